@@ -1,0 +1,128 @@
+using System.CommandLine;
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Cli;
+
+internal static class CatalogCommands
+{
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("catalog", "Browse the catalog: databases, tables, a table's definition and its partitions.");
+        command.Subcommands.Add(Databases(output));
+        command.Subcommands.Add(Tables(output));
+        command.Subcommands.Add(Table(output));
+        command.Subcommands.Add(Partitions(output));
+        return command;
+    }
+
+    private static Command Databases(TextWriter output)
+    {
+        var catalog = CliApp.CatalogOption();
+        var json = CliApp.JsonOption();
+        var command = new Command("databases", "List the databases.") { catalog, json };
+        command.SetAction(parse =>
+        {
+            var databases = DataCatalog.Open(parse.GetValue(catalog)).GetDatabases();
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CatalogJson.Serialize(new { DatabaseList = databases }, indented: true));
+            }
+            else
+            {
+                TextTable.Write(output, ["database", "location", "created"], databases.Select(d => new[] { d.Name, d.LocationUri ?? string.Empty, d.CreateTime.ToString("u") }));
+            }
+        });
+        return command;
+    }
+
+    private static Command Tables(TextWriter output)
+    {
+        var database = new Argument<string>("database") { Description = "The database whose tables to list." };
+        var catalog = CliApp.CatalogOption();
+        var json = CliApp.JsonOption();
+        var command = new Command("tables", "List the tables of a database.") { database, catalog, json };
+        command.SetAction(parse =>
+        {
+            var tables = DataCatalog.Open(parse.GetValue(catalog)).GetTables(parse.GetValue(database)!);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CatalogJson.Serialize(new { TableList = tables }, indented: true));
+            }
+            else
+            {
+                TextTable.Write(
+                    output,
+                    ["table", "classification", "columns", "partition keys", "records", "location"],
+                    tables.Select(t => new[]
+                    {
+                        t.Name,
+                        t.Parameter("classification") ?? string.Empty,
+                        $"{t.StorageDescriptor.Columns.Count}",
+                        string.Join(",", t.PartitionKeys.Select(k => k.Name)),
+                        t.Parameter("recordCount") ?? string.Empty,
+                        t.StorageDescriptor.Location ?? string.Empty,
+                    }));
+            }
+        });
+        return command;
+    }
+
+    private static Command Table(TextWriter output)
+    {
+        var name = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
+        var catalog = CliApp.CatalogOption();
+        var json = CliApp.JsonOption();
+        var command = new Command("table", "Show a table's definition: columns, partition keys, storage and parameters.") { name, catalog, json };
+        command.SetAction(parse =>
+        {
+            var table = DataCatalog.Open(parse.GetValue(catalog)).GetTable(TableName.Parse(parse.GetValue(name)!));
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CatalogJson.Serialize(new { Table = table }, indented: true));
+                return;
+            }
+
+            output.WriteLine($"{table.DatabaseName}.{table.Name} (version {table.VersionId}, {table.Parameter("classification")}) at {table.StorageDescriptor.Location}");
+            TextTable.Write(
+                output,
+                ["column", "type", "partition key"],
+                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.Type, string.Empty })
+                    .Concat(table.PartitionKeys.Select(c => new[] { c.Name, c.Type, "yes" })));
+            output.WriteLine("Parameters:");
+            foreach (var (key, value) in table.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine($"  {key} = {value}");
+            }
+        });
+        return command;
+    }
+
+    private static Command Partitions(TextWriter output)
+    {
+        var name = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
+        var catalog = CliApp.CatalogOption();
+        var json = CliApp.JsonOption();
+        var command = new Command("partitions", "List a table's partitions.") { name, catalog, json };
+        command.SetAction(parse =>
+        {
+            var tableName = TableName.Parse(parse.GetValue(name)!);
+            var open = DataCatalog.Open(parse.GetValue(catalog));
+            var partitions = open.GetPartitions(tableName);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CatalogJson.Serialize(new { Partitions = partitions }, indented: true));
+                return;
+            }
+
+            var keys = open.GetTable(tableName).PartitionKeys.Select(k => k.Name).ToList();
+            TextTable.Write(
+                output,
+                [.. keys, "records", "files", "location"],
+                partitions.Select(p => p.Values.Concat([
+                    p.Parameters.GetValueOrDefault("recordCount") ?? string.Empty,
+                    p.Parameters.GetValueOrDefault("objectCount") ?? string.Empty,
+                    p.StorageDescriptor.Location ?? string.Empty]).ToList()));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using DevEndpoint.Interactive.Magics;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
+
+namespace DevEndpoint.Interactive;
+
+/// <summary>
+/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c> and <c>#!load</c>
+/// magic commands and lets C# cells use the DevEndpoint API and the DataFrames it loads.
+/// </summary>
+public sealed class DevEndpointKernelExtension : IKernelExtension
+{
+    public async Task OnLoadAsync(Kernel kernel)
+    {
+        var root = kernel.RootKernel;
+        var csharp = root as CSharpKernel ?? (root as CompositeKernel)?.ChildKernels.OfType<CSharpKernel>().FirstOrDefault();
+        csharp?.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(Catalog.DataCatalog).Assembly.Location]);
+
+        CrawlMagic.Register(root);
+        CatalogMagic.Register(root);
+        LoadMagic.Register(root);
+
+        if (KernelInvocationContext.Current is { } context)
+        {
+            context.DisplayAs(
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "text/plain");
+        }
+
+        await Task.CompletedTask;
+    }
+}

@@ -1,0 +1,44 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!catalog</c> (databases), <c>#!catalog &lt;db&gt;</c> (tables), <c>#!catalog &lt;db&gt;.&lt;table&gt;</c> (columns, partitions, parameters).</summary>
+public sealed class CatalogMagic : KernelDirectiveCommand
+{
+    public string? Name { get; set; }
+
+    public string? Catalog { get; set; }
+
+    internal static void Register(Kernel kernel)
+    {
+        var directive = new KernelActionDirective("#!catalog", "Browse the catalog: no argument lists databases, <db> lists its tables, <db>.<table> shows columns, partitions and parameters.")
+        {
+            Parameters =
+            {
+                new KernelDirectiveParameter("--name", "A database (sales) or a table (sales.orders).") { AllowImplicitName = true }
+                    .AddCompletions(() => MagicSupport.CatalogNames(tables: false).Concat(MagicSupport.CatalogNames(tables: true))),
+                MagicSupport.CatalogParameter(),
+            },
+        };
+        kernel.AddDirective<CatalogMagic>(directive, HandleAsync);
+    }
+
+    private static Task HandleAsync(CatalogMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, () =>
+        {
+            var catalog = DataCatalog.Open(command.Catalog);
+            var name = command.Name?.Trim();
+            var html = string.IsNullOrEmpty(name) ? CatalogViews.Databases(catalog, catalog.GetDatabases())
+                : name.Contains('.', StringComparison.Ordinal) ? TableView(catalog, TableName.Parse(name))
+                : CatalogViews.Tables(TableName.Normalize(name), catalog.GetTables(name));
+            MagicSupport.DisplayHtml(context, html);
+            return Task.CompletedTask;
+        });
+
+    private static string TableView(DataCatalog catalog, TableName name) =>
+        CatalogViews.Table(catalog.GetTable(name), catalog.GetPartitions(name));
+}

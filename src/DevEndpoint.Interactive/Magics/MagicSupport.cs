@@ -1,0 +1,56 @@
+using DevEndpoint.Catalog;
+using Microsoft.AspNetCore.Html;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary>What every DevEndpoint magic shares: the catalog option, name completions, HTML display and error reporting.</summary>
+internal static class MagicSupport
+{
+    public static KernelDirectiveParameter CatalogParameter() =>
+        new("--catalog", $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).")
+        {
+            TypeHint = "file",
+        };
+
+    /// <summary>Database names and <c>database.table</c> names of the default catalog, for completions.</summary>
+    public static IEnumerable<string> CatalogNames(bool tables)
+    {
+        try
+        {
+            if (!File.Exists(DataCatalog.DefaultPath))
+            {
+                return [];
+            }
+
+            var catalog = DataCatalog.Open();
+            var databases = catalog.GetDatabases();
+            return tables
+                ? databases.SelectMany(d => catalog.GetTables(d.Name).Select(t => $"{d.Name}.{t.Name}")).ToList()
+                : databases.Select(d => d.Name).ToList();
+        }
+        catch (DevEndpointException)
+        {
+            return [];
+        }
+    }
+
+    public static DisplayedValue DisplayHtml(KernelInvocationContext context, string html) =>
+        context.Display(new HtmlString(html), HtmlFormatter.MimeType);
+
+    /// <summary>Runs a magic's work; an error the user can act on fails the cell with its message, not a stack trace.</summary>
+    public static async Task RunAsync(KernelCommand command, KernelInvocationContext context, Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (DevEndpointException e)
+        {
+            context.Fail(command, message: e.Message);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
+
+namespace DevEndpoint.Interactive.Views;
+
+/// <summary>HTML views of crawls, catalogs, tables and loads, as the magics display them.</summary>
+public static class CatalogViews
+{
+    public static string CrawlProgress(string path, CrawlProgress progress) =>
+        new HtmlTable()
+            .Progress(progress.FilesDone, progress.FilesTotal, $"Crawling {path}: {progress.FilesDone} of {progress.FilesTotal} files{(progress.CurrentFile is null ? string.Empty : $" ({progress.CurrentFile})")}")
+            .ToString();
+
+    public static string CrawlSummary(CrawlResult result)
+    {
+        var run = result.Run;
+        var html = new HtmlTable()
+            .Heading($"Crawled {run.Location} into database '{run.DatabaseName}' in {run.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")
+            .Paragraph($"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files scanned: {run.FilesScanned}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}. Run {run.RunId}.")
+            .Table(
+                ["table", "change", "classification", "columns", "partitions", "partitions added", "files", "records"],
+                result.Tables.Select(t => new[]
+                {
+                    t.Name, t.Change.ToString().ToLowerInvariant(), t.Classification, Invariant(t.Columns), Invariant(t.Partitions), Invariant(t.PartitionsAdded), Invariant(t.Files), Invariant(t.RecordCount),
+                }));
+        if (result.SkippedFiles.Count > 0)
+        {
+            html.Heading($"Skipped files ({result.SkippedFiles.Count})")
+                .Table(["file", "reason"], result.SkippedFiles.Select(s => new[] { s.Path, s.Reason }));
+        }
+
+        return html.ToString();
+    }
+
+    public static string Databases(DataCatalog catalog, IReadOnlyList<Database> databases) =>
+        new HtmlTable()
+            .Heading($"Databases in {catalog.Path}")
+            .Table(
+                ["database", "tables", "location", "created"],
+                databases.Select(d => new[] { d.Name, Invariant(catalog.GetTables(d.Name).Count), d.LocationUri ?? string.Empty, d.CreateTime.ToString("u", CultureInfo.InvariantCulture) }))
+            .Paragraph(databases.Count == 0 ? "No databases yet: crawl a folder with #!crawl <path> --database <name>." : "Show a database's tables with #!catalog <database>.")
+            .ToString();
+
+    public static string Tables(string database, IReadOnlyList<CatalogTable> tables) =>
+        new HtmlTable()
+            .Heading($"Tables in {database}")
+            .Table(
+                ["table", "classification", "columns", "partition keys", "records", "files", "size (bytes)", "version", "location"],
+                tables.Select(t => new[]
+                {
+                    t.Name,
+                    t.Parameter("classification") ?? string.Empty,
+                    Invariant(t.StorageDescriptor.Columns.Count),
+                    string.Join(", ", t.PartitionKeys.Select(k => k.Name)),
+                    t.Parameter("recordCount") ?? string.Empty,
+                    t.Parameter("objectCount") ?? string.Empty,
+                    t.Parameter("sizeKey") ?? string.Empty,
+                    Invariant(t.VersionId),
+                    t.StorageDescriptor.Location ?? string.Empty,
+                }))
+            .Paragraph($"Show a table's columns with #!catalog {database}.<table>.")
+            .ToString();
+
+    public static string Table(CatalogTable table, IReadOnlyList<Partition> partitions)
+    {
+        var html = new HtmlTable()
+            .Heading($"{table.DatabaseName}.{table.Name}: {table.Parameter("classification")} at {table.StorageDescriptor.Location} (version {table.VersionId}, updated {table.UpdateTime.ToString("u", CultureInfo.InvariantCulture)})")
+            .Table(
+                ["column", "type", "partition key"],
+                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.Type, string.Empty })
+                    .Concat(table.PartitionKeys.Select(c => new[] { c.Name, c.Type, "yes" })));
+        if (partitions.Count > 0)
+        {
+            html.Heading($"Partitions ({partitions.Count})")
+                .Table(
+                    [.. table.PartitionKeys.Select(k => k.Name), "records", "files", "location"],
+                    partitions.Select(p => p.Values.Concat([
+                        p.Parameters.GetValueOrDefault("recordCount") ?? string.Empty,
+                        p.Parameters.GetValueOrDefault("objectCount") ?? string.Empty,
+                        p.StorageDescriptor.Location ?? string.Empty]).ToList()));
+        }
+
+        return html.Heading("Parameters")
+            .Table(["parameter", "value"], table.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new[] { p.Key, p.Value }))
+            .ToString();
+    }
+
+    public static string LoadSummary(string variable, LoadResult result)
+    {
+        var frame = result.Frame;
+        var partitions = result.Table.PartitionKeys.Count == 0
+            ? string.Empty
+            : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
+        return new HtmlTable()
+            .Paragraph($"Loaded {result.Table.DatabaseName}.{result.Table.Name} into {variable}: {frame.Rows.Count} rows x {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms.")
+            .ToString();
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DevEndpoint.Catalog;
+
+/// <summary>JSON in Glue's API shapes and field names, used for storage and for <c>--json</c> output.</summary>
+public static class CatalogJson
+{
+    public static JsonSerializerOptions Compact { get; } = Create(indented: false);
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    public static string Serialize<T>(T value, bool indented = false) =>
+        JsonSerializer.Serialize(value, indented ? Indented : Compact);
+
+    public static T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Compact) ?? throw new InvalidDataException("The catalog holds an empty definition.");
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = indented,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

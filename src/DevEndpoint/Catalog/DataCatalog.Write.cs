@@ -1,0 +1,189 @@
+using Microsoft.Data.Sqlite;
+
+namespace DevEndpoint.Catalog;
+
+public sealed partial class DataCatalog
+{
+    /// <summary>
+    /// Applies a set of changes in one transaction: all of them are stored, or, if <paramref name="changes"/>
+    /// throws or the process dies, none.
+    /// </summary>
+    public void Update(Action<CatalogUpdate> changes)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        changes(new CatalogUpdate(connection, transaction));
+        transaction.Commit();
+    }
+}
+
+/// <summary>What a change set can do inside <see cref="DataCatalog.Update"/>.</summary>
+public sealed class CatalogUpdate
+{
+    /// <summary>Table parameter that names the crawl run that last changed a table; ignored when telling whether a table changed.</summary>
+    public const string CrawlRunIdParameter = "crawlRunId";
+
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+
+    internal CatalogUpdate(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+    }
+
+    /// <summary>Creates the database unless it exists; returns the stored one.</summary>
+    public Database EnsureDatabase(Database database)
+    {
+        var name = TableName.Normalize(database.Name);
+        var existing = Read("SELECT definition FROM databases WHERE name = $name", ("$name", name));
+        if (existing is not null)
+        {
+            return CatalogJson.Deserialize<Database>(existing);
+        }
+
+        var stored = database with { Name = name, CreateTime = DateTimeOffset.UtcNow };
+        Write("INSERT INTO databases (name, definition) VALUES ($name, $definition)", ("$name", name), ("$definition", CatalogJson.Serialize(stored)));
+        return stored;
+    }
+
+    /// <summary>The table as stored now, or <c>null</c>.</summary>
+    public CatalogTable? FindTable(TableName name)
+    {
+        var json = Read(
+            "SELECT definition FROM tables WHERE database_name = $db AND name = $table",
+            ("$db", name.Database),
+            ("$table", name.Table));
+        return json is null ? null : CatalogJson.Deserialize<CatalogTable>(json);
+    }
+
+    /// <summary>
+    /// Creates the table, or replaces its definition when it differs (keeping the previous one as a table version).
+    /// </summary>
+    public TableChange PutTable(CatalogTable table)
+    {
+        var name = new TableName(TableName.Normalize(table.DatabaseName), TableName.Normalize(table.Name));
+        var now = DateTimeOffset.UtcNow;
+        var existing = FindTable(name);
+        if (existing is null)
+        {
+            var created = table with { Name = name.Table, DatabaseName = name.Database, CreateTime = now, UpdateTime = now, VersionId = 1 };
+            Write(
+                "INSERT INTO tables (database_name, name, version_id, definition) VALUES ($db, $table, 1, $definition)",
+                ("$db", name.Database),
+                ("$table", name.Table),
+                ("$definition", CatalogJson.Serialize(created)));
+            return TableChange.Created;
+        }
+
+        var candidate = table with { Name = existing.Name, DatabaseName = existing.DatabaseName, CreateTime = existing.CreateTime, UpdateTime = existing.UpdateTime, VersionId = existing.VersionId };
+        if (SameDefinition(existing, candidate))
+        {
+            return TableChange.Unchanged;
+        }
+
+        Write(
+            "INSERT INTO table_versions (database_name, name, version_id, definition) VALUES ($db, $table, $version, $definition)",
+            ("$db", name.Database),
+            ("$table", name.Table),
+            ("$version", existing.VersionId),
+            ("$definition", CatalogJson.Serialize(existing)));
+        var updated = candidate with { UpdateTime = now, VersionId = existing.VersionId + 1 };
+        Write(
+            "UPDATE tables SET version_id = $version, definition = $definition WHERE database_name = $db AND name = $table",
+            ("$db", name.Database),
+            ("$table", name.Table),
+            ("$version", updated.VersionId),
+            ("$definition", CatalogJson.Serialize(updated)));
+        return TableChange.Updated;
+    }
+
+    /// <summary>Adds the partition, or replaces it when its definition differs. Returns <c>true</c> for a new partition.</summary>
+    public bool PutPartition(Partition partition)
+    {
+        var db = TableName.Normalize(partition.DatabaseName);
+        var table = TableName.Normalize(partition.TableName);
+        var key = CatalogJson.Serialize(partition.Values);
+        var existing = Read(
+            "SELECT definition FROM partitions WHERE database_name = $db AND table_name = $table AND partition_values = $values",
+            ("$db", db),
+            ("$table", table),
+            ("$values", key));
+        if (existing is not null)
+        {
+            var old = CatalogJson.Deserialize<Partition>(existing);
+            var candidate = partition with { DatabaseName = db, TableName = table, CreationTime = old.CreationTime };
+            if (CatalogJson.Serialize(candidate) != existing)
+            {
+                Write(
+                    "UPDATE partitions SET definition = $definition WHERE database_name = $db AND table_name = $table AND partition_values = $values",
+                    ("$db", db),
+                    ("$table", table),
+                    ("$values", key),
+                    ("$definition", CatalogJson.Serialize(candidate)));
+            }
+
+            return false;
+        }
+
+        var created = partition with { DatabaseName = db, TableName = table, CreationTime = DateTimeOffset.UtcNow };
+        Write(
+            "INSERT INTO partitions (database_name, table_name, partition_values, definition) VALUES ($db, $table, $values, $definition)",
+            ("$db", db),
+            ("$table", table),
+            ("$values", key),
+            ("$definition", CatalogJson.Serialize(created)));
+        return true;
+    }
+
+    /// <summary>Records a crawl run in the crawl history.</summary>
+    public void RecordCrawlRun(Crawling.CrawlRun run) =>
+        Write(
+            "INSERT INTO crawl_runs (run_id, database_name, definition) VALUES ($id, $db, $definition)",
+            ("$id", run.RunId),
+            ("$db", TableName.Normalize(run.DatabaseName)),
+            ("$definition", CatalogJson.Serialize(run)));
+
+    private static bool SameDefinition(CatalogTable existing, CatalogTable candidate)
+    {
+        static CatalogTable Stable(CatalogTable t) => t with
+        {
+            Parameters = t.Parameters.Where(p => p.Key != CrawlRunIdParameter).OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+        };
+        return CatalogJson.Serialize(Stable(existing)) == CatalogJson.Serialize(Stable(candidate));
+    }
+
+    private string? Read(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command.ExecuteScalar() as string;
+    }
+
+    private void Write(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>What <see cref="CatalogUpdate.PutTable"/> did.</summary>
+public enum TableChange
+{
+    Unchanged,
+    Created,
+    Updated,
+}

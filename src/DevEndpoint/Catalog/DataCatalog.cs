@@ -1,0 +1,171 @@
+using Microsoft.Data.Sqlite;
+
+namespace DevEndpoint.Catalog;
+
+/// <summary>
+/// The persistent data catalog: databases, tables, partitions and table versions in one SQLite file.
+/// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
+/// </summary>
+public sealed partial class DataCatalog
+{
+    /// <summary>The environment variable that names the catalog file when no path is given.</summary>
+    public const string PathVariable = "DEVENDPOINT_CATALOG";
+
+    private const int SchemaVersion = 1;
+
+    private readonly string connectionString;
+
+    private DataCatalog(string path)
+    {
+        Path = path;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+
+    /// <summary>The full path of the catalog file.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// The catalog file used when none is named: <c>$DEVENDPOINT_CATALOG</c>, else <c>~/.devendpoint/catalog.db</c>.
+    /// </summary>
+    public static string DefaultPath
+    {
+        get
+        {
+            var fromEnvironment = Environment.GetEnvironmentVariable(PathVariable);
+            if (!string.IsNullOrWhiteSpace(fromEnvironment))
+            {
+                return System.IO.Path.GetFullPath(fromEnvironment);
+            }
+
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return System.IO.Path.Combine(home, ".devendpoint", "catalog.db");
+        }
+    }
+
+    /// <summary>Opens (creating when missing) the catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>.</summary>
+    public static DataCatalog Open(string? path = null)
+    {
+        var fullPath = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
+        var folder = System.IO.Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var catalog = new DataCatalog(fullPath);
+        catalog.EnsureSchema();
+        return catalog;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            Execute(connection, null, "PRAGMA busy_timeout = 60000;");
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new DevEndpointException($"Cannot open the catalog at {Path}: {e.Message}", e);
+        }
+    }
+
+    private void EnsureSchema()
+    {
+        using var connection = Connect();
+        using (var mode = connection.CreateCommand())
+        {
+            mode.CommandText = "PRAGMA journal_mode = WAL;";
+            mode.ExecuteScalar();
+        }
+
+        using var transaction = connection.BeginTransaction(deferred: false);
+        Execute(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS databases (
+                name TEXT NOT NULL PRIMARY KEY,
+                definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS tables (
+                database_name TEXT NOT NULL,
+                name TEXT NOT NULL,
+                version_id INTEGER NOT NULL,
+                definition TEXT NOT NULL,
+                PRIMARY KEY (database_name, name));
+            CREATE TABLE IF NOT EXISTS table_versions (
+                database_name TEXT NOT NULL,
+                name TEXT NOT NULL,
+                version_id INTEGER NOT NULL,
+                definition TEXT NOT NULL,
+                PRIMARY KEY (database_name, name, version_id));
+            CREATE TABLE IF NOT EXISTS partitions (
+                database_name TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                partition_values TEXT NOT NULL,
+                definition TEXT NOT NULL,
+                PRIMARY KEY (database_name, table_name, partition_values));
+            CREATE TABLE IF NOT EXISTS crawl_runs (
+                run_id TEXT NOT NULL PRIMARY KEY,
+                database_name TEXT NOT NULL,
+                definition TEXT NOT NULL);
+            """);
+        using (var version = connection.CreateCommand())
+        {
+            version.Transaction = transaction;
+            version.CommandText = "SELECT version FROM schema_info";
+            var found = version.ExecuteScalar();
+            if (found is null)
+            {
+                Execute(connection, transaction, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})");
+            }
+            else if (Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture) > SchemaVersion)
+            {
+                throw new DevEndpointException(
+                    $"The catalog at {Path} was written by a newer DevEndpoint (schema {found}, this build reads {SchemaVersion}). Upgrade DevEndpoint to use it.");
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> ReadStrings(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        using var reader = command.ExecuteReader();
+        var results = new List<string>();
+        while (reader.Read())
+        {
+            results.Add(reader.GetString(0));
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace DevEndpoint.Catalog;
+
+/// <summary>Hive type strings as the catalog records them (<c>int</c>, <c>decimal(10,2)</c>, <c>array&lt;string&gt;</c>).</summary>
+public static partial class HiveTypes
+{
+    private static readonly string[] IntegerRanks = ["tinyint", "smallint", "int", "bigint"];
+
+    /// <summary>The narrowest type that holds values of both types; <c>string</c> when they do not mix.</summary>
+    public static string Widen(string a, string b)
+    {
+        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        {
+            return a;
+        }
+
+        var rankA = Array.IndexOf(IntegerRanks, a);
+        var rankB = Array.IndexOf(IntegerRanks, b);
+        if (rankA >= 0 && rankB >= 0)
+        {
+            return IntegerRanks[Math.Max(rankA, rankB)];
+        }
+
+        var decimalA = ParseDecimal(a);
+        var decimalB = ParseDecimal(b);
+        if (decimalA is not null && decimalB is not null)
+        {
+            return decimalA.Value.Scale == decimalB.Value.Scale
+                ? Decimal(Math.Max(decimalA.Value.Precision, decimalB.Value.Precision), decimalA.Value.Scale)
+                : "double";
+        }
+
+        if (decimalA is not null && rankB >= 0 || decimalB is not null && rankA >= 0)
+        {
+            var (precision, scale) = decimalA ?? decimalB!.Value;
+            return Decimal(Math.Min(38, Math.Max(precision, 19 + scale)), scale);
+        }
+
+        if (IsNumeric(a) && IsNumeric(b))
+        {
+            return "double";
+        }
+
+        return a is "date" or "timestamp" && b is "date" or "timestamp" ? "timestamp" : "string";
+    }
+
+    /// <summary>The precision and scale of a <c>decimal(p,s)</c> type, or <c>null</c> for other types.</summary>
+    public static (int Precision, int Scale)? ParseDecimal(string type)
+    {
+        var match = DecimalPattern().Match(type);
+        return match.Success
+            ? (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    private static bool IsNumeric(string type) =>
+        Array.IndexOf(IntegerRanks, type) >= 0 || type is "float" or "double" || ParseDecimal(type) is not null;
+
+    private static string Decimal(int precision, int scale) => string.Create(CultureInfo.InvariantCulture, $"decimal({precision},{scale})");
+
+    [GeneratedRegex(@"^decimal\((\d+),\s*(\d+)\)$")]
+    private static partial Regex DecimalPattern();
+}

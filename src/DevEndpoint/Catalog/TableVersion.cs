@@ -1,0 +1,4 @@
+namespace DevEndpoint.Catalog;
+
+/// <summary>A table definition as it was at one version (Glue's <c>TableVersion</c>).</summary>
+public sealed record TableVersion(CatalogTable Table, long VersionId);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+
+namespace DevEndpoint.Crawling;
+
+/// <summary>
+/// Walks a folder, classifies its files, infers their schemas and Hive partitions, and records one table per
+/// folder of compatible files in the catalog. Every file is read only as far as its sample; a file that cannot be
+/// read is reported and skipped; the catalog changes of a crawl commit in one transaction.
+/// </summary>
+public sealed partial class Crawler
+{
+    /// <summary>The value of the <c>UPDATED_BY_CRAWLER</c> table parameter.</summary>
+    public const string CrawlerName = "devendpoint";
+
+    private readonly DataCatalog catalog;
+
+    public Crawler(DataCatalog catalog)
+    {
+        this.catalog = catalog;
+    }
+
+    public async Task<CrawlResult> CrawlAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var root = ValidateRoot(options.Path);
+        var database = ValidateDatabaseName(options.Database);
+        var exclusions = options.Exclusions.Select(p => new Glob(p)).ToList();
+        var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
+
+        var skipped = new List<SkippedFile>();
+        var excluded = 0;
+        var candidates = new List<FoundFile>();
+        foreach (var path in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (exclusions.Any(g => g.Matches(relative)))
+            {
+                excluded++;
+                continue;
+            }
+
+            var segments = relative.Split('/');
+            if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
+            {
+                skipped.Add(new SkippedFile(relative, "hidden or marker file: names starting with '.' or '_' do not hold data"));
+                continue;
+            }
+
+            candidates.Add(new FoundFile(path, relative, segments[..^1], new FileInfo(path).Length));
+        }
+
+        var classified = await ClassifyAsync(candidates, options, skipped, progress, cancellationToken);
+        var plans = PlanTables(classified, Path.GetFileName(root), skipped);
+        var result = Commit(plans, root, database, options, runId, started, candidates, excluded, skipped);
+        return result;
+    }
+
+    private static string ValidateRoot(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+        {
+            throw new DevEndpointException($"'{path}' is a file. Crawl the folder that holds it: a table is a folder of files.");
+        }
+
+        if (!Directory.Exists(full))
+        {
+            throw new DevEndpointException(
+                $"The folder '{path}' does not exist (resolved to {full}). Check the path; relative paths start from {Environment.CurrentDirectory}.");
+        }
+
+        return full.TrimEnd(Path.DirectorySeparatorChar);
+    }
+
+    /// <summary>Checks a database name: letters, digits and underscores, as Glue, Athena and Hive accept.</summary>
+    public static string ValidateDatabaseName(string name)
+    {
+        var normalized = TableName.Normalize(name);
+        if (normalized.Length == 0 || normalized.Length > 255 || !normalized.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            throw new DevEndpointException(
+                $"'{name}' is not a valid database name. Use letters, digits and underscores (catalog names are stored in lower case), for example sales_raw.");
+        }
+
+        return normalized;
+    }
+
+    private static async Task<List<ClassifiedFile>> ClassifyAsync(
+        List<FoundFile> files, CrawlOptions options, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    {
+        var results = new (FileSchema? Schema, string? Problem)[files.Count];
+        var done = 0;
+        progress?.Report(new CrawlProgress(0, files.Count, null));
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            try
+            {
+                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, ct);
+                results[i] = schema is null
+                    ? (null, "UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text")
+                    : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);
+            }
+            catch (BadFileException e)
+            {
+                results[i] = (null, e.Reason);
+            }
+            catch (IOException e)
+            {
+                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
+            }
+
+            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), files.Count, files[i].RelativePath));
+        });
+
+        var classified = new List<ClassifiedFile>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (results[i].Schema is { } schema)
+            {
+                classified.Add(new ClassifiedFile(files[i], schema));
+            }
+            else
+            {
+                skipped.Add(new SkippedFile(files[i].RelativePath, results[i].Problem!));
+            }
+        }
+
+        return classified;
+    }
+
+    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size);
+
+    private sealed record ClassifiedFile(FoundFile File, FileSchema Schema)
+    {
+        /// <summary>Folders above the first <c>key=value</c> folder: the table's folder.</summary>
+        public string TableFolder => string.Join('/', File.Folders.TakeWhile(f => !IsHivePartition(f)));
+
+        public IReadOnlyList<(string Key, string Value)> PartitionValues =>
+            File.Folders.SkipWhile(f => !IsHivePartition(f)).Select((folder, i) =>
+            {
+                var equals = folder.IndexOf('=', StringComparison.Ordinal);
+                return equals > 0
+                    ? (ColumnNameOf(folder[..equals]), Uri.UnescapeDataString(folder[(equals + 1)..]))
+                    : (string.Create(CultureInfo.InvariantCulture, $"partition_{i}"), Uri.UnescapeDataString(folder));
+            }).ToList();
+
+        private static bool IsHivePartition(string folder) => folder.IndexOf('=', StringComparison.Ordinal) > 0;
+
+        private static string ColumnNameOf(string key) => Uri.UnescapeDataString(key).Trim().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,18 @@
+namespace DevEndpoint;
+
+/// <summary>
+/// An error the user can act on: bad input, a missing table, an invalid predicate.
+/// Its message says what failed, where, and what to do; front ends show it as is.
+/// </summary>
+public class DevEndpointException : Exception
+{
+    public DevEndpointException(string message)
+        : base(message)
+    {
+    }
+
+    public DevEndpointException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+
+namespace DevEndpoint.Formats.Csv;
+
+/// <summary>
+/// Reads records of a delimited text file (RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes
+/// and line breaks). Tracks the line each record starts on, for error messages.
+/// </summary>
+internal sealed class CsvRecordReader
+{
+    private readonly TextReader reader;
+    private readonly char delimiter;
+    private readonly char quote;
+    private readonly StringBuilder field = new();
+    private int line = 1;
+    private int peeked = -2;
+
+    public CsvRecordReader(TextReader reader, CsvDialect dialect)
+    {
+        this.reader = reader;
+        delimiter = dialect.Delimiter;
+        quote = dialect.Quote;
+    }
+
+    /// <summary>The line the last record returned started on (1-based).</summary>
+    public int RecordLine { get; private set; }
+
+    /// <summary>Whether each field of the last record was quoted.</summary>
+    public List<bool> Quoted { get; } = [];
+
+    /// <summary>Reads the next record into <paramref name="fields"/>, skipping blank lines; <c>false</c> at the end of the input.</summary>
+    public bool TryRead(List<string> fields)
+    {
+        while (ReadRecord(fields))
+        {
+            if (fields.Count > 1 || fields[0].Length > 0 || Quoted[0])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReadRecord(List<string> fields)
+    {
+        fields.Clear();
+        Quoted.Clear();
+        var c = Next();
+        if (c < 0)
+        {
+            return false;
+        }
+
+        RecordLine = line;
+        while (true)
+        {
+            field.Clear();
+            var quoted = false;
+            if (c == quote)
+            {
+                quoted = true;
+                c = ReadQuoted();
+            }
+
+            while (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+            {
+                field.Append((char)c);
+                c = Next();
+            }
+
+            fields.Add(field.ToString());
+            Quoted.Add(quoted);
+            if (c == delimiter)
+            {
+                c = Next();
+                continue;
+            }
+
+            if (c == '\r' && Peek() == '\n')
+            {
+                Next();
+            }
+
+            if (c is '\n' or '\r')
+            {
+                line++;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Reads a quoted field's content and returns the first character after its closing quote.</summary>
+    private int ReadQuoted()
+    {
+        while (true)
+        {
+            var c = Next();
+            if (c < 0)
+            {
+                return c;
+            }
+
+            if (c == quote)
+            {
+                if (Peek() == quote)
+                {
+                    field.Append(quote);
+                    Next();
+                    continue;
+                }
+
+                return Next();
+            }
+
+            if (c == '\n')
+            {
+                line++;
+            }
+
+            field.Append((char)c);
+        }
+    }
+
+    private int Next()
+    {
+        if (peeked != -2)
+        {
+            var value = peeked;
+            peeked = -2;
+            return value;
+        }
+
+        return reader.Read();
+    }
+
+    private int Peek()
+    {
+        if (peeked == -2)
+        {
+            peeked = reader.Read();
+        }
+
+        return peeked;
+    }
+}

@@ -1,0 +1,26 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats.Csv;
+
+namespace DevEndpoint.Formats;
+
+/// <summary>What a classifier found in one file: its format, compression, columns and size statistics.</summary>
+public sealed record FileSchema
+{
+    /// <summary>Glue's classification: <c>csv</c>, <c>json</c>, <c>parquet</c>.</summary>
+    public required string Classification { get; init; }
+
+    public string Compression { get; init; } = Formats.Compression.None;
+
+    public required IReadOnlyList<Column> Columns { get; init; }
+
+    /// <summary>The dialect of a delimited text file; <c>null</c> for other formats.</summary>
+    public CsvDialect? Csv { get; init; }
+
+    /// <summary>The number of records: exact for Parquet and fully sampled files, else an estimate.</summary>
+    public long RecordCount { get; init; }
+
+    /// <summary>Average size of one record in bytes, as stored.</summary>
+    public long AverageRecordSize { get; init; }
+
+    public long SizeBytes { get; init; }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+
+namespace DevEndpoint.Formats;
+
+/// <summary>The kinds of value type inference tells apart, narrowest first.</summary>
+internal enum TypeKind
+{
+    Null,
+    Boolean,
+    Int,
+    BigInt,
+    Decimal,
+    Double,
+    Date,
+    Timestamp,
+    String,
+    Struct,
+    Array,
+}
+
+/// <summary>
+/// A type inferred from sample values. Widening two types gives the narrowest type that holds both values
+/// (int + bigint = bigint, int + decimal(4,2) = decimal, decimal with another scale = double, date + timestamp = timestamp,
+/// anything else mixed = string).
+/// </summary>
+internal sealed record InferredType(
+    TypeKind Kind,
+    int IntegerDigits = 0,
+    int Scale = 0,
+    IReadOnlyList<KeyValuePair<string, InferredType>>? Fields = null,
+    InferredType? Element = null)
+{
+    public static readonly InferredType Null = new(TypeKind.Null);
+    public static readonly InferredType Boolean = new(TypeKind.Boolean);
+    public static readonly InferredType Double = new(TypeKind.Double);
+    public static readonly InferredType Date = new(TypeKind.Date);
+    public static readonly InferredType Timestamp = new(TypeKind.Timestamp);
+    public static readonly InferredType String = new(TypeKind.String);
+
+    private const int MaxDecimalPrecision = 38;
+    private const int MaxInferredScale = 6;
+
+    public static InferredType Integer(string text, int digits) =>
+        !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? new(TypeKind.Decimal, digits)
+        : value is >= int.MinValue and <= int.MaxValue ? new(TypeKind.Int, digits)
+        : new(TypeKind.BigInt, digits);
+
+    public InferredType Widen(InferredType other)
+    {
+        if (Kind == TypeKind.Null)
+        {
+            return other;
+        }
+
+        if (other.Kind == TypeKind.Null || this == other)
+        {
+            return this;
+        }
+
+        if (IsExactNumber(Kind) && IsExactNumber(other.Kind))
+        {
+            var digits = Math.Max(IntegerDigits, other.IntegerDigits);
+            if (Kind is TypeKind.Int or TypeKind.BigInt && other.Kind is TypeKind.Int or TypeKind.BigInt)
+            {
+                return Kind == TypeKind.BigInt || other.Kind == TypeKind.BigInt ? new(TypeKind.BigInt, digits) : new(TypeKind.Int, digits);
+            }
+
+            var scales = new[] { this, other }.Where(t => t.Kind == TypeKind.Decimal && t.Scale > 0).Select(t => t.Scale).Distinct().ToList();
+            return scales.Count > 1 ? Double : new(TypeKind.Decimal, digits, scales.FirstOrDefault());
+        }
+
+        if (IsNumber(Kind) && IsNumber(other.Kind))
+        {
+            return Double;
+        }
+
+        if (Kind is TypeKind.Date or TypeKind.Timestamp && other.Kind is TypeKind.Date or TypeKind.Timestamp)
+        {
+            return Timestamp;
+        }
+
+        if (Kind == TypeKind.Struct && other.Kind == TypeKind.Struct)
+        {
+            var merged = Fields!.ToList();
+            foreach (var field in other.Fields!)
+            {
+                var index = merged.FindIndex(f => f.Key == field.Key);
+                if (index < 0)
+                {
+                    merged.Add(field);
+                }
+                else
+                {
+                    merged[index] = new(field.Key, merged[index].Value.Widen(field.Value));
+                }
+            }
+
+            return new(TypeKind.Struct, Fields: merged);
+        }
+
+        if (Kind == TypeKind.Array && other.Kind == TypeKind.Array)
+        {
+            return new(TypeKind.Array, Element: Element!.Widen(other.Element!));
+        }
+
+        return String;
+    }
+
+    /// <summary>The Hive type string the catalog records.</summary>
+    public string ToHiveType() => Kind switch
+    {
+        TypeKind.Null or TypeKind.String => "string",
+        TypeKind.Boolean => "boolean",
+        TypeKind.Int => "int",
+        TypeKind.BigInt => "bigint",
+        TypeKind.Double => "double",
+        TypeKind.Date => "date",
+        TypeKind.Timestamp => "timestamp",
+        TypeKind.Decimal when Scale > MaxInferredScale || IntegerDigits + Scale > MaxDecimalPrecision => "double",
+        TypeKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"decimal({Math.Max(10, IntegerDigits + Scale)},{Scale})"),
+        TypeKind.Struct => $"struct<{string.Join(",", Fields!.Select(f => $"{f.Key}:{f.Value.ToHiveType()}"))}>",
+        TypeKind.Array => $"array<{Element!.ToHiveType()}>",
+        _ => throw new InvalidOperationException($"Unexpected type kind {Kind}."),
+    };
+
+    private static bool IsExactNumber(TypeKind kind) => kind is TypeKind.Int or TypeKind.BigInt or TypeKind.Decimal;
+
+    private static bool IsNumber(TypeKind kind) => IsExactNumber(kind) || kind == TypeKind.Double;
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Formats.Json;
+
+/// <summary>Infers the schema of a JSON lines file (one object per line) from a sample of its first lines.</summary>
+internal static class JsonLinesSniffer
+{
+    /// <summary>Whether a sample starts like a JSON object.</summary>
+    public static bool LooksLikeJson(TextSample sample)
+    {
+        foreach (var c in sample.Text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c == '{';
+            }
+        }
+
+        return false;
+    }
+
+    public static FileSchema Sniff(TextSample sample, string path, string compression, SampleOptions options)
+    {
+        var fields = new List<KeyValuePair<string, InferredType>>();
+        var records = 0L;
+        var lineNumber = 0;
+        using var reader = new StringReader(sample.Text);
+        string? line;
+        var lastLine = sample.Complete ? -1 : CountLines(sample.Text);
+        while (records < options.MaxRecords && (line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (lineNumber == lastLine || string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            InferredType type;
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new BadFileException(path, $"line {lineNumber} holds a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object. Each line of a JSON lines file must be one object.");
+                }
+
+                type = Infer(document.RootElement);
+            }
+            catch (JsonException e)
+            {
+                throw new BadFileException(path, $"line {lineNumber}, column {e.BytePositionInLine + 1}: invalid JSON ({FirstSentence(e.Message)}). Each line of a JSON lines file must be one object.");
+            }
+
+            Merge(fields, type.Fields!);
+            records++;
+        }
+
+        return new FileSchema
+        {
+            Classification = "json",
+            Compression = compression,
+            Columns = fields.Select(f => new Column(f.Key, f.Value.ToHiveType())).ToList(),
+            RecordCount = sample.EstimateRecords(records),
+            AverageRecordSize = records == 0 ? 0 : sample.StoredBytesRead / records,
+            SizeBytes = sample.FileSize,
+        };
+    }
+
+    internal static InferredType Infer(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => InferredType.Null,
+        JsonValueKind.True or JsonValueKind.False => InferredType.Boolean,
+        JsonValueKind.String => InferredType.String,
+        JsonValueKind.Number when element.TryGetInt64(out _) => InferredType.Integer(element.GetRawText(), element.GetRawText().TrimStart('-').Length),
+        JsonValueKind.Number => InferredType.Double,
+        JsonValueKind.Array => new InferredType(
+            TypeKind.Array,
+            Element: element.EnumerateArray().Aggregate(InferredType.Null, (t, e) => t.Widen(Infer(e)))),
+        _ => InferObject(element),
+    };
+
+    private static InferredType InferObject(JsonElement element)
+    {
+        var fields = new List<KeyValuePair<string, InferredType>>();
+        Merge(fields, element.EnumerateObject().Select(p => new KeyValuePair<string, InferredType>(ColumnNames.Clean(p.Name), Infer(p.Value))));
+        return new InferredType(TypeKind.Struct, Fields: fields);
+    }
+
+    private static void Merge(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
+    {
+        foreach (var field in more)
+        {
+            var index = fields.FindIndex(f => f.Key == field.Key);
+            if (index < 0)
+            {
+                fields.Add(field);
+            }
+            else
+            {
+                fields[index] = new(field.Key, fields[index].Value.Widen(field.Value));
+            }
+        }
+    }
+
+    private static int CountLines(string text) => text.Count(c => c == '\n') + 1;
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).TrimEnd('.');
+    }
+}

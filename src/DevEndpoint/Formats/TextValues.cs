@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace DevEndpoint.Formats;
+
+/// <summary>
+/// How text values are read: which tokens mean null, and which texts are booleans, numbers, dates and timestamps.
+/// Type inference and loading share these rules so that a column typed by the crawler loads without surprises.
+/// </summary>
+public static class TextValues
+{
+    /// <summary>Texts that mean "no value" in a text file.</summary>
+    public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "\\N" };
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd"];
+
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    public static bool IsNull(string text) => NullTokens.Contains(text);
+
+    public static bool TryParseBoolean(string text, out bool value)
+    {
+        if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            value = true;
+            return true;
+        }
+
+        value = false;
+        return text.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool TryParseDate(string text, out DateTime value) =>
+        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+
+    /// <summary>Timestamps with a zone are converted to UTC; those without are kept as written.</summary>
+    public static bool TryParseTimestamp(string text, out DateTime value)
+    {
+        if (!DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            value = default;
+            return false;
+        }
+
+        var hasZone = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        value = hasZone ? parsed.UtcDateTime : parsed.DateTime;
+        return true;
+    }
+
+    /// <summary>The narrowest type that holds one text value.</summary>
+    internal static InferredType Infer(string text)
+    {
+        if (IsNull(text))
+        {
+            return InferredType.Null;
+        }
+
+        if (TryParseBoolean(text, out _))
+        {
+            return InferredType.Boolean;
+        }
+
+        if (InferNumber(text) is { } number)
+        {
+            return number;
+        }
+
+        if (text.Length == 10 && TryParseDate(text, out _))
+        {
+            return InferredType.Date;
+        }
+
+        if (text.Length >= 16 && TryParseTimestamp(text, out _))
+        {
+            return InferredType.Timestamp;
+        }
+
+        return InferredType.String;
+    }
+
+    private static InferredType? InferNumber(string text)
+    {
+        var span = text.AsSpan();
+        if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
+        {
+            span = span[1..];
+        }
+
+        if (span.Length == 0 || !char.IsAsciiDigit(span[0]))
+        {
+            return text is "NaN" or "Infinity" or "-Infinity" ? InferredType.Double : null;
+        }
+
+        var integerDigits = 0;
+        while (integerDigits < span.Length && char.IsAsciiDigit(span[integerDigits]))
+        {
+            integerDigits++;
+        }
+
+        // Leading zeros ("007", "01234") are identifiers such as codes and zip codes: keep them as text.
+        if (integerDigits > 1 && span[0] == '0')
+        {
+            return null;
+        }
+
+        if (integerDigits == span.Length)
+        {
+            return integerDigits <= 38 ? InferredType.Integer(text, integerDigits) : null;
+        }
+
+        var rest = span[integerDigits..];
+        if (rest[0] == '.')
+        {
+            var scale = 1;
+            while (scale < rest.Length && char.IsAsciiDigit(rest[scale]))
+            {
+                scale++;
+            }
+
+            var fraction = scale - 1;
+            if (scale == rest.Length && fraction > 0)
+            {
+                return new InferredType(TypeKind.Decimal, integerDigits, fraction);
+            }
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? InferredType.Double : null;
+    }
+}

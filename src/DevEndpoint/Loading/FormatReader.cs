@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+using DevEndpoint.Formats.Csv;
+using DevEndpoint.Formats.Parquet;
+using Parquet;
+using Parquet.Schema;
+
+namespace DevEndpoint.Loading;
+
+/// <summary>Reads the rows of one data file into column builders, for one table format.</summary>
+internal abstract class FormatReader
+{
+    public static FormatReader For(CatalogTable table) => table.Parameter("classification") switch
+    {
+        "csv" => new CsvFormat(),
+        "json" => new JsonFormat(),
+        "parquet" => new ParquetFormat(),
+        var other => throw new DevEndpointException(
+            $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: csv, json, parquet."),
+    };
+
+    /// <summary>Reads at most <paramref name="limit"/> rows; returns how many were read.</summary>
+    public abstract Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken);
+
+    protected static DevEndpointException BadValue(string path, long line, Column column, string value) =>
+        new($"{path}: line {line}, column '{column.Name}': cannot read '{value}' as {column.Type}. Fix the value, or re-crawl the table if its data changed.");
+
+    private static int DataIndex(CatalogTable table, ColumnBuilder builder) =>
+        table.StorageDescriptor.Columns.ToList().FindIndex(c => c.Name == builder.Column.Name);
+
+    private sealed class CsvFormat : FormatReader
+    {
+        public override Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        {
+            var delimiter = table.Parameter("delimiter") is { Length: 1 } d ? d[0] : ',';
+            var skip = int.TryParse(table.Parameter("skip.header.line.count"), CultureInfo.InvariantCulture, out var s) ? s : 0;
+            var indexes = builders.Select(b => DataIndex(table, b)).ToArray();
+            using var stream = Compression.OpenRead(path, table.Parameter("compressionType") ?? Compression.None);
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var reader = new CsvRecordReader(text, new CsvDialect(delimiter));
+            var fields = new List<string>();
+            var rows = 0L;
+            while (rows < limit && reader.TryRead(fields))
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                for (var i = 0; i < builders.Count; i++)
+                {
+                    var index = indexes[i];
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+
+                    var value = index < fields.Count ? fields[index] : null;
+                    if (!builders[i].TryAddText(value, index < fields.Count && reader.Quoted[index]))
+                    {
+                        throw BadValue(path, reader.RecordLine, builders[i].Column, value!);
+                    }
+                }
+
+                rows++;
+            }
+
+            return Task.FromResult(rows);
+        }
+    }
+
+    private sealed class JsonFormat : FormatReader
+    {
+        public override async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        {
+            var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
+            using var stream = Compression.OpenRead(path, table.Parameter("compressionType") ?? Compression.None);
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var rows = 0L;
+            var line = 0L;
+            string? content;
+            while (rows < limit && (content = await text.ReadLineAsync(cancellationToken)) is not null)
+            {
+                line++;
+                if (string.IsNullOrWhiteSpace(content))
+                {
+                    continue;
+                }
+
+                JsonDocument document;
+                try
+                {
+                    document = JsonDocument.Parse(content);
+                }
+                catch (JsonException e)
+                {
+                    throw new DevEndpointException($"{path}: line {line}, column {e.BytePositionInLine + 1}: invalid JSON. Fix the line, or re-crawl the table if its data changed.", e);
+                }
+
+                using (document)
+                {
+                    var properties = document.RootElement.ValueKind == JsonValueKind.Object
+                        ? document.RootElement.EnumerateObject().ToDictionary(p => ColumnNames.Clean(p.Name), p => p.Value)
+                        : [];
+                    foreach (var builder in data)
+                    {
+                        if (!properties.TryGetValue(builder.Column.Name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                        {
+                            builder.AddValue(null);
+                            continue;
+                        }
+
+                        var added = value.ValueKind switch
+                        {
+                            JsonValueKind.String => builder.TryAddText(value.GetString(), quoted: true),
+                            JsonValueKind.Object or JsonValueKind.Array => builder.TryAddText(value.GetRawText(), quoted: true),
+                            _ => builder.TryAddText(value.GetRawText(), quoted: false),
+                        };
+                        if (!added)
+                        {
+                            throw BadValue(path, line, builder.Column, value.GetRawText());
+                        }
+                    }
+                }
+
+                rows++;
+            }
+
+            return rows;
+        }
+    }
+
+    private sealed class ParquetFormat : FormatReader
+    {
+        public override async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        {
+            var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
+            await using var file = File.OpenRead(path);
+            await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
+            var fields = data.Select(b => Field(reader.Schema, b, path)).ToList();
+            var rows = 0L;
+            for (var group = 0; group < reader.RowGroupCount && rows < limit; group++)
+            {
+                using var rowGroup = reader.OpenRowGroupReader(group);
+                var take = (int)Math.Min(rowGroup.RowCount, limit - rows);
+                for (var i = 0; i < data.Count; i++)
+                {
+                    var values = fields[i] is { } field && rowGroup.ColumnExists(field)
+                        ? await ReadColumnAsync(rowGroup, field, (int)rowGroup.RowCount, cancellationToken)
+                        : new object?[rowGroup.RowCount];
+                    for (var row = 0; row < take; row++)
+                    {
+                        data[i].AddValue(values[row]);
+                    }
+                }
+
+                rows += take;
+            }
+
+            return rows;
+        }
+
+        private static DataField? Field(ParquetSchema schema, ColumnBuilder builder, string path)
+        {
+            var field = schema.Fields.FirstOrDefault(f => ColumnNames.Clean(f.Name) == builder.Column.Name);
+            return field switch
+            {
+                null => null,
+                DataField { IsArray: false } data => data,
+                _ => throw new DevEndpointException(
+                    $"{path}: column '{builder.Column.Name}' has the nested type {builder.Column.Type}, which cannot be loaded yet. Leave it out with --columns."),
+            };
+        }
+
+        private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+        {
+            var type = field.ClrType;
+            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+            {
+                var strings = new string?[count];
+                await rowGroup.ReadAsync(field, strings.AsMemory(), null, cancellationToken);
+                return strings;
+            }
+
+            if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
+            {
+                var bytes = new byte[]?[count];
+                await rowGroup.ReadAsync(field, bytes.AsMemory(), null, cancellationToken);
+                return bytes;
+            }
+
+            return type switch
+            {
+                _ when type == typeof(bool) => await Read<bool>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(sbyte) => await Read<sbyte>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(byte) => await Read<byte>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(short) => await Read<short>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(ushort) => await Read<ushort>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(int) => await Read<int>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(uint) => await Read<uint>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(long) => await Read<long>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(ulong) => await Read<ulong>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(float) => await Read<float>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(double) => await Read<double>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(decimal) => await Read<decimal>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(DateTime) => await Read<DateTime>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(DateOnly) => await Read<DateOnly>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(TimeSpan) => await Read<TimeSpan>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(TimeOnly) => await Read<TimeOnly>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(Guid) => await Read<Guid>(rowGroup, field, count, cancellationToken),
+                _ => throw new DevEndpointException($"Column '{field.Name}' has the Parquet type {type.Name}, which cannot be loaded yet. Leave it out with --columns."),
+            };
+        }
+
+        private static async Task<object?[]> Read<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+            where T : struct
+        {
+            var values = new T?[count];
+            await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
+            return values.Select(v => v.HasValue ? (object?)v.Value : null).ToArray();
+        }
+    }
+}
