@@ -54,6 +54,24 @@ def cell_failures(cell):
                 yield "stderr: " + text.splitlines()[0]
 
 
+def use_local_package(nb):
+    """Point the notebook's package cell at the feed and version build.sh just packed.
+
+    Notebooks in this repo load the extension with `#i "nuget:../artifacts/packages"` and
+    `#r "nuget:DevEndpoint.Interactive,*-*"`; the kernel needs an absolute feed path, and an exact
+    version avoids loading a stale cached build.
+    """
+    source = os.environ.get("DEVENDPOINT_PACKAGE_SOURCE")
+    version = os.environ.get("DEVENDPOINT_PACKAGE_VERSION")
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        if source:
+            cell.source = cell.source.replace('nuget:../artifacts/packages"', f'nuget:{source}"')
+        if version:
+            cell.source = cell.source.replace("DevEndpoint.Interactive,*-*", f"DevEndpoint.Interactive,{version}")
+
+
 def tail(path, count):
     with open(path, encoding="utf-8", errors="replace") as file:
         return [line.rstrip() for line in file.readlines()[-count:]]
@@ -82,6 +100,7 @@ def main():
     name = os.path.basename(input_path)
 
     nb = nbformat.read(input_path, as_version=4)
+    use_local_package(nb)
     client = NotebookClient(
         nb,
         timeout=args.timeout,

@@ -1,7 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Interactive.Views;
-using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;
@@ -40,19 +39,11 @@ public sealed class CrawlMagic : KernelDirectiveCommand
         {
             var catalog = DataCatalog.Open(command.Catalog);
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));
-            var lastUpdate = DateTime.MinValue;
-            var progress = new Progress<CrawlProgress>(p =>
-            {
-                if (DateTime.UtcNow - lastUpdate > TimeSpan.FromMilliseconds(200) || p.FilesDone == p.FilesTotal)
-                {
-                    lastUpdate = DateTime.UtcNow;
-                    display.Update(new HtmlString(CatalogViews.CrawlProgress(command.Path, p)));
-                }
-            });
+            var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(command.Path, p));
             var result = await new Crawler(catalog).CrawlAsync(
                 new CrawlOptions { Path = command.Path, Database = command.Database, Exclusions = command.Exclude ?? [] },
                 progress,
                 context.CancellationToken);
-            display.Update(new HtmlString(CatalogViews.CrawlSummary(result)));
+            progress.Complete(CatalogViews.CrawlSummary(result));
         });
 }
