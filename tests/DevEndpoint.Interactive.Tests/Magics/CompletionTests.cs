@@ -1,7 +1,7 @@
 using DevEndpoint.Catalog;
+using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
-using Microsoft.DotNet.Interactive;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
 
