@@ -7,14 +7,14 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
-/// <summary><c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;]... [--catalog &lt;file&gt;]</c>.</summary>
+/// <summary><c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--catalog &lt;file&gt;]</c>.</summary>
 public sealed class CrawlMagic : KernelDirectiveCommand
 {
     public string Path { get; set; } = string.Empty;
 
     public string Database { get; set; } = string.Empty;
 
-    public IReadOnlyList<string>? Exclude { get; set; }
+    public string? Exclude { get; set; }
 
     public string? Catalog { get; set; }
 
@@ -27,7 +27,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
-                new KernelDirectiveParameter("--exclude", "A glob of files or folders to leave out, relative to the folder: * one level, ** any depth. Repeatable.") { MaxOccurrences = 100 },
+                new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -41,7 +41,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));
             var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(command.Path, p));
             var result = await new Crawler(catalog).CrawlAsync(
-                new CrawlOptions { Path = command.Path, Database = command.Database, Exclusions = command.Exclude ?? [] },
+                new CrawlOptions { Path = command.Path, Database = command.Database, Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude) },
                 progress,
                 context.CancellationToken);
             progress.Complete(CatalogViews.CrawlSummary(result));

@@ -39,6 +39,37 @@ public sealed class Glob
         return false;
     }
 
+    /// <summary>Splits a comma-separated list of globs, keeping the commas inside <c>{a,b}</c> alternatives.</summary>
+    public static IReadOnlyList<string> SplitList(string patterns)
+    {
+        var list = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= patterns.Length; i++)
+        {
+            if (i == patterns.Length || (patterns[i] == ',' && depth == 0))
+            {
+                var pattern = patterns[start..i].Trim();
+                if (pattern.Length > 0)
+                {
+                    list.Add(pattern);
+                }
+
+                start = i + 1;
+            }
+            else if (patterns[i] == '{')
+            {
+                depth++;
+            }
+            else if (patterns[i] == '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return list;
+    }
+
     private static string Translate(string pattern)
     {
         var regex = new StringBuilder();

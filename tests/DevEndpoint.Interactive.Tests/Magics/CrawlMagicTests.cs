@@ -22,6 +22,20 @@ public sealed class CrawlMagicTests
     }
 
     [Fact]
+    public async Task Crawl_leaves_out_every_excluded_glob()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var result = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database sales --exclude \"{{products,tmp}}/**,orders/year=2023\"");
+
+        KernelFixture.AssertSucceeded(result);
+        var summary = result.Events.OfType<DisplayedValueUpdated>().Last().FormattedValues.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains("Tables: 2 created, 0 updated, 0 unchanged. Partitions added: 3.", summary);
+        Assert.Contains("excluded: 5.", summary);
+        Assert.DoesNotContain("<td>products</td>", summary);
+    }
+
+    [Fact]
     public async Task Crawl_of_a_missing_folder_fails_the_cell_with_a_clear_message()
     {
         await using var fixture = await KernelFixture.CreateAsync();
