@@ -247,9 +247,11 @@ HTML rendering:    $NOTEBOOKS_OUT/quickstart.html
 
 To work with it interactively (the $KERNEL kernel needs the tool directory on PATH):
   export PATH="$TOOLS_DIR:\$PATH"
-  export DEVENDPOINT_PACKAGE_SOURCE="$PACKAGES_DIR" DEVENDPOINT_PACKAGE_VERSION="$PACKAGE_VERSION"
   $PYTHON -m jupyter notebook notebooks/quickstart.ipynb   # needs: apt-get install jupyter-notebook
 or open notebooks/quickstart.ipynb in VS Code with Polyglot Notebooks (or the Jupyter extension).
+Load this build in the notebook's first cell (or in your own notebook) with:
+  #i "nuget:$PACKAGES_DIR"
+  #r "nuget:DevEndpoint.Interactive,$PACKAGE_VERSION"
 EOF
     if ((notebook_status != 0)); then
         echo "quickstart.ipynb has failing cells (see above)" >&2
