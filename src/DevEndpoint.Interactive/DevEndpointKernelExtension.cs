@@ -1,4 +1,5 @@
 using DevEndpoint.Interactive.Magics;
+using DevEndpoint.Interactive.Views;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -17,6 +18,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         var csharp = root as CSharpKernel ?? (root as CompositeKernel)?.ChildKernels.OfType<CSharpKernel>().FirstOrDefault();
         csharp?.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(Catalog.DataCatalog).Assembly.Location]);
 
+        CatalogFormatters.Register();
         CrawlMagic.Register(root);
         CatalogMagic.Register(root);
         LoadMagic.Register(root);
