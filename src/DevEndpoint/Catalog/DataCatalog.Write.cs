@@ -155,27 +155,13 @@ public sealed class CatalogUpdate
 
     private string? Read(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        using var command = DataCatalog.Command(connection, transaction, sql, parameters);
         return command.ExecuteScalar() as string;
     }
 
     private void Write(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
+        using var command = DataCatalog.Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 }
