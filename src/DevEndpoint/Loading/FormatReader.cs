@@ -138,6 +138,19 @@ internal abstract class FormatReader
     {
         public override async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
+            try
+            {
+                return await ReadRowsAsync(path, table, builders, limit, cancellationToken);
+            }
+            catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException)
+            {
+                throw new DevEndpointException(
+                    $"{path}: cannot be read as Parquet ({e.Message.TrimEnd('.')}). Replace the file, or leave it out with --exclude and crawl again.", e);
+            }
+        }
+
+        private static async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        {
             var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
             await using var file = File.OpenRead(path);
             await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
