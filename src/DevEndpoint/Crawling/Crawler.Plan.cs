@@ -33,16 +33,30 @@ public sealed partial class Crawler
                     names.Add(name);
                 }
 
-                plans.Add(Plan(name, folder.Key, format, skipped));
+                if (Plan(name, folder.Key, format, skipped) is { } plan)
+                {
+                    plans.Add(plan);
+                }
             }
         }
 
         return plans;
     }
 
-    private static TablePlan Plan(string name, string folder, List<ClassifiedFile> files, List<SkippedFile> skipped)
+    private static TablePlan? Plan(string name, string folder, List<ClassifiedFile> files, List<SkippedFile> skipped)
     {
-        var layouts = files.GroupBy(f => string.Join('/', f.PartitionValues.Select(p => p.Key)))
+        var grouped = files.GroupBy(f => string.Join('/', f.PartitionValues.Select(p => p.Key))).ToList();
+        foreach (var repeating in grouped.Where(g => RepeatedKey(g.Key) is not null))
+        {
+            foreach (var file in repeating)
+            {
+                skipped.Add(new SkippedFile(
+                    file.File.RelativePath,
+                    $"its partition folders ({repeating.Key}) name the key '{RepeatedKey(repeating.Key)}' more than once; rename a folder or exclude it"));
+            }
+        }
+
+        var layouts = grouped.Where(g => RepeatedKey(g.Key) is null)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
@@ -54,6 +68,11 @@ public sealed partial class Crawler
                     file.File.RelativePath,
                     $"its partition folders ({Describe(other.Key)}) differ from those of the other files of table '{name}' ({Describe(layouts[0].Key)}); move it or exclude it"));
             }
+        }
+
+        if (layouts.Count == 0)
+        {
+            return null;
         }
 
         var kept = layouts[0].ToList();
@@ -100,6 +119,9 @@ public sealed partial class Crawler
             .OrderByDescending(h => h.Length)
             .ThenBy(h => string.Join(",", h), StringComparer.Ordinal)
             .FirstOrDefault() ?? header;
+
+    private static string? RepeatedKey(string layout) =>
+        layout.Split('/').GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
 
     private static string Describe(string layout) => layout.Length == 0 ? "none" : layout;
 
