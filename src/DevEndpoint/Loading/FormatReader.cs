@@ -43,10 +43,17 @@ internal abstract class FormatReader
             var reader = new CsvRecordReader(text, new CsvDialect(delimiter));
             var fields = new List<string>();
             var rows = 0L;
+            var header = skip > 0;
             while (rows < limit && reader.TryRead(fields))
             {
                 if (skip > 0)
                 {
+                    if (header)
+                    {
+                        indexes = HeaderIndexes(table, builders, fields);
+                        header = false;
+                    }
+
                     skip--;
                     continue;
                 }
@@ -70,6 +77,18 @@ internal abstract class FormatReader
             }
 
             return Task.FromResult(rows);
+        }
+
+        /// <summary>
+        /// Where each data column is in a file with a header, found by name: a column the file lacks reads as null, and a
+        /// column that is also a partition key (so not a data column) does not shift the columns after it.
+        /// </summary>
+        private static int[] HeaderIndexes(CatalogTable table, IReadOnlyList<ColumnBuilder> builders, List<string> header)
+        {
+            var names = ColumnNames.Make(header, header.Count).ToList();
+            return builders
+                .Select(b => DataIndex(table, b) < 0 ? -1 : names.IndexOf(b.Column.Name) is var index and >= 0 ? index : int.MaxValue)
+                .ToArray();
         }
     }
 
