@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -61,9 +62,10 @@ public sealed partial class TableLoader
         var rows = 0L;
         var filesRead = 0;
         var exclusions = Exclusions(table);
+        var parquet = table.Parameter("classification") == "parquet";
         foreach (var source in sources)
         {
-            foreach (var file in DataFiles(source.Location, exclusions))
+            foreach (var file in DataFiles(source.Location, exclusions, parquet))
             {
                 if (rows >= limit)
                 {
@@ -126,8 +128,12 @@ public sealed partial class TableLoader
             : CatalogJson.Deserialize<List<string>>(patterns).Select(p => (new Glob(p), root)).ToList();
     }
 
-    /// <summary>The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files.</summary>
-    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions)
+    /// <summary>
+    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and
+    /// only Parquet files for a Parquet table and only other files for a text table (the crawler makes a folder of
+    /// mixed formats into one table per format).
+    /// </summary>
+    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, bool parquet)
     {
         if (!Directory.Exists(location))
         {
@@ -137,6 +143,7 @@ public sealed partial class TableLoader
         return Directory.EnumerateFiles(location)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
             .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
+            .Where(f => FileClassifier.IsParquet(f, Compression.ReadHead(f, 4)) == parquet)
             .Order(StringComparer.Ordinal);
     }
 
