@@ -1,5 +1,4 @@
 using System.Text;
-using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Tests.Crawling;
 
