@@ -45,6 +45,31 @@ public sealed class CsvColumnMappingTests : IDisposable
         Assert.Equal(new object?[] { 2, "view", null }, frame.Rows[1].ToArray());
     }
 
+    [Fact]
+    public async Task A_file_whose_header_has_a_column_the_table_lacks_fails_naming_the_file_and_the_column()
+    {
+        temp.Write("lake/events/a.csv", "id,kind\n1,click\n");
+        await CrawlAndLoadAsync("lake.events");
+        var added = temp.Write("lake/events/b.csv", "id,kind,device\n2,view,phone\n");
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(DataCatalog.Open(temp.Combine("catalog.db"))).LoadAsync("lake.events"));
+
+        Assert.Equal(
+            $"{added}: its header has the column 'device', which table lake.events does not have. Crawl the table's folder again to take in the file's columns, or leave the file out with --exclude.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Data_rows_longer_than_the_header_load_their_extra_fields()
+    {
+        temp.Write("lake/events/a.csv", "id,kind\n1,click,phone\n2,view,tablet\n3,view,phone\n");
+
+        var frame = await CrawlAndLoadAsync("lake.events");
+
+        Assert.Equal(new[] { "id", "kind", "col2" }, frame.Columns.Select(c => c.Name));
+        Assert.Equal(new object[] { 2, "view", "tablet" }, frame.Rows[1].ToArray());
+    }
+
     private async Task<Microsoft.Data.Analysis.DataFrame> CrawlAndLoadAsync(string table)
     {
         var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
