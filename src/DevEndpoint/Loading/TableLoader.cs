@@ -62,10 +62,10 @@ public sealed partial class TableLoader
         var rows = 0L;
         var filesRead = 0;
         var exclusions = Exclusions(table);
-        var parquet = table.Parameter("classification") == "parquet";
+        var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
         foreach (var source in sources)
         {
-            foreach (var file in DataFiles(source.Location, exclusions, parquet))
+            foreach (var file in DataFiles(source.Location, exclusions, kind))
             {
                 if (rows >= limit)
                 {
@@ -129,11 +129,10 @@ public sealed partial class TableLoader
     }
 
     /// <summary>
-    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and
-    /// only Parquet files for a Parquet table and only other files for a text table (the crawler makes a folder of
-    /// mixed formats into one table per format).
+    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and only
+    /// files of the table's kind (<see cref="FileKind"/>), as the crawler makes a folder of mixed files into one table per kind.
     /// </summary>
-    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, bool parquet)
+    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, string kind)
     {
         if (!Directory.Exists(location))
         {
@@ -143,8 +142,15 @@ public sealed partial class TableLoader
         return Directory.EnumerateFiles(location)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
             .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
-            .Where(f => FileClassifier.IsParquet(f, Compression.ReadHead(f, 4)) == parquet)
+            .Where(f => FileKind(f) == kind)
             .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
+    private static string FileKind(string path)
+    {
+        var head = Compression.ReadHead(path, 4);
+        return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 
     private sealed record Source(string Location, IReadOnlyDictionary<string, string?> Values);
