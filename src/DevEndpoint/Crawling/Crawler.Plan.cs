@@ -18,7 +18,8 @@ public sealed partial class Crawler
         foreach (var folder in files.GroupBy(f => f.TableFolder).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var baseName = SanitizeTableName(folder.Key.Length == 0 ? rootName : folder.Key[(folder.Key.LastIndexOf('/') + 1)..]);
-            var formats = folder.GroupBy(f => FormatKey(f.Schema)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var headers = folder.Where(f => f.Schema.Csv is { HasHeader: true }).Select(f => Names(f.Schema)).ToList();
+            var formats = folder.GroupBy(f => FormatKey(f.Schema, headers)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
             for (var i = 0; i < formats.Count; i++)
             {
                 var format = formats[i].ToList();
@@ -32,16 +33,30 @@ public sealed partial class Crawler
                     names.Add(name);
                 }
 
-                plans.Add(Plan(name, folder.Key, format, skipped));
+                if (Plan(name, folder.Key, format, skipped) is { } plan)
+                {
+                    plans.Add(plan);
+                }
             }
         }
 
         return plans;
     }
 
-    private static TablePlan Plan(string name, string folder, List<ClassifiedFile> files, List<SkippedFile> skipped)
+    private static TablePlan? Plan(string name, string folder, List<ClassifiedFile> files, List<SkippedFile> skipped)
     {
-        var layouts = files.GroupBy(f => string.Join('/', f.PartitionValues.Select(p => p.Key)))
+        var grouped = files.GroupBy(f => string.Join('/', f.PartitionValues.Select(p => p.Key))).ToList();
+        foreach (var repeating in grouped.Where(g => RepeatedKey(g.Key) is not null))
+        {
+            foreach (var file in repeating)
+            {
+                skipped.Add(new SkippedFile(
+                    file.File.RelativePath,
+                    $"its partition folders ({repeating.Key}) name the key '{RepeatedKey(repeating.Key)}' more than once; rename a folder or exclude it"));
+            }
+        }
+
+        var layouts = grouped.Where(g => RepeatedKey(g.Key) is null)
             .OrderByDescending(g => g.Count())
             .ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
@@ -53,6 +68,11 @@ public sealed partial class Crawler
                     file.File.RelativePath,
                     $"its partition folders ({Describe(other.Key)}) differ from those of the other files of table '{name}' ({Describe(layouts[0].Key)}); move it or exclude it"));
             }
+        }
+
+        if (layouts.Count == 0)
+        {
+            return null;
         }
 
         var kept = layouts[0].ToList();
@@ -83,10 +103,25 @@ public sealed partial class Crawler
         }
     }
 
-    private static string FormatKey(FileSchema schema) =>
+    /// <summary>
+    /// Files with the same key form one table. Delimited text with a header is keyed by its column names; a header that
+    /// another file's header extends with more columns at the end (a column added to newer files) takes the widest one's key.
+    /// </summary>
+    private static string FormatKey(FileSchema schema, List<string[]> headers) =>
         schema.Csv is { } csv
-            ? $"{schema.Classification}|{schema.Compression}|{(int)csv.Delimiter}|{(csv.HasHeader ? string.Join(",", schema.Columns.Select(c => c.Name)) : schema.Columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}"
+            ? $"{schema.Classification}|{schema.Compression}|{(int)csv.Delimiter}|{(csv.HasHeader ? string.Join(",", Widest(Names(schema), headers)) : schema.Columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}"
             : $"{schema.Classification}|{schema.Compression}";
+
+    private static string[] Names(FileSchema schema) => schema.Columns.Select(c => c.Name).ToArray();
+
+    private static string[] Widest(string[] header, List<string[]> headers) =>
+        headers.Where(h => h.Length > header.Length && h.AsSpan(0, header.Length).SequenceEqual(header))
+            .OrderByDescending(h => h.Length)
+            .ThenBy(h => string.Join(",", h), StringComparer.Ordinal)
+            .FirstOrDefault() ?? header;
+
+    private static string? RepeatedKey(string layout) =>
+        layout.Split('/').GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
 
     private static string Describe(string layout) => layout.Length == 0 ? "none" : layout;
 

@@ -107,7 +107,7 @@ public sealed class Glob
                     }
 
                     var set = pattern[(i + 1)..close];
-                    regex.Append('[').Append(set.StartsWith('!') ? "^" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
+                    regex.Append('[').Append(set.StartsWith('!') ? "^/" + Regex.Escape(set[1..]) : Regex.Escape(set)).Append(']');
                     i = close;
                     break;
                 case '{':

@@ -17,7 +17,7 @@ public static class FileClassifier
     public static async Task<FileSchema?> ClassifyAsync(string path, SampleOptions options, CancellationToken cancellationToken = default)
     {
         var head = Compression.ReadHead(path, 4);
-        if (head.AsSpan().SequenceEqual(ParquetSchemaReader.Magic) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
+        if (IsParquet(path, head))
         {
             return await ParquetSchemaReader.ReadAsync(path, cancellationToken);
         }
@@ -42,4 +42,8 @@ public static class FileClassifier
             ? JsonLinesSniffer.Sniff(sample, path, compression, options)
             : CsvSniffer.Sniff(sample, path, compression, options);
     }
+
+    /// <summary>Whether the classifier takes a file for Parquet: by its first bytes, or by its name.</summary>
+    public static bool IsParquet(string path, ReadOnlySpan<byte> head) =>
+        head.SequenceEqual(ParquetSchemaReader.Magic) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
 }

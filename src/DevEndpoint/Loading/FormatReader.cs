@@ -22,18 +22,40 @@ internal abstract class FormatReader
             $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: csv, json, parquet."),
     };
 
-    /// <summary>Reads at most <paramref name="limit"/> rows; returns how many were read.</summary>
-    public abstract Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken);
+    /// <summary>Reads at most <paramref name="limit"/> rows; returns how many were read. A file that cannot be decoded fails naming it.</summary>
+    public async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadRowsAsync(path, table, builders, limit, cancellationToken);
+        }
+        catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException && IsUnreadable(e))
+        {
+            var format = table.Parameter("classification") == "parquet" ? "Parquet"
+                : table.Parameter("compressionType") is Compression.Gzip ? $"gzip-compressed {table.Parameter("classification")}"
+                : table.Parameter("classification");
+            throw new DevEndpointException(
+                $"{path}: cannot be read as {format} ({e.Message.TrimEnd('.')}). Replace the file, or leave it out with --exclude and crawl again.", e);
+        }
+    }
+
+    protected abstract Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken);
+
+    /// <summary>Whether an exception thrown while reading a file means the file cannot be read as the table's format.</summary>
+    protected virtual bool IsUnreadable(Exception exception) => exception is InvalidDataException or IOException;
 
     protected static DevEndpointException BadValue(string path, long line, Column column, string value) =>
         new($"{path}: line {line}, column '{column.Name}': cannot read '{value}' as {column.Type}. Fix the value, or re-crawl the table if its data changed.");
+
+    protected static DevEndpointException UnknownHeaderColumn(string path, CatalogTable table, string column) =>
+        new($"{path}: its header has the column '{column}', which table {table.DatabaseName}.{table.Name} does not have. Crawl the table's folder again to take in the file's columns, or leave the file out with --exclude.");
 
     private static int DataIndex(CatalogTable table, ColumnBuilder builder) =>
         table.StorageDescriptor.Columns.ToList().FindIndex(c => c.Name == builder.Column.Name);
 
     private sealed class CsvFormat : FormatReader
     {
-        public override Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        protected override Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
             var delimiter = table.Parameter("delimiter") is { Length: 1 } d ? d[0] : ',';
             var skip = int.TryParse(table.Parameter("skip.header.line.count"), CultureInfo.InvariantCulture, out var s) ? s : 0;
@@ -43,10 +65,17 @@ internal abstract class FormatReader
             var reader = new CsvRecordReader(text, new CsvDialect(delimiter));
             var fields = new List<string>();
             var rows = 0L;
+            var header = skip > 0;
             while (rows < limit && reader.TryRead(fields))
             {
                 if (skip > 0)
                 {
+                    if (header)
+                    {
+                        indexes = HeaderIndexes(path, table, builders, fields);
+                        header = false;
+                    }
+
                     skip--;
                     continue;
                 }
@@ -71,11 +100,30 @@ internal abstract class FormatReader
 
             return Task.FromResult(rows);
         }
+
+        /// <summary>
+        /// Where each data column is in a file with a header, found by name: a column the file lacks reads as null, and a
+        /// column that is also a partition key (so not a data column) does not shift the columns after it. A header
+        /// column the table does not have means the file is not one of the table's files, or changed since the crawl.
+        /// </summary>
+        private static int[] HeaderIndexes(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, List<string> header)
+        {
+            var names = ColumnNames.Make(header, Math.Max(header.Count, table.StorageDescriptor.Columns.Count)).ToList();
+            var known = table.AllColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.Take(header.Count).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                throw UnknownHeaderColumn(path, table, unknown);
+            }
+
+            return builders
+                .Select(b => DataIndex(table, b) < 0 ? -1 : names.IndexOf(b.Column.Name) is var index and >= 0 ? index : int.MaxValue)
+                .ToArray();
+        }
     }
 
     private sealed class JsonFormat : FormatReader
     {
-        public override async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
             var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
             using var stream = Compression.OpenRead(path, table.Parameter("compressionType") ?? Compression.None);
@@ -136,7 +184,10 @@ internal abstract class FormatReader
 
     private sealed class ParquetFormat : FormatReader
     {
-        public override async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        /// <summary>Parquet.Net reports a corrupt file with many kinds of exception.</summary>
+        protected override bool IsUnreadable(Exception exception) => true;
+
+        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
             var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
             await using var file = File.OpenRead(path);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -61,9 +62,10 @@ public sealed partial class TableLoader
         var rows = 0L;
         var filesRead = 0;
         var exclusions = Exclusions(table);
+        var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
         foreach (var source in sources)
         {
-            foreach (var file in DataFiles(source.Location, exclusions))
+            foreach (var file in DataFiles(source.Location, exclusions, kind))
             {
                 if (rows >= limit)
                 {
@@ -126,8 +128,11 @@ public sealed partial class TableLoader
             : CatalogJson.Deserialize<List<string>>(patterns).Select(p => (new Glob(p), root)).ToList();
     }
 
-    /// <summary>The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files.</summary>
-    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions)
+    /// <summary>
+    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and only
+    /// files of the table's kind (<see cref="FileKind"/>), as the crawler makes a folder of mixed files into one table per kind.
+    /// </summary>
+    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, string kind)
     {
         if (!Directory.Exists(location))
         {
@@ -137,7 +142,15 @@ public sealed partial class TableLoader
         return Directory.EnumerateFiles(location)
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
             .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
+            .Where(f => FileKind(f) == kind)
             .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
+    private static string FileKind(string path)
+    {
+        var head = Compression.ReadHead(path, 4);
+        return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 
     private sealed record Source(string Location, IReadOnlyDictionary<string, string?> Values);

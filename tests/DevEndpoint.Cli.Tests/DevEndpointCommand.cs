@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Cli.Tests;
+
+/// <summary>What one run of the command printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the real <c>devendpoint</c> command (DevEndpoint.Cli.dll, copied next to the tests) as a child process.</summary>
+internal static class DevEndpointCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.Cli.dll");
+
+    /// <summary>
+    /// Runs the command with <paramref name="args"/>. <c>DEVENDPOINT_CATALOG</c> is removed from the child's environment
+    /// unless <paramref name="environment"/> sets it.
+    /// </summary>
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Assert.True(File.Exists(DllPath), $"The command is not next to the tests: {DllPath} is missing. Build tests/DevEndpoint.Cli.Tests.");
+        Assert.True(File.Exists(Path.ChangeExtension(DllPath, ".runtimeconfig.json")), $"{DllPath} has no runtimeconfig.json next to it.");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove(DataCatalog.PathVariable);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"devendpoint {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s.");
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    public static Task<CliResult> RunAsync(params string[] args) => RunAsync((IEnumerable<string>)args);
+
+    /// <summary>The dotnet host running these tests, else the one the SDK names, else <c>dotnet</c> on the PATH.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        {
+            return current;
+        }
+
+        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+    }
+}

@@ -1,0 +1,96 @@
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Tests.Catalog;
+
+public sealed class CatalogErrorTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void An_unknown_table_names_the_closest_table()
+    {
+        var catalog = CatalogWithOrdersAndCustomers();
+
+        var error = Assert.Throws<DevEndpointException>(() => catalog.GetTable(TableName.Parse("sales.order")));
+
+        Assert.Equal($"Table 'sales.order' does not exist in the catalog {catalog.Path}. Did you mean 'sales.orders'?", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_table_with_no_close_name_lists_the_tables()
+    {
+        var catalog = CatalogWithOrdersAndCustomers();
+
+        var error = Assert.Throws<DevEndpointException>(() => catalog.GetPartitions(TableName.Parse("sales.zzzzzzzzzz")));
+
+        Assert.Equal(
+            $"Table 'sales.zzzzzzzzzz' does not exist in the catalog {catalog.Path}. Tables: 'sales.customers', 'sales.orders'.",
+            error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_table_in_a_database_without_tables_says_to_crawl_first()
+    {
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        catalog.Update(update => update.EnsureDatabase(TestTables.Sales));
+
+        var error = Assert.Throws<DevEndpointException>(() => catalog.GetTableVersions(TableName.Parse("sales.orders")));
+
+        Assert.Equal(
+            $"Table 'sales.orders' does not exist in the catalog {catalog.Path}. The catalog has no tables yet: crawl a folder first.",
+            error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_database_names_the_closest_database()
+    {
+        var catalog = CatalogWithOrdersAndCustomers();
+
+        var error = Assert.Throws<DevEndpointException>(() => catalog.GetTables("Sale"));
+
+        Assert.Equal($"Database 'sale' does not exist in the catalog {catalog.Path}. Did you mean 'sales'?", error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_database_with_no_close_name_lists_the_databases()
+    {
+        var catalog = CatalogWithOrdersAndCustomers();
+
+        var error = Assert.Throws<DevEndpointException>(() => catalog.GetTable(TableName.Parse("inventory.orders")));
+
+        Assert.Equal($"Database 'inventory' does not exist in the catalog {catalog.Path}. Databases: 'sales'.", error.Message);
+    }
+
+    [Fact]
+    public void A_name_without_a_database_is_not_a_table_name()
+    {
+        var error = Assert.Throws<DevEndpointException>(() => TableName.Parse("orders"));
+
+        Assert.Equal("'orders' is not a table name. Name a table as <database>.<table>, for example sales.orders.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("sales.")]
+    [InlineData(".orders")]
+    [InlineData("a.b.c")]
+    public void A_name_with_an_empty_or_extra_part_is_not_a_table_name(string name)
+    {
+        var error = Assert.Throws<DevEndpointException>(() => TableName.Parse(name));
+
+        Assert.Equal($"'{name}' is not a table name. Name a table as <database>.<table>, for example sales.orders.", error.Message);
+    }
+
+    private DataCatalog CatalogWithOrdersAndCustomers()
+    {
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        catalog.Update(update =>
+        {
+            update.EnsureDatabase(TestTables.Sales);
+            update.PutTable(TestTables.Orders());
+            update.PutTable(TestTables.Orders() with { Name = "customers" });
+        });
+        return catalog;
+    }
+}
