@@ -11,7 +11,9 @@ public static partial class HiveTypes
     /// <summary>The narrowest type that holds values of both types; <c>string</c> when they do not mix.</summary>
     public static string Widen(string a, string b)
     {
-        if (string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+        a = a.Trim().ToLowerInvariant();
+        b = b.Trim().ToLowerInvariant();
+        if (a == b)
         {
             return a;
         }
@@ -27,9 +29,9 @@ public static partial class HiveTypes
         var decimalB = ParseDecimal(b);
         if (decimalA is not null && decimalB is not null)
         {
-            return decimalA.Value.Scale == decimalB.Value.Scale
-                ? Decimal(Math.Max(decimalA.Value.Precision, decimalB.Value.Precision), decimalA.Value.Scale)
-                : "double";
+            var scale = Math.Max(decimalA.Value.Scale, decimalB.Value.Scale);
+            var integerDigits = Math.Max(decimalA.Value.Precision - decimalA.Value.Scale, decimalB.Value.Precision - decimalB.Value.Scale);
+            return integerDigits + scale <= 38 ? Decimal(integerDigits + scale, scale) : "double";
         }
 
         if (decimalA is not null && rankB >= 0 || decimalB is not null && rankA >= 0)

@@ -20,7 +20,7 @@ internal enum TypeKind
 
 /// <summary>
 /// A type inferred from sample values. Widening two types gives the narrowest type that holds both values
-/// (int + bigint = bigint, int + decimal(4,2) = decimal, decimal with another scale = double, date + timestamp = timestamp,
+/// (int + bigint = bigint, int + decimal(4,2) = decimal, decimals = the widest integer part and fraction, date + timestamp = timestamp,
 /// anything else mixed = string).
 /// </summary>
 internal sealed record InferredType(
@@ -65,8 +65,8 @@ internal sealed record InferredType(
                 return Kind == TypeKind.BigInt || other.Kind == TypeKind.BigInt ? new(TypeKind.BigInt, digits) : new(TypeKind.Int, digits);
             }
 
-            var scales = new[] { this, other }.Where(t => t.Kind == TypeKind.Decimal && t.Scale > 0).Select(t => t.Scale).Distinct().ToList();
-            return scales.Count > 1 ? Double : new(TypeKind.Decimal, digits, scales.FirstOrDefault());
+            // Exact numbers stay exact: the widest integer part and the widest fraction ("1.5" and "2.25" make decimal(10,2)).
+            return new(TypeKind.Decimal, digits, Math.Max(Scale, other.Scale));
         }
 
         if (IsNumber(Kind) && IsNumber(other.Kind))

@@ -8,7 +8,8 @@ public sealed partial class PartitionPredicate
 {
     private abstract record Node
     {
-        public abstract bool Evaluate(IReadOnlyDictionary<string, string?> values);
+        /// <summary>SQL's three-valued logic: <c>null</c> is unknown (a comparison with a null value).</summary>
+        public abstract bool? Evaluate(IReadOnlyDictionary<string, string?> values);
     }
 
     private abstract record Operand
@@ -30,28 +31,34 @@ public sealed partial class PartitionPredicate
 
     private sealed record And(Node Left, Node Right) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values) => Left.Evaluate(values) && Right.Evaluate(values);
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
+            Left.Evaluate(values) is false || Right.Evaluate(values) is false ? false
+            : Left.Evaluate(values) is null || Right.Evaluate(values) is null ? null
+            : true;
     }
 
     private sealed record Or(Node Left, Node Right) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values) => Left.Evaluate(values) || Right.Evaluate(values);
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
+            Left.Evaluate(values) is true || Right.Evaluate(values) is true ? true
+            : Left.Evaluate(values) is null || Right.Evaluate(values) is null ? null
+            : false;
     }
 
     private sealed record Not(Node Inner) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values) => !Inner.Evaluate(values);
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) => !Inner.Evaluate(values);
     }
 
     private sealed record Comparison(Operand Left, string Operator, Operand Right) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
         {
             var left = Left.Value(values);
             var right = Right.Value(values);
             if (left is null || right is null)
             {
-                return false;
+                return null;
             }
 
             var order = Compare(left, right);
@@ -69,28 +76,28 @@ public sealed partial class PartitionPredicate
 
     private sealed record In(Operand Operand, IReadOnlyList<Operand> List) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
         {
             var value = Operand.Value(values);
-            return value is not null && List.Any(item => item.Value(values) is { } candidate && Compare(value, candidate) == 0);
+            return value is null ? null : List.Any(item => item.Value(values) is { } candidate && Compare(value, candidate) == 0);
         }
     }
 
     private sealed record Between(Operand Operand, Operand Low, Operand High) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
         {
             var value = Operand.Value(values);
             var low = Low.Value(values);
             var high = High.Value(values);
-            return value is not null && low is not null && high is not null && Compare(value, low) >= 0 && Compare(value, high) <= 0;
+            return value is null || low is null || high is null ? null : Compare(value, low) >= 0 && Compare(value, high) <= 0;
         }
     }
 
     private sealed record Like(Operand Operand, Regex Pattern) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values) =>
-            Operand.Value(values) is { } value && Pattern.IsMatch(value);
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
+            Operand.Value(values) is { } value ? Pattern.IsMatch(value) : null;
 
         public static Regex Compile(string pattern)
         {
@@ -111,7 +118,7 @@ public sealed partial class PartitionPredicate
 
     private sealed record IsNull(Operand Operand) : Node
     {
-        public override bool Evaluate(IReadOnlyDictionary<string, string?> values) => Operand.Value(values) is null;
+        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) => Operand.Value(values) is null;
     }
 
     private static int Compare(string left, string right) =>

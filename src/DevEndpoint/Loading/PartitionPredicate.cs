@@ -53,8 +53,11 @@ public sealed partial class PartitionPredicate
         }
     }
 
-    /// <summary>Whether a partition with these key values satisfies the predicate (keys compared case-insensitively).</summary>
-    public bool Matches(IReadOnlyDictionary<string, string?> values) => root.Evaluate(values);
+    /// <summary>
+    /// Whether a partition with these key values satisfies the predicate (keys compared case-insensitively).
+    /// As in SQL, a comparison with a null value is unknown, and only a predicate that is true selects.
+    /// </summary>
+    public bool Matches(IReadOnlyDictionary<string, string?> values) => root.Evaluate(values) is true;
 
     public override string ToString() => Text;
 
