@@ -97,7 +97,7 @@ public sealed partial class Crawler
         {
             try
             {
-                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, ct);
+                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, cancellationToken: ct);
                 results[i] = schema is null
                     ? (null, "UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text")
                     : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);

@@ -16,8 +16,12 @@ public static class Compression
     public static Stream OpenRead(string path, string compression)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return compression == Gzip ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return Decompress(file, compression, leaveOpen: false);
     }
+
+    /// <summary>Wraps a stream of stored bytes in a stream of decompressed bytes.</summary>
+    public static Stream Decompress(Stream stored, string compression, bool leaveOpen) =>
+        compression == Gzip ? new GZipStream(stored, CompressionMode.Decompress, leaveOpen) : stored;
 
     /// <summary>Reads the first bytes of a file (fewer when the file is shorter).</summary>
     public static byte[] ReadHead(string path, int count)

@@ -5,45 +5,45 @@ using DevEndpoint.Formats.Parquet;
 namespace DevEndpoint.Formats;
 
 /// <summary>
-/// Classifies one file by its content (Parquet by its magic bytes, then JSON lines, then delimited text),
-/// reading only a bounded sample, and infers its schema.
+/// Classifies one file by its content, reading only a bounded sample, and infers its schema: custom classifiers
+/// first in their order, then the built-ins; the first certainty of 1.0 wins, else the highest above 0.
 /// </summary>
 public static class FileClassifier
 {
+    /// <summary>The built-in classifiers, in the order they run.</summary>
+    public static IReadOnlyList<IClassifier> BuiltIns { get; } = [new ParquetClassifier(), new JsonClassifier(), new CsvClassifier()];
+
     /// <summary>
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).
     /// Throws <see cref="BadFileException"/> when the file claims a format but cannot be read as it.
     /// </summary>
-    public static async Task<FileSchema?> ClassifyAsync(string path, SampleOptions options, CancellationToken cancellationToken = default)
+    public static async Task<FileSchema?> ClassifyAsync(
+        string path, SampleOptions options, IReadOnlyList<IClassifier>? custom = null, CancellationToken cancellationToken = default)
     {
-        var head = Compression.ReadHead(path, 4);
-        if (IsParquet(path, head))
-        {
-            return await ParquetSchemaReader.ReadAsync(path, cancellationToken);
-        }
-
-        var compression = Compression.Detect(head);
-        TextSample sample;
-        try
-        {
-            sample = TextSample.Read(path, compression, options.MaxBytes);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BadFileException(path, $"cannot decompress it as {compression} ({e.Message.TrimEnd('.')}).", e);
-        }
-
-        if (sample.Text.Length == 0)
+        var probe = FileProbe.Open(path, options);
+        if (probe.Size == 0)
         {
             throw new BadFileException(path, "the file is empty.");
         }
 
-        return JsonLinesSniffer.LooksLikeJson(sample)
-            ? JsonLinesSniffer.Sniff(sample, path, compression, options)
-            : CsvSniffer.Sniff(sample, path, compression, options);
+        Classification? best = null;
+        foreach (var classifier in (custom ?? []).Concat(BuiltIns))
+        {
+            var answer = await classifier.ClassifyAsync(probe, cancellationToken);
+            if (answer.Certainty >= 1.0)
+            {
+                return answer.Schema;
+            }
+
+            if (answer.Certainty > 0 && answer.Certainty > (best?.Certainty ?? 0))
+            {
+                best = answer;
+            }
+        }
+
+        return best?.Schema;
     }
 
     /// <summary>Whether the classifier takes a file for Parquet: by its first bytes, or by its name.</summary>
-    public static bool IsParquet(string path, ReadOnlySpan<byte> head) =>
-        head.SequenceEqual(ParquetSchemaReader.Magic) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+    public static bool IsParquet(string path, ReadOnlySpan<byte> head) => ParquetClassifier.Claims(path, head);
 }

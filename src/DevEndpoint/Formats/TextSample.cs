@@ -8,9 +8,7 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
     public static TextSample Read(string path, string compression, int maxBytes)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var stream = compression == Compression.Gzip
-            ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true)
-            : (Stream)file;
+        using var stream = Compression.Decompress(file, compression, leaveOpen: true);
         var buffer = new byte[maxBytes + 1];
         var total = 0;
         int read;

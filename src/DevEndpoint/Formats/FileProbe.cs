@@ -1,0 +1,56 @@
+namespace DevEndpoint.Formats;
+
+/// <summary>
+/// One file as classifiers see it: its path, size, first bytes, compression (from its magic bytes), and a decoded
+/// sample of its decompressed text, read once on first use.
+/// </summary>
+public sealed class FileProbe
+{
+    /// <summary>How many raw bytes <see cref="Head"/> holds at most.</summary>
+    public const int HeadLength = 4096;
+
+    private readonly Lazy<TextSample> text;
+
+    private FileProbe(string path, long size, byte[] head, string compression, SampleOptions options)
+    {
+        Path = path;
+        Size = size;
+        Head = head;
+        Compression = compression;
+        Options = options;
+        text = new Lazy<TextSample>(ReadText);
+    }
+
+    public string Path { get; }
+
+    public long Size { get; }
+
+    /// <summary>The first bytes of the file as stored (before decompression).</summary>
+    public byte[] Head { get; }
+
+    /// <summary>The compression recognised from the magic bytes: <see cref="Formats.Compression.None"/> or a codec name.</summary>
+    public string Compression { get; }
+
+    public SampleOptions Options { get; }
+
+    /// <summary>The decompressed, decoded start of the file; throws <see cref="BadFileException"/> when it cannot be decompressed.</summary>
+    internal TextSample Text => text.Value;
+
+    public static FileProbe Open(string path, SampleOptions options)
+    {
+        var head = Formats.Compression.ReadHead(path, HeadLength);
+        return new FileProbe(path, new FileInfo(path).Length, head, Formats.Compression.Detect(head), options);
+    }
+
+    private TextSample ReadText()
+    {
+        try
+        {
+            return TextSample.Read(Path, Compression, Options.MaxBytes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadFileException(Path, $"cannot decompress it as {Compression} ({e.Message.TrimEnd('.')}).", e);
+        }
+    }
+}
