@@ -67,11 +67,15 @@ public sealed class CatalogUpdate
         var existing = FindTable(name);
         if (existing is null)
         {
-            var created = table with { Name = name.Table, DatabaseName = name.Database, CreateTime = now, UpdateTime = now, VersionId = 1 };
+            var version = 1 + Convert.ToInt64(
+                ReadScalar("SELECT COALESCE(MAX(version_id), 0) FROM table_versions WHERE database_name = $db AND name = $table", ("$db", name.Database), ("$table", name.Table)),
+                System.Globalization.CultureInfo.InvariantCulture);
+            var created = table with { Name = name.Table, DatabaseName = name.Database, CreateTime = now, UpdateTime = now, VersionId = version };
             Write(
-                "INSERT INTO tables (database_name, name, version_id, definition) VALUES ($db, $table, 1, $definition)",
+                "INSERT INTO tables (database_name, name, version_id, definition) VALUES ($db, $table, $version, $definition)",
                 ("$db", name.Database),
                 ("$table", name.Table),
+                ("$version", version),
                 ("$definition", CatalogJson.Serialize(created)));
             return TableChange.Created;
         }
@@ -82,12 +86,7 @@ public sealed class CatalogUpdate
             return TableChange.Unchanged;
         }
 
-        Write(
-            "INSERT INTO table_versions (database_name, name, version_id, definition) VALUES ($db, $table, $version, $definition)",
-            ("$db", name.Database),
-            ("$table", name.Table),
-            ("$version", existing.VersionId),
-            ("$definition", CatalogJson.Serialize(existing)));
+        KeepVersion(existing);
         var updated = candidate with { UpdateTime = now, VersionId = existing.VersionId + 1 };
         Write(
             "UPDATE tables SET version_id = $version, definition = $definition WHERE database_name = $db AND name = $table",
@@ -136,6 +135,64 @@ public sealed class CatalogUpdate
         return true;
     }
 
+    /// <summary>The tables of a database as stored now, by name.</summary>
+    public IReadOnlyList<CatalogTable> FindTables(string database)
+    {
+        using var command = DataCatalog.Command(
+            connection, transaction, "SELECT definition FROM tables WHERE database_name = $db ORDER BY name", [("$db", TableName.Normalize(database))]);
+        using var reader = command.ExecuteReader();
+        var tables = new List<CatalogTable>();
+        while (reader.Read())
+        {
+            tables.Add(CatalogJson.Deserialize<CatalogTable>(reader.GetString(0)));
+        }
+
+        return tables;
+    }
+
+    /// <summary>The values of a table's partitions as stored now.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> FindPartitionValues(TableName name)
+    {
+        using var command = DataCatalog.Command(
+            connection,
+            transaction,
+            "SELECT partition_values FROM partitions WHERE database_name = $db AND table_name = $table ORDER BY partition_values",
+            [("$db", name.Database), ("$table", name.Table)]);
+        using var reader = command.ExecuteReader();
+        var values = new List<IReadOnlyList<string>>();
+        while (reader.Read())
+        {
+            values.Add(CatalogJson.Deserialize<List<string>>(reader.GetString(0)));
+        }
+
+        return values;
+    }
+
+    /// <summary>Removes a table and its partitions; its last definition stays as a table version. Returns <c>false</c> when there is no such table.</summary>
+    public bool DeleteTable(TableName name)
+    {
+        if (FindTable(name) is not { } existing)
+        {
+            return false;
+        }
+
+        KeepVersion(existing);
+        Write("DELETE FROM partitions WHERE database_name = $db AND table_name = $table", ("$db", name.Database), ("$table", name.Table));
+        Write("DELETE FROM tables WHERE database_name = $db AND name = $table", ("$db", name.Database), ("$table", name.Table));
+        return true;
+    }
+
+    /// <summary>Removes one partition of a table. Returns <c>false</c> when there is no such partition.</summary>
+    public bool DeletePartition(TableName name, IReadOnlyList<string> values)
+    {
+        using var command = DataCatalog.Command(
+            connection,
+            transaction,
+            "DELETE FROM partitions WHERE database_name = $db AND table_name = $table AND partition_values = $values",
+            [("$db", name.Database), ("$table", name.Table), ("$values", CatalogJson.Serialize(values))]);
+        return command.ExecuteNonQuery() > 0;
+    }
+
     /// <summary>Records a crawl run in the crawl history.</summary>
     public void RecordCrawlRun(Crawling.CrawlRun run) =>
         Write(
@@ -151,6 +208,20 @@ public sealed class CatalogUpdate
             Parameters = t.Parameters.Where(p => p.Key != CrawlRunIdParameter).OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
         };
         return CatalogJson.Serialize(Stable(existing)) == CatalogJson.Serialize(Stable(candidate));
+    }
+
+    private void KeepVersion(CatalogTable existing) =>
+        Write(
+            "INSERT INTO table_versions (database_name, name, version_id, definition) VALUES ($db, $table, $version, $definition)",
+            ("$db", existing.DatabaseName),
+            ("$table", existing.Name),
+            ("$version", existing.VersionId),
+            ("$definition", CatalogJson.Serialize(existing)));
+
+    private object? ReadScalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = DataCatalog.Command(connection, transaction, sql, parameters);
+        return command.ExecuteScalar();
     }
 
     private string? Read(string sql, params (string Name, object? Value)[] parameters)
@@ -172,4 +243,10 @@ public enum TableChange
     Unchanged,
     Created,
     Updated,
+
+    /// <summary>A crawl found the table's files gone and marked it with <c>DEPRECATED_BY_CRAWLER</c>.</summary>
+    Deprecated,
+
+    /// <summary>A crawl found the table's files gone and removed it.</summary>
+    Deleted,
 }

@@ -2,7 +2,7 @@ using DevEndpoint.Formats;
 
 namespace DevEndpoint.Crawling;
 
-/// <summary>What to crawl and where to record it.</summary>
+/// <summary>What to crawl, where to record it, how to group folders into tables and what a re-crawl may change.</summary>
 public sealed record CrawlOptions
 {
     /// <summary>The folder to crawl (Glue's include path).</summary>
@@ -16,4 +16,51 @@ public sealed record CrawlOptions
 
     /// <summary>How much of each file is read to classify it.</summary>
     public SampleOptions Sample { get; init; } = new();
+
+    /// <summary>
+    /// The folder depth at which tables start: 1 is the include path itself, 2 its subfolders, and so on; every folder
+    /// below that depth is a partition. Default <c>null</c>: tables are found from the files' formats and schemas.
+    /// </summary>
+    public int? TableLevel { get; init; }
+
+    /// <summary>
+    /// Makes one table per include path (per format) with the union of the files' columns, instead of one table per
+    /// group of compatible folders. Default <c>false</c>.
+    /// </summary>
+    public bool CombineCompatibleSchemas { get; init; }
+
+    /// <summary>
+    /// Reads only folders that the last crawl of this include path into this database did not see; tables keep their
+    /// partitions and nothing is deprecated or deleted. Default <c>false</c>: every folder is read.
+    /// </summary>
+    public bool NewFoldersOnly { get; init; }
+
+    /// <summary>What to do when a table's schema changed. Default <see cref="SchemaChangePolicy.Update"/>.</summary>
+    public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
+
+    /// <summary>What to do with tables and partitions whose data vanished. Default <see cref="DeleteBehavior.Deprecate"/>, as in Glue.</summary>
+    public DeleteBehavior DeleteBehavior { get; init; } = DeleteBehavior.Deprecate;
+}
+
+/// <summary>Glue's schema change policy: what a crawl does with a table whose schema changed.</summary>
+public enum SchemaChangePolicy
+{
+    /// <summary>Update the table; the previous definition stays as a table version.</summary>
+    Update,
+
+    /// <summary>Keep the table as it is and report the change in the crawl result.</summary>
+    Log,
+}
+
+/// <summary>Glue's delete behaviour: what a crawl does with tables of its include path whose files vanished.</summary>
+public enum DeleteBehavior
+{
+    /// <summary>Keep the table and set its <c>DEPRECATED_BY_CRAWLER</c> parameter to the run id; remove vanished partitions.</summary>
+    Deprecate,
+
+    /// <summary>Remove the table and its partitions (the last definition stays as a table version); remove vanished partitions.</summary>
+    Delete,
+
+    /// <summary>Change nothing; report vanished tables and partitions in the crawl result.</summary>
+    Log,
 }

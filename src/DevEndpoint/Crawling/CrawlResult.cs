@@ -2,7 +2,7 @@ using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Crawling;
 
-/// <summary>What a crawl did: the tables it wrote and the files it could not use, with reasons.</summary>
+/// <summary>What a crawl did: the tables it wrote, what its policies left or removed, and the files it could not use, with reasons.</summary>
 public sealed record CrawlResult
 {
     public required CrawlRun Run { get; init; }
@@ -10,12 +10,18 @@ public sealed record CrawlResult
     public required IReadOnlyList<CrawledTable> Tables { get; init; }
 
     public required IReadOnlyList<SkippedFile> SkippedFiles { get; init; }
+
+    /// <summary>Changes the crawl found but, by its policies, only reported, and partitions it removed.</summary>
+    public IReadOnlyList<CrawlNotice> Notices { get; init; } = [];
 }
+
+/// <summary>A change a crawl reports about one table.</summary>
+public sealed record CrawlNotice(string Table, string Message);
 
 /// <summary>One table a crawl wrote, and how.</summary>
 public sealed record CrawledTable(string Name, TableChange Change, string Classification, int Columns, int Partitions, int PartitionsAdded, int Files, long RecordCount);
 
-/// <summary>A file the crawl did not catalogue, and why.</summary>
+/// <summary>A file (or, ending in <c>/</c>, a folder) the crawl did not catalogue, and why.</summary>
 public sealed record SkippedFile(string Path, string Reason);
 
 /// <summary>One crawl, as kept in the catalog's crawl history.</summary>
@@ -31,13 +37,18 @@ public sealed record CrawlRun
 
     public DateTimeOffset EndTime { get; init; }
 
+    /// <summary>Files the classifiers looked at (with new folders only, the files of new folders).</summary>
     public int FilesScanned { get; init; }
 
     public int FilesSkipped { get; init; }
 
     public int FilesExcluded { get; init; }
 
+    /// <summary>The total size of the files scanned.</summary>
     public long BytesScanned { get; init; }
+
+    /// <summary>The bytes the classifiers read at most: of each file, its first bytes and its sample, never more than its size.</summary>
+    public long BytesRead { get; init; }
 
     public int TablesCreated { get; init; }
 
@@ -45,7 +56,19 @@ public sealed record CrawlRun
 
     public int TablesUnchanged { get; init; }
 
+    public int TablesDeprecated { get; init; }
+
+    public int TablesDeleted { get; init; }
+
     public int PartitionsAdded { get; init; }
+
+    public int PartitionsDeleted { get; init; }
+
+    /// <summary>Schema changes reported but not applied (schema change policy <see cref="SchemaChangePolicy.Log"/>).</summary>
+    public int SchemaChangesLogged { get; init; }
+
+    /// <summary>The files and folders skipped, with their reasons.</summary>
+    public IReadOnlyList<SkippedFile> Errors { get; init; } = [];
 
     public TimeSpan Duration => EndTime - StartTime;
 }

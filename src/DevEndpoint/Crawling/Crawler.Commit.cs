@@ -23,14 +23,22 @@ public sealed partial class Crawler
         List<SkippedFile> skipped)
     {
         var crawled = new List<CrawledTable>();
+        var notices = new List<CrawlNotice>();
         CrawlRun? run = null;
         catalog.Update(update =>
         {
             update.EnsureDatabase(new Database { Name = database, LocationUri = root + "/" });
             crawled.Clear();
+            notices.Clear();
+            var context = new WriteContext(update, root, database, options, runId, notices);
             foreach (var plan in plans)
             {
-                crawled.Add(Write(update, plan, root, database, options, runId));
+                crawled.Add(Write(context, plan));
+            }
+
+            if (!options.NewFoldersOnly)
+            {
+                crawled.AddRange(RetireVanishedTables(context, plans));
             }
 
             run = new CrawlRun
@@ -44,19 +52,26 @@ public sealed partial class Crawler
                 FilesSkipped = skipped.Count,
                 FilesExcluded = excluded,
                 BytesScanned = candidates.Sum(f => f.Size),
+                BytesRead = candidates.Sum(f => Math.Min(f.Size, Formats.FileProbe.HeadLength + options.Sample.MaxBytes)),
                 TablesCreated = crawled.Count(t => t.Change == TableChange.Created),
                 TablesUpdated = crawled.Count(t => t.Change == TableChange.Updated),
                 TablesUnchanged = crawled.Count(t => t.Change == TableChange.Unchanged),
+                TablesDeprecated = crawled.Count(t => t.Change == TableChange.Deprecated),
+                TablesDeleted = crawled.Count(t => t.Change == TableChange.Deleted),
                 PartitionsAdded = crawled.Sum(t => t.PartitionsAdded),
+                PartitionsDeleted = context.PartitionsDeleted,
+                SchemaChangesLogged = context.SchemaChangesLogged,
+                Errors = skipped.ToList(),
             };
             update.RecordCrawlRun(run);
         });
 
-        return new CrawlResult { Run = run!, Tables = crawled, SkippedFiles = skipped };
+        return new CrawlResult { Run = run!, Tables = crawled, SkippedFiles = skipped, Notices = notices };
     }
 
-    private static CrawledTable Write(CatalogUpdate update, TablePlan plan, string root, string database, CrawlOptions options, string runId)
+    private static CrawledTable Write(WriteContext context, TablePlan plan)
     {
+        var (update, root, database, options, runId, _) = context;
         var existing = update.FindTable(new TableName(database, plan.Name));
         var columns = existing?.StorageDescriptor.Columns.ToList() ?? [];
         MergeColumns(columns, plan.Columns);
@@ -102,21 +117,31 @@ public sealed partial class Crawler
             PartitionKeys = plan.PartitionKeys.Select(k => new Column(k, "string")).ToList(),
             StorageDescriptor = descriptor,
         };
-        var change = update.PutTable(table);
+        var schemaChange = existing is null ? null : DescribeSchemaChange(existing, table);
+        if (schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log)
+        {
+            context.Log(plan.Name, $"schema changed ({schemaChange}); the table is kept as it was (schema change policy log)");
+            context.SchemaChangesLogged++;
+        }
 
-        var partitions = plan.Files.GroupBy(f => string.Join('\u0001', f.PartitionValues.Select(p => p.Value)));
+        var change = schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log ? TableChange.Unchanged
+            : update.PutTable(options.NewFoldersOnly && existing is not null ? AddStatistics(table, existing) : table);
+
+        var partitions = plan.Files.GroupBy(f => string.Join('\u0001', f.PartitionValues(plan.Depth).Select(p => p.Value)));
         var count = 0;
         var added = 0;
+        var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var partition in plan.PartitionKeys.Count == 0 ? [] : partitions)
         {
             count++;
             var files = partition.ToList();
             var folder = string.Join('/', files[0].File.Folders);
+            found.Add(CatalogJson.Serialize(files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList()));
             var isNew = update.PutPartition(new Partition
             {
                 DatabaseName = database,
                 TableName = plan.Name,
-                Values = files[0].PartitionValues.Select(p => p.Value).ToList(),
+                Values = files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList(),
                 StorageDescriptor = descriptor with { Location = Location(root, folder) },
                 Parameters = new Dictionary<string, string>
                 {
@@ -126,6 +151,11 @@ public sealed partial class Crawler
                 },
             });
             added += isNew ? 1 : 0;
+        }
+
+        if (existing is not null && !options.NewFoldersOnly)
+        {
+            RetireVanishedPartitions(context, plan.Name, found);
         }
 
         return new CrawledTable(plan.Name, change, first.Classification, columns.Count, count, added, plan.Files.Count, records);

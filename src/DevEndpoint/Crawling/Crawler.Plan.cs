@@ -8,32 +8,31 @@ namespace DevEndpoint.Crawling;
 public sealed partial class Crawler
 {
     /// <summary>
-    /// Groups classified files into tables: one per table folder and compatible format, the majority partition
-    /// layout winning; files that do not fit are skipped with the reason.
+    /// Groups classified files into tables: the table folders (see <see cref="FindTableFolders"/>), each split by
+    /// compatible format, the largest group taking the folder's name; files that do not fit are skipped with the reason.
     /// </summary>
-    private static List<TablePlan> PlanTables(List<ClassifiedFile> files, string rootName, List<SkippedFile> skipped)
+    private static List<TablePlan> PlanTables(List<ClassifiedFile> files, string rootName, CrawlOptions options, List<SkippedFile> skipped)
     {
         var plans = new List<TablePlan>();
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in files.GroupBy(f => f.TableFolder).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (folder, folderFiles) in FindTableFolders(files, options, skipped).OrderBy(g => g.Folder, StringComparer.Ordinal))
         {
-            var baseName = SanitizeTableName(folder.Key.Length == 0 ? rootName : folder.Key[(folder.Key.LastIndexOf('/') + 1)..]);
-            var headers = folder.Where(f => f.Schema.Csv is { HasHeader: true }).Select(f => Names(f.Schema)).ToList();
-            var formats = folder.GroupBy(f => FormatKey(f.Schema, headers)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-            for (var i = 0; i < formats.Count; i++)
+            var baseName = SanitizeTableName(folder.Length == 0 ? rootName : folder[(folder.LastIndexOf('/') + 1)..]);
+            var clusters = Cluster(folderFiles, options.CombineCompatibleSchemas);
+            for (var i = 0; i < clusters.Count; i++)
             {
-                var format = formats[i].ToList();
-                var classification = format[0].Schema.Classification;
+                var cluster = clusters[i];
+                var classification = cluster[0].Schema.Classification;
                 var name = i == 0 ? baseName
-                    : formats.Count(f => f.First().Schema.Classification == classification) == 1 ? $"{baseName}_{classification}"
+                    : clusters.Count(c => c[0].Schema.Classification == classification) == 1 ? $"{baseName}_{classification}"
                     : $"{baseName}_{i + 1}";
                 if (!names.Add(name))
                 {
-                    name = $"{name}_{ShortHash(folder.Key + "|" + formats[i].Key)}";
+                    name = $"{name}_{ShortHash(folder + "|" + cluster[0].File.RelativePath)}";
                     names.Add(name);
                 }
 
-                if (Plan(name, folder.Key, format, skipped) is { } plan)
+                if (Plan(name, folder, cluster, skipped) is { } plan)
                 {
                     plans.Add(plan);
                 }
@@ -43,9 +42,58 @@ public sealed partial class Crawler
         return plans;
     }
 
+    /// <summary>
+    /// Splits files into groups of one format (classification, compression, delimiter, header). Delimited text splits
+    /// further by schema: with a header, one file's columns extend the other's at the end; without, the same column count.
+    /// <paramref name="strict"/> splits other formats too, where one file's column names must include the other's;
+    /// <paramref name="combine"/> keeps one group per format. Largest first.
+    /// </summary>
+    private static List<List<ClassifiedFile>> Cluster(IEnumerable<ClassifiedFile> files, bool combine, bool strict = false)
+    {
+        var clusters = new List<(string Format, FileSchema Widest, List<ClassifiedFile> Files)>();
+        foreach (var file in files.OrderByDescending(f => f.Schema.Columns.Count).ThenBy(f => f.File.RelativePath, StringComparer.Ordinal))
+        {
+            var format = FormatKey(file.Schema);
+            var index = clusters.FindIndex(c => c.Format == format && (combine || Extends(c.Widest, file.Schema, strict)));
+            if (index < 0)
+            {
+                clusters.Add((format, file.Schema, [file]));
+            }
+            else
+            {
+                clusters[index].Files.Add(file);
+            }
+        }
+
+        return clusters
+            .OrderByDescending(c => c.Files.Count)
+            .ThenBy(c => c.Format, StringComparer.Ordinal)
+            .ThenBy(c => string.Join(",", Names(c.Widest)), StringComparer.Ordinal)
+            .Select(c => c.Files)
+            .ToList();
+    }
+
+    private static string FormatKey(FileSchema schema) =>
+        schema.Csv is { } csv
+            ? $"{schema.Classification}|{schema.Compression}|{(int)csv.Delimiter}|{csv.HasHeader}"
+            : $"{schema.Classification}|{schema.Compression}";
+
+    private static bool Extends(FileSchema widest, FileSchema schema, bool strict)
+    {
+        var wide = Names(widest);
+        var names = Names(schema);
+        return schema.Csv switch
+        {
+            { HasHeader: true } => wide.AsSpan(0, Math.Min(wide.Length, names.Length)).SequenceEqual(names),
+            not null => wide.Length == names.Length,
+            null => !strict || names.All(wide.Contains),
+        };
+    }
+
     private static TablePlan? Plan(string name, string folder, List<ClassifiedFile> files, List<SkippedFile> skipped)
     {
-        var grouped = files.GroupBy(f => string.Join('/', f.PartitionValues.Select(p => p.Key))).ToList();
+        var depth = Depth(folder);
+        var grouped = files.GroupBy(f => string.Join('/', f.PartitionValues(depth).Select(p => p.Key))).ToList();
         foreach (var repeating in grouped.Where(g => RepeatedKey(g.Key) is not null))
         {
             foreach (var file in repeating)
@@ -82,7 +130,7 @@ public sealed partial class Crawler
             MergeColumns(columns, file.Schema.Columns);
         }
 
-        var partitionKeys = kept[0].PartitionValues.Select(p => p.Key).ToList();
+        var partitionKeys = kept[0].PartitionValues(depth).Select(p => p.Key).ToList();
         columns.RemoveAll(c => partitionKeys.Contains(c.Name));
         return new TablePlan(name, folder, kept, columns, partitionKeys);
     }
@@ -103,22 +151,7 @@ public sealed partial class Crawler
         }
     }
 
-    /// <summary>
-    /// Files with the same key form one table. Delimited text with a header is keyed by its column names; a header that
-    /// another file's header extends with more columns at the end (a column added to newer files) takes the widest one's key.
-    /// </summary>
-    private static string FormatKey(FileSchema schema, List<string[]> headers) =>
-        schema.Csv is { } csv
-            ? $"{schema.Classification}|{schema.Compression}|{(int)csv.Delimiter}|{(csv.HasHeader ? string.Join(",", Widest(Names(schema), headers)) : schema.Columns.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))}"
-            : $"{schema.Classification}|{schema.Compression}";
-
     private static string[] Names(FileSchema schema) => schema.Columns.Select(c => c.Name).ToArray();
-
-    private static string[] Widest(string[] header, List<string[]> headers) =>
-        headers.Where(h => h.Length > header.Length && h.AsSpan(0, header.Length).SequenceEqual(header))
-            .OrderByDescending(h => h.Length)
-            .ThenBy(h => string.Join(",", h), StringComparer.Ordinal)
-            .FirstOrDefault() ?? header;
 
     private static string? RepeatedKey(string layout) =>
         layout.Split('/').GroupBy(k => k, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
@@ -144,5 +177,9 @@ public sealed partial class Crawler
     private sealed record TablePlan(string Name, string Folder, List<ClassifiedFile> Files, List<Column> Columns, List<string> PartitionKeys)
     {
         public FileSchema First => Files[0].Schema;
+
+        public int Depth => Crawler.Depth(Folder);
     }
+
+    private static int Depth(string folder) => folder.Length == 0 ? 0 : folder.Count(c => c == '/') + 1;
 }

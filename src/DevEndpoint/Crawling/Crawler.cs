@@ -30,31 +30,18 @@ public sealed partial class Crawler
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 
         var skipped = new List<SkippedFile>();
-        var excluded = 0;
-        var candidates = new List<FoundFile>();
-        foreach (var path in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }).Order(StringComparer.Ordinal))
+        var walk = new FileWalk(root, exclusions, skipped);
+        walk.Run();
+        var candidates = walk.Files;
+        if (options.NewFoldersOnly)
         {
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (exclusions.Any(g => g.Matches(relative)))
-            {
-                excluded++;
-                continue;
-            }
-
-            var segments = relative.Split('/');
-            if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
-            {
-                skipped.Add(new SkippedFile(relative, "hidden or marker file: names starting with '.' or '_' do not hold data"));
-                continue;
-            }
-
-            candidates.Add(new FoundFile(path, relative, segments[..^1], new FileInfo(path).Length));
+            var seen = SeenFolders(root, database);
+            candidates = candidates.Where(f => !seen.Contains(string.Join('/', f.Folders))).ToList();
         }
 
         var classified = await ClassifyAsync(candidates, options, skipped, progress, cancellationToken);
-        var plans = PlanTables(classified, Path.GetFileName(root), skipped);
-        var result = Commit(plans, root, database, options, runId, started, candidates, excluded, skipped);
-        return result;
+        var plans = PlanTables(classified, Path.GetFileName(root), options, skipped);
+        return Commit(plans, root, database, options, runId, started, candidates, walk.Excluded, skipped);
     }
 
     private static string ValidateRoot(string path)
@@ -138,11 +125,9 @@ public sealed partial class Crawler
 
     private sealed record ClassifiedFile(FoundFile File, FileSchema Schema)
     {
-        /// <summary>Folders above the first <c>key=value</c> folder: the table's folder.</summary>
-        public string TableFolder => string.Join('/', File.Folders.TakeWhile(f => !IsHivePartition(f)));
-
-        public IReadOnlyList<(string Key, string Value)> PartitionValues =>
-            File.Folders.SkipWhile(f => !IsHivePartition(f)).Select((folder, i) =>
+        /// <summary>The partition keys and values of the folders below a table's folder, <paramref name="depth"/> levels down.</summary>
+        public IReadOnlyList<(string Key, string Value)> PartitionValues(int depth) =>
+            File.Folders.Skip(depth).Select((folder, i) =>
             {
                 var equals = folder.IndexOf('=', StringComparison.Ordinal);
                 return equals > 0
@@ -150,8 +135,8 @@ public sealed partial class Crawler
                     : (string.Create(CultureInfo.InvariantCulture, $"partition_{i}"), Uri.UnescapeDataString(folder));
             }).ToList();
 
-        private static bool IsHivePartition(string folder) => folder.IndexOf('=', StringComparison.Ordinal) > 0;
-
         private static string ColumnNameOf(string key) => Uri.UnescapeDataString(key).Trim().ToLowerInvariant();
     }
+
+    private static bool IsHivePartition(string folder) => folder.IndexOf('=', StringComparison.Ordinal) > 0;
 }

@@ -1,0 +1,115 @@
+namespace DevEndpoint.Crawling;
+
+public sealed partial class Crawler
+{
+    /// <summary>
+    /// Lists the files under the include path. Symbolic links to folders are followed unless they point to a folder
+    /// that contains them (a loop); broken links, unreadable folders and empty folders are reported, not fatal.
+    /// </summary>
+    private sealed class FileWalk(string root, List<Glob> exclusions, List<SkippedFile> skipped)
+    {
+        public List<FoundFile> Files { get; } = [];
+
+        public int Excluded { get; private set; }
+
+        public void Run()
+        {
+            Visit(root, string.Empty, RealPath(new DirectoryInfo(root)), excluded: false);
+            Files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        }
+
+        private void Visit(string folder, string relative, string real, bool excluded)
+        {
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = [.. new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal)];
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                Report(excluded, relative + "/", $"the folder cannot be read ({e.Message.TrimEnd('.')})");
+                return;
+            }
+
+            if (entries.Count == 0 && relative.Length > 0)
+            {
+                Report(excluded, relative + "/", "empty folder: it holds no files, so it makes no table");
+            }
+
+            foreach (var entry in entries)
+            {
+                var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+                var isExcluded = excluded || exclusions.Any(g => g.Matches(path));
+                if (entry is DirectoryInfo directory)
+                {
+                    VisitFolder(directory, path, real, isExcluded);
+                }
+                else if (isExcluded)
+                {
+                    Excluded++;
+                }
+                else
+                {
+                    AddFile((FileInfo)entry, path);
+                }
+            }
+        }
+
+        private void VisitFolder(DirectoryInfo directory, string path, string parentReal, bool excluded)
+        {
+            if (directory.LinkTarget is not { } target)
+            {
+                Visit(directory.FullName, path, Path.Combine(parentReal, directory.Name), excluded);
+                return;
+            }
+
+            var resolved = directory.ResolveLinkTarget(returnFinalTarget: true);
+            if (resolved is null || !resolved.Exists)
+            {
+                Report(excluded, path + "/", $"broken symbolic link to {target}: not followed");
+                return;
+            }
+
+            var real = RealPath(resolved);
+            if (IsSameOrInside(parentReal, real))
+            {
+                Report(excluded, path + "/", $"symbolic link loop: it points to {target}, a folder that contains it; not followed");
+                return;
+            }
+
+            Visit(directory.FullName, path, real, excluded);
+        }
+
+        private void AddFile(FileInfo file, string path)
+        {
+            var segments = path.Split('/');
+            if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
+            {
+                skipped.Add(new SkippedFile(path, "hidden or marker file: names starting with '.' or '_' do not hold data"));
+                return;
+            }
+
+            if (file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                skipped.Add(new SkippedFile(path, $"broken symbolic link to {target}: not followed"));
+                return;
+            }
+
+            Files.Add(new FoundFile(file.FullName, path, segments[..^1], new FileInfo(file.FullName).Length));
+        }
+
+        private void Report(bool excluded, string path, string reason)
+        {
+            if (!excluded)
+            {
+                skipped.Add(new SkippedFile(path, reason));
+            }
+        }
+
+        private static string RealPath(FileSystemInfo info) =>
+            Path.TrimEndingDirectorySeparator((info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) ?? info).FullName);
+
+        private static bool IsSameOrInside(string folder, string candidateAncestor) =>
+            folder == candidateAncestor || folder.StartsWith(candidateAncestor + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+}
