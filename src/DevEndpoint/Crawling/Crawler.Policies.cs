@@ -29,7 +29,7 @@ public sealed partial class Crawler
             var locations = catalog.GetPartitions(new TableName(database, table.Name)).Select(p => p.StorageDescriptor.Location).Prepend(table.StorageDescriptor.Location);
             foreach (var location in locations.OfType<string>())
             {
-                var relative = Path.GetRelativePath(root, location).Replace('\\', '/');
+                var relative = Path.GetRelativePath(root, location).Replace('\\', '/').TrimEnd('/');
                 seen.Add(relative == "." ? string.Empty : relative);
             }
         }
