@@ -7,11 +7,12 @@ internal static class CatalogCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("catalog", "Browse the catalog: databases, tables, a table's definition and its partitions.");
+        var command = new Command("catalog", "Browse the catalog: databases, tables, a table's definition, its partitions and the crawl history.");
         command.Subcommands.Add(Databases(output));
         command.Subcommands.Add(Tables(output));
         command.Subcommands.Add(Table(output));
         command.Subcommands.Add(Partitions(output));
+        command.Subcommands.Add(CrawlRunsCommand.Create(output));
         return command;
     }
 

@@ -11,18 +11,32 @@ internal static class CrawlCommand
         var path = new Argument<string>("path") { Description = "The folder to crawl." };
         var database = new Option<string>("--database") { Description = "The catalog database that receives the tables (created when missing).", Required = true };
         var exclude = new Option<string[]>("--exclude") { Description = "A glob of files or folders to leave out, relative to the path (repeatable): * one level, ** any depth." };
+        var tableLevel = new Option<int?>("--table-level") { Description = "The folder depth at which tables start: 1 is the path itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas)." };
+        var combine = new Option<bool>("--combine-compatible-schemas") { Description = "Make one table per format for the whole path, with the union of the files' columns." };
+        var newFoldersOnly = new Option<bool>("--new-folders-only") { Description = "Read only folders the last crawl of this path into this database did not catalogue; nothing is deprecated or deleted." };
+        var schemaChange = new Option<string>("--schema-change") { Description = "When a table's schema changed: update (default) the table, or log the change and keep the table." };
+        var deleteBehavior = new Option<string>("--delete-behavior") { Description = "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
         var command = new Command("crawl", "Crawl a folder: classify files, infer schemas and partitions, and record tables in the catalog.")
         {
-            path, database, exclude, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var crawler = new Crawler(DataCatalog.Open(parse.GetValue(catalog)));
-            var result = await crawler.CrawlAsync(
-                new CrawlOptions { Path = parse.GetValue(path)!, Database = parse.GetValue(database)!, Exclusions = parse.GetValue(exclude) ?? [] },
-                cancellationToken: cancellationToken);
+            var options = new CrawlOptions
+            {
+                Path = parse.GetValue(path)!,
+                Database = parse.GetValue(database)!,
+                Exclusions = parse.GetValue(exclude) ?? [],
+                TableLevel = parse.GetValue(tableLevel),
+                CombineCompatibleSchemas = parse.GetValue(combine),
+                NewFoldersOnly = parse.GetValue(newFoldersOnly),
+                SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
+                DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
+            };
+            var result = await crawler.CrawlAsync(options, cancellationToken: cancellationToken);
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(CatalogJson.Serialize(result, indented: true));
@@ -38,6 +52,15 @@ internal static class CrawlCommand
                 output,
                 ["table", "change", "classification", "columns", "partitions", "files", "records"],
                 result.Tables.Select(t => new[] { t.Name, t.Change.ToString().ToLowerInvariant(), t.Classification, $"{t.Columns}", $"{t.Partitions}", $"{t.Files}", $"{t.RecordCount}" }));
+            if (result.Notices.Count > 0)
+            {
+                await output.WriteLineAsync("Reported changes:");
+                foreach (var notice in result.Notices)
+                {
+                    await output.WriteLineAsync($"  {notice.Table}: {notice.Message}");
+                }
+            }
+
             if (result.SkippedFiles.Count > 0)
             {
                 await output.WriteLineAsync("Skipped files:");

@@ -6,21 +6,27 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
-/// <summary><c>#!catalog</c> (databases), <c>#!catalog &lt;db&gt;</c> (tables), <c>#!catalog &lt;db&gt;.&lt;table&gt;</c> (columns, partitions, parameters).</summary>
+/// <summary>
+/// <c>#!catalog</c> (databases), <c>#!catalog &lt;db&gt;</c> (tables), <c>#!catalog &lt;db&gt;.&lt;table&gt;</c> (columns, partitions,
+/// parameters), <c>#!catalog --runs [&lt;db&gt;]</c> (crawl history).
+/// </summary>
 public sealed class CatalogMagic : KernelDirectiveCommand
 {
     public string? Name { get; set; }
+
+    public bool Runs { get; set; }
 
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!catalog", "Browse the catalog: no argument lists databases, <db> lists its tables, <db>.<table> shows columns, partitions and parameters.")
+        var directive = new KernelActionDirective("#!catalog", "Browse the catalog: no argument lists databases, <db> lists its tables, <db>.<table> shows columns, partitions and parameters, --runs [<db>] the crawl history.")
         {
             Parameters =
             {
                 new KernelDirectiveParameter("--name", "A database (sales) or a table (sales.orders).") { AllowImplicitName = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false).Concat(MagicSupport.CatalogNames(tables: true))),
+                new KernelDirectiveParameter("--runs", "Show the crawl runs, newest first, of the database named (default: all): files scanned, bytes read, table changes, duration, skipped files.") { Flag = true },
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -32,7 +38,8 @@ public sealed class CatalogMagic : KernelDirectiveCommand
         {
             var catalog = DataCatalog.Open(command.Catalog);
             var name = command.Name?.Trim();
-            var html = string.IsNullOrEmpty(name) ? CatalogViews.Databases(catalog, catalog.GetDatabases())
+            var html = command.Runs ? CatalogViews.CrawlRuns(string.IsNullOrEmpty(name) ? catalog.GetCrawlRuns() : catalog.GetCrawlRuns(name))
+                : string.IsNullOrEmpty(name) ? CatalogViews.Databases(catalog, catalog.GetDatabases())
                 : name.Contains('.', StringComparison.Ordinal) ? TableView(catalog, TableName.Parse(name))
                 : CatalogViews.Tables(TableName.Normalize(name), catalog.GetTables(name));
             MagicSupport.DisplayHtml(context, html);

@@ -7,7 +7,11 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
-/// <summary><c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--catalog &lt;file&gt;]</c>.</summary>
+/// <summary>
+/// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
+/// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
+/// [--catalog &lt;file&gt;]</c>.
+/// </summary>
 public sealed class CrawlMagic : KernelDirectiveCommand
 {
     public string Path { get; set; } = string.Empty;
@@ -15,6 +19,16 @@ public sealed class CrawlMagic : KernelDirectiveCommand
     public string Database { get; set; } = string.Empty;
 
     public string? Exclude { get; set; }
+
+    public int? TableLevel { get; set; }
+
+    public bool CombineCompatibleSchemas { get; set; }
+
+    public bool NewFoldersOnly { get; set; }
+
+    public string? SchemaChange { get; set; }
+
+    public string? DeleteBehavior { get; set; }
 
     public string? Catalog { get; set; }
 
@@ -28,6 +42,13 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
+                new KernelDirectiveParameter("--table-level", "The folder depth at which tables start: 1 is the folder itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--combine-compatible-schemas", "Make one table per format for the whole folder, with the union of the files' columns.") { Flag = true },
+                new KernelDirectiveParameter("--new-folders-only", "Read only folders the last crawl of this folder into this database did not catalogue; nothing is deprecated or deleted.") { Flag = true },
+                new KernelDirectiveParameter("--schema-change", "When a table's schema changed: update (default) the table, or log the change and keep the table.")
+                    .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
+                new KernelDirectiveParameter("--delete-behavior", "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log.")
+                    .AddCompletions(() => Enum.GetValues<DeleteBehavior>().Select(CrawlPolicies.Name)),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -37,13 +58,21 @@ public sealed class CrawlMagic : KernelDirectiveCommand
     private static Task HandleAsync(CrawlMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
+            var options = new CrawlOptions
+            {
+                Path = command.Path,
+                Database = command.Database,
+                Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude),
+                TableLevel = command.TableLevel,
+                CombineCompatibleSchemas = command.CombineCompatibleSchemas,
+                NewFoldersOnly = command.NewFoldersOnly,
+                SchemaChange = command.SchemaChange is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
+                DeleteBehavior = command.DeleteBehavior is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : Crawling.DeleteBehavior.Deprecate,
+            };
             var catalog = DataCatalog.Open(command.Catalog);
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));
             var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(command.Path, p));
-            var result = await new Crawler(catalog).CrawlAsync(
-                new CrawlOptions { Path = command.Path, Database = command.Database, Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude) },
-                progress,
-                context.CancellationToken);
+            var result = await new Crawler(catalog).CrawlAsync(options, progress, context.CancellationToken);
             progress.Complete(CatalogViews.CrawlSummary(result));
         });
 }

@@ -25,6 +25,12 @@ public static class CatalogViews
                 {
                     t.Name, t.Change.ToString().ToLowerInvariant(), t.Classification, Invariant(t.Columns), Invariant(t.Partitions), Invariant(t.PartitionsAdded), Invariant(t.Files), Invariant(t.RecordCount),
                 }));
+        if (result.Notices.Count > 0)
+        {
+            html.Heading($"Reported changes ({result.Notices.Count})")
+                .Table(["table", "change"], result.Notices.Select(n => new[] { n.Table, n.Message }));
+        }
+
         if (result.SkippedFiles.Count > 0)
         {
             html.Heading($"Skipped files ({result.SkippedFiles.Count})")
@@ -33,6 +39,33 @@ public static class CatalogViews
 
         return html.ToString();
     }
+
+    public static string CrawlRuns(IReadOnlyList<CrawlRun> runs) =>
+        new HtmlTable()
+            .Heading($"Crawl runs ({runs.Count}), newest first")
+            .Table(
+                ["run", "database", "location", "started", "seconds", "files scanned", "skipped", "bytes read", "created", "updated", "unchanged", "deprecated", "deleted", "partitions added", "partitions removed", "skipped files"],
+                runs.Select(r => new[]
+                {
+                    r.RunId,
+                    r.DatabaseName,
+                    r.Location,
+                    r.StartTime.ToString("u", CultureInfo.InvariantCulture),
+                    r.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+                    Invariant(r.FilesScanned),
+                    Invariant(r.FilesSkipped),
+                    Invariant(r.BytesRead),
+                    Invariant(r.TablesCreated),
+                    Invariant(r.TablesUpdated),
+                    Invariant(r.TablesUnchanged),
+                    Invariant(r.TablesDeprecated),
+                    Invariant(r.TablesDeleted),
+                    Invariant(r.PartitionsAdded),
+                    Invariant(r.PartitionsDeleted),
+                    string.Join("; ", r.Errors.Select(e => $"{e.Path}: {e.Reason}")),
+                }))
+            .Paragraph(runs.Count == 0 ? "No crawl runs yet: crawl a folder with #!crawl <path> --database <name>." : "Crawl again with #!crawl to add a run.")
+            .ToString();
 
     public static string Databases(DataCatalog catalog, IReadOnlyList<Database> databases) =>
         new HtmlTable()

@@ -77,15 +77,21 @@ public sealed partial class DataCatalog
         return earlier.Prepend(current).Select(t => new TableVersion(t, t.VersionId)).ToList();
     }
 
-    /// <summary>The crawl runs that wrote into a database, newest first.</summary>
+    /// <summary>The crawl runs that wrote into a database, newest first; a <see cref="DevEndpointException"/> naming the closest databases when there is none.</summary>
     public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns(string database)
     {
         using var connection = Connect();
-        return ReadStrings(
-                connection,
-                null,
-                "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC",
-                ("$db", TableName.Normalize(database)))
+        var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
+        return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC", ("$db", db.Name))
+            .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
+            .ToList();
+    }
+
+    /// <summary>The crawl runs of every database, newest first.</summary>
+    public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns()
+    {
+        using var connection = Connect();
+        return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY rowid DESC")
             .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
             .ToList();
     }

@@ -5,9 +5,10 @@ using DevEndpoint.Formats;
 namespace DevEndpoint.Crawling;
 
 /// <summary>
-/// Walks a folder, classifies its files, infers their schemas and Hive partitions, and records one table per
-/// folder of compatible files in the catalog. Every file is read only as far as its sample; a file that cannot be
-/// read is reported and skipped; the catalog changes of a crawl commit in one transaction.
+/// Walks a folder, classifies its files, infers their schemas and partitions, and records one table per group of
+/// compatible folders in the catalog (see <see cref="FindTableFolders"/>), applying the re-crawl policies of
+/// <see cref="CrawlOptions"/>. Every file is read only as far as its sample; a file or folder that cannot be read is
+/// reported and skipped; the catalog changes of a crawl commit in one transaction, with its crawl-run record.
 /// </summary>
 public sealed partial class Crawler
 {
@@ -26,6 +27,12 @@ public sealed partial class Crawler
         var started = DateTimeOffset.UtcNow;
         var root = ValidateRoot(options.Path);
         var database = ValidateDatabaseName(options.Database);
+        if (options.TableLevel < 1)
+        {
+            throw new DevEndpointException(
+                $"Table level {options.TableLevel} is not valid: level 1 is the include path itself, 2 its subfolders, and so on.");
+        }
+
         var exclusions = options.Exclusions.Select(p => new Glob(p)).ToList();
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace DevEndpoint.Cli.Tests;
+
+public sealed class CrawlPolicyCommandTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task Crawl_help_describes_every_grouping_and_policy_option()
+    {
+        var help = await DevEndpointCommand.RunAsync("crawl", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--table-level", help.Output, StringComparison.Ordinal);
+        Assert.Contains("The folder depth at which tables start: 1 is the path itself, 2 its subfolders;", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--combine-compatible-schemas", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--new-folders-only", help.Output, StringComparison.Ordinal);
+        Assert.Contains("When a table's schema changed: update (default) the table, or log the change and keep the table.", help.Output, StringComparison.Ordinal);
+        Assert.Contains("For tables and partitions whose files vanished: deprecate (default; marks the table", help.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_behavior_delete_removes_a_vanished_table_and_says_so()
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+        temp.Write("lake/returns/a.json", "{\"id\":1,\"reason\":\"late\"}\n");
+        await CrawlAsync();
+        Directory.Delete(temp.Combine("lake", "returns"), recursive: true);
+
+        var crawl = await CrawlAsync("--delete-behavior", "delete");
+
+        Assert.Equal((0, string.Empty), (crawl.ExitCode, crawl.Error));
+        Assert.Contains(
+            "Reported changes:\n  returns: its files vanished; the table and its partitions were deleted (delete behavior delete)\n",
+            crawl.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        var tables = await DevEndpointCommand.RunAsync("catalog", "tables", "lake", "--catalog", temp.Combine("catalog.db"), "--json");
+        Assert.Equal(new[] { "orders" }, JsonDocument.Parse(tables.Output).RootElement.GetProperty("TableList").EnumerateArray().Select(t => t.GetProperty("Name").GetString()));
+    }
+
+    [Fact]
+    public async Task Table_level_and_combine_options_reach_the_crawler()
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+        temp.Write("lake/returns/a.json", "{\"id\":1,\"reason\":\"late\"}\n");
+        temp.Write("lake/refunds/a.json", "{\"id\":2,\"reason\":\"broken\"}\n");
+
+        var level = await CrawlAsync("--table-level", "2", "--json");
+        var combined = await DevEndpointCommand.RunAsync(
+            "crawl", temp.Combine("lake"), "--database", "combined", "--catalog", temp.Combine("catalog.db"), "--combine-compatible-schemas", "--json");
+
+        Assert.Equal(new[] { "orders", "refunds", "returns" }, TableNames(level));
+        Assert.Equal(new[] { "lake", "lake_csv" }, TableNames(combined));
+    }
+
+    [Fact]
+    public async Task New_folders_only_and_schema_change_log_reach_the_crawler()
+    {
+        temp.Write("lake/logs/2024/a.csv", "id,kind\n1,click\n");
+        temp.Write("lake/logs/2025/a.csv", "id,kind\n2,view\n");
+        await CrawlAsync();
+        temp.Write("lake/logs/2026/a.csv", "id,kind,coupon\n3,view,X\n");
+
+        var crawl = await CrawlAsync("--new-folders-only", "--schema-change", "log", "--json");
+
+        var root = JsonDocument.Parse(crawl.Output).RootElement;
+        Assert.Equal(1, root.GetProperty("Run").GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(1, root.GetProperty("Run").GetProperty("SchemaChangesLogged").GetInt32());
+        Assert.Equal(
+            "schema changed (columns added: coupon string); the table is kept as it was (schema change policy log)",
+            Assert.Single(root.GetProperty("Notices").EnumerateArray()).GetProperty("Message").GetString());
+    }
+
+    [Theory]
+    [InlineData("--schema-change", "replace", "error: 'replace' is not a schema change policy. Use update or log.")]
+    [InlineData("--delete-behavior", "ignore", "error: 'ignore' is not a delete behavior. Use deprecate or delete or log.")]
+    [InlineData("--table-level", "0", "error: Table level 0 is not valid: level 1 is the include path itself, 2 its subfolders, and so on.")]
+    public async Task A_bad_policy_value_exits_1_naming_the_choices(string option, string value, string error)
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+
+        var crawl = await CrawlAsync(option, value);
+
+        Assert.Equal((1, error), (crawl.ExitCode, crawl.Error.TrimEnd()));
+    }
+
+    [Fact]
+    public async Task Catalog_runs_lists_crawls_newest_first_as_text_and_json()
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+        temp.Write("lake/orders/_SUCCESS", string.Empty);
+        var first = await CrawlAsync("--json");
+        var second = await CrawlAsync("--json");
+
+        var text = await DevEndpointCommand.RunAsync("catalog", "runs", "--catalog", temp.Combine("catalog.db"));
+        var json = await DevEndpointCommand.RunAsync("catalog", "runs", "lake", "--catalog", temp.Combine("catalog.db"), "--json");
+
+        var rows = text.Output.ReplaceLineEndings("\n").TrimEnd().Split('\n').Select(l => Regex.Split(l, "  +")).ToList();
+        Assert.Equal(
+            new[] { "run", "database", "started", "seconds", "files", "skipped", "bytes read", "created", "updated", "deprecated", "deleted", "location" },
+            rows[0]);
+        Assert.Equal(new[] { RunId(second), RunId(first) }, rows.Skip(1).Select(r => r[0]));
+        Assert.Equal(
+            new[] { "lake", "1", "1", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
+            rows[2].Skip(1).Take(1).Concat(rows[2].Skip(4)));
+        var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
+        Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));
+        Assert.Equal(1, runs[0].GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(22, runs[0].GetProperty("BytesRead").GetInt64());
+        var error = Assert.Single(runs[0].GetProperty("Errors").EnumerateArray());
+        Assert.Equal("orders/_SUCCESS", error.GetProperty("Path").GetString());
+    }
+
+    [Fact]
+    public async Task Catalog_runs_of_an_unknown_database_exits_1_naming_the_databases()
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+        await CrawlAsync();
+
+        var runs = await DevEndpointCommand.RunAsync("catalog", "runs", "nope", "--catalog", temp.Combine("catalog.db"));
+
+        Assert.Equal(1, runs.ExitCode);
+        Assert.Equal($"error: Database 'nope' does not exist in the catalog {temp.Combine("catalog.db")}. Databases: 'lake'.", runs.Error.TrimEnd());
+    }
+
+    private static string RunId(CliResult crawl) =>
+        JsonDocument.Parse(crawl.Output).RootElement.GetProperty("Run").GetProperty("RunId").GetString()!;
+
+    private static IEnumerable<string?> TableNames(CliResult crawl) =>
+        JsonDocument.Parse(crawl.Output).RootElement.GetProperty("Tables").EnumerateArray().Select(t => t.GetProperty("Name").GetString());
+
+    private Task<CliResult> CrawlAsync(params string[] options) =>
+        DevEndpointCommand.RunAsync(["crawl", temp.Combine("lake"), "--database", "lake", "--catalog", temp.Combine("catalog.db"), .. options]);
+}
