@@ -47,7 +47,7 @@ internal static class CrawlCommand
             await output.WriteLineAsync(
                 $"Crawled {run.Location} into database '{run.DatabaseName}' in {run.Duration.TotalSeconds:0.00} s (run {run.RunId}).");
             await output.WriteLineAsync(
-                $"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files read: {run.FilesScanned - result.SkippedFiles.Count(s => !s.Reason.StartsWith("hidden", StringComparison.Ordinal))}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.");
+                $"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files read: {run.FilesClassified}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.");
             TextTable.Write(
                 output,
                 ["table", "change", "classification", "columns", "partitions", "files", "records"],

@@ -116,6 +116,27 @@ public sealed class CrawlPolicyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Empty_folders_and_symbolic_link_loops_are_listed_with_their_reasons_and_not_counted_as_files_read()
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+        Directory.CreateDirectory(temp.Combine("lake", "returns"));
+        Directory.CreateSymbolicLink(temp.Combine("lake", "orders", "again"), temp.Combine("lake"));
+
+        var crawl = await CrawlAsync();
+
+        var lines = crawl.Output.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal("Tables: 1 created, 0 updated, 0 unchanged. Partitions added: 0. Files read: 1, skipped: 2, excluded: 0.", lines[1]);
+        Assert.Equal(
+            new[]
+            {
+                "Skipped files:",
+                $"  orders/again/: symbolic link loop: it points to {temp.Combine("lake")}, a folder that contains it; not followed",
+                "  returns/: empty folder: it holds no files, so it makes no table",
+            },
+            lines[^3..]);
+    }
+
+    [Fact]
     public async Task Catalog_runs_of_an_unknown_database_exits_1_naming_the_databases()
     {
         temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");

@@ -40,6 +40,10 @@ public sealed record CrawlRun
     /// <summary>Files the classifiers looked at (with new folders only, the files of new folders).</summary>
     public int FilesScanned { get; init; }
 
+    /// <summary>Files whose format and schema were found (before grouping into tables).</summary>
+    public int FilesClassified { get; init; }
+
+    /// <summary>Files and folders skipped, including hidden and marker files.</summary>
     public int FilesSkipped { get; init; }
 
     public int FilesExcluded { get; init; }

@@ -19,6 +19,7 @@ public sealed partial class Crawler
         string runId,
         DateTimeOffset started,
         List<FoundFile> candidates,
+        int classified,
         int excluded,
         List<SkippedFile> skipped)
     {
@@ -49,6 +50,7 @@ public sealed partial class Crawler
                 StartTime = started,
                 EndTime = DateTimeOffset.UtcNow,
                 FilesScanned = candidates.Count,
+                FilesClassified = classified,
                 FilesSkipped = skipped.Count,
                 FilesExcluded = excluded,
                 BytesScanned = candidates.Sum(f => f.Size),

@@ -48,7 +48,7 @@ public sealed partial class Crawler
 
         var classified = await ClassifyAsync(candidates, options, skipped, progress, cancellationToken);
         var plans = PlanTables(classified, Path.GetFileName(root), options, skipped);
-        return Commit(plans, root, database, options, runId, started, candidates, walk.Excluded, skipped);
+        return Commit(plans, root, database, options, runId, started, candidates, classified.Count, walk.Excluded, skipped);
     }
 
     private static string ValidateRoot(string path)
