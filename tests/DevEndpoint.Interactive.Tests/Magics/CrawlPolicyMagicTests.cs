@@ -1,4 +1,6 @@
 using DevEndpoint.Catalog;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Events;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
@@ -50,6 +52,20 @@ public sealed class CrawlPolicyMagicTests
         Assert.Equal(message, KernelFixture.Failure(result));
     }
 
+    [Theory]
+    [InlineData("--delete-behavior", new[] { "deprecate", "delete", "log" })]
+    [InlineData("--schema-change", new[] { "update", "log" })]
+    public async Task Policy_options_complete_their_values(string option, string[] values)
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var code = $"#!crawl data --database sales {option} ";
+
+        var result = await fixture.Kernel.SendAsync(new RequestCompletions(code, new LinePosition(0, code.Length)));
+
+        var completions = Assert.Single(result.Events.OfType<CompletionsProduced>()).Completions.Select(c => c.InsertText).ToList();
+        Assert.All(values, v => Assert.Contains(v, completions));
+    }
+
     [Fact]
     public async Task Catalog_runs_shows_the_crawl_history_newest_first()
     {
@@ -80,6 +96,6 @@ public sealed class CrawlPolicyMagicTests
         Assert.Equal($"Database 'sale' does not exist in the catalog {fixture.CatalogPath}. Did you mean 'sales'?", KernelFixture.Failure(result));
     }
 
-    private static string Summary(Microsoft.DotNet.Interactive.KernelCommandResult result) =>
+    private static string Summary(KernelCommandResult result) =>
         result.Events.OfType<DisplayedValueUpdated>().Last().FormattedValues.Single(v => v.MimeType == "text/html").Value;
 }
