@@ -138,12 +138,13 @@ public sealed partial class Crawler
             count++;
             var files = partition.ToList();
             var folder = string.Join('/', files[0].File.Folders);
-            found.Add(CatalogJson.Serialize(files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList()));
+            var values = files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList();
+            found.Add(CatalogJson.Serialize(values));
             var isNew = update.PutPartition(new Partition
             {
                 DatabaseName = database,
                 TableName = plan.Name,
-                Values = files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList(),
+                Values = values,
                 StorageDescriptor = descriptor with { Location = Location(root, folder) },
                 Parameters = new Dictionary<string, string>
                 {
