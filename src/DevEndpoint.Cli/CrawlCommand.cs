@@ -13,7 +13,7 @@ internal static class CrawlCommand
         var exclude = new Option<string[]>("--exclude") { Description = "A glob of files or folders to leave out, relative to the path (repeatable): * one level, ** any depth." };
         var tableLevel = new Option<int?>("--table-level") { Description = "The folder depth at which tables start: 1 is the path itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas)." };
         var combine = new Option<bool>("--combine-compatible-schemas") { Description = "Make one table per format for the whole path, with the union of the files' columns." };
-        var newFoldersOnly = new Option<bool>("--new-folders-only") { Description = "Read only folders the last crawl of this path into this database did not catalogue; nothing is deprecated or deleted." };
+        var newFoldersOnly = new Option<bool>("--new-folders-only") { Description = "Read only folders that earlier crawls of this path into this database did not catalogue; nothing is deprecated or deleted." };
         var schemaChange = new Option<string>("--schema-change") { Description = "When a table's schema changed: update (default) the table, or log the change and keep the table." };
         var deleteBehavior = new Option<string>("--delete-behavior") { Description = "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log." };
         var catalog = CliApp.CatalogOption();

@@ -93,6 +93,7 @@ public sealed class CrawlPolicyCommandTests : IDisposable
     {
         temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
         temp.Write("lake/orders/_SUCCESS", string.Empty);
+        temp.Write("lake/orders/b.csv", string.Empty);
         var first = await CrawlAsync("--json");
         var second = await CrawlAsync("--json");
 
@@ -105,14 +106,14 @@ public sealed class CrawlPolicyCommandTests : IDisposable
             rows[0]);
         Assert.Equal(new[] { RunId(second), RunId(first) }, rows.Skip(1).Select(r => r[0]));
         Assert.Equal(
-            new[] { "lake", "1", "1", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
+            new[] { "lake", "2", "2", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
             rows[2].Skip(1).Take(1).Concat(rows[2].Skip(4)));
         var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
         Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));
-        Assert.Equal(1, runs[0].GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(2, runs[0].GetProperty("FilesScanned").GetInt32());
         Assert.Equal(22, runs[0].GetProperty("BytesRead").GetInt64());
         var error = Assert.Single(runs[0].GetProperty("Errors").EnumerateArray());
-        Assert.Equal("orders/_SUCCESS", error.GetProperty("Path").GetString());
+        Assert.Equal("orders/b.csv: the file is empty.", $"{error.GetProperty("Path").GetString()}: {error.GetProperty("Reason").GetString()}");
     }
 
     [Fact]

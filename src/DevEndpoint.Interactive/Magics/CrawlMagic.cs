@@ -44,7 +44,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
                 new KernelDirectiveParameter("--table-level", "The folder depth at which tables start: 1 is the folder itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--combine-compatible-schemas", "Make one table per format for the whole folder, with the union of the files' columns.") { Flag = true },
-                new KernelDirectiveParameter("--new-folders-only", "Read only folders the last crawl of this folder into this database did not catalogue; nothing is deprecated or deleted.") { Flag = true },
+                new KernelDirectiveParameter("--new-folders-only", "Read only folders that earlier crawls of this folder into this database did not catalogue; nothing is deprecated or deleted.") { Flag = true },
                 new KernelDirectiveParameter("--schema-change", "When a table's schema changed: update (default) the table, or log the change and keep the table.")
                     .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
                 new KernelDirectiveParameter("--delete-behavior", "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log.")

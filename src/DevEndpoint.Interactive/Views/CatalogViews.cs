@@ -8,6 +8,9 @@ namespace DevEndpoint.Interactive.Views;
 /// <summary>HTML views of crawls, catalogs, tables and loads, as the magics display them.</summary>
 public static class CatalogViews
 {
+    /// <summary>Skipped files listed per crawl run; the rest are counted.</summary>
+    public const int ErrorsShown = 5;
+
     public static string CrawlProgress(string path, CrawlProgress progress) =>
         new HtmlTable()
             .Progress(progress.FilesDone, progress.FilesTotal, $"Crawling {path}: {progress.FilesDone} of {progress.FilesTotal} files{(progress.CurrentFile is null ? string.Empty : $" ({progress.CurrentFile})")}")
@@ -62,7 +65,7 @@ public static class CatalogViews
                     Invariant(r.TablesDeleted),
                     Invariant(r.PartitionsAdded),
                     Invariant(r.PartitionsDeleted),
-                    string.Join("; ", r.Errors.Select(e => $"{e.Path}: {e.Reason}")),
+                    string.Join("; ", r.Errors.Take(ErrorsShown).Select(e => $"{e.Path}: {e.Reason}")) + (r.Errors.Count > ErrorsShown ? $"; and {r.Errors.Count - ErrorsShown} more" : string.Empty),
                 }))
             .Paragraph(runs.Count == 0 ? "No crawl runs yet: crawl a folder with #!crawl <path> --database <name>." : "Crawl again with #!crawl to add a run.")
             .ToString();

@@ -30,8 +30,8 @@ public sealed record CrawlOptions
     public bool CombineCompatibleSchemas { get; init; }
 
     /// <summary>
-    /// Reads only folders that the last crawl of this include path into this database did not see; tables keep their
-    /// partitions and nothing is deprecated or deleted. Default <c>false</c>: every folder is read.
+    /// Reads only folders that hold no table or partition catalogued by earlier crawls of this include path into this
+    /// database; tables keep their partitions and nothing is deprecated or deleted. Default <c>false</c>: every folder is read.
     /// </summary>
     public bool NewFoldersOnly { get; init; }
 

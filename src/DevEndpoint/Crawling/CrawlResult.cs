@@ -71,7 +71,7 @@ public sealed record CrawlRun
     /// <summary>Schema changes reported but not applied (schema change policy <see cref="SchemaChangePolicy.Log"/>).</summary>
     public int SchemaChangesLogged { get; init; }
 
-    /// <summary>The files and folders skipped, with their reasons.</summary>
+    /// <summary>The files and folders skipped, with their reasons, but for hidden and marker files.</summary>
     public IReadOnlyList<SkippedFile> Errors { get; init; } = [];
 
     public TimeSpan Duration => EndTime - StartTime;

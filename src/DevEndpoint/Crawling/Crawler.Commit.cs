@@ -63,7 +63,7 @@ public sealed partial class Crawler
                 PartitionsAdded = crawled.Sum(t => t.PartitionsAdded),
                 PartitionsDeleted = context.PartitionsDeleted,
                 SchemaChangesLogged = context.SchemaChangesLogged,
-                Errors = skipped.ToList(),
+                Errors = skipped.Where(s => s.Reason != HiddenFileReason).ToList(),
             };
             update.RecordCrawlRun(run);
         });

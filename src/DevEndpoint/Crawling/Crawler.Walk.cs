@@ -2,6 +2,9 @@ namespace DevEndpoint.Crawling;
 
 public sealed partial class Crawler
 {
+    /// <summary>Why a hidden or marker file (<c>.crc</c>, <c>_SUCCESS</c>) is skipped; such files are not crawl errors.</summary>
+    public const string HiddenFileReason = "hidden or marker file: names starting with '.' or '_' do not hold data";
+
     /// <summary>
     /// Lists the files under the include path. Symbolic links to folders are followed unless they point to a folder
     /// that contains them (a loop); broken links, unreadable folders and empty folders are reported, not fatal.
@@ -85,7 +88,7 @@ public sealed partial class Crawler
             var segments = path.Split('/');
             if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
             {
-                skipped.Add(new SkippedFile(path, "hidden or marker file: names starting with '.' or '_' do not hold data"));
+                skipped.Add(new SkippedFile(path, HiddenFileReason));
                 return;
             }
 

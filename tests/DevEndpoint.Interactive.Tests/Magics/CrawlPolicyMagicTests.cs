@@ -71,6 +71,7 @@ public sealed class CrawlPolicyMagicTests
     {
         await using var fixture = await KernelFixture.CreateAsync();
         await fixture.CrawlSampleAsync();
+        File.WriteAllText(Path.Combine(fixture.Lake, "products", "empty.parquet"), string.Empty);
         await fixture.CrawlSampleAsync();
         var runs = DataCatalog.Open(fixture.CatalogPath).GetCrawlRuns("sales");
 
@@ -82,7 +83,8 @@ public sealed class CrawlPolicyMagicTests
         Assert.Contains($"<td>{runs[1].RunId}</td><td>sales</td><td>{fixture.Lake}/</td>", sales);
         Assert.Contains("<td>7</td><td>5</td>", sales);
         Assert.Contains("<td>0</td><td>3</td><td>0</td><td>0</td><td>0</td>", sales);
-        Assert.Contains("orders/year=2023/month=11/_SUCCESS: hidden or marker file", sales);
+        Assert.Contains("<td>products/empty.parquet: the file is empty.</td></tr>", sales);
+        Assert.DoesNotContain("_SUCCESS", sales);
     }
 
     [Fact]

@@ -143,18 +143,20 @@ public sealed class RecrawlPolicyTests
     {
         using var lake = await CrawledSampleLake.CreateAsync();
         Directory.Delete(Path.Combine(lake.LakePath, "products"), recursive: true);
+        lake.Temp.Write("lake/orders/year=2024/month=01/part-0001.csv", string.Empty);
 
         var again = await CrawlAsync(lake);
 
         var runs = lake.Catalog.GetCrawlRuns("sales");
         Assert.Equal(new[] { again.Run.RunId, lake.Result.Run.RunId }, runs.Select(r => r.RunId));
         var first = runs[1];
-        Assert.Equal((7, 3, 0, 5), (first.FilesScanned, first.TablesCreated, first.TablesDeprecated, first.Errors.Count));
-        Assert.All(first.Errors, e => Assert.Equal("hidden or marker file: names starting with '.' or '_' do not hold data", e.Reason));
+        Assert.Equal((7, 7, 5, 0), (first.FilesScanned, first.FilesClassified, first.FilesSkipped, first.Errors.Count));
+        Assert.Equal((3, 0), (first.TablesCreated, first.TablesDeprecated));
         Assert.InRange(first.BytesRead, 1, first.BytesScanned);
         var latest = runs[0];
-        Assert.Equal((6, 0, 1), (latest.FilesScanned, latest.TablesCreated, latest.TablesDeprecated));
-        Assert.Equal("orders/year=2023/month=11/_SUCCESS", latest.Errors[0].Path);
+        Assert.Equal((7, 6, 0, 1), (latest.FilesScanned, latest.FilesClassified, latest.TablesCreated, latest.TablesDeprecated));
+        var error = Assert.Single(latest.Errors);
+        Assert.Equal("orders/year=2024/month=01/part-0001.csv: the file is empty.", $"{error.Path}: {error.Reason}");
         Assert.True(latest.EndTime >= latest.StartTime);
     }
 
