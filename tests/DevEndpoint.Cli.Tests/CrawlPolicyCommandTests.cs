@@ -106,11 +106,11 @@ public sealed class CrawlPolicyCommandTests : IDisposable
             rows[0]);
         Assert.Equal(new[] { RunId(second), RunId(first) }, rows.Skip(1).Select(r => r[0]));
         Assert.Equal(
-            new[] { "lake", "2", "2", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
+            new[] { "lake", "1", "2", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
             rows[2].Skip(1).Take(1).Concat(rows[2].Skip(4)));
         var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
         Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));
-        Assert.Equal(2, runs[0].GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(1, runs[0].GetProperty("FilesScanned").GetInt32());
         Assert.Equal(22, runs[0].GetProperty("BytesRead").GetInt64());
         var error = Assert.Single(runs[0].GetProperty("Errors").EnumerateArray());
         Assert.Equal("orders/b.csv: the file is empty.", $"{error.GetProperty("Path").GetString()}: {error.GetProperty("Reason").GetString()}");

@@ -7,7 +7,8 @@ public sealed partial class Crawler
 
     /// <summary>
     /// Lists the files under the include path. Symbolic links to folders are followed unless they point to a folder
-    /// that contains them (a loop); broken links, unreadable folders and empty folders are reported, not fatal.
+    /// that contains them (a loop); broken links, unreadable folders and empty folders are reported, not fatal. Empty
+    /// files are reported without being opened, so pipes and sockets (which have no size) cannot block the crawl.
     /// </summary>
     private sealed class FileWalk(string root, List<Glob> exclusions, List<SkippedFile> skipped)
     {
@@ -98,7 +99,14 @@ public sealed partial class Crawler
                 return;
             }
 
-            Files.Add(new FoundFile(file.FullName, path, segments[..^1], new FileInfo(file.FullName).Length));
+            var size = new FileInfo(file.FullName).Length;
+            if (size == 0)
+            {
+                skipped.Add(new SkippedFile(path, "the file is empty."));
+                return;
+            }
+
+            Files.Add(new FoundFile(file.FullName, path, segments[..^1], size));
         }
 
         private void Report(bool excluded, string path, string reason)

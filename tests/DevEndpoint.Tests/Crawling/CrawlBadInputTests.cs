@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
@@ -64,17 +65,23 @@ public sealed class CrawlBadInputTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_cannot_be_opened_is_reported_and_the_rest_is_catalogued()
+    public async Task A_socket_or_a_named_pipe_is_reported_as_empty_without_being_opened()
     {
         temp.Write("lake/events/a.csv", "id,kind\n1,click\n");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(temp.Combine("lake", "events", "b.csv")));
+        var pipe = temp.Combine("lake", "events", "c.csv");
+        if (!OperatingSystem.IsWindows())
+        {
+            using var mkfifo = Process.Start("mkfifo", [pipe]);
+            await mkfifo.WaitForExitAsync();
+        }
 
-        var result = await CrawlAsync();
+        var result = await CrawlAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        var skipped = Assert.Single(result.SkippedFiles);
-        Assert.Equal("events/b.csv", skipped.Path);
-        Assert.StartsWith("cannot be read (", skipped.Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            OperatingSystem.IsWindows() ? ["events/b.csv: the file is empty."] : new[] { "events/b.csv: the file is empty.", "events/c.csv: the file is empty." },
+            result.SkippedFiles.Select(s => $"{s.Path}: {s.Reason}"));
         Assert.Equal("events 1", $"{Assert.Single(result.Tables).Name} {result.Tables[0].Files}");
     }
 
