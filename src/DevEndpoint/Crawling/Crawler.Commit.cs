@@ -39,7 +39,7 @@ public sealed partial class Crawler
 
             if (!options.NewFoldersOnly)
             {
-                crawled.AddRange(RetireVanishedTables(context, plans));
+                crawled.AddRange(RetireVanishedTables(context, crawled.Select(t => t.Name).ToHashSet(StringComparer.Ordinal)));
             }
 
             run = new CrawlRun
@@ -75,6 +75,14 @@ public sealed partial class Crawler
     {
         var (update, root, database, options, runId, _) = context;
         var existing = update.FindTable(new TableName(database, plan.Name));
+        if (existing is not null && existing.Parameter(IncludePathParameter) != root + "/")
+        {
+            var name = $"{plan.Name}_{ShortHash(root + "/" + plan.Folder)}";
+            context.Log(name, $"the name '{plan.Name}' belongs to a table of another include path ({existing.Parameter(IncludePathParameter) ?? "not crawled"}), so this table is named '{name}'");
+            plan = plan with { Name = name };
+            existing = update.FindTable(new TableName(database, plan.Name));
+        }
+
         var columns = existing?.StorageDescriptor.Columns.ToList() ?? [];
         MergeColumns(columns, plan.Columns);
         var location = Location(root, plan.Folder);

@@ -37,9 +37,9 @@ public sealed partial class Crawler
         return seen;
     }
 
-    private static IEnumerable<CrawledTable> RetireVanishedTables(WriteContext context, List<TablePlan> plans)
+    private static List<CrawledTable> RetireVanishedTables(WriteContext context, HashSet<string> written)
     {
-        var written = plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var retired = new List<CrawledTable>();
         var vanished = context.Update.FindTables(context.Database)
             .Where(t => t.Parameter(IncludePathParameter) == context.Root + "/" && !written.Contains(t.Name))
             .ToList();
@@ -52,18 +52,20 @@ public sealed partial class Crawler
                 case DeleteBehavior.Delete:
                     context.Update.DeleteTable(name);
                     context.Log(table.Name, "its files vanished; the table and its partitions were deleted (delete behavior delete)");
-                    yield return summary with { Change = TableChange.Deleted };
+                    retired.Add(summary with { Change = TableChange.Deleted });
                     break;
                 case DeleteBehavior.Deprecate when table.Parameter(DeprecatedParameter) is null:
                     context.Update.PutTable(table with { Parameters = new Dictionary<string, string>(table.Parameters) { [DeprecatedParameter] = context.RunId } });
                     context.Log(table.Name, $"its files vanished; the table was marked {DeprecatedParameter} = {context.RunId} (delete behavior deprecate)");
-                    yield return summary with { Change = TableChange.Deprecated };
+                    retired.Add(summary with { Change = TableChange.Deprecated });
                     break;
                 case DeleteBehavior.Log:
                     context.Log(table.Name, "its files vanished; the table is kept as it was (delete behavior log)");
                     break;
             }
         }
+
+        return retired;
     }
 
     private static void RetireVanishedPartitions(WriteContext context, string table, HashSet<string> found)

@@ -130,6 +130,25 @@ public sealed class CrawlTableGroupingTests : IDisposable
         Assert.Equal("web_events", Assert.Single(result.Tables).Name);
     }
 
+    [Fact]
+    public async Task A_table_name_taken_by_another_include_path_gets_a_hash_suffix_and_the_other_table_is_kept()
+    {
+        temp.Write("one/events/a.csv", "id,kind\n1,click\n");
+        temp.Write("two/events/a.json", "{\"id\":1}\n");
+        await CrawlAsync("one");
+
+        var second = await CrawlAsync("two");
+
+        var name = Assert.Single(second.Tables).Name;
+        Assert.Matches("^events_[0-9a-f]{6}$", name);
+        var notice = Assert.Single(second.Notices);
+        Assert.Equal(
+            $"{name}: the name 'events' belongs to a table of another include path ({temp.Combine("one")}/), so this table is named '{name}'",
+            $"{notice.Table}: {notice.Message}");
+        Assert.Equal("csv", Catalog().GetTable(TableName.Parse("lake.events")).Parameter("classification"));
+        Assert.Equal(new[] { "events", name }, Catalog().GetTables("lake").Select(t => t.Name));
+    }
+
     private DataCatalog Catalog() => DataCatalog.Open(temp.Combine("catalog.db"));
 
     private Task<CrawlResult> CrawlAsync(string folder, CrawlOptions? options = null) =>
