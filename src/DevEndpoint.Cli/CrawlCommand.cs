@@ -48,6 +48,11 @@ internal static class CrawlCommand
                 $"Crawled {run.Location} into database '{run.DatabaseName}' in {run.Duration.TotalSeconds:0.00} s (run {run.RunId}).");
             await output.WriteLineAsync(
                 $"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files read: {run.FilesClassified}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.");
+            if (run.TablesDeprecated + run.TablesDeleted + run.PartitionsDeleted > 0)
+            {
+                await output.WriteLineAsync($"Vanished tables: {run.TablesDeprecated} deprecated, {run.TablesDeleted} deleted. Vanished partitions removed: {run.PartitionsDeleted}.");
+            }
+
             TextTable.Write(
                 output,
                 ["table", "change", "classification", "columns", "partitions", "files", "records"],

@@ -34,6 +34,7 @@ public sealed class CrawlPolicyCommandTests : IDisposable
         var crawl = await CrawlAsync("--delete-behavior", "delete");
 
         Assert.Equal((0, string.Empty), (crawl.ExitCode, crawl.Error));
+        Assert.Equal("Vanished tables: 0 deprecated, 1 deleted. Vanished partitions removed: 0.", crawl.Output.ReplaceLineEndings("\n").Split('\n')[2]);
         Assert.Contains(
             "Reported changes:\n  returns: its files vanished; the table and its partitions were deleted (delete behavior delete)\n",
             crawl.Output.ReplaceLineEndings("\n"),

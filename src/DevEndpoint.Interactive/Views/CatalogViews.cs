@@ -28,6 +28,11 @@ public static class CatalogViews
                 {
                     t.Name, t.Change.ToString().ToLowerInvariant(), t.Classification, Invariant(t.Columns), Invariant(t.Partitions), Invariant(t.PartitionsAdded), Invariant(t.Files), Invariant(t.RecordCount),
                 }));
+        if (run.TablesDeprecated + run.TablesDeleted + run.PartitionsDeleted > 0)
+        {
+            html.Paragraph($"Vanished tables: {run.TablesDeprecated} deprecated, {run.TablesDeleted} deleted. Vanished partitions removed: {run.PartitionsDeleted}.");
+        }
+
         if (result.Notices.Count > 0)
         {
             html.Heading($"Reported changes ({result.Notices.Count})")

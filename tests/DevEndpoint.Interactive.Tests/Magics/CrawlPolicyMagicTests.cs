@@ -19,6 +19,7 @@ public sealed class CrawlPolicyMagicTests
         KernelFixture.AssertSucceeded(result);
         var summary = Summary(result);
         var runId = DataCatalog.Open(fixture.CatalogPath).GetCrawlRuns("sales")[0].RunId;
+        Assert.Contains("Vanished tables: 1 deprecated, 0 deleted. Vanished partitions removed: 0.", summary);
         Assert.Contains("Reported changes (1)", summary);
         Assert.Contains($"<tr><td>products</td><td>its files vanished; the table was marked DEPRECATED_BY_CRAWLER = {runId} (delete behavior deprecate)</td></tr>", summary);
         Assert.Contains("<td>products</td><td>deprecated</td>", summary);
