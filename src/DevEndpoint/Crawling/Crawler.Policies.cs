@@ -2,14 +2,6 @@ using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Crawling;
 
-/// <summary>
-/// Re-crawl policies. A table of this include path that no file of the crawl maps to has vanished: it is deprecated
-/// (parameter <see cref="DeprecatedParameter"/> set to the run id, once), deleted (its last definition kept as a table
-/// version) or only reported, by <see cref="CrawlOptions.DeleteBehavior"/>. A partition whose folder vanished from a
-/// table the crawl wrote is removed under deprecate and delete (a deprecated table keeps its partitions, but a
-/// partition is not versioned and one without files would only mislead a load) and reported under log. A crawl of new
-/// folders only neither deprecates nor deletes: it did not look at the other folders.
-/// </summary>
 public sealed partial class Crawler
 {
     /// <summary>Table parameter that marks a table whose files vanished, holding the id of the run that found out.</summary>
@@ -37,6 +29,14 @@ public sealed partial class Crawler
         return seen;
     }
 
+    /// <summary>
+    /// Applies the delete behavior. A table of this include path that no file of the crawl maps to has vanished: it is deprecated
+    /// (parameter <see cref="DeprecatedParameter"/> set to the run id, once), deleted (its last definition kept as a table
+    /// version) or only reported, by <see cref="CrawlOptions.DeleteBehavior"/>. A partition whose folder vanished from a
+    /// table the crawl wrote is removed under deprecate and delete (a deprecated table keeps its partitions, but a
+    /// partition is not versioned and one without files would only mislead a load) and reported under log. A crawl of new
+    /// folders only neither deprecates nor deletes: it did not look at the other folders.
+    /// </summary>
     private static List<CrawledTable> RetireVanishedTables(WriteContext context, HashSet<string> written)
     {
         var retired = new List<CrawledTable>();
