@@ -9,7 +9,7 @@ namespace DevEndpoint.Formats;
 public static class TextValues
 {
     /// <summary>Texts that mean "no value" in a text file.</summary>
-    public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "\\N" };
+    public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "NA", "N/A", "\\N" };
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
 
