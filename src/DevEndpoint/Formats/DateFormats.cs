@@ -9,7 +9,7 @@ namespace DevEndpoint.Formats;
 /// </summary>
 internal static class DateFormats
 {
-    private static readonly string[] TimeSuffixes = [" H:mm:ss.FFFFFFF", " H:mm:ss", " H:mm"];
+    private static readonly string[] TimeSuffixes = [" H:mm:ss.FFFFFFF", " H:mm:ss", " H:mm", " h:mm:ss tt", " h:mm tt"];
 
     /// <summary>Date patterns in pairs: day-first and month-first of the same shape (year-first shapes have no pair).</summary>
     private static readonly (string DayFirst, string? MonthFirst)[] Shapes =

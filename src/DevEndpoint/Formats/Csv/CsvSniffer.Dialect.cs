@@ -79,7 +79,14 @@ internal static partial class CsvSniffer
             return new Candidate(dialect, order, records, 0, 0, 0, 0);
         }
 
-        var columns = records.GroupBy(r => r.Length).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        var tail = records.Skip(Math.Min(MaxPreambleRecords, records.Count / 2)).ToList();
+        var columns = tail.SelectMany(r => new[] { r.Length, FilledLength(r) })
+            .Distinct()
+            .Where(c => c > 0)
+            .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c))))
+            .OrderByDescending(c => c.Fits)
+            .ThenByDescending(c => c.Columns)
+            .First().Columns;
         var skip = 0;
         while (skip < MaxPreambleRecords && skip < records.Count - 1 && records[skip].Length * 2 <= columns)
         {
@@ -87,9 +94,23 @@ internal static partial class CsvSniffer
         }
 
         var region = records.Count - skip;
-        var consistent = records.Skip(skip).Count(r => r.Length == columns);
+        var consistent = records.Skip(skip).Count(r => Fits(r, columns));
         var dialectFound = dialect with { PreambleLines = lines[skip] - 1, FieldsQuoted = reader.QuotedFields > 0 };
         return new Candidate(dialectFound, order, records[skip..], columns, (double)consistent / region, reader.QuoteErrors, skip);
+    }
+
+    /// <summary>A record fits a column count when it has that many fields, or more but only empty ones past it (a trailing delimiter).</summary>
+    private static bool Fits(string[] record, int columns) => record.Length == columns || (record.Length > columns && FilledLength(record) <= columns);
+
+    private static int FilledLength(string[] record)
+    {
+        var length = record.Length;
+        while (length > 0 && record[length - 1].Length == 0)
+        {
+            length--;
+        }
+
+        return length;
     }
 
     private sealed record Candidate(CsvDialect Dialect, int Order, List<string[]> Records, int Columns, double Consistency, int QuoteErrors, int Skipped);

@@ -46,7 +46,7 @@ internal static partial class CsvSniffer
         var records = best.Records;
         var hasHeader = LooksLikeHeader(records);
         var data = hasHeader ? records.Skip(1).ToList() : records;
-        var width = records.Max(r => r.Length);
+        var width = Math.Max(best.Columns, records.Max(FilledLength));
         var names = ColumnNames.Make(hasHeader ? records[0] : [], width);
         var dateFormats = new Dictionary<string, string>(StringComparer.Ordinal);
         var types = InferTypes(data, width);
