@@ -1,0 +1,69 @@
+using System.Text;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
+
+namespace DevEndpoint.Tests.Loading;
+
+public sealed class CsvDialectLoadingTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public async Task A_file_with_preamble_comments_quotes_escapes_and_day_first_dates_loads_as_crawled()
+    {
+        temp.Write(
+            "lake/sales/a.csv",
+            "Quarterly sales\nExported Monday\nid;note;sold_on\n1;\"say \\\"hi\\\"; then go\";31/01/2024\n# a note; with; more; fields\n2;\"plain\";05/02/2024\n3;NA;\n");
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.sales");
+
+        Assert.Equal("3", table.Parameter("skip.header.line.count"));
+        Assert.Equal("2", table.Parameter("preambleLineCount"));
+        Assert.Equal("#", table.Parameter("commentChar"));
+        Assert.Equal("d/M/yyyy", table.Parameter("dateFormat.sold_on"));
+        Assert.Equal(StorageFormats.OpenCsvSerDe, table.StorageDescriptor.SerdeInfo.SerializationLibrary);
+        Assert.Equal(
+            new Dictionary<string, string> { ["separatorChar"] = ";", ["quoteChar"] = "\"", ["escapeChar"] = "\\" },
+            table.StorageDescriptor.SerdeInfo.Parameters);
+        Assert.Equal(new object?[] { 1, "say \"hi\"; then go", new DateTime(2024, 1, 31) }, frame.Rows[0].ToArray());
+        Assert.Equal(new object?[] { 2, "plain", new DateTime(2024, 2, 5) }, frame.Rows[1].ToArray());
+        Assert.Equal(new object?[] { 3, null, null }, frame.Rows[2].ToArray());
+    }
+
+    [Fact]
+    public async Task A_latin1_file_loads_its_accented_text()
+    {
+        Directory.CreateDirectory(temp.Combine("lake", "cities"));
+        await File.WriteAllBytesAsync(temp.Combine("lake", "cities", "a.csv"), Encoding.Latin1.GetBytes("id,city\n1,Besançon\n2,Zürich\n"));
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.cities");
+
+        Assert.Equal("ISO-8859-1", table.StorageDescriptor.SerdeInfo.Parameters["serialization.encoding"]);
+        Assert.Equal(new object?[] { "Besançon", "Zürich" }, frame.Columns["city"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
+    public async Task A_utf16_file_loads_like_utf8()
+    {
+        Directory.CreateDirectory(temp.Combine("lake", "cities"));
+        await File.WriteAllBytesAsync(temp.Combine("lake", "cities", "a.csv"), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes("id\tcity\r\n1\tBesançon\r\n2\tZürich\r\n")]);
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.cities");
+
+        Assert.Equal("\t", table.Parameter("delimiter"));
+        Assert.Equal(new object?[] { 1, 2 }, frame.Columns["id"].Cast<object?>().ToArray());
+        Assert.Equal(new object?[] { "Besançon", "Zürich" }, frame.Columns["city"].Cast<object?>().ToArray());
+    }
+
+    private async Task<(CatalogTable Table, Microsoft.Data.Analysis.DataFrame Frame)> CrawlAndLoadAsync(string name)
+    {
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
+        var parts = name.Split('.');
+        var table = catalog.GetTable(new TableName(parts[0], parts[1]));
+        return (table, (await new TableLoader(catalog).LoadAsync(name)).Frame);
+    }
+}
