@@ -29,6 +29,15 @@ var summary = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"| header | {Ratio(ours.Header)} | {Ratio(duck.Header)} |")
     .AppendLine(CultureInfo.InvariantCulture, $"| column type categories | {Ratio(ours.Types)} | {Ratio(duck.Types)} |")
     .AppendLine(CultureInfo.InvariantCulture, $"| files with every type category right | {Ratio(ours.FilesAllTypesRight)} | {Ratio(duck.FilesAllTypesRight)} |");
+var sweep = await Sweep.RunAsync(Path.Combine(root, "duckdb", "data", "csv"));
+summary
+    .AppendLine()
+    .AppendLine(CultureInfo.InvariantCulture, $"Every file of `duckdb/data/csv` classified by DevEndpoint: {sweep.Files} files, {sweep.Csv} taken for CSV, {sweep.Reported} reported as bad files, {sweep.Crashes.Count} crashes, {sweep.Elapsed.TotalSeconds:F1} s.");
+foreach (var crash in sweep.Crashes)
+{
+    summary.AppendLine(CultureInfo.InvariantCulture, $"- crash: {crash}");
+}
+
 Console.WriteLine(summary);
 
 var machine = Environment.GetEnvironmentVariable("ACCURACY_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
