@@ -6,7 +6,10 @@ internal static partial class CsvSniffer
     /// <summary>Characters of the sample's start the dialect is chosen on.</summary>
     private const int DialectSampleChars = 64 * 1024;
 
-    /// <summary>At most this many leading records with at most half the columns are taken for a preamble (titles, notes).</summary>
+    /// <summary>
+    /// At most this many leading records that do not fit the column count are taken for a preamble (titles, notes): two or
+    /// more, or one with at most half the columns. A single wider one before the data is a header naming fewer columns.
+    /// </summary>
     private const int MaxPreambleRecords = 20;
 
     private static IEnumerable<CsvDialect> Candidates(string text)
@@ -87,11 +90,8 @@ internal static partial class CsvSniffer
             .OrderByDescending(c => c.Fits)
             .ThenByDescending(c => c.Columns)
             .First().Columns;
-        var skip = 0;
-        while (skip < MaxPreambleRecords && skip < records.Count - 1 && records[skip].Length * 2 <= columns)
-        {
-            skip++;
-        }
+        var firstFit = records.FindIndex(r => Fits(r, columns));
+        var skip = firstFit is > 0 and <= MaxPreambleRecords && (firstFit >= 2 || records[0].Length * 2 <= columns) ? firstFit : 0;
 
         var region = records.Count - skip;
         var consistent = records.Skip(skip).Count(r => Fits(r, columns));
