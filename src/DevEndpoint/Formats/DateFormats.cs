@@ -55,7 +55,7 @@ internal static class DateFormats
     }
 
     public static bool TryParse(string text, string pattern, out DateTime value) =>
-        DateTime.TryParseExact(text, Expand(pattern), CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateTime.TryParseExact(text, Expand(pattern), CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
 
     /// <summary>A recorded pattern with a time reads timestamps with or without seconds and fractions.</summary>
     private static string[] Expand(string pattern)

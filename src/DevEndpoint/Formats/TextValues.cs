@@ -25,6 +25,7 @@ public static class TextValues
 
     public static bool TryParseBoolean(string text, out bool value)
     {
+        text = text.Trim();
         if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             value = true;
@@ -36,11 +37,12 @@ public static class TextValues
     }
 
     public static bool TryParseDate(string text, out DateTime value) =>
-        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
 
     /// <summary>Timestamps with a zone (an offset, <c>Z</c>, <c>UTC</c> or <c>GMT</c>) are converted to UTC; those without are kept as written.</summary>
     public static bool TryParseTimestamp(string text, out DateTime value)
     {
+        text = text.Trim();
         if (text.EndsWith(" UTC", StringComparison.Ordinal) || text.EndsWith(" GMT", StringComparison.Ordinal))
         {
             text = string.Concat(text.AsSpan(0, text.Length - 4), "Z");
@@ -57,12 +59,18 @@ public static class TextValues
         return true;
     }
 
-    /// <summary>The narrowest type that holds one text value.</summary>
+    /// <summary>The narrowest type that holds one text value; spaces around a number, boolean or date do not count.</summary>
     internal static InferredType Infer(string text)
     {
         if (IsNull(text))
         {
             return InferredType.Null;
+        }
+
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return InferredType.String;
         }
 
         if (TryParseBoolean(text, out _))

@@ -34,6 +34,17 @@ public sealed class CsvDialectLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task Spaces_around_numbers_booleans_and_dates_are_typed_and_loaded_without_them()
+    {
+        temp.Write("lake/events/a.csv", "id,flag,day,label\n  1 , true ,\"  2024-01-05 \", a \n2,false,2024-01-06,b\n");
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.events");
+
+        Assert.Equal(["int", "boolean", "date", "string"], table.StorageDescriptor.Columns.Select(c => c.Type));
+        Assert.Equal(new object?[] { 1, true, new DateTime(2024, 1, 5), " a " }, frame.Rows[0].ToArray());
+    }
+
+    [Fact]
     public async Task A_latin1_file_loads_its_accented_text()
     {
         Directory.CreateDirectory(temp.Combine("lake", "cities"));

@@ -88,5 +88,5 @@ internal static partial class CsvSniffer
     }
 
     private static List<string> ColumnValues(List<string[]> data, int column) =>
-        data.Where(r => column < r.Length && !TextValues.IsNull(r[column])).Select(r => r[column]).ToList();
+        data.Where(r => column < r.Length && !TextValues.IsNull(r[column])).Select(r => r[column].Trim()).ToList();
 }
