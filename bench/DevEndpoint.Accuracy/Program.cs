@@ -29,10 +29,17 @@ var summary = new StringBuilder()
     .AppendLine(CultureInfo.InvariantCulture, $"| header | {Ratio(ours.Header)} | {Ratio(duck.Header)} |")
     .AppendLine(CultureInfo.InvariantCulture, $"| column type categories | {Ratio(ours.Types)} | {Ratio(duck.Types)} |")
     .AppendLine(CultureInfo.InvariantCulture, $"| files with every type category right | {Ratio(ours.FilesAllTypesRight)} | {Ratio(duck.FilesAllTypesRight)} |");
-var sweep = await Sweep.RunAsync(Path.Combine(root, "duckdb", "data", "csv"));
+var sweep = await Sweep.RunAsync(Path.Combine(root, "duckdb", "data", "csv"), connection);
 summary
     .AppendLine()
-    .AppendLine(CultureInfo.InvariantCulture, $"Every file of `duckdb/data/csv` classified by DevEndpoint: {sweep.Files} files, {sweep.Csv} taken for CSV, {sweep.Reported} reported as bad files, {sweep.Crashes.Count} crashes, {sweep.Elapsed.TotalSeconds:F1} s.");
+    .AppendLine(CultureInfo.InvariantCulture, $"Every file of `duckdb/data/csv` classified by DevEndpoint: {sweep.Files} files, {sweep.Csv} taken for CSV, {sweep.NotCsv} reported as bad files or other formats, {sweep.Crashes.Count} crashes, {sweep.Elapsed.TotalSeconds:F1} s of classifying.")
+    .AppendLine(CultureInfo.InvariantCulture, $"Type categories agreeing with DuckDB where both read the same number of columns: {Ratio((sweep.ColumnsAgreeing, sweep.ColumnsCompared))}; most frequent disagreements:")
+    .AppendLine();
+foreach (var (pair, (count, example)) in sweep.Disagreements.OrderByDescending(d => d.Value.Count).Take(8))
+{
+    summary.AppendLine(CultureInfo.InvariantCulture, $"- {pair}: {count} (e.g. {example})");
+}
+
 foreach (var crash in sweep.Crashes)
 {
     summary.AppendLine(CultureInfo.InvariantCulture, $"- crash: {crash}");
