@@ -6,17 +6,15 @@ namespace DevEndpoint.Formats.Csv;
 internal static partial class CsvSniffer
 {
     /// <summary>
-    /// Glue's rule, improved: the first row is a header when its cells are distinct, short texts that are not numbers,
-    /// booleans or dates (empty cells allowed, but not all), and either some data column is typed, or every header cell
+    /// Glue's rule, improved: the first row is a header when its cells are short texts that are not numbers, booleans or
+    /// dates (empty cells allowed, but not all), and either some data column is typed, or its cells are distinct, each
     /// looks like a column name and none of them recurs in the data below it.
     /// </summary>
     private static bool LooksLikeHeader(List<string[]> records)
     {
         var first = records[0];
         var named = first.Where(c => c.Length > 0).ToList();
-        if (named.Count == 0
-            || named.Any(c => c.Length > 128 || TextValues.Infer(c).Kind != TypeKind.String || DateFormats.Infer([c]) is not null)
-            || named.Distinct(StringComparer.OrdinalIgnoreCase).Count() != named.Count)
+        if (named.Count == 0 || named.Any(c => c.Length > 128 || TextValues.Infer(c).Kind != TypeKind.String || DateFormats.Infer([c]) is not null))
         {
             return false;
         }
@@ -33,7 +31,8 @@ internal static partial class CsvSniffer
             return true;
         }
 
-        return named.All(c => IdentifierLike().IsMatch(c))
+        return named.Distinct(StringComparer.OrdinalIgnoreCase).Count() == named.Count
+            && named.All(c => IdentifierLike().IsMatch(c))
             && Enumerable.Range(0, first.Length).All(i => first[i].Length == 0 || data.All(r => i >= r.Length || !string.Equals(r[i], first[i], StringComparison.OrdinalIgnoreCase)));
     }
 
