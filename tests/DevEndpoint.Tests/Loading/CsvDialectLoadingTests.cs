@@ -45,6 +45,19 @@ public sealed class CsvDialectLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_date_not_in_the_recorded_form_fails_naming_file_line_column_and_form()
+    {
+        var path = temp.Write("lake/sales/a.csv", "id,sold_on\n1,31/01/2024\n2,05/02/2024\n");
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
+        await File.AppendAllTextAsync(path, "3,2024-02-31\n");
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(catalog).LoadAsync("lake.sales"));
+
+        Assert.Equal($"{path}: line 4, column 'sold_on': cannot read '2024-02-31' as date. Fix the value, or re-crawl the table if its data changed.", error.Message);
+    }
+
+    [Fact]
     public async Task A_latin1_file_loads_its_accented_text()
     {
         Directory.CreateDirectory(temp.Combine("lake", "cities"));
