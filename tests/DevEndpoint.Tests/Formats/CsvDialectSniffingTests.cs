@@ -119,6 +119,15 @@ public sealed class CsvDialectSniffingTests : IDisposable
         Assert.Equal(["first_name string", "last_name string"], Types(schema));
     }
 
+    [Fact]
+    public async Task A_header_holding_a_number_is_found_when_its_other_cells_are_text_over_typed_columns()
+    {
+        var schema = await SniffAsync("a.csv", "id,score,1\n1,2.5,x\n2,3.5,y\n");
+
+        Assert.True(schema.Csv!.HasHeader);
+        Assert.Equal(["id int", "score decimal(10,1)", "1 string"], Types(schema));
+    }
+
     private static string[] Types(FileSchema schema) => [.. schema.Columns.Select(c => $"{c.Name} {c.Type}")];
 
     private async Task<FileSchema> SniffAsync(string name, string content)
