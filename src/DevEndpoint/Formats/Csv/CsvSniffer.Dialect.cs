@@ -8,13 +8,13 @@ internal static partial class CsvSniffer
 
     /// <summary>
     /// At most this many leading records that do not fit the column count are taken for a preamble (titles, notes): two or
-    /// more, or one with at most half the columns. A single wider one before the data is a header naming fewer columns.
+    /// more, or one with at most half the columns; a single record with more, just before the data, is a header naming fewer columns.
     /// </summary>
     private const int MaxPreambleRecords = 20;
 
-    private static IEnumerable<CsvDialect> Candidates(string text)
+    /// <summary>The dialects worth trying on the start of a sample: quote, escape and comment characters only where they occur.</summary>
+    private static IEnumerable<CsvDialect> Candidates(string start)
     {
-        var start = text.Length <= DialectSampleChars ? text : text[..DialectSampleChars];
         var quotes = new List<char> { '"' };
         if (start.Contains('\'', StringComparison.Ordinal))
         {
