@@ -128,6 +128,17 @@ public sealed class CsvDialectSniffingTests : IDisposable
         Assert.Equal(["id int", "score decimal(10,1)", "1 string"], Types(schema));
     }
 
+    [Theory]
+    [InlineData("a.txt", "id|name\n1|ann|\n2|bob|\n3|cy|\n", new[] { "id int", "name string" })]
+    [InlineData("a.txt", "id|name|note\n1|ann|\n2|bob|\n3|cy|\n", new[] { "id int", "name string", "note string" })]
+    public async Task A_trailing_delimiter_adds_no_column_the_header_does_not_name(string name, string content, string[] expected)
+    {
+        var schema = await SniffAsync(name, content);
+
+        Assert.Equal('|', schema.Csv!.Delimiter);
+        Assert.Equal(expected, Types(schema));
+    }
+
     private static string[] Types(FileSchema schema) => [.. schema.Columns.Select(c => $"{c.Name} {c.Type}")];
 
     private async Task<FileSchema> SniffAsync(string name, string content)

@@ -86,9 +86,10 @@ internal static partial class CsvSniffer
         var columns = tail.SelectMany(r => new[] { r.Length, FilledLength(r) })
             .Distinct()
             .Where(c => c > 0)
-            .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c))))
+            .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c)), FitsAll: records.Count(r => Fits(r, c))))
             .OrderByDescending(c => c.Fits)
-            .ThenByDescending(c => c.Columns)
+            .ThenByDescending(c => c.FitsAll)
+            .ThenBy(c => c.Columns)
             .First().Columns;
         var firstFit = records.FindIndex(r => Fits(r, columns));
         var skip = firstFit is > 0 and <= MaxPreambleRecords && (firstFit >= 2 || records[0].Length * 2 <= columns) ? firstFit : 0;
