@@ -58,6 +58,17 @@ public sealed class CsvDialectLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task Day_first_timestamps_load_as_written()
+    {
+        temp.Write("lake/visits/a.csv", "id,at\n1,31/01/2024 10:30:00\n2,05/02/2024 08:00:15.25\n");
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.visits");
+
+        Assert.Equal("timestamp", table.StorageDescriptor.Columns[1].Type);
+        Assert.Equal(new object?[] { new DateTime(2024, 1, 31, 10, 30, 0), new DateTime(2024, 2, 5, 8, 0, 15, 250) }, frame.Columns["at"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
     public async Task A_latin1_file_loads_its_accented_text()
     {
         Directory.CreateDirectory(temp.Combine("lake", "cities"));

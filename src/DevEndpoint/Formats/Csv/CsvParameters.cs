@@ -58,15 +58,18 @@ internal static class CsvParameters
         return new SerDeInfo { SerializationLibrary = csv.FieldsQuoted ? StorageFormats.OpenCsvSerDe : StorageFormats.LazySimpleSerDe, Parameters = parameters };
     }
 
-    /// <summary>The dialect a crawl recorded on a table; tables crawled before these parameters existed read as plain CSV.</summary>
+    /// <summary>
+    /// The dialect a crawl recorded on a table; tables crawled before these parameters existed read as plain CSV. Without
+    /// <c>preambleLineCount</c>, <c>skip.header.line.count</c> lines are skipped as Hive does, the last one being the header.
+    /// </summary>
     public static CsvDialect Read(CatalogTable table)
     {
         var serde = table.StorageDescriptor.SerdeInfo.Parameters;
         char? Char(string? value) => value is { Length: 1 } ? value[0] : null;
         var delimiter = Char(table.Parameter("delimiter")) ?? Char(serde.GetValueOrDefault("separatorChar")) ?? ',';
         var quote = Char(serde.GetValueOrDefault("quoteChar")) ?? '"';
-        var preamble = int.TryParse(table.Parameter(PreambleLines), CultureInfo.InvariantCulture, out var p) ? p : 0;
         var skip = int.TryParse(table.Parameter(Skip), CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var preamble = int.TryParse(table.Parameter(PreambleLines), CultureInfo.InvariantCulture, out var p) ? p : Math.Max(0, skip - 1);
         return new CsvDialect(delimiter, quote, skip > preamble)
         {
             Escape = Char(serde.GetValueOrDefault("escapeChar")) ?? quote,
