@@ -33,7 +33,7 @@ public sealed class CatalogCommandTests(CrawledCatalog lake) : IClassFixture<Cra
             orders.GetProperty("PartitionKeys").EnumerateArray().Select(c => $"{c.GetProperty("Name").GetString()} {c.GetProperty("Type").GetString()}"));
         Assert.Equal("csv", orders.GetProperty("Parameters").GetProperty("classification").GetString());
         Assert.Equal(
-            "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+            "org.apache.hadoop.hive.serde2.OpenCSVSerde",
             orders.GetProperty("StorageDescriptor").GetProperty("SerdeInfo").GetProperty("SerializationLibrary").GetString());
         Assert.Equal(1, orders.GetProperty("VersionId").GetInt64());
     }

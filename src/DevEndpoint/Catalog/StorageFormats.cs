@@ -8,6 +8,7 @@ public static class StorageFormats
     public const string TextInputFormat = "org.apache.hadoop.mapred.TextInputFormat";
     public const string TextOutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
     public const string LazySimpleSerDe = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    public const string OpenCsvSerDe = "org.apache.hadoop.hive.serde2.OpenCSVSerde";
     public const string JsonSerDe = "org.openx.data.jsonserde.JsonSerDe";
     public const string ParquetInputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
     public const string ParquetOutputFormat = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat";
@@ -21,11 +22,7 @@ public static class StorageFormats
             {
                 InputFormat = TextInputFormat,
                 OutputFormat = TextOutputFormat,
-                SerdeInfo = new SerDeInfo
-                {
-                    SerializationLibrary = LazySimpleSerDe,
-                    Parameters = new Dictionary<string, string> { ["field.delim"] = (csv?.Delimiter ?? ',').ToString() },
-                },
+                SerdeInfo = CsvParameters.SerDe(csv),
                 Location = location,
                 Columns = columns,
                 Compressed = compressed,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats.Csv;
 
 namespace DevEndpoint.Crawling;
 
@@ -104,13 +105,7 @@ public sealed partial class Crawler
         };
         if (first.Csv is { } csv)
         {
-            parameters["delimiter"] = csv.Delimiter.ToString();
-            parameters["columnsOrdered"] = "true";
-            parameters["areColumnsQuoted"] = "false";
-            if (csv.HasHeader)
-            {
-                parameters["skip.header.line.count"] = "1";
-            }
+            CsvParameters.AddTableParameters(csv, parameters);
         }
 
         if (options.Exclusions.Count > 0)

@@ -2,9 +2,17 @@ using System.Text;
 
 namespace DevEndpoint.Formats;
 
-/// <summary>The first bytes of a (decompressed) text file, decoded, with what is needed to extrapolate from them.</summary>
+/// <summary>
+/// The first bytes of a (decompressed) text file, decoded, with what is needed to extrapolate from them. The encoding
+/// is UTF-8 or UTF-16 by byte order mark, else UTF-8 when the bytes are valid UTF-8, else Latin-1 (ISO-8859-1).
+/// </summary>
 internal sealed record TextSample(string Text, bool Complete, long SampledBytes, long StoredBytesRead, long FileSize)
 {
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The encoding's name (Java's charset names, as Hive's <c>serialization.encoding</c> takes them: <c>UTF-8</c>, <c>UTF-16LE</c>, <c>UTF-16BE</c>, <c>ISO-8859-1</c>).</summary>
+    public string Encoding { get; init; } = "UTF-8";
+
     public static TextSample Read(string path, string compression, int maxBytes)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -20,36 +28,60 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
         var complete = total <= maxBytes;
         var length = Math.Min(total, maxBytes);
         var bytes = buffer.AsSpan(0, length);
-        var encoding = DetectEncoding(bytes, out var preamble);
-        var text = encoding.GetString(bytes[preamble..]);
-        return new TextSample(text, complete, length, complete ? file.Length : file.Position, file.Length);
+        var (text, encoding) = Decode(bytes, complete);
+        return new TextSample(text, complete, length, complete ? file.Length : file.Position, file.Length) { Encoding = encoding };
     }
+
+    /// <summary>The encoding a loader reads a file with, from the name a sample recorded.</summary>
+    public static Encoding EncodingOf(string? name) => name switch
+    {
+        "UTF-16LE" => System.Text.Encoding.Unicode,
+        "UTF-16BE" => System.Text.Encoding.BigEndianUnicode,
+        "ISO-8859-1" => System.Text.Encoding.Latin1,
+        _ => System.Text.Encoding.UTF8,
+    };
 
     /// <summary>Estimates a file's record count from the records found in the sample.</summary>
     public long EstimateRecords(long sampledRecords) =>
         Complete || StoredBytesRead == 0 ? sampledRecords : (long)Math.Round(sampledRecords * (double)FileSize / StoredBytesRead);
 
-    private static Encoding DetectEncoding(ReadOnlySpan<byte> bytes, out int preamble)
+    private static (string Text, string Encoding) Decode(ReadOnlySpan<byte> bytes, bool complete)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            preamble = 3;
-            return Encoding.UTF8;
+            return (System.Text.Encoding.UTF8.GetString(bytes[3..]), "UTF-8");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            preamble = 2;
-            return Encoding.Unicode;
+            return (System.Text.Encoding.Unicode.GetString(bytes[2..]), "UTF-16LE");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            preamble = 2;
-            return Encoding.BigEndianUnicode;
+            return (System.Text.Encoding.BigEndianUnicode.GetString(bytes[2..]), "UTF-16BE");
         }
 
-        preamble = 0;
-        return Encoding.UTF8;
+        // A sample cut short may end inside a UTF-8 sequence: check only up to the last character that starts in it.
+        var checkedLength = bytes.Length;
+        if (!complete)
+        {
+            while (checkedLength > 0 && bytes.Length - checkedLength < 4 && (bytes[checkedLength - 1] & 0xC0) == 0x80)
+            {
+                checkedLength--;
+            }
+
+            checkedLength = Math.Max(0, checkedLength - 1);
+        }
+
+        try
+        {
+            StrictUtf8.GetCharCount(bytes[..checkedLength]);
+            return (System.Text.Encoding.UTF8.GetString(bytes), "UTF-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (System.Text.Encoding.Latin1.GetString(bytes), "ISO-8859-1");
+        }
     }
 }

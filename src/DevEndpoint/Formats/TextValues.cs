@@ -9,7 +9,7 @@ namespace DevEndpoint.Formats;
 public static class TextValues
 {
     /// <summary>Texts that mean "no value" in a text file.</summary>
-    public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "\\N" };
+    public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "NA", "N/A", "\\N" };
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
 
@@ -18,12 +18,14 @@ public static class TextValues
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm",
         "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
         "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:sszz", "yyyy-MM-dd'T'HH:mm:sszz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz",
     ];
 
     public static bool IsNull(string text) => NullTokens.Contains(text);
 
     public static bool TryParseBoolean(string text, out bool value)
     {
+        text = text.Trim();
         if (text.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             value = true;
@@ -35,11 +37,17 @@ public static class TextValues
     }
 
     public static bool TryParseDate(string text, out DateTime value) =>
-        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
 
-    /// <summary>Timestamps with a zone are converted to UTC; those without are kept as written.</summary>
+    /// <summary>Timestamps with a zone (an offset, <c>Z</c>, <c>UTC</c> or <c>GMT</c>) are converted to UTC; those without are kept as written.</summary>
     public static bool TryParseTimestamp(string text, out DateTime value)
     {
+        text = text.Trim();
+        if (text.EndsWith(" UTC", StringComparison.Ordinal) || text.EndsWith(" GMT", StringComparison.Ordinal))
+        {
+            text = string.Concat(text.AsSpan(0, text.Length - 4), "Z");
+        }
+
         if (!DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             value = default;
@@ -51,12 +59,18 @@ public static class TextValues
         return true;
     }
 
-    /// <summary>The narrowest type that holds one text value.</summary>
+    /// <summary>The narrowest type that holds one text value; spaces around a number, boolean or date do not count.</summary>
     internal static InferredType Infer(string text)
     {
         if (IsNull(text))
         {
             return InferredType.Null;
+        }
+
+        text = text.Trim();
+        if (text.Length == 0)
+        {
+            return InferredType.String;
         }
 
         if (TryParseBoolean(text, out _))
@@ -88,6 +102,12 @@ public static class TextValues
         if (span.Length > 0 && (span[0] == '-' || span[0] == '+'))
         {
             span = span[1..];
+        }
+
+        // "+" and seven or more digits is a phone number in international form, not a number.
+        if (text.StartsWith('+') && span.Length >= 7 && !span.ContainsAnyExceptInRange('0', '9'))
+        {
+            return null;
         }
 
         if (span.Length == 0 || !char.IsAsciiDigit(span[0]))

@@ -57,26 +57,26 @@ internal abstract class FormatReader
     {
         protected override Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
-            var delimiter = table.Parameter("delimiter") is { Length: 1 } d ? d[0] : ',';
-            var skip = int.TryParse(table.Parameter("skip.header.line.count"), CultureInfo.InvariantCulture, out var s) ? s : 0;
+            var dialect = CsvParameters.Read(table);
             var indexes = builders.Select(b => DataIndex(table, b)).ToArray();
+            var formats = builders.Select(b => dialect.DateFormats.GetValueOrDefault(b.Column.Name)).ToArray();
             using var stream = Compression.OpenRead(path, table.Parameter("compressionType") ?? Compression.None);
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var reader = new CsvRecordReader(text, new CsvDialect(delimiter));
+            using var text = new StreamReader(stream, TextSample.EncodingOf(dialect.Encoding), detectEncodingFromByteOrderMarks: true);
+            for (var line = 0; line < dialect.PreambleLines; line++)
+            {
+                text.ReadLine();
+            }
+
+            var reader = new CsvRecordReader(text, dialect, dialect.PreambleLines + 1);
             var fields = new List<string>();
             var rows = 0L;
-            var header = skip > 0;
+            var header = dialect.HasHeader;
             while (rows < limit && reader.TryRead(fields))
             {
-                if (skip > 0)
+                if (header)
                 {
-                    if (header)
-                    {
-                        indexes = HeaderIndexes(path, table, builders, fields);
-                        header = false;
-                    }
-
-                    skip--;
+                    indexes = HeaderIndexes(path, table, builders, fields);
+                    header = false;
                     continue;
                 }
 
@@ -89,7 +89,8 @@ internal abstract class FormatReader
                     }
 
                     var value = index < fields.Count ? fields[index] : null;
-                    if (!builders[i].TryAddText(value, index < fields.Count && reader.Quoted[index]))
+                    var quoted = index < fields.Count && reader.Quoted[index];
+                    if (!builders[i].TryAddText(formats[i] is { } format ? Iso(value, format) : value, quoted))
                     {
                         throw BadValue(path, reader.RecordLine, builders[i].Column, value!);
                     }
@@ -100,6 +101,12 @@ internal abstract class FormatReader
 
             return Task.FromResult(rows);
         }
+
+        /// <summary>A date or timestamp in the column's recorded form, rewritten in ISO 8601; other text as it is.</summary>
+        private static string? Iso(string? value, string format) =>
+            value is not null && DateFormats.TryParse(value, format, out var parsed)
+                ? parsed.ToString(format.Contains(' ', StringComparison.Ordinal) ? "yyyy-MM-dd HH:mm:ss.FFFFFFF" : "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : value;
 
         /// <summary>
         /// Where each data column is in a file with a header, found by name: a column the file lacks reads as null, and a

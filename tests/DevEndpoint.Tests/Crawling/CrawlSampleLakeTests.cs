@@ -28,8 +28,9 @@ public sealed class CrawlSampleLakeTests
             orders.StorageDescriptor.Columns.Select(c => $"{c.Name} {c.Type}"));
         Assert.Equal(new[] { "year string", "month string" }, orders.PartitionKeys.Select(c => $"{c.Name} {c.Type}"));
         Assert.Equal(Path.Combine(lake.LakePath, "orders") + "/", orders.StorageDescriptor.Location);
-        Assert.Equal(StorageFormats.LazySimpleSerDe, orders.StorageDescriptor.SerdeInfo.SerializationLibrary);
-        Assert.Equal(",", orders.StorageDescriptor.SerdeInfo.Parameters["field.delim"]);
+        Assert.Equal(StorageFormats.OpenCsvSerDe, orders.StorageDescriptor.SerdeInfo.SerializationLibrary);
+        Assert.Equal(",", orders.StorageDescriptor.SerdeInfo.Parameters["separatorChar"]);
+        Assert.Equal("\"", orders.StorageDescriptor.SerdeInfo.Parameters["quoteChar"]);
         Assert.False(orders.StorageDescriptor.Compressed);
     }
 

@@ -74,7 +74,7 @@ public sealed class DuckDbCsvHivePartitioningTests
             new[]
             {
                 "season int", "overall int", "episode int", "title string", "director string", "writer string",
-                "aired string", "code string", "viewers decimal(10,2)", "seen boolean",
+                "aired date", "code string", "viewers decimal(10,2)", "seen boolean",
             },
             table.StorageDescriptor.Columns.Select(c => $"{c.Name} {c.Type}"));
         var dataLines = File.ReadLines(Path.Combine(CsvFolder, "hive_types", "himym.csv")).Count() - 1;

@@ -25,6 +25,8 @@ public sealed class TextValuesTests
     [InlineData("2024-01-15 10:30:00", "timestamp")]
     [InlineData("2024-01-15T10:30:00Z", "timestamp")]
     [InlineData("2024-01-15 10:30:00.123+02:00", "timestamp")]
+    [InlineData("2024-01-15T00:00:00-08", "timestamp")]
+    [InlineData("2024-01-15 04:55:03.382494 UTC", "timestamp")]
     [InlineData("hello", "string")]
     public void Infer_gives_the_narrowest_type_of_one_value(string text, string expected)
     {
@@ -40,6 +42,7 @@ public sealed class TextValuesTests
     [InlineData("1,000")]
     [InlineData("12 kg")]
     [InlineData("yes")]
+    [InlineData("+31885544332")]
     [InlineData("1234567890123456789012345678901234567890")]
     public void Infer_keeps_codes_and_other_texts_as_strings(string text)
     {
@@ -50,6 +53,8 @@ public sealed class TextValuesTests
     [InlineData("")]
     [InlineData("NULL")]
     [InlineData("null")]
+    [InlineData("NA")]
+    [InlineData("N/A")]
     [InlineData("\\N")]
     public void Null_tokens_are_nulls(string text)
     {

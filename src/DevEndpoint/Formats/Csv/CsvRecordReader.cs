@@ -3,23 +3,29 @@ using System.Text;
 namespace DevEndpoint.Formats.Csv;
 
 /// <summary>
-/// Reads records of a delimited text file (RFC 4180 quoting: quoted fields may hold delimiters, doubled quotes
-/// and line breaks). Tracks the line each record starts on, for error messages.
+/// Reads records of a delimited text file (RFC 4180 quoting: quoted fields may hold delimiters, escaped quotes
+/// and line breaks), skipping comment lines. Tracks the line each record starts on, for error messages.
 /// </summary>
 internal sealed class CsvRecordReader
 {
     private readonly TextReader reader;
     private readonly char delimiter;
     private readonly char quote;
+    private readonly char escape;
+    private readonly int comment;
     private readonly StringBuilder field = new();
-    private int line = 1;
+    private int line;
     private int peeked = -2;
 
-    public CsvRecordReader(TextReader reader, CsvDialect dialect)
+    /// <param name="firstLine">The line number of the reader's first line (1-based), when lines before it were skipped.</param>
+    public CsvRecordReader(TextReader reader, CsvDialect dialect, int firstLine = 1)
     {
         this.reader = reader;
         delimiter = dialect.Delimiter;
         quote = dialect.Quote;
+        escape = dialect.Escape;
+        comment = dialect.Comment ?? -1;
+        line = firstLine;
     }
 
     /// <summary>The line the last record returned started on (1-based).</summary>
@@ -27,6 +33,12 @@ internal sealed class CsvRecordReader
 
     /// <summary>Whether each field of the last record was quoted.</summary>
     public List<bool> Quoted { get; } = [];
+
+    /// <summary>How many quoted fields were read so far.</summary>
+    public int QuotedFields { get; private set; }
+
+    /// <summary>How many quoted fields so far had text after their closing quote, or no closing quote: signs of a wrong quote or escape.</summary>
+    public int QuoteErrors { get; private set; }
 
     /// <summary>Reads the next record into <paramref name="fields"/>, skipping blank lines; <c>false</c> at the end of the input.</summary>
     public bool TryRead(List<string> fields)
@@ -47,6 +59,22 @@ internal sealed class CsvRecordReader
         fields.Clear();
         Quoted.Clear();
         var c = Next();
+        while (c >= 0 && c == comment)
+        {
+            while (c >= 0 && c != '\n' && c != '\r')
+            {
+                c = Next();
+            }
+
+            if (c == '\r' && Peek() == '\n')
+            {
+                Next();
+            }
+
+            line++;
+            c = Next();
+        }
+
         if (c < 0)
         {
             return false;
@@ -60,7 +88,12 @@ internal sealed class CsvRecordReader
             if (c == quote)
             {
                 quoted = true;
+                QuotedFields++;
                 c = ReadQuoted();
+                if (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+                {
+                    QuoteErrors++;
+                }
             }
 
             while (c >= 0 && c != delimiter && c != '\n' && c != '\r')
@@ -99,7 +132,14 @@ internal sealed class CsvRecordReader
             var c = Next();
             if (c < 0)
             {
+                QuoteErrors++;
                 return c;
+            }
+
+            if (c == escape && escape != quote && Peek() >= 0)
+            {
+                field.Append((char)Next());
+                continue;
             }
 
             if (c == quote)

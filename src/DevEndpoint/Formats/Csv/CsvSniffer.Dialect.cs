@@ -1,0 +1,118 @@
+namespace DevEndpoint.Formats.Csv;
+
+/// <summary>Finding the dialect: every candidate delimiter, quote, escape and comment character is tried on the start of the sample.</summary>
+internal static partial class CsvSniffer
+{
+    /// <summary>Characters of the sample's start the dialect is chosen on.</summary>
+    private const int DialectSampleChars = 64 * 1024;
+
+    /// <summary>
+    /// At most this many leading records that do not fit the column count are taken for a preamble (titles, notes): two or
+    /// more, or one with at most half the columns; a single record with more, just before the data, is a header naming fewer columns.
+    /// </summary>
+    private const int MaxPreambleRecords = 20;
+
+    /// <summary>The dialects worth trying on the start of a sample: quote, escape and comment characters only where they occur.</summary>
+    private static IEnumerable<CsvDialect> Candidates(string start)
+    {
+        var quotes = new List<char> { '"' };
+        if (start.Contains('\'', StringComparison.Ordinal))
+        {
+            quotes.Add('\'');
+        }
+
+        char?[] comments = start.Contains('#', StringComparison.Ordinal) ? [null, '#'] : [null];
+        foreach (var delimiter in CsvDialect.CandidateDelimiters.Concat(OtherDelimiters(start)))
+        {
+            foreach (var quote in quotes)
+            {
+                char[] escapes = start.Contains($"\\{quote}", StringComparison.Ordinal) ? [quote, '\\'] : [quote];
+                foreach (var escape in escapes)
+                {
+                    foreach (var comment in comments)
+                    {
+                        yield return new CsvDialect(delimiter, quote) { Escape = escape, Comment = comment };
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Punctuation that occurs the same number of times (at least once) on most of the first lines.</summary>
+    private static IEnumerable<char> OtherDelimiters(string start)
+    {
+        var lines = start.Split('\n').Take(50).Where(l => l.Length > 0).ToList();
+        if (lines.Count < 2)
+        {
+            return [];
+        }
+
+        return lines[0]
+            .Where(c => (char.IsPunctuation(c) || char.IsSymbol(c) || c == ' ') && c is not '"' and not '\'' and not '\\' && !CsvDialect.CandidateDelimiters.Contains(c))
+            .Distinct()
+            .Where(c =>
+            {
+                var counts = lines.Select(l => l.Count(x => x == c)).ToList();
+                var mode = counts.GroupBy(n => n).MaxBy(g => g.Count())!;
+                return mode.Key > 0 && mode.Count() >= 0.9 * counts.Count;
+            })
+            .Take(3);
+    }
+
+    /// <summary>Reads records with one dialect and measures how consistently they split after any preamble.</summary>
+    private static Candidate Score(string text, bool complete, CsvDialect dialect, int maxRecords, int order)
+    {
+        var reader = new CsvRecordReader(new StringReader(text), dialect);
+        var records = new List<string[]>();
+        var lines = new List<int>();
+        var fields = new List<string>();
+        while (records.Count < maxRecords && reader.TryRead(fields))
+        {
+            records.Add([.. fields]);
+            lines.Add(reader.RecordLine);
+        }
+
+        if (!complete && records.Count > 1)
+        {
+            records.RemoveAt(records.Count - 1);
+        }
+
+        if (records.Count == 0)
+        {
+            return new Candidate(dialect, order, records, 0, 0, 0, 0);
+        }
+
+        var tail = records.Skip(Math.Min(MaxPreambleRecords, records.Count / 2)).ToList();
+        var columns = tail.SelectMany(r => new[] { r.Length, FilledLength(r) })
+            .Distinct()
+            .Where(c => c > 0)
+            .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c)), FitsAll: records.Count(r => Fits(r, c))))
+            .OrderByDescending(c => c.Fits)
+            .ThenByDescending(c => c.FitsAll)
+            .ThenBy(c => c.Columns)
+            .First().Columns;
+        var firstFit = records.FindIndex(r => Fits(r, columns));
+        var skip = firstFit is > 0 and <= MaxPreambleRecords && (firstFit >= 2 || records[0].Length * 2 <= columns) ? firstFit : 0;
+
+        var region = records.Count - skip;
+        var consistent = records.Skip(skip).Count(r => Fits(r, columns));
+        var dialectFound = dialect with { PreambleLines = lines[skip] - 1, FieldsQuoted = reader.QuotedFields > 0 };
+        return new Candidate(dialectFound, order, records[skip..], columns, (double)consistent / region, reader.QuoteErrors, skip);
+    }
+
+    /// <summary>A record fits a column count when it has that many fields, or more but only empty ones past it (a trailing delimiter).</summary>
+    private static bool Fits(string[] record, int columns) => record.Length == columns || (record.Length > columns && FilledLength(record) <= columns);
+
+    private static int FilledLength(string[] record)
+    {
+        var length = record.Length;
+        while (length > 0 && record[length - 1].Length == 0)
+        {
+            length--;
+        }
+
+        return length;
+    }
+
+    private sealed record Candidate(CsvDialect Dialect, int Order, List<string[]> Records, int Columns, double Consistency, int QuoteErrors, int Skipped);
+}
