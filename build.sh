@@ -48,6 +48,8 @@ Commands:
           and render it to artifacts/notebooks/quickstart.html
   test    setup, build, dotnet format check, pack, sample data, dotnet test and every
           notebooks/*.ipynb; ends with "N passed, N failed"
+  bench   run the benchmarks in bench/ (each against DuckDB in the same run) and write
+          bench/results/<name>-<machine>.md
   help    this text
 
 Environment: CONFIGURATION (default Release), DEVENDPOINT_TOOLS (default \$HOME/.devendpoint/tools).
@@ -352,6 +354,16 @@ print_summary() {
     fi
 }
 
+# ---------------------------------------------------------------- bench
+
+# Benchmarks measure against peers in the same run and write bench/results/<name>-<machine>.md.
+bench() {
+    step "CSV sniffing accuracy: DevEndpoint vs DuckDB"
+    dotnet run --project bench/DevEndpoint.Accuracy -c "$CONFIGURATION"
+    step "crawl cost: 20,000 small files and one 1 GiB file, vs DuckDB"
+    dotnet run --project bench/DevEndpoint.CrawlBench -c "$CONFIGURATION" -- 20000 1024
+}
+
 # ---------------------------------------------------------------- main
 
 main() {
@@ -365,6 +377,7 @@ main() {
         ;;
     demo) demo ;;
     test) test_all ;;
+    bench) bench ;;
     help | -h | --help) usage ;;
     *)
         usage >&2

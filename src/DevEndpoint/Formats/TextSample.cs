@@ -17,12 +17,23 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var stream = Compression.Decompress(file, compression, leaveOpen: true);
-        var buffer = new byte[maxBytes + 1];
+        // An uncompressed file needs no more than its size; a compressed one grows the buffer as it decompresses.
+        var limit = maxBytes + 1;
+        var buffer = new byte[compression == Compression.None ? (int)Math.Min(limit, file.Length + 1) : Math.Min(limit, 1 << 16)];
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        while ((read = stream.Read(buffer, total, buffer.Length - total)) > 0)
         {
             total += read;
+            if (total == buffer.Length)
+            {
+                if (buffer.Length == limit)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(limit, buffer.Length * 2L));
+            }
         }
 
         var complete = total <= maxBytes;
