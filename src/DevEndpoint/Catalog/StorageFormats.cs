@@ -1,4 +1,5 @@
 using DevEndpoint.Formats;
+using DevEndpoint.Formats.Logs;
 
 namespace DevEndpoint.Catalog;
 
@@ -51,7 +52,7 @@ public static class StorageFormats
                 Parameters = new Dictionary<string, string> { ["rowTag"] = tag, ["xmlinput.start"] = $"<{tag}", ["xmlinput.end"] = $"</{tag}>" },
             },
         },
-        _ when schema.Parameters.TryGetValue("grokPattern", out var pattern) => Text(GrokSerDe, new() { ["input.format"] = pattern }),
+        _ when schema.Parameters.TryGetValue(GrokClassifier.PatternParameter, out var pattern) => Text(GrokSerDe, new() { ["input.format"] = pattern }),
         _ => Binary(ParquetInputFormat, ParquetOutputFormat, ParquetSerDe, new() { ["serialization.format"] = "1" }),
     };
 

@@ -1,6 +1,7 @@
 using DevEndpoint.Formats.Avro;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
+using DevEndpoint.Formats.Logs.Internals;
 using DevEndpoint.Formats.Orc;
 using DevEndpoint.Formats.Parquet;
 
@@ -13,7 +14,8 @@ namespace DevEndpoint.Formats;
 public static class FileClassifier
 {
     /// <summary>The built-in classifiers, in the order they run.</summary>
-    public static IReadOnlyList<IClassifier> BuiltIns { get; } = [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), new CsvClassifier()];
+    public static IReadOnlyList<IClassifier> BuiltIns { get; } =
+        [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), .. LogFormats.BuiltIns, new CsvClassifier()];
 
     /// <summary>
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).
