@@ -1,5 +1,6 @@
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Logs;
+using DevEndpoint.Formats.Xml;
 
 namespace DevEndpoint.Catalog;
 
@@ -42,14 +43,14 @@ public static class StorageFormats
         "json" => Text(JsonSerDe, new() { ["paths"] = string.Join(",", columns.Select(c => c.Name)) }),
         "avro" => Binary(AvroInputFormat, AvroOutputFormat, AvroSerDe),
         "orc" => Binary(OrcInputFormat, OrcOutputFormat, OrcSerDe),
-        "xml" when schema.Parameters.TryGetValue("rowTag", out var tag) => new StorageDescriptor
+        "xml" when schema.Parameters.TryGetValue(XmlClassifier.RowTagParameter, out var tag) => new StorageDescriptor
         {
             InputFormat = XmlInputFormat,
             OutputFormat = TextOutputFormat,
             SerdeInfo = new SerDeInfo
             {
                 SerializationLibrary = XmlSerDe,
-                Parameters = new Dictionary<string, string> { ["rowTag"] = tag, ["xmlinput.start"] = $"<{tag}", ["xmlinput.end"] = $"</{tag}>" },
+                Parameters = new Dictionary<string, string> { [XmlClassifier.RowTagParameter] = tag, ["xmlinput.start"] = $"<{tag}", ["xmlinput.end"] = $"</{tag}>" },
             },
         },
         _ when schema.Parameters.TryGetValue(GrokClassifier.PatternParameter, out var pattern) => Text(GrokSerDe, new() { ["input.format"] = pattern }),

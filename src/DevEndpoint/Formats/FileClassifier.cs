@@ -4,6 +4,7 @@ using DevEndpoint.Formats.Json;
 using DevEndpoint.Formats.Logs.Internals;
 using DevEndpoint.Formats.Orc;
 using DevEndpoint.Formats.Parquet;
+using DevEndpoint.Formats.Xml;
 
 namespace DevEndpoint.Formats;
 
@@ -15,7 +16,7 @@ public static class FileClassifier
 {
     /// <summary>The built-in classifiers, in the order they run.</summary>
     public static IReadOnlyList<IClassifier> BuiltIns { get; } =
-        [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), .. LogFormats.BuiltIns, new CsvClassifier()];
+        [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), new XmlClassifier(), .. LogFormats.BuiltIns, new CsvClassifier()];
 
     /// <summary>
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).

@@ -34,7 +34,7 @@ internal static class JsonDocumentSniffer
                         throw new BadFileException(path, $"element {records + 1} of its top-level array is a JSON {Kind(element.RootElement)}, not an object. A JSON file must hold objects: one per line, an array of them, or one.");
                     }
 
-                    JsonLinesSniffer.Merge(fields, JsonLinesSniffer.Infer(element.RootElement).Fields!);
+                    InferredType.MergeFields(fields, JsonLinesSniffer.Infer(element.RootElement).Fields!);
                 }
 
                 records++;

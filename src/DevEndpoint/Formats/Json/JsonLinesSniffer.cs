@@ -38,7 +38,7 @@ internal static class JsonLinesSniffer
                 throw new BadFileException(path, $"line {lineNumber}, column {e.BytePositionInLine + 1}: invalid JSON ({FirstSentence(e.Message)}). Each line of a JSON lines file must be one object.");
             }
 
-            Merge(fields, type.Fields!);
+            InferredType.MergeFields(fields, type.Fields!);
             records++;
         }
 
@@ -70,7 +70,7 @@ internal static class JsonLinesSniffer
     private static InferredType InferObject(JsonElement element)
     {
         var fields = new List<KeyValuePair<string, InferredType>>();
-        Merge(fields, element.EnumerateObject().Select(p => new KeyValuePair<string, InferredType>(ColumnNames.Clean(Name(p)), Infer(p.Value))));
+        InferredType.MergeFields(fields, element.EnumerateObject().Select(p => new KeyValuePair<string, InferredType>(ColumnNames.Clean(Name(p)), Infer(p.Value))));
         return new InferredType(TypeKind.Struct, Fields: fields);
     }
 
@@ -84,22 +84,6 @@ internal static class JsonLinesSniffer
         catch (InvalidOperationException e)
         {
             throw new JsonException($"a key is not valid text: {FirstSentence(e.Message)}", e);
-        }
-    }
-
-    internal static void Merge(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
-    {
-        foreach (var field in more)
-        {
-            var index = fields.FindIndex(f => f.Key == field.Key);
-            if (index < 0)
-            {
-                fields.Add(field);
-            }
-            else
-            {
-                fields[index] = new(field.Key, fields[index].Value.Widen(field.Value));
-            }
         }
     }
 
