@@ -2,8 +2,8 @@ namespace DevEndpoint.Formats.Orc;
 
 /// <summary>
 /// ORC, by the magic <c>ORC</c> at the start of the file and at the end of its postscript (the last bytes before the
-/// postscript's length). Its schema sits in a protobuf footer this classifier does not read yet: an ORC file is
-/// reported as such, with that reason, rather than left to the text classifiers.
+/// postscript's length): the schema and row count come from the footer. An ORC file whose footer cannot be read is a
+/// bad file with the reason, rather than left to the text classifiers.
 /// </summary>
 internal sealed class OrcClassifier : IClassifier
 {
@@ -12,9 +12,33 @@ internal sealed class OrcClassifier : IClassifier
     public string Name => "orc";
 
     public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken) =>
-        file.Head.AsSpan().StartsWith(Magic) && EndsWithPostscriptMagic(file.Path, file.Size)
-            ? throw new BadFileException(file.Path, "ORC schema reading is not supported yet; the file is recognised as ORC by its magic bytes, but its columns cannot be read. Convert it to Parquet, or leave it out with --exclude.")
-            : Task.FromResult(Classification.No);
+        Task.FromResult(file.Head.AsSpan().StartsWith(Magic) && EndsWithPostscriptMagic(file.Path, file.Size)
+            ? Classification.Certain(ReadSchema(file))
+            : Classification.No);
+
+    private static FileSchema ReadSchema(FileProbe file)
+    {
+        try
+        {
+            var footer = OrcTail.Read(file.Path);
+            return new FileSchema
+            {
+                Classification = "orc",
+                Columns = footer.Columns(),
+                RecordCount = footer.Rows,
+                AverageRecordSize = footer.Rows == 0 ? 0 : file.Size / footer.Rows,
+                SizeBytes = file.Size,
+            };
+        }
+        catch (NotSupportedException e)
+        {
+            throw new BadFileException(file.Path, $"{e.Message}; the file is recognised as ORC by its magic bytes, but its columns cannot be read. Convert it to Parquet, or leave it out with --exclude.", e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new BadFileException(file.Path, $"not a readable ORC file ({e.Message.TrimEnd('.')}). Replace or exclude it; the other files are still catalogued.", e);
+        }
+    }
 
     private static bool EndsWithPostscriptMagic(string path, long size)
     {
