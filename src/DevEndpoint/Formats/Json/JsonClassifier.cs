@@ -2,8 +2,8 @@ namespace DevEndpoint.Formats.Json;
 
 /// <summary>
 /// JSON whose records are objects: one object per line, a top-level array of objects, or one object spanning lines.
-/// Text that opens like JSON but is not valid JSON, or holds no objects, is a bad file with its reason; JSON scalars are
-/// not tables and are left to the other classifiers.
+/// An object or array of objects that turns invalid is a bad file with its reason. JSON that holds no records (a scalar,
+/// an array of numbers) is not a table: it is left to the other classifiers, and is UNKNOWN when none takes it.
 /// </summary>
 internal sealed class JsonClassifier : IClassifier
 {
@@ -13,7 +13,7 @@ internal sealed class JsonClassifier : IClassifier
         Task.FromResult(FirstCharacter(file.Text.Text) switch
         {
             '{' => Classification.Certain(ObjectsOrLines(file)),
-            '[' => Classification.Certain(JsonDocumentSniffer.SniffArray(file.Text, file.Path, file.Compression, file.Options)),
+            '[' when JsonDocumentSniffer.SniffArray(file.Text, file.Path, file.Compression, file.Options) is { } array => Classification.Certain(array),
             _ => Classification.No,
         });
 

@@ -9,9 +9,11 @@ internal static class JsonDocumentSniffer
 {
     /// <summary>
     /// Each element of the top-level array is a record. A sample that ends inside the array (a large file) stops at
-    /// the last whole element and the record count is extrapolated.
+    /// the last whole element and the record count is extrapolated. Text whose first element is not a whole object
+    /// (<c>[1,2]</c>, <c>[10.0.0.1]</c> in a CSV file) is not JSON records: <c>null</c>, for the other classifiers to decide;
+    /// after a first object, invalid JSON or an element that is not an object makes a bad file.
     /// </summary>
-    public static FileSchema SniffArray(TextSample sample, string path, string compression, SampleOptions options)
+    public static FileSchema? SniffArray(TextSample sample, string path, string compression, SampleOptions options)
     {
         var bytes = Encoding.UTF8.GetBytes(sample.Text);
         var reader = new Utf8JsonReader(bytes, isFinalBlock: sample.Complete, state: default);
@@ -29,6 +31,11 @@ internal static class JsonDocumentSniffer
 
                 using (element)
                 {
+                    if (element.RootElement.ValueKind != JsonValueKind.Object && records == 0)
+                    {
+                        return null;
+                    }
+
                     if (element.RootElement.ValueKind != JsonValueKind.Object)
                     {
                         throw new BadFileException(path, $"element {records + 1} of its top-level array is a JSON {Kind(element.RootElement)}, not an object. A JSON file must hold objects: one per line, an array of them, or one.");
@@ -49,9 +56,13 @@ internal static class JsonDocumentSniffer
             {
             }
         }
-        catch (JsonException e)
+        catch (JsonException e) when (records > 0)
         {
             throw Invalid(path, e);
+        }
+        catch (JsonException)
+        {
+            return null;
         }
 
         return Schema(JsonLayout.Array, fields, records, compression, sample, records);

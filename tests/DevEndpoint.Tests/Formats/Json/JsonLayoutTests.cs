@@ -60,6 +60,19 @@ public sealed class JsonLayoutTests
         Assert.Equal(reason, error.Reason);
     }
 
+    [Theory]
+    [InlineData("[10.0.0.1]\n[10.0.0.2]\n[10.0.0.3]\n")]
+    [InlineData("[1, 2, 3]")]
+    [InlineData("[\"a\", {\"b\": 1}]")]
+    public async Task Text_opening_with_a_bracket_but_holding_no_json_records_is_left_to_the_other_classifiers(string content)
+    {
+        using var folder = new TempFolder();
+
+        var schema = await FileClassifier.ClassifyAsync(folder.Write("values.txt", content), new SampleOptions());
+
+        Assert.NotEqual("json", schema?.Classification);
+    }
+
     [Fact]
     public async Task A_large_array_is_sampled_and_its_record_count_estimated()
     {
