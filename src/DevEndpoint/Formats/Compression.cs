@@ -2,6 +2,7 @@ using System.IO.Compression;
 using DevEndpoint.Formats.Compressions;
 using ICSharpCode.SharpZipLib.BZip2;
 using ICSharpCode.SharpZipLib.GZip;
+using ICSharpCode.SharpZipLib.Zip.Compression.Streams;
 using Snappier;
 using ZstdSharp;
 
@@ -44,12 +45,12 @@ public static class Compression
     public static Stream Decompress(Stream stored, string compression, bool leaveOpen) => compression switch
     {
         None => stored,
-        Gzip => new DecodingStream(new GZipInputStream(stored) { IsStreamOwner = !leaveOpen }, compression),
-        Bzip2 => new DecodingStream(new BZip2InputStream(stored) { IsStreamOwner = !leaveOpen }, compression),
-        Zstd => new DecodingStream(new DecompressionStream(stored, leaveOpen: leaveOpen), compression),
-        Deflate => new DecodingStream(new ZLibStream(stored, CompressionMode.Decompress, leaveOpen), compression),
-        Snappy => new DecodingStream(new SnappyStream(stored, CompressionMode.Decompress, leaveOpen), compression),
-        Zip => new DecodingStream(SingleEntryZip.Open(stored, leaveOpen), compression),
+        Gzip => new DecodingStream(stored, leaveOpen, compression, s => new GZipInputStream(s) { IsStreamOwner = false }),
+        Bzip2 => new DecodingStream(stored, leaveOpen, compression, s => new BZip2InputStream(s) { IsStreamOwner = false }),
+        Zstd => new DecodingStream(stored, leaveOpen, compression, s => new DecompressionStream(s, leaveOpen: true)),
+        Deflate => new DecodingStream(stored, leaveOpen, compression, s => new InflaterInputStream(s) { IsStreamOwner = false }),
+        Snappy => new DecodingStream(stored, leaveOpen, compression, s => new SnappyStream(s, CompressionMode.Decompress, leaveOpen: true)),
+        Zip => new DecodingStream(stored, leaveOpen, compression, s => SingleEntryZip.Open(s, leaveOpen: true)),
         _ => throw new ArgumentException($"Unknown compression '{compression}'.", nameof(compression)),
     };
 

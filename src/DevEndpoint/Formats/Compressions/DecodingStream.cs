@@ -5,10 +5,13 @@ namespace DevEndpoint.Formats.Compressions;
 /// <summary>
 /// A decompressing stream whose failures all surface as <see cref="InvalidDataException"/>, whichever library
 /// decompresses: the codec libraries each throw their own exception types for corrupt or truncated input (SharpZipLib
-/// reports a truncated stream only by an "Unexpected EOF" message).
+/// reports a truncated stream only by an "Unexpected EOF" message), some while opening (a codec reading its header). The
+/// codec stream is opened on the first read, so that those failures surface there too.
 /// </summary>
-internal sealed class DecodingStream(Stream inner, string compression) : Stream
+internal sealed class DecodingStream(Stream stored, bool leaveOpen, string compression, Func<Stream, Stream> open) : Stream
 {
+    private Stream? inner;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -23,6 +26,7 @@ internal sealed class DecodingStream(Stream inner, string compression) : Stream
     {
         try
         {
+            inner ??= open(stored);
             return inner.Read(buffer, offset, count);
         }
         catch (Exception e) when (e is EndOfStreamException || (e is SharpZipBaseException && e.Message.Contains("EOF", StringComparison.Ordinal)))
@@ -49,7 +53,11 @@ internal sealed class DecodingStream(Stream inner, string compression) : Stream
     {
         if (disposing)
         {
-            inner.Dispose();
+            inner?.Dispose();
+            if (!leaveOpen)
+            {
+                stored.Dispose();
+            }
         }
 
         base.Dispose(disposing);

@@ -7,7 +7,16 @@ internal static class SingleEntryZip
 {
     public static Stream Open(Stream stored, bool leaveOpen)
     {
-        var archive = new ZipArchive(stored, ZipArchiveMode.Read, leaveOpen);
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(stored, ZipArchiveMode.Read, leaveOpen);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException("its central directory, at the end of a zip file, is missing: the file is truncated or not a zip archive", e);
+        }
+
         var files = archive.Entries.Where(e => !e.FullName.EndsWith('/')).ToList();
         if (files.Count != 1)
         {

@@ -50,6 +50,24 @@ public sealed class CompressionTests
         Assert.Equal("cannot decompress it as gzip (the file ends before its compressed data does: it is truncated).", error.Reason);
     }
 
+    [Theory]
+    [InlineData("bzip2", "cannot decompress it as bzip2 (the file ends before its compressed data does: it is truncated).")]
+    [InlineData("zstd", "cannot decompress it as zstd (the file ends before its compressed data does: it is truncated).")]
+    [InlineData("deflate", "cannot decompress it as deflate (the file ends before its compressed data does: it is truncated).")]
+    [InlineData("zip", "cannot decompress it as zip (its central directory, at the end of a zip file, is missing: the file is truncated or not a zip archive).")]
+    public async Task A_truncated_compressed_file_is_a_bad_file_with_its_reason(string compression, string reason)
+    {
+        using var folder = new TempFolder();
+        var whole = CompressedFiles.Write(folder, "whole.csv", compression, string.Concat(Enumerable.Range(0, 3000).Select(i => $"{i},name {i * 7919 % 1000},{i * 31 % 97}.5\n")));
+        var path = folder.Combine("truncated.csv");
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+
+        var error = await Assert.ThrowsAsync<BadFileException>(() => FileClassifier.ClassifyAsync(path, new SampleOptions()));
+
+        Assert.Equal(reason, error.Reason);
+    }
+
     [Fact]
     public async Task Junk_after_a_gzip_magic_is_a_bad_file_with_its_reason()
     {
