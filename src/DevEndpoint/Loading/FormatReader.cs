@@ -127,11 +127,29 @@ internal abstract class FormatReader
         protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
             var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
-            using var stream = Compression.OpenRead(path, table.Parameter("compressionType") ?? Compression.None);
-            var layout = table.StorageDescriptor.Parameters.GetValueOrDefault(JsonLayout.Parameter, JsonLayout.Lines);
+            var compression = table.Parameter("compressionType") ?? Compression.None;
+            var layout = await StartsWithArrayAsync(path, compression, cancellationToken)
+                ? JsonLayout.Array
+                : table.StorageDescriptor.Parameters.GetValueOrDefault(JsonLayout.Parameter, JsonLayout.Lines);
+            using var stream = Compression.OpenRead(path, compression);
             return layout == JsonLayout.Lines
                 ? await ReadLinesAsync(path, stream, data, limit, cancellationToken)
                 : await ReadDocumentAsync(path, stream, layout, data, limit, cancellationToken);
+        }
+
+        /// <summary>
+        /// Whether a file opens a top-level array: a table's files may mix layouts (JSON lines beside arrays of objects
+        /// in one folder), so an array is recognised per file rather than from the table's <c>jsonLayout</c>.
+        /// </summary>
+        private static async Task<bool> StartsWithArrayAsync(string path, string compression, CancellationToken cancellationToken)
+        {
+            using var stream = Compression.OpenRead(path, compression);
+            var buffer = new byte[4096];
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            var start = buffer.AsSpan(0, read);
+            start = start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? start[3..] : start;
+            var first = start.IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8);
+            return first >= 0 && start[first] == (byte)'[';
         }
 
         private static async Task<long> ReadLinesAsync(string path, Stream stream, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)

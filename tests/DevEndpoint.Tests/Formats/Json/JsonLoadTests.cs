@@ -44,4 +44,17 @@ public sealed class JsonLoadTests
 
         Assert.Equal($"{file}: element 2, column 'id': cannot read '\"two\"' as int. Fix the value, or re-crawl the table if its data changed.", error.Message);
     }
+
+    [Fact]
+    public async Task A_table_mixing_json_lines_and_arrays_loads_each_file_by_its_own_layout()
+    {
+        using var folder = new TempFolder();
+        folder.Write("items/a.json", "{\"id\": 1}\n{\"id\": 2}\n");
+        folder.Write("items/b.json", "\n  [{\"id\": 3}, {\"id\": 4}]");
+        using var crawled = await CrawledFolder.CreateAsync(folder.Path, "shop");
+
+        var result = await crawled.LoadAsync("items");
+
+        Assert.Equal(new object?[] { 1, 2, 3, 4 }, result.Frame.Columns["id"].Cast<object?>());
+    }
 }
