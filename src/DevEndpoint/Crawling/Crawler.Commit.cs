@@ -113,7 +113,7 @@ public sealed partial class Crawler
             parameters[ExclusionsParameter] = CatalogJson.Serialize(options.Exclusions);
         }
 
-        var descriptor = StorageFormats.For(first.Classification, first.Csv, location, columns, first.Compression != Formats.Compression.None);
+        var descriptor = StorageFormats.For(first, location, columns);
         var table = new CatalogTable
         {
             Name = plan.Name,

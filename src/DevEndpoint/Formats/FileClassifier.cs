@@ -1,6 +1,10 @@
+using DevEndpoint.Formats.Avro;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
+using DevEndpoint.Formats.Logs.Internals;
+using DevEndpoint.Formats.Orc;
 using DevEndpoint.Formats.Parquet;
+using DevEndpoint.Formats.Xml;
 
 namespace DevEndpoint.Formats;
 
@@ -11,7 +15,8 @@ namespace DevEndpoint.Formats;
 public static class FileClassifier
 {
     /// <summary>The built-in classifiers, in the order they run.</summary>
-    public static IReadOnlyList<IClassifier> BuiltIns { get; } = [new ParquetClassifier(), new JsonClassifier(), new CsvClassifier()];
+    public static IReadOnlyList<IClassifier> BuiltIns { get; } =
+        [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), new XmlClassifier(), .. LogFormats.BuiltIns, new CsvClassifier()];
 
     /// <summary>
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).

@@ -6,7 +6,7 @@ namespace DevEndpoint.Formats;
 /// <summary>What a classifier found in one file: its format, compression, columns and size statistics.</summary>
 public sealed record FileSchema
 {
-    /// <summary>Glue's classification: <c>csv</c>, <c>json</c>, <c>parquet</c>.</summary>
+    /// <summary>Glue's classification: <c>csv</c>, <c>json</c>, <c>parquet</c>, <c>avro</c>, <c>xml</c>, a log format.</summary>
     public required string Classification { get; init; }
 
     public string Compression { get; init; } = Formats.Compression.None;
@@ -23,4 +23,10 @@ public sealed record FileSchema
     public long AverageRecordSize { get; init; }
 
     public long SizeBytes { get; init; }
+
+    /// <summary>
+    /// What else a reader of the files needs to know, recorded in the storage descriptor's parameters: <c>jsonLayout</c>
+    /// (lines, array or object), <c>rowTag</c> for XML, <c>grokPattern</c> for logs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 }

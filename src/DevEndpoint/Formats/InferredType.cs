@@ -81,21 +81,7 @@ internal sealed record InferredType(
 
         if (Kind == TypeKind.Struct && other.Kind == TypeKind.Struct)
         {
-            var merged = Fields!.ToList();
-            foreach (var field in other.Fields!)
-            {
-                var index = merged.FindIndex(f => f.Key == field.Key);
-                if (index < 0)
-                {
-                    merged.Add(field);
-                }
-                else
-                {
-                    merged[index] = new(field.Key, merged[index].Value.Widen(field.Value));
-                }
-            }
-
-            return new(TypeKind.Struct, Fields: merged);
+            return new(TypeKind.Struct, Fields: MergeFields(Fields!.ToList(), other.Fields!));
         }
 
         if (Kind == TypeKind.Array && other.Kind == TypeKind.Array)
@@ -104,6 +90,25 @@ internal sealed record InferredType(
         }
 
         return String;
+    }
+
+    /// <summary>Adds fields to a field list: a new name goes last, a known one widens its type. Returns the list.</summary>
+    public static List<KeyValuePair<string, InferredType>> MergeFields(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
+    {
+        foreach (var field in more)
+        {
+            var index = fields.FindIndex(f => f.Key == field.Key);
+            if (index < 0)
+            {
+                fields.Add(field);
+            }
+            else
+            {
+                fields[index] = new(field.Key, fields[index].Value.Widen(field.Value));
+            }
+        }
+
+        return fields;
     }
 
     /// <summary>The Hive type string the catalog records.</summary>

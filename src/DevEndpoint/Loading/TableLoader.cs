@@ -149,7 +149,7 @@ public sealed partial class TableLoader
     /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
     private static string FileKind(string path)
     {
-        var head = Compression.ReadHead(path, 4);
+        var head = Compression.ReadHead(path, FileProbe.HeadLength);
         return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 

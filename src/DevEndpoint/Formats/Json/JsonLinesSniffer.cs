@@ -6,20 +6,6 @@ namespace DevEndpoint.Formats.Json;
 /// <summary>Infers the schema of a JSON lines file (one object per line) from a sample of its first lines.</summary>
 internal static class JsonLinesSniffer
 {
-    /// <summary>Whether a sample starts like a JSON object.</summary>
-    public static bool LooksLikeJson(TextSample sample)
-    {
-        foreach (var c in sample.Text)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                return c == '{';
-            }
-        }
-
-        return false;
-    }
-
     public static FileSchema Sniff(TextSample sample, string path, string compression, SampleOptions options)
     {
         var fields = new List<KeyValuePair<string, InferredType>>();
@@ -52,7 +38,7 @@ internal static class JsonLinesSniffer
                 throw new BadFileException(path, $"line {lineNumber}, column {e.BytePositionInLine + 1}: invalid JSON ({FirstSentence(e.Message)}). Each line of a JSON lines file must be one object.");
             }
 
-            Merge(fields, type.Fields!);
+            InferredType.MergeFields(fields, type.Fields!);
             records++;
         }
 
@@ -64,6 +50,7 @@ internal static class JsonLinesSniffer
             RecordCount = sample.EstimateRecords(records),
             AverageRecordSize = records == 0 ? 0 : sample.StoredBytesRead / records,
             SizeBytes = sample.FileSize,
+            Parameters = new Dictionary<string, string> { [JsonLayout.Parameter] = JsonLayout.Lines },
         };
     }
 
@@ -83,29 +70,26 @@ internal static class JsonLinesSniffer
     private static InferredType InferObject(JsonElement element)
     {
         var fields = new List<KeyValuePair<string, InferredType>>();
-        Merge(fields, element.EnumerateObject().Select(p => new KeyValuePair<string, InferredType>(ColumnNames.Clean(p.Name), Infer(p.Value))));
+        InferredType.MergeFields(fields, element.EnumerateObject().Select(p => new KeyValuePair<string, InferredType>(ColumnNames.Clean(Name(p)), Infer(p.Value))));
         return new InferredType(TypeKind.Struct, Fields: fields);
     }
 
-    private static void Merge(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
+    /// <summary>A key's text; a key escaping half a surrogate pair (<c>"\uDFAA"</c>) is not text, so the JSON is invalid for a table.</summary>
+    private static string Name(JsonProperty property)
     {
-        foreach (var field in more)
+        try
         {
-            var index = fields.FindIndex(f => f.Key == field.Key);
-            if (index < 0)
-            {
-                fields.Add(field);
-            }
-            else
-            {
-                fields[index] = new(field.Key, fields[index].Value.Widen(field.Value));
-            }
+            return property.Name;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"a key is not valid text: {FirstSentence(e.Message)}", e);
         }
     }
 
     private static int CountLines(string text) => text.Count(c => c == '\n') + 1;
 
-    private static string FirstSentence(string message)
+    internal static string FirstSentence(string message)
     {
         var end = message.IndexOf(". ", StringComparison.Ordinal);
         return (end < 0 ? message : message[..end]).TrimEnd('.');

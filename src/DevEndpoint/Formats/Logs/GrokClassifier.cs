@@ -1,0 +1,62 @@
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Formats.Logs;
+
+/// <summary>
+/// Log files whose lines match a grok pattern, one record per line. Its certainty is the fraction of sampled lines that
+/// match (1.0 when all do); a file none of whose first lines match is not this format.
+/// </summary>
+public sealed class GrokClassifier(string name, GrokPattern pattern) : IClassifier
+{
+    /// <summary>The parameter that records the pattern on the table, and the SerDe's <c>input.format</c>.</summary>
+    public const string PatternParameter = "grokPattern";
+
+    private const int LinesToFirstMatch = 10;
+
+    public string Name => name;
+
+    public GrokPattern Pattern => pattern;
+
+    public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken)
+    {
+        var sample = file.Text;
+        var lines = sample.Text.Split('\n');
+        var count = sample.Complete ? lines.Length : lines.Length - 1;
+        var (sampled, matched) = (0, 0);
+        for (var i = 0; i < count && sampled < file.Options.MaxRecords; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            sampled++;
+            if (pattern.Match(line) is not null)
+            {
+                matched++;
+            }
+            else if (matched == 0 && sampled == LinesToFirstMatch)
+            {
+                break;
+            }
+        }
+
+        if (matched == 0)
+        {
+            return Task.FromResult(Classification.No);
+        }
+
+        var schema = new FileSchema
+        {
+            Classification = name,
+            Compression = file.Compression,
+            Columns = pattern.Fields.Select(f => new Column(ColumnNames.Clean(f.Name), f.Type)).ToList(),
+            RecordCount = sample.EstimateRecords(matched),
+            AverageRecordSize = sample.StoredBytesRead / matched,
+            SizeBytes = sample.FileSize,
+            Parameters = new Dictionary<string, string> { [PatternParameter] = pattern.Text },
+        };
+        return Task.FromResult(new Classification((double)matched / sampled, schema));
+    }
+}
