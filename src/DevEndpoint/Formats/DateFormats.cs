@@ -5,7 +5,8 @@ namespace DevEndpoint.Formats;
 /// <summary>
 /// Dates and timestamps written in forms other than ISO 8601 (<c>dd/MM/yyyy</c>, <c>MM/dd/yyyy</c>, <c>dd.MM.yyyy</c>,
 /// <c>yyyy/MM/dd</c>, ... with an optional time). A column takes such a form only when every sampled value reads in
-/// it and the sample rules out the other order of day and month (e.g. some first field above 12 proves day-first).
+/// it and the sample rules out the other order of day and month (e.g. some first field above 12 proves day-first),
+/// or, for dotted dates (<c>01.02.2024</c>), by the convention that they are day-first.
 /// </summary>
 internal static class DateFormats
 {
@@ -45,9 +46,10 @@ internal static class DateFormats
                 return (month, hasTime);
             }
 
+            // Both orders read every value. Dotted dates are day-first by convention (dd.MM.yyyy); other shapes stay open.
             if (day is not null)
             {
-                return null;
+                return dayFirst.Contains('.', StringComparison.Ordinal) ? (day, hasTime) : null;
             }
         }
 

@@ -39,13 +39,21 @@ public static class TextValues
     public static bool TryParseDate(string text, out DateTime value) =>
         DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
 
-    /// <summary>Timestamps with a zone (an offset, <c>Z</c>, <c>UTC</c> or <c>GMT</c>) are converted to UTC; those without are kept as written.</summary>
+    /// <summary>Zone abbreviations read as fixed offsets: UTC and GMT, and the North American standard and daylight zones.</summary>
+    private static readonly Dictionary<string, string> ZoneOffsets = new(StringComparer.Ordinal)
+    {
+        ["UTC"] = "Z", ["GMT"] = "Z",
+        ["EST"] = "-05:00", ["EDT"] = "-04:00", ["CST"] = "-06:00", ["CDT"] = "-05:00",
+        ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
+    };
+
+    /// <summary>Timestamps with a zone (an offset, <c>Z</c>, or an abbreviation such as <c>UTC</c> or <c>EST</c>) are converted to UTC; those without are kept as written.</summary>
     public static bool TryParseTimestamp(string text, out DateTime value)
     {
         text = text.Trim();
-        if (text.EndsWith(" UTC", StringComparison.Ordinal) || text.EndsWith(" GMT", StringComparison.Ordinal))
+        if (text.Length > 4 && text[^4] == ' ' && ZoneOffsets.TryGetValue(text[^3..], out var offset))
         {
-            text = string.Concat(text.AsSpan(0, text.Length - 4), "Z");
+            text = string.Concat(text.AsSpan(0, text.Length - 4), offset);
         }
 
         if (!DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))

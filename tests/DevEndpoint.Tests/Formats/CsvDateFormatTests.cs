@@ -33,6 +33,15 @@ public sealed class CsvDateFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Dotted_dates_that_read_both_ways_are_day_first_by_convention()
+    {
+        var schema = await SniffAsync("id,at\n1,01.02.2024\n2,03.04.2024\n");
+
+        Assert.Equal("date", schema.Columns[1].Type);
+        Assert.Equal("d.M.yyyy", schema.Csv!.DateFormats["at"]);
+    }
+
+    [Fact]
     public async Task Iso_dates_need_no_recorded_form()
     {
         var schema = await SniffAsync("id,at,ts\n1,2024-01-31,2024-01-31T10:00:00Z\n2,2024-02-01,2024-02-01 10:00:00+01\n");

@@ -27,6 +27,9 @@ public sealed class TextValuesTests
     [InlineData("2024-01-15 10:30:00.123+02:00", "timestamp")]
     [InlineData("2024-01-15T00:00:00-08", "timestamp")]
     [InlineData("2024-01-15 04:55:03.382494 UTC", "timestamp")]
+    [InlineData("2024-01-15 04:55:03.382494 EST", "timestamp")]
+    [InlineData("2024-01-15 04:55:03 PDT", "timestamp")]
+    [InlineData("2024-01-15 04:55:03 XYZ", "string")]
     [InlineData("hello", "string")]
     public void Infer_gives_the_narrowest_type_of_one_value(string text, string expected)
     {
@@ -69,6 +72,14 @@ public sealed class TextValuesTests
 
         Assert.Equal(new DateTime(2024, 1, 15, 8, 30, 0), value);
         Assert.Equal(DateTimeKind.Utc, value.Kind);
+    }
+
+    [Fact]
+    public void A_zone_abbreviation_is_read_as_its_offset()
+    {
+        Assert.True(TextValues.TryParseTimestamp("2024-01-15 10:30:00 EST", out var value));
+
+        Assert.Equal(new DateTime(2024, 1, 15, 15, 30, 0), value);
     }
 
     [Fact]
