@@ -42,9 +42,16 @@ public static class TextValues
     /// <summary>Zone abbreviations read as fixed offsets: UTC and GMT, and the North American standard and daylight zones.</summary>
     private static readonly Dictionary<string, string> ZoneOffsets = new(StringComparer.Ordinal)
     {
-        ["UTC"] = "Z", ["GMT"] = "Z",
-        ["EST"] = "-05:00", ["EDT"] = "-04:00", ["CST"] = "-06:00", ["CDT"] = "-05:00",
-        ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
+        ["UTC"] = "Z",
+        ["GMT"] = "Z",
+        ["EST"] = "-05:00",
+        ["EDT"] = "-04:00",
+        ["CST"] = "-06:00",
+        ["CDT"] = "-05:00",
+        ["MST"] = "-07:00",
+        ["MDT"] = "-06:00",
+        ["PST"] = "-08:00",
+        ["PDT"] = "-07:00",
     };
 
     /// <summary>Timestamps with a zone (an offset, <c>Z</c>, or an abbreviation such as <c>UTC</c> or <c>EST</c>) are converted to UTC; those without are kept as written.</summary>
