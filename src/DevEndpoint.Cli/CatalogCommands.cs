@@ -87,7 +87,7 @@ internal static class CatalogCommands
             TextTable.Write(
                 output,
                 ["column", "type", "partition key"],
-                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.Type, string.Empty })
+                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.DisplayType, string.Empty })
                     .Concat(table.PartitionKeys.Select(c => new[] { c.Name, c.Type, "yes" })));
             output.WriteLine("Parameters:");
             foreach (var (key, value) in table.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))

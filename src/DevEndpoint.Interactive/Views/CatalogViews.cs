@@ -110,7 +110,7 @@ public static class CatalogViews
             .Heading($"{table.DatabaseName}.{table.Name}: {table.Parameter("classification")} at {table.StorageDescriptor.Location} (version {table.VersionId}, updated {table.UpdateTime.ToString("u", CultureInfo.InvariantCulture)})")
             .Table(
                 ["column", "type", "partition key"],
-                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.Type, string.Empty })
+                table.StorageDescriptor.Columns.Select(c => new[] { c.Name, c.DisplayType, string.Empty })
                     .Concat(table.PartitionKeys.Select(c => new[] { c.Name, c.Type, "yes" })));
         if (partitions.Count > 0)
         {

@@ -146,7 +146,7 @@ public sealed partial class Crawler
             }
             else
             {
-                columns[index] = columns[index] with { Type = HiveTypes.Widen(columns[index].Type, column.Type) };
+                columns[index] = columns[index].WidenWith(column);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Formats;
 
@@ -21,14 +22,15 @@ internal enum TypeKind
 /// <summary>
 /// A type inferred from sample values. Widening two types gives the narrowest type that holds both values
 /// (int + bigint = bigint, int + decimal(4,2) = decimal, decimals = the widest integer part and fraction, date + timestamp = timestamp,
-/// anything else mixed = string).
+/// anything else mixed = string, with the conflicting types kept as a choice).
 /// </summary>
 internal sealed record InferredType(
     TypeKind Kind,
     int IntegerDigits = 0,
     int Scale = 0,
     IReadOnlyList<KeyValuePair<string, InferredType>>? Fields = null,
-    InferredType? Element = null)
+    InferredType? Element = null,
+    IReadOnlyList<string>? Choices = null)
 {
     public static readonly InferredType Null = new(TypeKind.Null);
     public static readonly InferredType Boolean = new(TypeKind.Boolean);
@@ -89,8 +91,14 @@ internal sealed record InferredType(
             return new(TypeKind.Array, Element: Element!.Widen(other.Element!));
         }
 
-        return String;
+        // Conflicting values: the column holds them as text, and records the choice (Glue's choice type).
+        return new(TypeKind.String, Choices: [.. ChoiceMembers(this).Union(ChoiceMembers(other))]);
     }
+
+    /// <summary>A catalog column of this type, with the choice recorded when values conflicted.</summary>
+    public Column ToColumn(string name) => new Column(name, ToHiveType()).WithChoices(Choices ?? []);
+
+    private static IReadOnlyList<string> ChoiceMembers(InferredType type) => type.Choices ?? [type.ToHiveType()];
 
     /// <summary>Adds fields to a field list: a new name goes last, a known one widens its type. Returns the list.</summary>
     public static List<KeyValuePair<string, InferredType>> MergeFields(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)

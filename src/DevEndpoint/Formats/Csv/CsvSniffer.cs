@@ -65,7 +65,7 @@ internal static partial class CsvSniffer
             Classification = "csv",
             Compression = compression,
             Csv = best.Dialect with { HasHeader = hasHeader, Encoding = sample.Encoding, DateFormats = dateFormats },
-            Columns = names.Select((name, i) => new Column(name, types[i].ToHiveType())).ToList(),
+            Columns = names.Select((name, i) => types[i].ToColumn(name)).ToList(),
             RecordCount = Math.Max(0, dataRecords),
             AverageRecordSize = records.Count == 0 ? 0 : sample.StoredBytesRead / Math.Max(1, records.Count),
             SizeBytes = sample.FileSize,

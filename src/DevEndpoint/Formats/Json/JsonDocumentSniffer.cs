@@ -93,7 +93,7 @@ internal static class JsonDocumentSniffer
     {
         Classification = "json",
         Compression = compression,
-        Columns = fields.Select(f => new Column(f.Key, f.Value.ToHiveType())).ToList(),
+        Columns = fields.Select(f => f.Value.ToColumn(f.Key)).ToList(),
         RecordCount = count,
         AverageRecordSize = sampled == 0 ? 0 : sample.StoredBytesRead / sampled,
         SizeBytes = sample.FileSize,

@@ -46,7 +46,7 @@ internal static class JsonLinesSniffer
         {
             Classification = "json",
             Compression = compression,
-            Columns = fields.Select(f => new Column(f.Key, f.Value.ToHiveType())).ToList(),
+            Columns = fields.Select(f => f.Value.ToColumn(f.Key)).ToList(),
             RecordCount = sample.EstimateRecords(records),
             AverageRecordSize = records == 0 ? 0 : sample.StoredBytesRead / records,
             SizeBytes = sample.FileSize,

@@ -42,7 +42,7 @@ internal sealed class XmlClassifier : IClassifier
         {
             Classification = "xml",
             Compression = file.Compression,
-            Columns = rows.Fields.Select(f => new Column(f.Key, f.Value.ToHiveType())).ToList(),
+            Columns = rows.Fields.Select(f => f.Value.ToColumn(f.Key)).ToList(),
             RecordCount = sample.EstimateRecords(rows.Count),
             AverageRecordSize = rows.Count == 0 ? 0 : sample.StoredBytesRead / rows.Count,
             SizeBytes = sample.FileSize,
