@@ -45,11 +45,32 @@ foreach (var crash in sweep.Crashes)
     summary.AppendLine(CultureInfo.InvariantCulture, $"- crash: {crash}");
 }
 
+summary
+    .AppendLine()
+    .AppendLine("## Other formats")
+    .AppendLine()
+    .AppendLine("| corpus | DevEndpoint | DuckDB |")
+    .AppendLine("|---|---|---|");
+var formatMisses = new StringBuilder();
+foreach (var tally in await FormatSweeps.RunAsync(root, connection))
+{
+    summary.AppendLine(CultureInfo.InvariantCulture, $"| {tally.Title} | {Ratio((tally.OursRight, tally.Files))} | {(tally.DuckApplies ? Ratio((tally.DuckRight, tally.Files)) : "-")} |");
+    foreach (var miss in tally.OurMisses)
+    {
+        formatMisses.AppendLine(CultureInfo.InvariantCulture, $"- {miss}");
+    }
+}
+
+if (formatMisses.Length > 0)
+{
+    summary.AppendLine().AppendLine("DevEndpoint's misses in other formats:").AppendLine().Append(formatMisses);
+}
+
 Console.WriteLine(summary);
 
 var machine = Environment.GetEnvironmentVariable("ACCURACY_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
 var report = new StringBuilder()
-    .AppendLine(CultureInfo.InvariantCulture, $"# CSV sniffer accuracy on {machine}")
+    .AppendLine(CultureInfo.InvariantCulture, $"# Classifier accuracy on {machine}")
     .AppendLine()
     .AppendLine("Expected answers: `duckdb/duckdb-sniffer-expected.tsv` (files DuckDB's tests sniff without options) and csv-spectrum.")
     .AppendLine("Types compared as categories: integer, number, boolean, date, timestamp, string (DuckDB's TIME counts as string: Hive has no time-of-day type).")
