@@ -23,9 +23,10 @@ internal sealed class XmlRows
     /// <summary>
     /// Reads the root's child elements; a sample cut short (a large file) ends at the last whole element. Text with no
     /// root element (markup-like prose, such as Markdown opening with an HTML comment) has no rows; XML that goes wrong
-    /// after its root element opened throws <see cref="XmlException"/>.
+    /// after its root element opened throws <see cref="XmlException"/>. The row tag is <paramref name="rowTag"/> when given
+    /// (no rows when the root holds no such element), else the child element that repeats most.
     /// </summary>
-    public static XmlRows Read(string text, bool complete, int maxRecords)
+    public static XmlRows Read(string text, bool complete, int maxRecords, string? rowTag = null)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true };
         using var reader = XmlReader.Create(new StringReader(text), settings);
@@ -69,7 +70,7 @@ internal sealed class XmlRows
             // The sample ends inside an element: the whole elements before it are the sample.
         }
 
-        var tag = children.GroupBy(c => c.Name.LocalName).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var tag = rowTag is not null ? children.Select(c => c.Name.LocalName).FirstOrDefault(n => n == rowTag) : children.GroupBy(c => c.Name.LocalName).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var rows = children.Where(c => c.Name.LocalName == tag).ToList();
         var fields = new List<KeyValuePair<string, InferredType>>();
         foreach (var row in rows)
