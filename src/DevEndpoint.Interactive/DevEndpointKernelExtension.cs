@@ -7,7 +7,7 @@ using Microsoft.DotNet.Interactive.CSharp;
 namespace DevEndpoint.Interactive;
 
 /// <summary>
-/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c> and <c>#!load</c>
+/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c> and <c>#!classifier</c>
 /// magic commands and lets C# cells use the DevEndpoint API and the DataFrames it loads.
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -22,6 +22,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         CrawlMagic.Register(root);
         CatalogMagic.Register(root);
         LoadMagic.Register(root);
+        ClassifierMagic.Register(root);
 
         if (KernelInvocationContext.Current is { } context)
         {
