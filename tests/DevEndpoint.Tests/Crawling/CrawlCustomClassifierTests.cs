@@ -1,6 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers;
 using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
 
 namespace DevEndpoint.Tests.Crawling;
 
@@ -57,5 +58,21 @@ public sealed class CrawlCustomClassifierTests
 
         Assert.Equal($"Classifier 'record' does not exist in the catalog {catalog.Path}. Did you mean 'records'?", error.Message);
         Assert.Empty(catalog.GetCrawlRuns());
+    }
+
+    [Fact]
+    public async Task A_table_a_json_path_classifier_made_loads_the_objects_of_the_selected_array()
+    {
+        using var temp = new TempFolder();
+        temp.Write("lake/orders/page1.json", """{"page":1,"records":[{"id":1,"item":"pen"},{"id":2,"item":"ink"}]}""");
+        temp.Write("lake/orders/page2.json", """{"page":2,"records":[{"id":3,"item":"pad"}]}""");
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        catalog.Update(u => u.PutClassifier(new JsonCustomClassifier { Name = "records", JsonPath = "$.records[*]" }));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "shop", Classifiers = ["records"] });
+
+        var loaded = await new TableLoader(catalog).LoadAsync("shop.orders");
+
+        Assert.Equal(["id", "item"], loaded.Frame.Columns.Select(c => c.Name));
+        Assert.Equal(3, loaded.Frame.Rows.Count);
     }
 }
