@@ -26,12 +26,13 @@ internal static class ClassifierCommands
         var quote = new Option<string?>("--quote") { Description = "csv: the character that quotes a field (default \")." };
         var header = new Option<string?>("--header") { Description = "csv: the column names, comma-separated (default: from the header row, else col0, col1, ...)." };
         var containsHeader = new Option<string?>("--contains-header") { Description = "csv: whether the first row is a header: present, absent or unknown (default; detected)." };
+        var customDatatypes = new Option<string?>("--custom-datatypes") { Description = "csv: the only types columns may take, comma-separated: BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP." };
         var jsonPath = new Option<string?>("--json-path") { Description = "json: the array whose objects are the records: $[*] or $.name[*]." };
         var rowTag = new Option<string?>("--row-tag") { Description = "xml: the element that holds one record, e.g. row for <row>...</row>." };
         var catalog = CliApp.CatalogOption();
         var command = new Command("add", "Add a custom classifier to the catalog.")
         {
-            name, type, classification, grokPattern, customPatterns, delimiter, quote, header, containsHeader, jsonPath, rowTag, catalog,
+            name, type, classification, grokPattern, customPatterns, delimiter, quote, header, containsHeader, customDatatypes, jsonPath, rowTag, catalog,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +45,7 @@ internal static class ClassifierCommands
                 QuoteSymbol = parse.GetValue(quote),
                 Header = parse.GetValue(header),
                 ContainsHeader = parse.GetValue(containsHeader),
+                CustomDatatypes = parse.GetValue(customDatatypes),
                 JsonPath = parse.GetValue(jsonPath),
                 RowTag = parse.GetValue(rowTag),
             }.ToClassifier();

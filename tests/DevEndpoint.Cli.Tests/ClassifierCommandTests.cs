@@ -12,7 +12,7 @@ public sealed class ClassifierCommandTests : IDisposable
     public async Task Classifiers_are_added_listed_as_text_and_json_and_removed()
     {
         var grok = await RunAsync("classifier", "add", "orders_grok", "--type", "grok", "--classification", "orders_log", "--grok-pattern", "%{WORD:id};%{INT:qty:int}");
-        var csv = await RunAsync("classifier", "add", "pipes", "--type", "csv", "--delimiter", "|", "--contains-header", "absent", "--header", "id,name");
+        var csv = await RunAsync("classifier", "add", "pipes", "--type", "csv", "--delimiter", "|", "--contains-header", "absent", "--header", "id,name", "--custom-datatypes", "INT,STRING");
 
         var text = await RunAsync("classifier", "list");
         var json = await RunAsync("classifier", "list", "--json");
@@ -21,7 +21,7 @@ public sealed class ClassifierCommandTests : IDisposable
 
         Assert.Equal((0, "Added grok classifier 'orders_grok' (classification orders_log).\n"), (grok.ExitCode, grok.Output.ReplaceLineEndings("\n")));
         Assert.Equal((0, "Added csv classifier 'pipes' (classification csv).\n"), (csv.ExitCode, csv.Output.ReplaceLineEndings("\n")));
-        Assert.Contains("pipes        csv   csv             delimiter |, quote \", header absent: id,name", text.Output, StringComparison.Ordinal);
+        Assert.Contains("pipes        csv   csv             delimiter |, quote \", header absent: id,name; types INT,STRING", text.Output, StringComparison.Ordinal);
         var listed = JsonDocument.Parse(json.Output).RootElement.GetProperty("Classifiers").EnumerateArray().ToList();
         Assert.Equal(["grok", "csv"], listed.Select(c => c.GetProperty("Type").GetString()));
         Assert.Equal("%{WORD:id};%{INT:qty:int}", listed[0].GetProperty("GrokPattern").GetString());
@@ -57,7 +57,9 @@ public sealed class ClassifierCommandTests : IDisposable
         var crawl = await RunAsync("crawl", temp.Combine("lake"), "--database", "logs", "--classifier", "orders_grok", "--classifier", "orders_grok");
         var table = await RunAsync("catalog", "table", "logs.orders", "--json");
 
+        var help = await DevEndpointCommand.RunAsync("crawl", "--help");
         Assert.Equal((0, string.Empty), (crawl.ExitCode, crawl.Error));
+        Assert.Contains("A custom classifier of the catalog to try before the built-in ones (repeatable, in order)", help.Output, StringComparison.Ordinal);
         var parameters = JsonDocument.Parse(table.Output).RootElement.GetProperty("Table").GetProperty("Parameters");
         Assert.Equal(("orders_log", "orders_grok"), (parameters.GetProperty("classification").GetString(), parameters.GetProperty("classifier").GetString()));
     }
@@ -67,7 +69,7 @@ public sealed class ClassifierCommandTests : IDisposable
     {
         var help = await DevEndpointCommand.RunAsync("classifier", "add", "--help");
 
-        foreach (var option in new[] { "--type", "--classification", "--grok-pattern", "--custom-patterns", "--delimiter", "--quote", "--header", "--contains-header", "--json-path", "--row-tag", "--catalog" })
+        foreach (var option in new[] { "--type", "--classification", "--grok-pattern", "--custom-patterns", "--delimiter", "--quote", "--header", "--contains-header", "--custom-datatypes", "--json-path", "--row-tag", "--catalog" })
         {
             Assert.Contains(option, help.Output, StringComparison.Ordinal);
         }

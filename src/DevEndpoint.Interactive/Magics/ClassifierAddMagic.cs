@@ -8,7 +8,8 @@ namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
 /// <c>#!classifier add &lt;name&gt; --type grok|csv|json|xml [--classification ...] [--grok-pattern ...] [--custom-patterns ...]
-/// [--delimiter ...] [--quote ...] [--header a,b] [--contains-header present|absent|unknown] [--json-path ...] [--row-tag ...]
+/// [--delimiter ...] [--quote ...] [--header a,b] [--contains-header present|absent|unknown]
+/// [--custom-datatypes INT,STRING,...] [--json-path ...] [--row-tag ...]
 /// [--catalog &lt;file&gt;]</c>.
 /// </summary>
 public sealed class ClassifierAddMagic : KernelDirectiveCommand
@@ -31,6 +32,8 @@ public sealed class ClassifierAddMagic : KernelDirectiveCommand
 
     public string? ContainsHeader { get; set; }
 
+    public string? CustomDatatypes { get; set; }
+
     public string? JsonPath { get; set; }
 
     public string? RowTag { get; set; }
@@ -49,6 +52,7 @@ public sealed class ClassifierAddMagic : KernelDirectiveCommand
         new("--header", "csv: the column names, comma-separated (default: from the header row, else col0, col1, ...)."),
         new KernelDirectiveParameter("--contains-header", "csv: whether the first row is a header: present, absent or unknown (default; detected).")
             .AddCompletions(() => ["present", "absent", "unknown"]),
+        new("--custom-datatypes", "csv: the only types columns may take, comma-separated: BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP."),
         new("--json-path", "json: the array whose objects are the records: $[*] or $.name[*]."),
         new("--row-tag", "xml: the element that holds one record, e.g. row for <row>...</row>."),
         MagicSupport.CatalogParameter(),
@@ -66,6 +70,7 @@ public sealed class ClassifierAddMagic : KernelDirectiveCommand
                 QuoteSymbol = command.Quote,
                 Header = command.Header,
                 ContainsHeader = command.ContainsHeader,
+                CustomDatatypes = command.CustomDatatypes,
                 JsonPath = command.JsonPath,
                 RowTag = command.RowTag,
             }.ToClassifier();

@@ -21,14 +21,21 @@ public sealed record CsvCustomClassifier : CustomClassifier
     /// <summary>The column names; empty to take them from the header row (or name them <c>col0</c>, <c>col1</c>, ...).</summary>
     public IReadOnlyList<string> Header { get; init; } = [];
 
+    /// <summary>
+    /// Glue's custom datatypes: the only types columns may take (BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG,
+    /// SHORT, STRING, TIMESTAMP); a column whose values fit none of them is a string. Default empty: any inferred type.
+    /// </summary>
+    public IReadOnlyList<string> CustomDatatypes { get; init; } = [];
+
     public override string Describe() =>
         $"delimiter {(Delimiter == "\t" ? "tab" : Delimiter)}, quote {QuoteSymbol}, header {ContainsHeader.ToString().ToLowerInvariant()}"
-        + (Header.Count > 0 ? $": {string.Join(",", Header)}" : string.Empty);
+        + (Header.Count > 0 ? $": {string.Join(",", Header)}" : string.Empty)
+        + (CustomDatatypes.Count > 0 ? $"; types {string.Join(",", CustomDatatypes)}" : string.Empty);
 
     private protected override IClassifier Create()
     {
         ClassifierErrors.CheckFixedClassification(this, "csv");
-        return new FixedDialectCsvClassifier(ClassifierErrors.Dialect(this), ContainsHeader, Header);
+        return new FixedDialectCsvClassifier(ClassifierErrors.Dialect(this), ContainsHeader, Header, DatatypeFilter.Check(Name, CustomDatatypes));
     }
 }
 

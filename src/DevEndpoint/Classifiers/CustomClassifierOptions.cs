@@ -20,6 +20,9 @@ public sealed record CustomClassifierOptions(string Name, string Type)
     /// <summary>Column names, comma-separated.</summary>
     public string? Header { get; init; }
 
+    /// <summary>Glue's custom datatypes, comma-separated, e.g. <c>INT,STRING</c>.</summary>
+    public string? CustomDatatypes { get; init; }
+
     /// <summary><c>present</c>, <c>absent</c> or <c>unknown</c>.</summary>
     public string? ContainsHeader { get; init; }
 
@@ -33,13 +36,13 @@ public sealed record CustomClassifierOptions(string Name, string Type)
         var given = new (string Option, string? Value)[]
         {
             ("--classification", Classification), ("--grok-pattern", GrokPattern), ("--custom-patterns", CustomPatterns),
-            ("--delimiter", Delimiter), ("--quote", QuoteSymbol), ("--header", Header), ("--contains-header", ContainsHeader),
+            ("--delimiter", Delimiter), ("--quote", QuoteSymbol), ("--header", Header), ("--contains-header", ContainsHeader), ("--custom-datatypes", CustomDatatypes),
             ("--json-path", JsonPath), ("--row-tag", RowTag),
         }.Where(o => o.Value is not null).Select(o => o.Option);
         string[] takes = Type.ToLowerInvariant() switch
         {
             "grok" => ["--classification", "--grok-pattern", "--custom-patterns"],
-            "csv" => ["--delimiter", "--quote", "--header", "--contains-header"],
+            "csv" => ["--delimiter", "--quote", "--header", "--contains-header", "--custom-datatypes"],
             "json" => ["--json-path"],
             "xml" => ["--classification", "--row-tag"],
             _ => throw new DevEndpointException($"'{Type}' is not a classifier type. Use grok, csv, json or xml."),
@@ -64,13 +67,16 @@ public sealed record CustomClassifierOptions(string Name, string Type)
                 Name = Name,
                 Delimiter = Delimiter?.Replace("\\t", "\t", StringComparison.Ordinal) ?? ",",
                 QuoteSymbol = QuoteSymbol ?? "\"",
-                Header = Header?.Split(',').Select(h => h.Trim()).ToList() ?? [],
+                Header = List(Header),
                 ContainsHeader = ParseContainsHeader(ContainsHeader),
+                CustomDatatypes = List(CustomDatatypes),
             },
             "json" => new JsonCustomClassifier { Name = Name, JsonPath = Required(type, "--json-path", JsonPath) },
             _ => new XmlCustomClassifier { Name = Name, Classification = Required(type, "--classification", Classification), RowTag = Required(type, "--row-tag", RowTag) },
         };
     }
+
+    private static List<string> List(string? commaSeparated) => commaSeparated?.Split(',').Select(h => h.Trim()).ToList() ?? [];
 
     private static string Required(string type, string option, string? value) =>
         value ?? throw new DevEndpointException($"A {type} classifier needs {option}.");

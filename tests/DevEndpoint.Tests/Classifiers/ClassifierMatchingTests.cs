@@ -59,6 +59,17 @@ public sealed class ClassifierMatchingTests
         Assert.Equal(["a", "b"], schema!.Columns.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task A_csv_classifier_with_custom_datatypes_widens_other_types_to_them()
+    {
+        var csv = new CsvCustomClassifier { Name = "typed", ContainsHeader = CsvHeader.Present, CustomDatatypes = ["long", "STRING"] };
+
+        var schema = await ClassifyAsync(csv, "data.csv", "id,price,day,ok\n1,2.5,2024-01-02,true\n2,3.5,2024-01-03,false\n");
+
+        Assert.Equal(["id:bigint", "price:string", "day:string", "ok:string"], schema!.Columns.Select(c => $"{c.Name}:{c.Type}"));
+        Assert.Empty(schema.Csv!.DateFormats);
+    }
+
     [Theory]
     [InlineData("$[*]", """[{"id":1},{"id":2,"name":"b"}]""")]
     [InlineData("$.records[*]", """{"meta":{"n":2},"records":[{"id":1},{"id":2,"name":"b"}]}""")]

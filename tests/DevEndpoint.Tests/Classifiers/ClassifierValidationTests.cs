@@ -14,6 +14,7 @@ public sealed class ClassifierValidationTests
         { new CsvCustomClassifier { Name = "c", QuoteSymbol = "," }, "Classifier 'c' is not valid: the quote symbol ',' is not one character other than the delimiter. Give one, for example \" or '." },
         { new CsvCustomClassifier { Name = "c", Header = ["id", " "] }, "Classifier 'c' is not valid: the header 'id, ' has an empty column name. Name every column, for example id,name,amount." },
         { new CsvCustomClassifier { Name = "c", Classification = "tsv" }, "Classifier 'c' is not valid: a csv classifier's classification is always csv, not 'tsv'." },
+        { new CsvCustomClassifier { Name = "c", CustomDatatypes = ["INT", "VARCHAR"] }, "Classifier 'c' is not valid: 'VARCHAR' is not a custom datatype. Use BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP." },
         { new JsonCustomClassifier { Name = "j", JsonPath = "$.records" }, "Classifier 'j' is not valid: the JSON path '$.records' does not select an array of records. Use $[*] for a top-level array, or $.name[*] (or $['name'][*]) for the array under a property." },
         { new XmlCustomClassifier { Name = "x", Classification = "books", RowTag = "<book>" }, "Classifier 'x' is not valid: the row tag '<book>' is not an XML element name. Give the name of the element that holds one record, for example row (for <row>...</row>)." },
     };

@@ -3,8 +3,8 @@ using DevEndpoint.Formats.Csv;
 
 namespace DevEndpoint.Classifiers.Internals;
 
-/// <summary>A CSV classifier with a given delimiter, quote and header: it matches files they split consistently.</summary>
-internal sealed class FixedDialectCsvClassifier(CsvDialect dialect, CsvHeader header, IReadOnlyList<string> names) : IClassifier
+/// <summary>A CSV classifier with a given delimiter, quote, header and datatypes: it matches files they split consistently.</summary>
+internal sealed class FixedDialectCsvClassifier(CsvDialect dialect, CsvHeader header, IReadOnlyList<string> names, IReadOnlySet<string> datatypes) : IClassifier
 {
     public string Name => "csv";
 
@@ -17,7 +17,7 @@ internal sealed class FixedDialectCsvClassifier(CsvDialect dialect, CsvHeader he
             _ => null,
         };
         return Task.FromResult(CsvSniffer.SniffWith(file.Text, file.Compression, file.Options, dialect, hasHeader, names) is { } schema
-            ? Classification.Certain(schema)
+            ? Classification.Certain(DatatypeFilter.Apply(schema, datatypes))
             : Classification.No);
     }
 }
