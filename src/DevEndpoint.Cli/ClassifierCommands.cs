@@ -18,37 +18,15 @@ internal static class ClassifierCommands
     private static Command Add(TextWriter output)
     {
         var name = new Argument<string>("name") { Description = "The classifier's name: letters, digits, underscores, hyphens and dots." };
-        var type = new Option<string>("--type") { Description = "grok, csv, json or xml.", Required = true };
-        var classification = new Option<string?>("--classification") { Description = "grok and xml: the classification given to matching files, e.g. app_log." };
-        var grokPattern = new Option<string?>("--grok-pattern") { Description = "grok: the pattern one whole line matches, e.g. %{IP:client} %{WORD:method} %{INT:status:int}." };
-        var customPatterns = new Option<string?>("--custom-patterns") { Description = "grok: extra named patterns, one per line: NAME regular-expression." };
-        var delimiter = new Option<string?>("--delimiter") { Description = "csv: the character between fields (default ,; \\t for a tab)." };
-        var quote = new Option<string?>("--quote") { Description = "csv: the character that quotes a field (default \")." };
-        var header = new Option<string?>("--header") { Description = "csv: the column names, comma-separated (default: from the header row, else col0, col1, ...)." };
-        var containsHeader = new Option<string?>("--contains-header") { Description = "csv: whether the first row is a header: present, absent or unknown (default; detected)." };
-        var customDatatypes = new Option<string?>("--custom-datatypes") { Description = "csv: the only types columns may take, comma-separated: BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP." };
-        var jsonPath = new Option<string?>("--json-path") { Description = "json: the array whose objects are the records: $[*] or $.name[*]." };
-        var rowTag = new Option<string?>("--row-tag") { Description = "xml: the element that holds one record, e.g. row for <row>...</row>." };
+        var type = new Option<string>(ClassifierSettings.Type.Option) { Description = ClassifierSettings.Type.Description, Required = true };
+        var settings = ClassifierSettings.All.Select(s => new Option<string?>(s.Option) { Description = s.Description }).ToList();
         var catalog = CliApp.CatalogOption();
-        var command = new Command("add", "Add a custom classifier to the catalog.")
-        {
-            name, type, classification, grokPattern, customPatterns, delimiter, quote, header, containsHeader, customDatatypes, jsonPath, rowTag, catalog,
-        };
+        var command = new Command("add", "Add a custom classifier to the catalog.") { name, type };
+        settings.ForEach(command.Options.Add);
+        command.Options.Add(catalog);
         command.SetAction(parse =>
         {
-            var classifier = new CustomClassifierOptions(parse.GetValue(name)!, parse.GetValue(type)!)
-            {
-                Classification = parse.GetValue(classification),
-                GrokPattern = parse.GetValue(grokPattern),
-                CustomPatterns = parse.GetValue(customPatterns),
-                Delimiter = parse.GetValue(delimiter),
-                QuoteSymbol = parse.GetValue(quote),
-                Header = parse.GetValue(header),
-                ContainsHeader = parse.GetValue(containsHeader),
-                CustomDatatypes = parse.GetValue(customDatatypes),
-                JsonPath = parse.GetValue(jsonPath),
-                RowTag = parse.GetValue(rowTag),
-            }.ToClassifier();
+            var classifier = ClassifierSettings.Create(parse.GetValue(name)!, parse.GetValue(type)!, settings.ToDictionary(s => s.Name, parse.GetValue));
             DataCatalog.Open(parse.GetValue(catalog)).Update(u => u.PutClassifier(classifier));
             output.WriteLine($"Added {classifier.Type} classifier '{classifier.Name}' (classification {classifier.Classification}).");
         });

@@ -9,8 +9,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!classifier add &lt;name&gt; --type grok|csv|json|xml [--classification ...] [--grok-pattern ...] [--custom-patterns ...]
 /// [--delimiter ...] [--quote ...] [--header a,b] [--contains-header present|absent|unknown]
-/// [--custom-datatypes INT,STRING,...] [--json-path ...] [--row-tag ...]
-/// [--catalog &lt;file&gt;]</c>.
+/// [--custom-datatypes INT,STRING,...] [--json-path ...] [--row-tag ...] [--catalog &lt;file&gt;]</c>.
 /// </summary>
 public sealed class ClassifierAddMagic : KernelDirectiveCommand
 {
@@ -43,37 +42,29 @@ public sealed class ClassifierAddMagic : KernelDirectiveCommand
     internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
     [
         new("--name", "The classifier's name: letters, digits, underscores, hyphens and dots.") { AllowImplicitName = true, Required = true },
-        new KernelDirectiveParameter("--type", "grok, csv, json or xml.") { Required = true }.AddCompletions(() => ["grok", "csv", "json", "xml"]),
-        new("--classification", "grok and xml: the classification given to matching files, e.g. app_log."),
-        new("--grok-pattern", "grok: the pattern one whole line matches, e.g. \"%{IP:client} %{WORD:method} %{INT:status:int}\"."),
-        new("--custom-patterns", "grok: extra named patterns, one per line: NAME regular-expression."),
-        new("--delimiter", "csv: the character between fields (default ,; \\t for a tab)."),
-        new("--quote", "csv: the character that quotes a field (default \")."),
-        new("--header", "csv: the column names, comma-separated (default: from the header row, else col0, col1, ...)."),
-        new KernelDirectiveParameter("--contains-header", "csv: whether the first row is a header: present, absent or unknown (default; detected).")
-            .AddCompletions(() => ["present", "absent", "unknown"]),
-        new("--custom-datatypes", "csv: the only types columns may take, comma-separated: BINARY, BOOLEAN, DATE, DECIMAL, DOUBLE, FLOAT, INT, LONG, SHORT, STRING, TIMESTAMP."),
-        new("--json-path", "json: the array whose objects are the records: $[*] or $.name[*]."),
-        new("--row-tag", "xml: the element that holds one record, e.g. row for <row>...</row>."),
+        new KernelDirectiveParameter(ClassifierSettings.Type.Option, ClassifierSettings.Type.Description) { Required = true }.AddCompletions(() => ["grok", "csv", "json", "xml"]),
+        .. ClassifierSettings.All.Select(s => s.Option == "--contains-header"
+            ? new KernelDirectiveParameter(s.Option, s.Description).AddCompletions(() => ["present", "absent", "unknown"])
+            : new KernelDirectiveParameter(s.Option, s.Description)),
         MagicSupport.CatalogParameter(),
     ];
 
     internal static Task HandleAsync(ClassifierAddMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {
-            var classifier = new CustomClassifierOptions(command.Name, command.Type)
+            var classifier = ClassifierSettings.Create(command.Name, command.Type, new Dictionary<string, string?>
             {
-                Classification = command.Classification,
-                GrokPattern = command.GrokPattern,
-                CustomPatterns = command.CustomPatterns,
-                Delimiter = command.Delimiter,
-                QuoteSymbol = command.Quote,
-                Header = command.Header,
-                ContainsHeader = command.ContainsHeader,
-                CustomDatatypes = command.CustomDatatypes,
-                JsonPath = command.JsonPath,
-                RowTag = command.RowTag,
-            }.ToClassifier();
+                ["--classification"] = command.Classification,
+                ["--grok-pattern"] = command.GrokPattern,
+                ["--custom-patterns"] = command.CustomPatterns,
+                ["--delimiter"] = command.Delimiter,
+                ["--quote"] = command.Quote,
+                ["--header"] = command.Header,
+                ["--contains-header"] = command.ContainsHeader,
+                ["--custom-datatypes"] = command.CustomDatatypes,
+                ["--json-path"] = command.JsonPath,
+                ["--row-tag"] = command.RowTag,
+            });
             var catalog = DataCatalog.Open(command.Catalog);
             catalog.Update(u => u.PutClassifier(classifier));
             ClassifierMagic.DisplayList(context, catalog);

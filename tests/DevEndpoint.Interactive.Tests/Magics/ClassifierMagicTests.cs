@@ -25,6 +25,18 @@ public sealed class ClassifierMagicTests
         Assert.Equal(["orders_grok"], DataCatalog.Open(fixture.CatalogPath).GetClassifiers().Select(c => c.Name));
     }
 
+    [Theory]
+    [InlineData("#!classifier", "Give #!classifier a subcommand: add, list or remove.")]
+    [InlineData("#!classifier add app --type grok --classification app_log", "A grok classifier needs --grok-pattern.")]
+    public async Task A_classifier_magic_missing_what_it_needs_fails_the_cell_saying_so(string magic, string message)
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var result = await fixture.SubmitAsync(magic);
+
+        Assert.Equal(message, KernelFixture.Failure(result));
+    }
+
     [Fact]
     public async Task Removing_an_unknown_classifier_fails_the_cell_naming_the_closest()
     {
