@@ -27,7 +27,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         if (KernelInvocationContext.Current is { } context)
         {
             context.DisplayAs(
-                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove. Catalog: " + Catalog.DataCatalog.DefaultPath,
                 "text/plain");
         }
 
