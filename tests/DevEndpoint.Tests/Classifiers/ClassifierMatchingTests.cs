@@ -103,6 +103,17 @@ public sealed class ClassifierMatchingTests
     }
 
     [Fact]
+    public async Task An_xml_classifier_finds_its_row_tag_below_the_root()
+    {
+        var xml = new XmlCustomClassifier { Name = "books", Classification = "library", RowTag = "book" };
+
+        var schema = await ClassifyAsync(xml, "data.xml", "<library><shelf><book id=\"1\"/><book id=\"2\"/></shelf><shelf><book id=\"3\"><title>T</title></book></shelf></library>");
+
+        Assert.Equal(3L, schema!.RecordCount);
+        Assert.Equal(["id", "title"], schema.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task An_xml_classifier_does_not_match_when_its_row_tag_is_absent()
     {
         var xml = new XmlCustomClassifier { Name = "books", Classification = "library", RowTag = "book" };
