@@ -5,7 +5,7 @@ namespace DevEndpoint.Classifiers.Internals;
 /// <summary>A custom classifier's matcher under its name: it claims only files it matches for certain, and says so on the schema.</summary>
 internal sealed class NamedClassifier(string name, IClassifier matcher) : IClassifier
 {
-    public string Name => name;
+    public string Name => matcher.Name;
 
     public async Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken)
     {
