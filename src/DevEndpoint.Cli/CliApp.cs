@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(CatalogCommands.Create(output));
         root.Subcommands.Add(LoadCommand.Create(output));
         root.Subcommands.Add(SampleDataCommand.Create(output));
+        root.Subcommands.Add(ClassifierCommands.Create(output));
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

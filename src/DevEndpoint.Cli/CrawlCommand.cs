@@ -16,11 +16,12 @@ internal static class CrawlCommand
         var newFoldersOnly = new Option<bool>("--new-folders-only") { Description = "Read only folders that earlier crawls of this path into this database did not catalogue; nothing is deprecated or deleted." };
         var schemaChange = new Option<string>("--schema-change") { Description = "When a table's schema changed: update (default) the table, or log the change and keep the table." };
         var deleteBehavior = new Option<string>("--delete-behavior") { Description = "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log." };
+        var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
         var command = new Command("crawl", "Crawl a folder: classify files, infer schemas and partitions, and record tables in the catalog.")
         {
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, classifier, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -30,6 +31,7 @@ internal static class CrawlCommand
                 Path = parse.GetValue(path)!,
                 Database = parse.GetValue(database)!,
                 Exclusions = parse.GetValue(exclude) ?? [],
+                Classifiers = parse.GetValue(classifier) ?? [],
                 TableLevel = parse.GetValue(tableLevel),
                 CombineCompatibleSchemas = parse.GetValue(combine),
                 NewFoldersOnly = parse.GetValue(newFoldersOnly),

@@ -7,7 +7,7 @@ using Microsoft.DotNet.Interactive.CSharp;
 namespace DevEndpoint.Interactive;
 
 /// <summary>
-/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c> and <c>#!load</c>
+/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c> and <c>#!classifier</c>
 /// magic commands and lets C# cells use the DevEndpoint API and the DataFrames it loads.
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -22,11 +22,12 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         CrawlMagic.Register(root);
         CatalogMagic.Register(root);
         LoadMagic.Register(root);
+        ClassifierMagic.Register(root);
 
         if (KernelInvocationContext.Current is { } context)
         {
             context.DisplayAs(
-                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove. Catalog: " + Catalog.DataCatalog.DefaultPath,
                 "text/plain");
         }
 

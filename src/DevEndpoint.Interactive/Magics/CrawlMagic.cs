@@ -10,7 +10,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
 /// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
-/// [--catalog &lt;file&gt;]</c>.
+/// [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>.
 /// </summary>
 public sealed class CrawlMagic : KernelDirectiveCommand
 {
@@ -29,6 +29,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
     public string? SchemaChange { get; set; }
 
     public string? DeleteBehavior { get; set; }
+
+    public string? Classifier { get; set; }
 
     public string? Catalog { get; set; }
 
@@ -49,6 +51,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                     .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
                 new KernelDirectiveParameter("--delete-behavior", "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log.")
                     .AddCompletions(() => Enum.GetValues<DeleteBehavior>().Select(CrawlPolicies.Name)),
+                new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
+                    .AddCompletions(MagicSupport.ClassifierNames),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -63,6 +67,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 Path = command.Path,
                 Database = command.Database,
                 Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude),
+                Classifiers = command.Classifier?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
                 TableLevel = command.TableLevel,
                 CombineCompatibleSchemas = command.CombineCompatibleSchemas,
                 NewFoldersOnly = command.NewFoldersOnly,

@@ -38,6 +38,19 @@ internal static class MagicSupport
         }
     }
 
+    /// <summary>Custom classifier names of the default catalog, for completions.</summary>
+    public static IEnumerable<string> ClassifierNames()
+    {
+        try
+        {
+            return File.Exists(DataCatalog.DefaultPath) ? DataCatalog.Open().GetClassifiers().Select(c => c.Name).ToList() : [];
+        }
+        catch (DevEndpointException)
+        {
+            return [];
+        }
+    }
+
     public static DisplayedValue DisplayHtml(KernelInvocationContext context, string html) =>
         context.Display(new HtmlString(html), HtmlFormatter.MimeType);
 

@@ -18,7 +18,7 @@ public sealed partial class DataCatalog
 }
 
 /// <summary>What a change set can do inside <see cref="DataCatalog.Update"/>.</summary>
-public sealed class CatalogUpdate
+public sealed partial class CatalogUpdate
 {
     /// <summary>Table parameter that names the crawl run that last changed a table; ignored when telling whether a table changed.</summary>
     public const string CrawlRunIdParameter = "crawlRunId";

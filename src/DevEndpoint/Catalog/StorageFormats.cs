@@ -28,7 +28,7 @@ public static class StorageFormats
 
     /// <summary>
     /// A storage descriptor for the files a classifier described: formats and SerDe by classification (a log format
-    /// by its grok pattern), and the schema's own parameters (such as <c>jsonLayout</c>) as the descriptor's parameters.
+    /// by its grok pattern, XML by its row tag), and the schema's own parameters (such as <c>jsonLayout</c>) as the descriptor's parameters.
     /// </summary>
     public static StorageDescriptor For(FileSchema schema, string location, IReadOnlyList<Column> columns) =>
         ByClassification(schema, columns) with
@@ -45,7 +45,7 @@ public static class StorageFormats
         "json" => Text(JsonSerDe, new() { ["paths"] = string.Join(",", columns.Select(c => c.Name)) }),
         "avro" => Binary(AvroInputFormat, AvroOutputFormat, AvroSerDe),
         "orc" => Binary(OrcInputFormat, OrcOutputFormat, OrcSerDe),
-        "xml" when schema.Parameters.TryGetValue(XmlClassifier.RowTagParameter, out var tag) => new StorageDescriptor
+        _ when schema.Parameters.TryGetValue(XmlClassifier.RowTagParameter, out var tag) => new StorageDescriptor
         {
             InputFormat = XmlInputFormat,
             OutputFormat = TextOutputFormat,

@@ -14,6 +14,12 @@ public sealed record CrawlOptions
     /// <summary>Glob patterns, relative to <see cref="Path"/>, of files and folders to leave out.</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 
+    /// <summary>
+    /// Names of custom classifiers in the catalog, run in this order before the built-in ones; a file one of them matches
+    /// takes its classification and the table records its name in the <c>classifier</c> parameter. Default: none.
+    /// </summary>
+    public IReadOnlyList<string> Classifiers { get; init; } = [];
+
     /// <summary>How much of each file is read to classify it.</summary>
     public SampleOptions Sample { get; init; } = new();
 

@@ -12,6 +12,9 @@ public sealed partial class Crawler
     /// <summary>Table parameter holding the crawl's exclusion globs as a JSON array.</summary>
     public const string ExclusionsParameter = "exclusions";
 
+    /// <summary>Table parameter naming the custom classifier that matched the table's files (absent when a built-in one did).</summary>
+    public const string ClassifierParameter = "classifier";
+
     private CrawlResult Commit(
         List<TablePlan> plans,
         string root,
@@ -103,6 +106,11 @@ public sealed partial class Crawler
             [CatalogUpdate.CrawlRunIdParameter] = runId,
             [IncludePathParameter] = root + "/",
         };
+        if (first.Classifier is { } classifier)
+        {
+            parameters[ClassifierParameter] = classifier;
+        }
+
         if (first.Csv is { } csv)
         {
             CsvParameters.AddTableParameters(csv, parameters);

@@ -33,6 +33,7 @@ public sealed partial class Crawler
                 $"Table level {options.TableLevel} is not valid: level 1 is the include path itself, 2 its subfolders, and so on.");
         }
 
+        var custom = options.Classifiers.Select(name => catalog.GetClassifier(name).ToClassifier()).ToList();
         var exclusions = options.Exclusions.Select(p => new Glob(p)).ToList();
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 
@@ -46,7 +47,7 @@ public sealed partial class Crawler
             candidates = candidates.Where(f => !seen.Contains(string.Join('/', f.Folders))).ToList();
         }
 
-        var classified = await ClassifyAsync(candidates, options, skipped, progress, cancellationToken);
+        var classified = await ClassifyAsync(candidates, options, custom, skipped, progress, cancellationToken);
         var plans = PlanTables(classified, Path.GetFileName(root), options, skipped);
         return Commit(plans, root, database, options, runId, started, candidates, classified.Count, walk.Excluded, skipped);
     }
@@ -82,7 +83,7 @@ public sealed partial class Crawler
     }
 
     private static async Task<List<ClassifiedFile>> ClassifyAsync(
-        List<FoundFile> files, CrawlOptions options, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+        List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new (FileSchema? Schema, string? Problem)[files.Count];
         var done = 0;
@@ -91,7 +92,7 @@ public sealed partial class Crawler
         {
             try
             {
-                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, cancellationToken: ct);
+                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, custom, ct);
                 results[i] = schema is null
                     ? (null, "UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text")
                     : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);

@@ -13,6 +13,9 @@ public sealed record FileSchema
 
     public required IReadOnlyList<Column> Columns { get; init; }
 
+    /// <summary>The name of the custom classifier that matched the file; <c>null</c> when a built-in one did.</summary>
+    public string? Classifier { get; init; }
+
     /// <summary>The dialect of a delimited text file; <c>null</c> for other formats.</summary>
     public CsvDialect? Csv { get; init; }
 

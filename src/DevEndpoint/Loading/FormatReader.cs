@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using DevEndpoint.Catalog;
+using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
@@ -141,7 +142,7 @@ internal abstract class FormatReader
             using var stream = Compression.OpenRead(path, compression);
             return layout == JsonLayout.Lines
                 ? await ReadLinesAsync(path, stream, data, limit, cancellationToken)
-                : await ReadDocumentAsync(path, stream, layout, data, limit, cancellationToken);
+                : await ReadDocumentAsync(path, stream, layout, RecordsPath(table), data, limit, cancellationToken);
         }
 
         /// <summary>
@@ -194,8 +195,16 @@ internal abstract class FormatReader
             return rows;
         }
 
-        /// <summary>A file that is one document: the elements of its top-level array, or the one object it is.</summary>
-        private static async Task<long> ReadDocumentAsync(string path, Stream stream, string layout, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
+        /// <summary>The properties leading to the array of records, when a custom classifier's JSON path such as <c>$.records[*]</c> chose them.</summary>
+        private static IReadOnlyList<string> RecordsPath(CatalogTable table) =>
+            table.StorageDescriptor.Parameters.TryGetValue(JsonPathClassifier.PathParameter, out var path) ? JsonPathClassifier.Parse(table.Name, path) : [];
+
+        /// <summary>
+        /// A file that is one document: the elements of its top-level array (or of the array under <paramref name="recordsPath"/>),
+        /// or the one object it is.
+        /// </summary>
+        private static async Task<long> ReadDocumentAsync(
+            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
         {
             JsonDocument document;
             try
@@ -210,6 +219,16 @@ internal abstract class FormatReader
             using (document)
             {
                 var root = document.RootElement;
+                foreach (var property in recordsPath)
+                {
+                    root = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(property, out var inner) ? inner : default;
+                }
+
+                if (recordsPath.Count > 0 && root.ValueKind != JsonValueKind.Array)
+                {
+                    return 0;
+                }
+
                 var records = layout == JsonLayout.Array && root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
                 var rows = 0L;
                 foreach (var record in records.Take((int)Math.Min(limit, int.MaxValue)))

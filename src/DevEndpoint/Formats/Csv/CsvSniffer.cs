@@ -38,16 +38,33 @@ internal static partial class CsvSniffer
         }
 
         var best = Score(text, sample.Complete, chosen with { PreambleLines = 0 }, options.MaxRecords, 0);
-        if (best.Records.Count == 0)
+        return best.Records.Count == 0 ? null : Describe(sample, compression, best, LooksLikeHeader(best.Records), []);
+    }
+
+    /// <summary>
+    /// The schema of a sample read with a given delimiter and quote, or <c>null</c> when they do not split its records
+    /// consistently into the columns of <paramref name="header"/> (when given) or into at least two. A <c>null</c>
+    /// <paramref name="hasHeader"/> lets the sniffer decide whether the first record is a header.
+    /// </summary>
+    public static FileSchema? SniffWith(TextSample sample, string compression, SampleOptions options, CsvDialect dialect, bool? hasHeader, IReadOnlyList<string> header)
+    {
+        var read = Score(sample.Text, sample.Complete, dialect, options.MaxRecords, 0);
+        var fits = header.Count > 0 ? read.Columns == header.Count : read.Columns >= 2;
+        if (read.Records.Count == 0 || !fits || read.Consistency < MinimumConsistency)
         {
             return null;
         }
 
+        return Describe(sample, compression, read, hasHeader ?? LooksLikeHeader(read.Records), header);
+    }
+
+    private static FileSchema Describe(TextSample sample, string compression, Candidate best, bool hasHeader, IReadOnlyList<string> header)
+    {
         var records = best.Records;
-        var hasHeader = LooksLikeHeader(records);
         var data = hasHeader ? records.Skip(1).ToList() : records;
-        var width = Math.Max(best.Columns, records.Max(FilledLength));
-        var names = ColumnNames.Make(hasHeader ? records[0] : [], width);
+        var width = header.Count > 0 ? header.Count : Math.Max(best.Columns, records.Max(FilledLength));
+        IReadOnlyList<string> given = header.Count > 0 ? header : hasHeader ? records[0] : [];
+        var names = ColumnNames.Make(given, width);
         var dateFormats = new Dictionary<string, string>(StringComparer.Ordinal);
         var types = InferTypes(data, width);
         for (var i = 0; i < width; i++)

@@ -89,6 +89,48 @@ internal static class JsonDocumentSniffer
         }
     }
 
+    /// <summary>
+    /// The records of the array a JSON path such as <c>$.data.items[*]</c> selects (<paramref name="properties"/> are
+    /// <c>data</c>, <c>items</c>); <c>null</c> when the sample is not one whole document or the path selects no array of objects.
+    /// </summary>
+    public static FileSchema? SniffPath(TextSample sample, string compression, IReadOnlyList<string> properties, SampleOptions options)
+    {
+        if (!sample.Complete)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(sample.Text);
+            var node = document.RootElement;
+            foreach (var property in properties)
+            {
+                if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(property, out node))
+                {
+                    return null;
+                }
+            }
+
+            if (node.ValueKind != JsonValueKind.Array || node.GetArrayLength() == 0 || node.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
+            {
+                return null;
+            }
+
+            var fields = new List<KeyValuePair<string, InferredType>>();
+            foreach (var record in node.EnumerateArray().Take(options.MaxRecords))
+            {
+                InferredType.MergeFields(fields, JsonLinesSniffer.Infer(record).Fields!);
+            }
+
+            return Schema(JsonLayout.Array, fields, node.GetArrayLength(), compression, sample, node.GetArrayLength());
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static FileSchema Schema(string layout, List<KeyValuePair<string, InferredType>> fields, long count, string compression, TextSample sample, long sampled) => new()
     {
         Classification = "json",

@@ -15,18 +15,22 @@ internal sealed class XmlClassifier : IClassifier
 
     public string Name => "xml";
 
-    public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken)
+    public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken) =>
+        Task.FromResult(Classify(file, "xml", null));
+
+    /// <summary>The file's rows under <paramref name="rowTag"/> (or the detected row tag), classified as <paramref name="classification"/>.</summary>
+    public static Classification Classify(FileProbe file, string classification, string? rowTag)
     {
         var sample = file.Text;
         if (!sample.Text.TrimStart().StartsWith('<'))
         {
-            return Task.FromResult(Classification.No);
+            return Classification.No;
         }
 
         XmlRows rows;
         try
         {
-            rows = XmlRows.Read(sample.Text, sample.Complete, file.Options.MaxRecords);
+            rows = XmlRows.Read(sample.Text, sample.Complete, file.Options.MaxRecords, rowTag);
         }
         catch (XmlException e)
         {
@@ -35,18 +39,18 @@ internal sealed class XmlClassifier : IClassifier
 
         if (rows.Tag is null)
         {
-            return Task.FromResult(Classification.No);
+            return Classification.No;
         }
 
-        return Task.FromResult(Classification.Certain(new FileSchema
+        return Classification.Certain(new FileSchema
         {
-            Classification = "xml",
+            Classification = classification,
             Compression = file.Compression,
             Columns = rows.Fields.Select(f => f.Value.ToColumn(f.Key)).ToList(),
             RecordCount = sample.EstimateRecords(rows.Count),
             AverageRecordSize = rows.Count == 0 ? 0 : sample.StoredBytesRead / rows.Count,
             SizeBytes = sample.FileSize,
             Parameters = new Dictionary<string, string> { [RowTagParameter] = rows.Tag },
-        }));
+        });
     }
 }

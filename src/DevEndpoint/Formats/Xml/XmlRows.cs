@@ -23,9 +23,10 @@ internal sealed class XmlRows
     /// <summary>
     /// Reads the root's child elements; a sample cut short (a large file) ends at the last whole element. Text with no
     /// root element (markup-like prose, such as Markdown opening with an HTML comment) has no rows; XML that goes wrong
-    /// after its root element opened throws <see cref="XmlException"/>.
+    /// after its root element opened throws <see cref="XmlException"/>. The row tag is <paramref name="rowTag"/> when given
+    /// (its elements at any depth; no rows when there is none), else the root's child element that repeats most.
     /// </summary>
-    public static XmlRows Read(string text, bool complete, int maxRecords)
+    public static XmlRows Read(string text, bool complete, int maxRecords, string? rowTag = null)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true };
         using var reader = XmlReader.Create(new StringReader(text), settings);
@@ -44,17 +45,13 @@ internal sealed class XmlRows
 
         try
         {
-            reader.Read();
-            while (children.Count < maxRecords && !reader.EOF && reader.Depth >= 1)
+            if (rowTag is null)
             {
-                if (reader.NodeType == XmlNodeType.Element)
-                {
-                    children.Add((XElement)XNode.ReadFrom(reader));
-                }
-                else
-                {
-                    reader.Read();
-                }
+                ReadChildren(reader, children, maxRecords);
+            }
+            else
+            {
+                ReadTagged(reader, rowTag, children, maxRecords);
             }
 
             if (complete && children.Count < maxRecords)
@@ -69,7 +66,7 @@ internal sealed class XmlRows
             // The sample ends inside an element: the whole elements before it are the sample.
         }
 
-        var tag = children.GroupBy(c => c.Name.LocalName).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        var tag = rowTag is not null ? children.Select(c => c.Name.LocalName).FirstOrDefault(n => n == rowTag) : children.GroupBy(c => c.Name.LocalName).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         var rows = children.Where(c => c.Name.LocalName == tag).ToList();
         var fields = new List<KeyValuePair<string, InferredType>>();
         foreach (var row in rows)
@@ -78,6 +75,32 @@ internal sealed class XmlRows
         }
 
         return new XmlRows(tag, rows.Count, fields);
+    }
+
+    /// <summary>The root's child elements.</summary>
+    private static void ReadChildren(XmlReader reader, List<XElement> children, int maxRecords)
+    {
+        reader.Read();
+        while (children.Count < maxRecords && !reader.EOF && reader.Depth >= 1)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                children.Add((XElement)XNode.ReadFrom(reader));
+            }
+            else
+            {
+                reader.Read();
+            }
+        }
+    }
+
+    /// <summary>The elements named <paramref name="rowTag"/> at any depth (not inside one another).</summary>
+    private static void ReadTagged(XmlReader reader, string rowTag, List<XElement> rows, int maxRecords)
+    {
+        while (rows.Count < maxRecords && ((reader.NodeType == XmlNodeType.Element && reader.LocalName == rowTag) || reader.ReadToFollowing(rowTag)))
+        {
+            rows.Add((XElement)XNode.ReadFrom(reader));
+        }
     }
 
     private static InferredType Infer(XElement element)

@@ -1,0 +1,25 @@
+using DevEndpoint.Classifiers.Internals;
+using DevEndpoint.Formats;
+
+namespace DevEndpoint.Classifiers;
+
+/// <summary>
+/// Glue's <c>JsonClassifier</c>: JSON whose records are the objects of the array a JSON path selects, such as <c>$[*]</c>
+/// (a top-level array) or <c>$.records[*]</c> (the array under the <c>records</c> property).
+/// </summary>
+public sealed record JsonCustomClassifier : CustomClassifier
+{
+    /// <summary>Always <c>json</c>.</summary>
+    public override string Classification { get; init; } = "json";
+
+    /// <summary>The path of the array of records: <c>$[*]</c>, or <c>$.name[*]</c>, <c>$.name.inner[*]</c>, ...</summary>
+    public required string JsonPath { get; init; }
+
+    public override string Describe() => $"JSON path {JsonPath}";
+
+    private protected override IClassifier Create()
+    {
+        ClassifierErrors.CheckFixedClassification(this, "json");
+        return new JsonPathClassifier(JsonPath, JsonPathClassifier.Parse(Name, JsonPath));
+    }
+}
