@@ -19,13 +19,37 @@ public static class CliApp
         root.Subcommands.Add(ClassifierCommands.Create(output));
         try
         {
-            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                // Usage errors go to stderr only, so scripts reading stdout never mistake help text for output.
+                foreach (var problem in parse.Errors)
+                {
+                    await error.WriteLineAsync($"error: {problem.Message}");
+                }
+
+                await error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for its usage.");
+                return 2;
+            }
+
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (DevEndpointException e)
         {
             await error.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
+    }
+
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new List<string>();
+        for (var current = result; current is not null; current = current.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, current.Command is RootCommand ? "devendpoint" : current.Command.Name);
+        }
+
+        return names.Count == 0 ? "devendpoint" : string.Join(' ', names);
     }
 
     /// <summary>The <c>--catalog</c> option every command takes.</summary>

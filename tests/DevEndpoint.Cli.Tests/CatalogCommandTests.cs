@@ -93,8 +93,10 @@ public sealed class CatalogCommandTests(CrawledCatalog lake) : IClassFixture<Cra
     {
         var result = await lake.RunAsync("catalog", "databases", "--bogus");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("Unrecognized command or argument '--bogus'.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        var nl = Environment.NewLine;
+        Assert.Equal($"error: Unrecognized command or argument '--bogus'.{nl}Run 'devendpoint catalog databases --help' for its usage.{nl}", result.Error);
     }
 
     private async Task<JsonElement> JsonOf(params string[] args)

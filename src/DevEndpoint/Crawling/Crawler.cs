@@ -94,7 +94,7 @@ public sealed partial class Crawler
             {
                 var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, custom, ct);
                 results[i] = schema is null
-                    ? (null, "UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text")
+                    ? (null, $"UNKNOWN classification: no classifier recognised it (tried {string.Join(", ", custom.Concat(FileClassifier.BuiltIns).Select(c => c.Name))})")
                     : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);
             }
             catch (BadFileException e)

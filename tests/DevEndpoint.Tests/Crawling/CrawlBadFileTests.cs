@@ -55,7 +55,7 @@ public sealed class CrawlBadFileTests
 
     [Theory]
     [InlineData("customers/empty.json", "", "the file is empty.")]
-    [InlineData("notes/readme.txt", "just one line of prose\n", "UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text")]
+    [InlineData("notes/readme.txt", "just one line of prose\n", "UNKNOWN classification: no classifier recognised it (tried avro, orc, parquet, json, xml, combined_apache, apache, linux_kernel, csv)")]
     [InlineData("events/events.json", "{\"a\":1}\n[1,2]\n", "line 2 holds a JSON array, not an object. Each line of a JSON lines file must be one object.")]
     public async Task An_unusable_text_file_is_skipped_with_its_reason(string path, string content, string reason)
     {

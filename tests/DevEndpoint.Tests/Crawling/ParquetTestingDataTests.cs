@@ -19,7 +19,7 @@ public sealed class ParquetTestingDataTests
         Assert.All(crawl.Result.SkippedFiles, s => Assert.False(string.IsNullOrWhiteSpace(s.Reason)));
         var reasons = crawl.Result.SkippedFiles.ToDictionary(s => s.Path, s => s.Reason);
         Assert.StartsWith(UnreadableParquet, reasons["dict-page-offset-zero.parquet"], StringComparison.Ordinal);
-        Assert.Equal("UNKNOWN classification: not recognised as Parquet, JSON lines or delimited text", reasons["README.md"]);
+        Assert.Equal("UNKNOWN classification: no classifier recognised it (tried avro, orc, parquet, json, xml, combined_apache, apache, linux_kernel, csv)", reasons["README.md"]);
         Assert.Equal(
             "hidden or marker file: names starting with '.' or '_' do not hold data",
             reasons["_KEY_MATERIAL_FOR_external_key_material_java.parquet.encrypted.json"]);
