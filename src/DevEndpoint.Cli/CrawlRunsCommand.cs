@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Cli;
 
@@ -26,27 +26,8 @@ internal static class CrawlRunsCommand
                 return;
             }
 
-            TextTable.Write(
-                output,
-                ["run", "database", "started", "seconds", "files", "skipped", "bytes read", "created", "updated", "deprecated", "deleted", "location"],
-                runs.Select(r => new[]
-                {
-                    r.RunId,
-                    r.DatabaseName,
-                    r.StartTime.ToString("u", CultureInfo.InvariantCulture),
-                    r.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-                    Invariant(r.FilesScanned),
-                    Invariant(r.FilesSkipped),
-                    Invariant(r.BytesRead),
-                    Invariant(r.TablesCreated),
-                    Invariant(r.TablesUpdated),
-                    Invariant(r.TablesDeprecated),
-                    Invariant(r.TablesDeleted),
-                    r.Location,
-                }));
+            TextTable.Write(output, CrawlRunTable.Header, runs.Select(CrawlRunTable.Row));
         });
         return command;
     }
-
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

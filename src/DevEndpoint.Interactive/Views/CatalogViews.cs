@@ -8,9 +8,6 @@ namespace DevEndpoint.Interactive.Views;
 /// <summary>HTML views of crawls, catalogs, tables and loads, as the magics display them.</summary>
 public static class CatalogViews
 {
-    /// <summary>Skipped files listed per crawl run; the rest are counted.</summary>
-    public const int ErrorsShown = 5;
-
     public static string CrawlProgress(string path, CrawlProgress progress) =>
         new HtmlTable()
             .Progress(progress.FilesDone, progress.FilesTotal, $"Crawling {path}: {progress.FilesDone} of {progress.FilesTotal} files{(progress.CurrentFile is null ? string.Empty : $" ({progress.CurrentFile})")}")
@@ -51,27 +48,7 @@ public static class CatalogViews
     public static string CrawlRuns(IReadOnlyList<CrawlRun> runs) =>
         new HtmlTable()
             .Heading($"Crawl runs ({runs.Count}), newest first")
-            .Table(
-                ["run", "database", "location", "started", "seconds", "files scanned", "skipped", "bytes read", "created", "updated", "unchanged", "deprecated", "deleted", "partitions added", "partitions removed", "skipped files"],
-                runs.Select(r => new[]
-                {
-                    r.RunId,
-                    r.DatabaseName,
-                    r.Location,
-                    r.StartTime.ToString("u", CultureInfo.InvariantCulture),
-                    r.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-                    Invariant(r.FilesScanned),
-                    Invariant(r.FilesSkipped),
-                    Invariant(r.BytesRead),
-                    Invariant(r.TablesCreated),
-                    Invariant(r.TablesUpdated),
-                    Invariant(r.TablesUnchanged),
-                    Invariant(r.TablesDeprecated),
-                    Invariant(r.TablesDeleted),
-                    Invariant(r.PartitionsAdded),
-                    Invariant(r.PartitionsDeleted),
-                    string.Join("; ", r.Errors.Take(ErrorsShown).Select(e => $"{e.Path}: {e.Reason}")) + (r.Errors.Count > ErrorsShown ? $"; and {r.Errors.Count - ErrorsShown} more" : string.Empty),
-                }))
+            .Table(CrawlRunTable.Header, runs.Select(CrawlRunTable.Row))
             .Paragraph(runs.Count == 0 ? "No crawl runs yet: crawl a folder with #!crawl <path> --database <name>." : "Crawl again with #!crawl to add a run.")
             .ToString();
 

@@ -8,19 +8,9 @@ namespace DevEndpoint.Formats.Compressions;
 /// reports a truncated stream only by an "Unexpected EOF" message), some while opening (a codec reading its header). The
 /// codec stream is opened on the first read, so that those failures surface there too.
 /// </summary>
-internal sealed class DecodingStream(Stream stored, bool leaveOpen, string compression, Func<Stream, Stream> open) : Stream
+internal sealed class DecodingStream(Stream stored, bool leaveOpen, string compression, Func<Stream, Stream> open) : ForwardOnlyStream
 {
     private Stream? inner;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -38,16 +28,6 @@ internal sealed class DecodingStream(Stream stored, bool leaveOpen, string compr
             throw new InvalidDataException($"the {compression} data is corrupt: {e.Message.TrimEnd('.')}", e);
         }
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -30,29 +30,9 @@ internal static class SingleEntryZip
     }
 
     /// <summary>The entry's bytes; disposing it closes the archive too.</summary>
-    private sealed class EntryStream(ZipArchive archive, Stream entry) : Stream
+    private sealed class EntryStream(ZipArchive archive, Stream entry) : ForwardOnlyStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public override int Read(byte[] buffer, int offset, int count) => entry.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Cli.Tests;
+namespace DevEndpoint.Testing;
 
 /// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TempFolder : IDisposable
