@@ -103,12 +103,16 @@ public sealed class CrawlPolicyCommandTests : IDisposable
 
         var rows = text.Output.ReplaceLineEndings("\n").TrimEnd().Split('\n').Select(l => Regex.Split(l, "  +")).ToList();
         Assert.Equal(
-            new[] { "run", "database", "started", "seconds", "files", "skipped", "bytes read", "created", "updated", "deprecated", "deleted", "location" },
+            new[]
+            {
+                "run", "database", "location", "started", "seconds", "files scanned", "skipped", "bytes read", "created", "updated",
+                "unchanged", "deprecated", "deleted", "partitions added", "partitions removed", "skipped files",
+            },
             rows[0]);
         Assert.Equal(new[] { RunId(second), RunId(first) }, rows.Skip(1).Select(r => r[0]));
         Assert.Equal(
-            new[] { "lake", "1", "2", "22", "1", "0", "0", "0", temp.Combine("lake") + "/" },
-            rows[2].Skip(1).Take(1).Concat(rows[2].Skip(4)));
+            new[] { "lake", temp.Combine("lake") + "/", "1", "2", "22", "1", "0", "0", "0", "0", "0", "0", "orders/b.csv: the file is empty." },
+            rows[2].Skip(1).Take(2).Concat(rows[2].Skip(5)));
         var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
         Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));
         Assert.Equal(1, runs[0].GetProperty("FilesScanned").GetInt32());
