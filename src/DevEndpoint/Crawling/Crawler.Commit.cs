@@ -87,10 +87,15 @@ public sealed partial class Crawler
             existing = update.FindTable(new TableName(database, plan.Name));
         }
 
-        var columns = existing?.StorageDescriptor.Columns.ToList() ?? [];
+        var first = plan.First;
+
+        // A re-crawl keeps the columns it no longer sees, but only while the files are read the same way: when the
+        // classification changes (a custom classifier now claims them), the old columns mean nothing to the new reader.
+        var columns = existing is not null && existing.Parameter("classification") == first.Classification
+            ? existing.StorageDescriptor.Columns.ToList()
+            : [];
         MergeColumns(columns, plan.Columns);
         var location = Location(root, plan.Folder);
-        var first = plan.First;
         var records = plan.Files.Sum(f => f.Schema.RecordCount);
         var bytes = plan.Files.Sum(f => f.File.Size);
         var parameters = new Dictionary<string, string>
