@@ -12,18 +12,19 @@ internal static class ParquetSchemaReader
 
     public static ParquetOptions Options { get; } = new() { UseDateOnlyTypeForDates = true };
 
+    /// <summary>How long parsing a footer may take before the file is taken for malformed (a fuzzed footer can send the parser into a loop).</summary>
+    public static TimeSpan FooterTimeout { get; } = TimeSpan.FromSeconds(10);
+
     public static async Task<FileSchema> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var size = new FileInfo(path).Length;
         try
         {
-            await using var file = File.OpenRead(path);
-            if (size < 12)
-            {
-                throw new InvalidDataException($"the file is {size} bytes long, too short for a Parquet footer");
-            }
-
-            await using var reader = await ParquetReader.CreateAsync(file, Options, leaveStreamOpen: false, cancellationToken);
+            // Only the footer is read, into memory, and parsed apart from the crawl: a footer that never finishes
+            // parsing costs its own thread, not the crawl, and holds no file open.
+            using var footer = ReadFooter(path, size);
+            var parse = Task.Run(() => ParquetReader.CreateAsync(footer, Options, leaveStreamOpen: true, cancellationToken), cancellationToken);
+            await using var reader = await parse.WaitAsync(FooterTimeout, cancellationToken);
             var rows = reader.Metadata?.NumRows ?? 0;
             return new FileSchema
             {
@@ -34,10 +35,40 @@ internal static class ParquetSchemaReader
                 SizeBytes = size,
             };
         }
+        catch (TimeoutException e)
+        {
+            throw new BadFileException(path, $"its footer could not be parsed within {FooterTimeout.TotalSeconds:0} s, so it is taken for malformed. Replace or exclude it; the other files are still catalogued.", e);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new BadFileException(path, $"not a readable Parquet file ({e.Message.TrimEnd('.')}). Replace or exclude it; the other files are still catalogued.", e);
         }
+    }
+
+    /// <summary>A stand-in file holding only the magic, the footer and its length: all a schema read needs.</summary>
+    private static MemoryStream ReadFooter(string path, long size)
+    {
+        if (size < 12)
+        {
+            throw new InvalidDataException($"the file is {size} bytes long, too short for a Parquet footer");
+        }
+
+        using var file = File.OpenRead(path);
+        var tail = new byte[8];
+        file.Seek(-8, SeekOrigin.End);
+        file.ReadExactly(tail);
+        var length = BitConverter.ToInt32(tail, 0);
+        if (length <= 0 || length > size - 12)
+        {
+            throw new InvalidDataException($"its footer length ({length} bytes) does not fit in the file ({size} bytes)");
+        }
+
+        var stand = new byte[4 + length + 8];
+        Magic.CopyTo(stand, 0);
+        file.Seek(-8 - length, SeekOrigin.End);
+        file.ReadExactly(stand, 4, length);
+        tail.CopyTo(stand, 4 + length);
+        return new MemoryStream(stand, writable: false);
     }
 
     /// <summary>The Hive type of a Parquet field, following its logical type.</summary>
