@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 
 namespace DevEndpoint.Cli;
 
@@ -16,12 +17,14 @@ internal static class CrawlCommand
         var newFoldersOnly = new Option<bool>("--new-folders-only") { Description = "Read only folders that earlier crawls of this path into this database did not catalogue; nothing is deprecated or deleted." };
         var schemaChange = new Option<string>("--schema-change") { Description = "When a table's schema changed: update (default) the table, or log the change and keep the table." };
         var deleteBehavior = new Option<string>("--delete-behavior") { Description = "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log." };
+        var sampleBytes = new Option<long?>("--sample-bytes") { Description = "Decompressed bytes read from the start of each text file to infer its schema (default 1048576)." };
+        var sampleRows = new Option<long?>("--sample-rows") { Description = "Records read from the start of each text file to infer its schema (default 10000)." };
         var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
         var command = new Command("crawl", "Crawl a folder: classify files, infer schemas and partitions, and record tables in the catalog.")
         {
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, classifier, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, classifier, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +40,7 @@ internal static class CrawlCommand
                 NewFoldersOnly = parse.GetValue(newFoldersOnly),
                 SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
+                Sample = SampleOptions.Create(parse.GetValue(sampleBytes), parse.GetValue(sampleRows)),
             };
             var result = await crawler.CrawlAsync(options, cancellationToken: cancellationToken);
             if (parse.GetValue(json))

@@ -24,6 +24,24 @@ public sealed class CrawlPolicyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Crawl_sample_rows_bounds_the_rows_that_type_the_columns_and_a_bad_size_is_refused()
+    {
+        temp.Write("lake/codes/a.csv", "id,code\n" + string.Concat(Enumerable.Range(1, 50).Select(i => $"{i},{i * 10}\n")) + "51,abc\n");
+
+        var crawl = await DevEndpointCommand.RunAsync("crawl", temp.Combine("lake"), "--database", "lake", "--sample-rows", "20", "--catalog", temp.Combine("catalog.db"));
+        var table = await DevEndpointCommand.RunAsync("catalog", "table", "lake.codes", "--catalog", temp.Combine("catalog.db"), "--json");
+        var refused = await DevEndpointCommand.RunAsync("crawl", temp.Combine("lake"), "--database", "lake", "--sample-bytes", "10", "--catalog", temp.Combine("catalog.db"));
+
+        Assert.Equal(0, crawl.ExitCode);
+        var columns = JsonDocument.Parse(table.Output).RootElement.GetProperty("Table").GetProperty("StorageDescriptor").GetProperty("Columns");
+        Assert.Equal("int", columns[1].GetProperty("Type").GetString());
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(
+            $"error: --sample-bytes must be between 4096 and 2147483647; got 10. The default, 1048576, reads the first MiB of each file.{Environment.NewLine}",
+            refused.Error);
+    }
+
+    [Fact]
     public async Task Delete_behavior_delete_removes_a_vanished_table_and_says_so()
     {
         temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");

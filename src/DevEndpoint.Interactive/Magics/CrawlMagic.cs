@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -32,6 +33,10 @@ public sealed class CrawlMagic : KernelDirectiveCommand
 
     public string? Classifier { get; set; }
 
+    public long? SampleBytes { get; set; }
+
+    public long? SampleRows { get; set; }
+
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
@@ -51,6 +56,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                     .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
                 new KernelDirectiveParameter("--delete-behavior", "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log.")
                     .AddCompletions(() => Enum.GetValues<DeleteBehavior>().Select(CrawlPolicies.Name)),
+                new KernelDirectiveParameter("--sample-bytes", "Decompressed bytes read from the start of each text file to infer its schema (default 1048576).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--sample-rows", "Records read from the start of each text file to infer its schema (default 10000).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
                     .AddCompletions(MagicSupport.ClassifierNames),
                 MagicSupport.CatalogParameter(),
@@ -73,6 +80,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 NewFoldersOnly = command.NewFoldersOnly,
                 SchemaChange = command.SchemaChange is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = command.DeleteBehavior is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : Crawling.DeleteBehavior.Deprecate,
+                Sample = SampleOptions.Create(command.SampleBytes, command.SampleRows),
             };
             var catalog = DataCatalog.Open(command.Catalog);
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));

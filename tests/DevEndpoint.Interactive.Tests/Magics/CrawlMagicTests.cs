@@ -36,6 +36,20 @@ public sealed class CrawlMagicTests
     }
 
     [Fact]
+    public async Task Crawl_takes_sample_sizes_and_refuses_a_sample_too_small()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var small = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database sales --sample-rows 5 --sample-bytes 8192");
+        var refused = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database sales --sample-bytes 10");
+
+        KernelFixture.AssertSucceeded(small);
+        Assert.Equal(
+            "--sample-bytes must be between 4096 and 2147483647; got 10. The default, 1048576, reads the first MiB of each file.",
+            KernelFixture.Failure(refused));
+    }
+
+    [Fact]
     public async Task Crawl_of_a_missing_folder_fails_the_cell_with_a_clear_message()
     {
         await using var fixture = await KernelFixture.CreateAsync();
