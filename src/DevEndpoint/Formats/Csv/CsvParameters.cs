@@ -13,7 +13,7 @@ internal static class CsvParameters
     public const string PreambleLines = "preambleLineCount";
     public const string Comment = "commentChar";
     public const string DateFormatPrefix = "dateFormat.";
-    private const string Skip = "skip.header.line.count";
+    private const string SkipHeaderLineCount = "skip.header.line.count";
     private const string SerDeEncoding = "serialization.encoding";
 
     public static void AddTableParameters(CsvDialect csv, IDictionary<string, string> parameters)
@@ -24,7 +24,7 @@ internal static class CsvParameters
         var skip = csv.PreambleLines + (csv.HasHeader ? 1 : 0);
         if (skip > 0)
         {
-            parameters[Skip] = skip.ToString(CultureInfo.InvariantCulture);
+            parameters[SkipHeaderLineCount] = skip.ToString(CultureInfo.InvariantCulture);
         }
 
         if (csv.PreambleLines > 0)
@@ -68,7 +68,7 @@ internal static class CsvParameters
         char? Char(string? value) => value is { Length: 1 } ? value[0] : null;
         var delimiter = Char(table.Parameter("delimiter")) ?? Char(serde.GetValueOrDefault("separatorChar")) ?? ',';
         var quote = Char(serde.GetValueOrDefault("quoteChar")) ?? '"';
-        var skip = int.TryParse(table.Parameter(Skip), CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var skip = int.TryParse(table.Parameter(SkipHeaderLineCount), CultureInfo.InvariantCulture, out var s) ? s : 0;
         var preamble = int.TryParse(table.Parameter(PreambleLines), CultureInfo.InvariantCulture, out var p) ? p : Math.Max(0, skip - 1);
         return new CsvDialect(delimiter, quote, skip > preamble)
         {

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.Classifiers.Internals;
+using DevEndpoint.Formats;
+using DevEndpoint.Formats.Json;
+
+namespace DevEndpoint.Loading;
+
+/// <summary>JSON lines, arrays and single objects, and records under a custom classifier's JSON path.</summary>
+internal abstract partial class FormatReader
+{
+    private sealed class JsonFormat : FormatReader
+    {
+        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        {
+            var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
+            var compression = table.Parameter("compressionType") ?? Compression.None;
+            var layout = await StartsWithArrayAsync(path, compression, cancellationToken)
+                ? JsonLayout.Array
+                : table.StorageDescriptor.Parameters.GetValueOrDefault(JsonLayout.Parameter, JsonLayout.Lines);
+            using var stream = Compression.OpenRead(path, compression);
+            return layout == JsonLayout.Lines
+                ? await ReadLinesAsync(path, stream, data, limit, cancellationToken)
+                : await ReadDocumentAsync(path, stream, layout, RecordsPath(table), data, limit, cancellationToken);
+        }
+
+        /// <summary>
+        /// Whether a file opens a top-level array: a table's files may mix layouts (JSON lines beside arrays of objects
+        /// in one folder), so an array is recognised per file rather than from the table's <c>jsonLayout</c>.
+        /// </summary>
+        private static async Task<bool> StartsWithArrayAsync(string path, string compression, CancellationToken cancellationToken)
+        {
+            using var stream = Compression.OpenRead(path, compression);
+            var buffer = new byte[4096];
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            var start = buffer.AsSpan(0, read);
+            start = start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? start[3..] : start;
+            var first = start.IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8);
+            return first >= 0 && start[first] == (byte)'[';
+        }
+
+        private static async Task<long> ReadLinesAsync(string path, Stream stream, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
+        {
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            var rows = 0L;
+            var line = 0L;
+            string? content;
+            while (rows < limit && (content = await text.ReadLineAsync(cancellationToken)) is not null)
+            {
+                line++;
+                if (string.IsNullOrWhiteSpace(content))
+                {
+                    continue;
+                }
+
+                JsonDocument document;
+                try
+                {
+                    document = JsonDocument.Parse(content);
+                }
+                catch (JsonException e)
+                {
+                    throw new DevEndpointException($"{path}: line {line}, column {e.BytePositionInLine + 1}: invalid JSON. Fix the line, or re-crawl the table if its data changed.", e);
+                }
+
+                using (document)
+                {
+                    AddRecord(path, $"line {line}", document.RootElement, data);
+                }
+
+                rows++;
+            }
+
+            return rows;
+        }
+
+        /// <summary>The properties leading to the array of records, when a custom classifier's JSON path such as <c>$.records[*]</c> chose them.</summary>
+        private static IReadOnlyList<string> RecordsPath(CatalogTable table) =>
+            table.StorageDescriptor.Parameters.TryGetValue(JsonPathClassifier.PathParameter, out var path) ? JsonPathClassifier.Parse(table.Name, path) : [];
+
+        /// <summary>
+        /// A file that is one document: the elements of its top-level array (or of the array under <paramref name="recordsPath"/>),
+        /// or the one object it is.
+        /// </summary>
+        private static async Task<long> ReadDocumentAsync(
+            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
+        {
+            JsonDocument document;
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                throw new DevEndpointException($"{path}: line {e.LineNumber + 1}, column {e.BytePositionInLine + 1}: invalid JSON. Fix the file, or re-crawl the table if its data changed.", e);
+            }
+
+            using (document)
+            {
+                var root = document.RootElement;
+                foreach (var property in recordsPath)
+                {
+                    root = root.ValueKind == JsonValueKind.Object && root.TryGetProperty(property, out var inner) ? inner : default;
+                }
+
+                if (recordsPath.Count > 0 && root.ValueKind != JsonValueKind.Array)
+                {
+                    return 0;
+                }
+
+                var records = layout == JsonLayout.Array && root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
+                var rows = 0L;
+                foreach (var record in records.Take((int)Math.Min(limit, int.MaxValue)))
+                {
+                    AddRecord(path, layout == JsonLayout.Array ? $"element {rows + 1}" : "the object", record, data);
+                    rows++;
+                }
+
+                return rows;
+            }
+        }
+
+        private static void AddRecord(string path, string where, JsonElement record, List<ColumnBuilder> data)
+        {
+            var properties = record.ValueKind == JsonValueKind.Object
+                ? record.EnumerateObject().ToDictionary(p => ColumnNames.Clean(p.Name), p => p.Value)
+                : [];
+            foreach (var builder in data)
+            {
+                if (!properties.TryGetValue(builder.Column.Name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                {
+                    builder.AddValue(null);
+                    continue;
+                }
+
+                var added = value.ValueKind switch
+                {
+                    JsonValueKind.String => builder.TryAddText(value.GetString(), quoted: true),
+                    JsonValueKind.Object or JsonValueKind.Array => builder.TryAddText(value.GetRawText(), quoted: true),
+                    _ => builder.TryAddText(value.GetRawText(), quoted: false),
+                };
+                if (!added)
+                {
+                    throw new DevEndpointException(
+                        $"{path}: {where}, column '{builder.Column.Name}': cannot read '{value.GetRawText()}' as {builder.Column.Type}. Fix the value, or re-crawl the table if its data changed.");
+                }
+            }
+        }
+    }
+}
