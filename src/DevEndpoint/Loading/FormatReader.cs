@@ -25,7 +25,7 @@ internal abstract partial class FormatReader
         catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException && IsUnreadable(e))
         {
             var format = table.Parameter("classification") == "parquet" ? "Parquet"
-                : table.Parameter("compressionType") is Compression.Gzip ? $"gzip-compressed {table.Parameter("classification")}"
+                : table.Parameter("compressionType") is { } codec && codec != Compression.None ? $"{codec}-compressed {table.Parameter("classification")}"
                 : table.Parameter("classification");
             throw new DevEndpointException(
                 $"{path}: cannot be read as {format} ({e.Message.TrimEnd('.')}). Replace the file, or leave it out with --exclude and crawl again.", e);

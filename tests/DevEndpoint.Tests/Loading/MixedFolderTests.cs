@@ -51,6 +51,23 @@ public sealed class MixedFolderTests : IDisposable
         Assert.EndsWith("). Replace the file, or leave it out with --exclude and crawl again.", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_corrupt_file_of_another_codec_names_that_codec()
+    {
+        using var compressor = new ZstdSharp.Compressor();
+        var good = compressor.Wrap(Encoding.UTF8.GetBytes("id,kind\n1,click\n2,view\n")).ToArray();
+        Directory.CreateDirectory(temp.Combine("lake", "events"));
+        await File.WriteAllBytesAsync(temp.Combine("lake", "events", "a.csv.zst"), good);
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
+        var broken = temp.Combine("lake", "events", "b.csv.zst");
+        await File.WriteAllBytesAsync(broken, [.. good.Take(6), .. Encoding.ASCII.GetBytes("not zstd frames at all, just text")]);
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(catalog).LoadAsync("lake.events"));
+
+        Assert.StartsWith($"{broken}: cannot be read as zstd-compressed csv (", error.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Gzip(string text)
     {
         using var buffer = new MemoryStream();
