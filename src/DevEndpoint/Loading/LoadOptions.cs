@@ -1,6 +1,6 @@
 namespace DevEndpoint.Loading;
 
-/// <summary>What part of a table to load.</summary>
+/// <summary>What part of a table to load, and what to do with rows that do not fit its schema.</summary>
 public sealed record LoadOptions
 {
     /// <summary>Columns to return, in this order; <c>null</c> for all columns (data columns, then partition keys).</summary>
@@ -11,4 +11,47 @@ public sealed record LoadOptions
 
     /// <summary>Stop after this many rows; <c>null</c> for no limit.</summary>
     public long? Limit { get; init; }
+
+    /// <summary>Keep each row with this probability (0 &lt; fraction ≤ 1), the same rows on every load; <c>null</c> for every row.</summary>
+    public double? SampleFraction { get; init; }
+
+    /// <summary>Keep about this many rows spread over the whole table, the same rows on every load; <c>null</c> for every row.</summary>
+    public long? SampleRows { get; init; }
+
+    /// <summary>What happens to a row with a value that does not fit its column's type.</summary>
+    public BadRecordMode Mode { get; init; } = BadRecordMode.Permissive;
+
+    /// <summary>
+    /// The most bad rows a permissive or drop-malformed load accepts before it fails; <c>null</c> for no limit.
+    /// </summary>
+    public long? ErrorThreshold { get; init; }
+
+    /// <summary>How string columns are held in memory.</summary>
+    public StringStorage Strings { get; init; } = StringStorage.Auto;
+}
+
+/// <summary>Spark's and Glue's names for what a load does with bad records.</summary>
+public enum BadRecordMode
+{
+    /// <summary>Bad rows are left out of the frame and kept, with file, line, column and reason, in an error frame.</summary>
+    Permissive,
+
+    /// <summary>The first bad row stops the load, naming its file, line, column and value.</summary>
+    FailFast,
+
+    /// <summary>Bad rows are left out and only counted.</summary>
+    DropMalformed,
+}
+
+/// <summary>How a loaded string column is held.</summary>
+public enum StringStorage
+{
+    /// <summary>.NET strings, repeated values shared (every DataFrame operation works).</summary>
+    Auto,
+
+    /// <summary>.NET strings (<c>StringDataFrameColumn</c>).</summary>
+    Dotnet,
+
+    /// <summary>UTF-8 bytes (<c>ArrowStringDataFrameColumn</c>): half the memory for long text; sorting and grouping on it are not supported by Microsoft.Data.Analysis.</summary>
+    Utf8,
 }

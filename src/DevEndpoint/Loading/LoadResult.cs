@@ -3,5 +3,16 @@ using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
 
-/// <summary>A loaded table and what the load read.</summary>
-public sealed record LoadResult(DataFrame Frame, CatalogTable Table, int PartitionsRead, int PartitionsTotal, int FilesRead, TimeSpan Elapsed);
+/// <summary>
+/// A loaded table and what the load read. <paramref name="Errors"/> holds the rows a permissive load left out (file,
+/// line, column, value, reason); <paramref name="BadRows"/> counts every row left out, kept or not.
+/// </summary>
+public sealed record LoadResult(
+    DataFrame Frame,
+    CatalogTable Table,
+    int PartitionsRead,
+    int PartitionsTotal,
+    int FilesRead,
+    TimeSpan Elapsed,
+    DataFrame Errors,
+    long BadRows);

@@ -87,7 +87,7 @@ public sealed partial class TableLoader
         }
 
         var frame = new DataFrame(builders.Select(b => b.Build()));
-        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed);
+        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, new BadRecords().ToFrame(), 0);
     }
 
     private static List<Column> SelectColumns(CatalogTable table, TableName name, IReadOnlyList<string>? requested)
