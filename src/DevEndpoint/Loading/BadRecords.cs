@@ -5,23 +5,42 @@ namespace DevEndpoint.Loading;
 /// <summary>The rows a load left out, collected per file and safe to fill from one thread at a time.</summary>
 internal sealed class BadRecords
 {
+    /// <summary>The most bad rows kept for the error frame; more are only counted.</summary>
+    public const int MaxKept = 10_000;
+
     private readonly List<BadRecord> kept = [];
 
     public long Count { get; private set; }
 
+    /// <summary>The first bad row, kept or not.</summary>
+    public BadRecord? First { get; private set; }
+
     public void Add(BadRecord record, bool keep)
     {
         Count++;
-        if (keep)
+        First ??= record;
+        if (keep && kept.Count < MaxKept)
         {
             kept.Add(record);
         }
     }
 
+    /// <summary>Moves every kept row's line by <paramref name="lines"/>: a range of a file read before the lines ahead of it were counted.</summary>
+    public void ShiftLines(long lines)
+    {
+        for (var i = 0; i < kept.Count; i++)
+        {
+            kept[i] = kept[i] with { Line = kept[i].Line + lines };
+        }
+
+        First = First is null ? null : First with { Line = First.Line + lines };
+    }
+
     public void AddRange(BadRecords other)
     {
         Count += other.Count;
-        kept.AddRange(other.kept);
+        First ??= other.First;
+        kept.AddRange(other.kept.Take(MaxKept - kept.Count));
     }
 
     /// <summary>The kept rows as a frame with the columns <c>file</c>, <c>line</c>, <c>column</c>, <c>value</c> and <c>reason</c>.</summary>

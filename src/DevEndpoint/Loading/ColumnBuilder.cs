@@ -1,12 +1,17 @@
 using System.Globalization;
+using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
 
-/// <summary>Collects the values of one output column, converting each to the column's catalog type.</summary>
-internal abstract class ColumnBuilder
+/// <summary>
+/// Collects the values of one output column, converting each to the column's catalog type. Values go into exact-type
+/// buffers (not lists of boxed or nullable values) that become the DataFrame column without a copy; a load split into
+/// parts (files, ranges of a big file) builds one builder per part and joins them with <see cref="Concat"/>.
+/// </summary>
+internal abstract partial class ColumnBuilder
 {
     protected ColumnBuilder(Column column)
     {
@@ -15,86 +20,80 @@ internal abstract class ColumnBuilder
 
     public Column Column { get; }
 
-    public static ColumnBuilder For(Column column) => column.Type.ToLowerInvariant() switch
+    public static ColumnBuilder For(Column column, StringStorage strings = StringStorage.Auto) => column.Type.ToLowerInvariant() switch
     {
-        "boolean" => new Typed<bool>(column, t => TextValues.TryParseBoolean(t, out var v) ? v : null, v => Convert.ToBoolean(v, CultureInfo.InvariantCulture)),
-        "tinyint" => new Typed<sbyte>(column, t => sbyte.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToSByte(v, CultureInfo.InvariantCulture)),
-        "smallint" => new Typed<short>(column, t => short.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToInt16(v, CultureInfo.InvariantCulture)),
-        "int" => new Typed<int>(column, t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToInt32(v, CultureInfo.InvariantCulture)),
-        "bigint" => new Typed<long>(column, t => long.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-        "float" => new Typed<float>(column, t => float.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToSingle(v, CultureInfo.InvariantCulture)),
-        "double" => new Typed<double>(column, t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToDouble(v, CultureInfo.InvariantCulture)),
-        "date" => new Typed<DateTime>(column, t => TextValues.TryParseDate(t, out var v) ? v : null, ToDateTime),
-        "timestamp" => new Typed<DateTime>(column, t => TextValues.TryParseTimestamp(t, out var v) || TextValues.TryParseDate(t, out v) ? v : null, ToDateTime),
-        var type when HiveTypes.ParseDecimal(type) is not null =>
-            new Typed<decimal>(column, t => decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null, v => Convert.ToDecimal(v, CultureInfo.InvariantCulture)),
+        "boolean" => new Typed<bool, BooleanValues>(column),
+        "tinyint" => new Typed<sbyte, IntegerValues<sbyte>>(column),
+        "smallint" => new Typed<short, IntegerValues<short>>(column),
+        "int" => new Typed<int, IntegerValues<int>>(column),
+        "bigint" => new Typed<long, IntegerValues<long>>(column),
+        "float" => new Typed<float, FloatValues<float>>(column),
+        "double" => new Typed<double, FloatValues<double>>(column),
+        "date" => new Typed<DateTime, DateValues>(column),
+        "timestamp" => new Typed<DateTime, TimestampValues>(column),
+        var type when HiveTypes.ParseDecimal(type) is not null => new Typed<decimal, DecimalValues>(column),
+        _ when strings == StringStorage.Utf8 => new Utf8Text(column),
         _ => new Text(column),
     };
 
     public abstract long Count { get; }
 
-    /// <summary>Adds a value read as text; returns <c>false</c> when the text is not a value of the column's type.</summary>
+    /// <summary>Adds a value read as text; returns <c>false</c> (and adds nothing) when the text is not a value of the column's type.</summary>
     public abstract bool TryAddText(string? text, bool quoted);
+
+    /// <summary>Adds a value read as UTF-8 text; returns <c>false</c> (and adds nothing) when it is not a value of the column's type.</summary>
+    public abstract bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted);
 
     /// <summary>Adds a value read as a .NET value (from Parquet or JSON).</summary>
     public abstract void AddValue(object? value);
 
+    public abstract void AddNull();
+
+    /// <summary>Adds one text value (a partition key's) <paramref name="count"/> times, converted once.</summary>
+    public abstract void AddRepeated(string? text, long count);
+
+    /// <summary>Drops the values added after the first <paramref name="count"/>: the cells of a row found bad part-way.</summary>
+    public abstract void Truncate(long count);
+
+    /// <summary>Makes room for <paramref name="count"/> values in all, when a part knows about how many rows it holds.</summary>
+    public abstract void Reserve(long count);
+
+    /// <summary>An empty builder for the same column, with the same settings.</summary>
+    public abstract ColumnBuilder NewEmpty();
+
     public abstract DataFrameColumn Build();
 
-    private static DateTime ToDateTime(object value) => value switch
+    /// <summary>
+    /// The column holding every part's values in order. The parts are emptied as they are copied, so a load never
+    /// holds two full copies of a column.
+    /// </summary>
+    public static DataFrameColumn Concat(IReadOnlyList<ColumnBuilder> parts) =>
+        parts.Count == 1 ? parts[0].Build() : parts[0].ConcatParts(parts);
+
+    protected abstract DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts);
+
+    /// <summary>The null tokens of <see cref="TextValues.NullTokens"/>, matched on UTF-8 bytes.</summary>
+    protected static bool IsNullToken(ReadOnlySpan<byte> utf8) => utf8.Length switch
     {
-        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-        DateTimeOffset offset => offset.UtcDateTime,
-        string text when TextValues.TryParseTimestamp(text, out var parsed) || TextValues.TryParseDate(text, out parsed) => parsed,
-        _ => Convert.ToDateTime(value, CultureInfo.InvariantCulture),
+        0 => true,
+        2 => utf8.SequenceEqual("NA"u8) || utf8.SequenceEqual("\\N"u8),
+        3 => utf8.SequenceEqual("N/A"u8),
+        4 => utf8.SequenceEqual("NULL"u8) || utf8.SequenceEqual("null"u8),
+        _ => false,
     };
 
-    private sealed class Typed<T>(Column column, Func<string, T?> parse, Func<object, T> convert) : ColumnBuilder(column)
-        where T : unmanaged
+    protected static int Capacity(long count) => count <= Array.MaxLength
+        ? (int)count
+        : throw new DevEndpointException($"A column cannot hold more than {Array.MaxLength:N0} values in one part; load fewer rows with --where or --limit.");
+
+    protected static string Decode(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
+
+    protected static string? Format(object? value) => value switch
     {
-        private readonly List<T?> values = [];
-
-        public override long Count => values.Count;
-
-        public override bool TryAddText(string? text, bool quoted)
-        {
-            if (text is null || TextValues.IsNull(text))
-            {
-                values.Add(null);
-                return true;
-            }
-
-            var value = parse(text);
-            values.Add(value);
-            return value is not null;
-        }
-
-        public override void AddValue(object? value) => values.Add(value is null ? null : value is string text ? parse(text) : convert(value));
-
-        public override DataFrameColumn Build() => new PrimitiveDataFrameColumn<T>(Column.Name, values);
-    }
-
-    private sealed class Text(Column column) : ColumnBuilder(column)
-    {
-        private readonly List<string?> values = [];
-
-        public override long Count => values.Count;
-
-        public override bool TryAddText(string? text, bool quoted)
-        {
-            values.Add(text is null || (!quoted && TextValues.IsNull(text)) ? null : text);
-            return true;
-        }
-
-        public override void AddValue(object? value) => values.Add(value switch
-        {
-            null => null,
-            string s => s,
-            byte[] bytes => Convert.ToBase64String(bytes),
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString(),
-        });
-
-        public override DataFrameColumn Build() => new StringDataFrameColumn(Column.Name, values);
-    }
+        null => null,
+        string s => s,
+        byte[] bytes => Convert.ToBase64String(bytes),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 }

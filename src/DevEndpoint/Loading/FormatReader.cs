@@ -15,12 +15,16 @@ internal abstract partial class FormatReader
             $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: csv, json, parquet."),
     };
 
-    /// <summary>Reads at most <paramref name="limit"/> rows; returns how many were read. A file that cannot be decoded fails naming it.</summary>
-    public async Task<long> ReadAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one file into one or more parts (a big file may be read in ranges at once), each with its own builders made
+    /// by <paramref name="newColumns"/>, in file order. A file that cannot be decoded fails naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<ReadPart>> ReadAsync(
+        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
     {
         try
         {
-            return await ReadRowsAsync(path, table, builders, limit, cancellationToken);
+            return await ReadPartsAsync(path, table, newColumns, context, cancellationToken);
         }
         catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException && IsUnreadable(e))
         {
@@ -32,7 +36,21 @@ internal abstract partial class FormatReader
         }
     }
 
-    protected abstract Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken);
+    /// <summary>Whether the reader keeps only a load's sampled rows as it reads; for other readers the loader samples the rows read.</summary>
+    public virtual bool SamplesRows => false;
+
+    /// <summary>Reads the file as one part with <see cref="ReadRowsAsync"/>; formats that can do better override this.</summary>
+    protected virtual async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
+        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
+    {
+        var part = new ReadPart(newColumns());
+        part.Rows = await ReadRowsAsync(path, table, part.Columns, context.Limit, cancellationToken);
+        return [part];
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> rows into <paramref name="builders"/>; returns how many were read.</summary>
+    protected virtual Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException($"{GetType().Name} reads whole parts; it must override ReadRowsAsync or ReadPartsAsync.");
 
     /// <summary>Whether an exception thrown while reading a file means the file cannot be read as the table's format.</summary>
     protected virtual bool IsUnreadable(Exception exception) => exception is InvalidDataException or IOException;
@@ -45,5 +63,22 @@ internal abstract partial class FormatReader
 
     private static int DataIndex(CatalogTable table, ColumnBuilder builder) =>
         table.StorageDescriptor.Columns.ToList().FindIndex(c => c.Name == builder.Column.Name);
-
 }
+
+/// <summary>Rows of a file read into their own column builders, and the rows left out of them.</summary>
+internal sealed class ReadPart(List<ColumnBuilder> columns)
+{
+    public List<ColumnBuilder> Columns { get; } = columns;
+
+    public long Rows { get; set; }
+
+    public BadRecords Bad { get; } = new();
+}
+
+/// <summary>What every file of a load is read with.</summary>
+/// <param name="Limit">The most rows to read from the file.</param>
+/// <param name="Mode">What to do with a row that does not fit the schema.</param>
+/// <param name="SampleFraction">The share of rows to keep, chosen by a hash of where each row is; <c>null</c> for all.</param>
+/// <param name="ErrorThreshold">The most bad rows the load accepts; <c>null</c> for no limit.</param>
+/// <param name="RangeBytes">The size of the ranges a big file is read in at once; <see cref="long.MaxValue"/> to read in order (a limit needs rows in order).</param>
+internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes);

@@ -15,4 +15,8 @@ public sealed record LoadResult(
     int FilesRead,
     TimeSpan Elapsed,
     DataFrame Errors,
-    long BadRows);
+    long BadRows)
+{
+    /// <summary>The parts the files were read in: one per file, more for big files read in ranges at once.</summary>
+    public int PartsRead { get; init; }
+}

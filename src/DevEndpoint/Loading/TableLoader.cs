@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
@@ -20,20 +21,19 @@ public sealed partial class TableLoader
         this.catalog = catalog;
     }
 
+    /// <summary>The size of the ranges a big uncompressed text file is split into and read at once (smaller in tests).</summary>
+    internal long RangeBytes { get; init; } = 16 << 20;
+
     public async Task<LoadResult> LoadAsync(string qualifiedName, LoadOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new LoadOptions();
         var stopwatch = Stopwatch.StartNew();
+        Validate(options);
         var name = TableName.Parse(qualifiedName);
         var table = catalog.GetTable(name);
         var partitionKeys = table.PartitionKeys.Select(k => k.Name).ToList();
         var predicate = string.IsNullOrWhiteSpace(options.Where) ? null : PartitionPredicate.Parse(options.Where);
         predicate?.Validate(name.ToString(), partitionKeys);
-        if (options.Limit is < 0)
-        {
-            throw new DevEndpointException($"The row limit must be zero or more; got {options.Limit}.");
-        }
-
         var output = SelectColumns(table, name, options.Columns);
         var sources = new List<Source>();
         var partitionsTotal = 0;
@@ -56,38 +56,121 @@ public sealed partial class TableLoader
             }
         }
 
-        var builders = output.Select(ColumnBuilder.For).ToList();
-        var reader = FormatReader.For(table);
-        var limit = options.Limit ?? long.MaxValue;
-        var rows = 0L;
-        var filesRead = 0;
         var exclusions = Exclusions(table);
         var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
-        foreach (var source in sources)
+        var files = sources.SelectMany(s => DataFiles(s.Location, exclusions, kind).Select(f => (Path: f, s.Values))).ToList();
+        var reader = FormatReader.For(table);
+        var fraction = SampleFraction(table, options);
+        List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
+        var context = new ReadContext(options.Limit ?? long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue);
+        var read = new IReadOnlyList<ReadPart>[files.Count];
+        var filesRead = 0;
+        if (options.Limit is { } limit)
         {
-            foreach (var file in DataFiles(source.Location, exclusions, kind))
+            var rows = 0L;
+            for (var i = 0; i < files.Count && rows < limit; i++)
             {
-                if (rows >= limit)
+                read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context with { Limit = limit - rows }, cancellationToken);
+                rows += read[i].Sum(p => p.Rows);
+                filesRead++;
+            }
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, files.Count),
+                parallel,
+                async (i, token) => read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context, token));
+            filesRead = files.Count;
+        }
+
+        var parts = new List<ReadPart>();
+        var bad = new BadRecords();
+        for (var i = 0; i < filesRead; i++)
+        {
+            foreach (var part in read[i])
+            {
+                foreach (var builder in part.Columns.Where(b => partitionKeys.Contains(b.Column.Name)))
                 {
-                    break;
+                    builder.AddRepeated(files[i].Values[builder.Column.Name], part.Rows);
                 }
 
-                cancellationToken.ThrowIfCancellationRequested();
-                filesRead++;
-                var before = rows;
-                rows += await reader.ReadAsync(file, table, builders, limit - rows, cancellationToken);
-                foreach (var builder in builders.Where(b => partitionKeys.Contains(b.Column.Name)))
-                {
-                    for (var i = before; i < rows; i++)
-                    {
-                        builder.AddValue(source.Values[builder.Column.Name]);
-                    }
-                }
+                bad.AddRange(part.Bad);
+                parts.Add(part);
             }
         }
 
-        var frame = new DataFrame(builders.Select(b => b.Build()));
-        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, new BadRecords().ToFrame(), 0);
+        if (options.ErrorThreshold is { } threshold && bad.Count > threshold)
+        {
+            throw TooManyBadRows(name, bad, threshold);
+        }
+
+        var frame = parts.Count == 0
+            ? new DataFrame(NewColumns().Select(b => b.Build()))
+            : new DataFrame(output.Select((_, j) => ColumnBuilder.Concat(parts.Select(p => p.Columns[j]).ToList())));
+        if (fraction is { } keep && reader.SamplesRows is false)
+        {
+            frame = SampleRows(frame, keep);
+        }
+
+        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count) { PartsRead = parts.Count };
+    }
+
+    private static void Validate(LoadOptions options)
+    {
+        if (options.Limit is < 0)
+        {
+            throw new DevEndpointException($"The row limit must be zero or more; got {options.Limit}.");
+        }
+
+        if (options.SampleFraction is { } fraction && (double.IsNaN(fraction) || fraction <= 0 || fraction > 1))
+        {
+            throw new DevEndpointException(
+                $"The sample fraction must be more than 0 and at most 1 (0.01 keeps about one row in a hundred); got {fraction.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (options.SampleRows is <= 0)
+        {
+            throw new DevEndpointException($"The sample size must be at least 1 row; got {options.SampleRows}.");
+        }
+
+        if (options.SampleFraction is not null && options.SampleRows is not null)
+        {
+            throw new DevEndpointException("Give either a sample fraction or a sample size in rows, not both.");
+        }
+
+        if (options.ErrorThreshold is < 0)
+        {
+            throw new DevEndpointException($"The error threshold must be zero or more bad rows; got {options.ErrorThreshold}.");
+        }
+    }
+
+    /// <summary>The share of rows to keep: the fraction asked for, or the sample size over the rows the crawler counted.</summary>
+    private static double? SampleFraction(CatalogTable table, LoadOptions options)
+    {
+        if (options.SampleRows is not { } rows)
+        {
+            return options.SampleFraction;
+        }
+
+        var counted = long.TryParse(table.Parameter("recordCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 0;
+        return counted <= rows ? null : (double)rows / counted;
+    }
+
+    /// <summary>Keeps the rows whose number hashes under the fraction: for formats whose readers do not sample as they read.</summary>
+    private static DataFrame SampleRows(DataFrame frame, double fraction)
+    {
+        var threshold = Sampling.Threshold(fraction);
+        var keep = new BooleanDataFrameColumn("keep", Enumerable.Range(0, (int)frame.Rows.Count).Select(i => Sampling.Hash(i) < threshold));
+        return frame.Filter(keep);
+    }
+
+    private static DevEndpointException TooManyBadRows(TableName name, BadRecords bad, long threshold)
+    {
+        var first = bad.First is { } record ? $" The first: {record.File}: line {record.Line}, column '{record.Column}': {record.Reason}." : string.Empty;
+        return new DevEndpointException(
+            $"Loading {name} found {bad.Count} bad rows, more than the error threshold of {threshold}.{first} Fix the data, re-crawl the table if its data changed, or raise the threshold.");
     }
 
     private static List<Column> SelectColumns(CatalogTable table, TableName name, IReadOnlyList<string>? requested)

@@ -52,7 +52,7 @@ public sealed class CsvDialectLoadingTests : IDisposable
         await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
         await File.AppendAllTextAsync(path, "3,2024-02-31\n");
 
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(catalog).LoadAsync("lake.sales"));
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(catalog).LoadAsync("lake.sales", new LoadOptions { Mode = BadRecordMode.FailFast }));
 
         Assert.Equal($"{path}: line 4, column 'sold_on': cannot read '2024-02-31' as date. Fix the value, or re-crawl the table if its data changed.", error.Message);
     }

@@ -35,7 +35,7 @@ public sealed class TableLoaderErrorTests
         lines[4] = "abc" + lines[4][lines[4].IndexOf(',', StringComparison.Ordinal)..];
         File.WriteAllLines(file, lines);
 
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("sales.orders"));
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("sales.orders", new LoadOptions { Mode = BadRecordMode.FailFast }));
 
         Assert.Equal(
             $"{file}: line 5, column 'order_id': cannot read 'abc' as int. Fix the value, or re-crawl the table if its data changed.",
@@ -54,7 +54,7 @@ public sealed class TableLoaderErrorTests
         File.WriteAllLines(file, lines);
         var badDate = lines[3].Split(',')[2];
 
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("sales.orders"));
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("sales.orders", new LoadOptions { Mode = BadRecordMode.FailFast }));
 
         Assert.Equal(
             $"{file}: line 5, column 'order_date': cannot read '{badDate}' as date. Fix the value, or re-crawl the table if its data changed.",

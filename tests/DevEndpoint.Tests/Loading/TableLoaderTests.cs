@@ -78,9 +78,9 @@ public sealed class TableLoaderTests
 
         var frame = (await lake.LoadAsync("sales.orders", new LoadOptions { Limit = 1 })).Frame;
 
-        Assert.IsType<PrimitiveDataFrameColumn<int>>(frame.Columns["order_id"]);
-        Assert.IsType<PrimitiveDataFrameColumn<DateTime>>(frame.Columns["order_date"]);
-        Assert.IsType<PrimitiveDataFrameColumn<decimal>>(frame.Columns["amount"]);
+        Assert.IsType<Int32DataFrameColumn>(frame.Columns["order_id"]);
+        Assert.IsType<DateTimeDataFrameColumn>(frame.Columns["order_date"]);
+        Assert.IsType<DecimalDataFrameColumn>(frame.Columns["amount"]);
         Assert.IsType<StringDataFrameColumn>(frame.Columns["status"]);
         var first = File.ReadLines(lake.OrdersFile("2023", "11")).Skip(1).First().Split(',');
         Assert.Equal(decimal.Parse(first[3], System.Globalization.CultureInfo.InvariantCulture), frame.Columns["amount"][0]);
@@ -95,7 +95,7 @@ public sealed class TableLoaderTests
         var frame = (await lake.LoadAsync("sales.products")).Frame;
 
         Assert.Equal(8, frame.Rows.Count);
-        Assert.IsType<PrimitiveDataFrameColumn<DateTime>>(frame.Columns["launched"]);
+        Assert.IsType<DateTimeDataFrameColumn>(frame.Columns["launched"]);
         Assert.Equal(new DateTime(2020, 1, 1), frame.Columns["launched"][0]);
         Assert.Equal(new DateTime(2023, 4, 1), frame.Columns["launched"][3]);
         Assert.Equal(4.99m, frame.Columns["price"][0]);

@@ -138,7 +138,13 @@ internal sealed class CsvRecordReader
 
             if (c == escape && escape != quote && Peek() >= 0)
             {
-                field.Append((char)Next());
+                c = Next();
+                if (c == '\n')
+                {
+                    line++;
+                }
+
+                field.Append((char)c);
                 continue;
             }
 

@@ -1,0 +1,219 @@
+using System.Runtime.CompilerServices;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Loading;
+
+internal abstract partial class ColumnBuilder
+{
+    /// <summary>
+    /// A column of a fixed-size type: values in a byte buffer laid out as the DataFrame column stores them, validity in an
+    /// Arrow bitmap (bit set = value present), both handed to the column's buffer constructor without a copy.
+    /// </summary>
+    private sealed class Typed<T, TValues>(Column column) : ColumnBuilder(column)
+        where T : unmanaged
+        where TValues : IValueParser<T>
+    {
+        private static readonly int Size = Unsafe.SizeOf<T>();
+        private byte[] values = [];
+        private byte[] validity = [];
+        private int count;
+        private int nulls;
+
+        public override long Count => count;
+
+        public override bool TryAddText(string? text, bool quoted)
+        {
+            if (text is null || TextValues.IsNull(text))
+            {
+                AddNull();
+                return true;
+            }
+
+            if (!TValues.TryParseText(text, out var value))
+            {
+                return false;
+            }
+
+            Add(value);
+            return true;
+        }
+
+        public override bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted)
+        {
+            if (IsNullToken(utf8))
+            {
+                AddNull();
+                return true;
+            }
+
+            if (TValues.TryParseUtf8(utf8, out var value) || TValues.TryParseText(Decode(utf8), out value))
+            {
+                Add(value);
+                return true;
+            }
+
+            return false;
+        }
+
+        public override void AddValue(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    AddNull();
+                    break;
+                case T typed:
+                    Add(typed);
+                    break;
+                case string text when !TryAddText(text, quoted: false):
+                    AddNull();
+                    break;
+                case string:
+                    break;
+                default:
+                    Add(TValues.Convert(value));
+                    break;
+            }
+        }
+
+        public override void AddNull()
+        {
+            Grow(1);
+            Unsafe.WriteUnaligned(ref values[count * Size], default(T));
+            count++;
+            nulls++;
+        }
+
+        public override void AddRepeated(string? text, long count)
+        {
+            T value = default;
+            var present = text is not null && !TextValues.IsNull(text) && TValues.TryParseText(text, out value);
+            Grow(count);
+            for (var i = 0L; i < count; i++)
+            {
+                if (present)
+                {
+                    Add(value);
+                }
+                else
+                {
+                    AddNull();
+                }
+            }
+        }
+
+        public override void Truncate(long count)
+        {
+            for (var i = (int)count; i < this.count; i++)
+            {
+                if ((validity[i >> 3] & (1 << (i & 7))) == 0)
+                {
+                    nulls--;
+                }
+                else
+                {
+                    validity[i >> 3] &= (byte)~(1 << (i & 7));
+                }
+            }
+
+            this.count = (int)Math.Min(count, this.count);
+        }
+
+        public override void Reserve(long count) => Grow(count - this.count);
+
+        public override ColumnBuilder NewEmpty() => new Typed<T, TValues>(Column);
+
+        public override DataFrameColumn Build() => MakeColumn(values, validity, count, nulls);
+
+        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
+        {
+            var typed = parts.Cast<Typed<T, TValues>>().ToList();
+            var total = Capacity(typed.Sum(p => (long)p.count));
+            var allValues = GC.AllocateUninitializedArray<byte>(checked(total * Size));
+            var allValidity = new byte[(total + 7) / 8];
+            var allNulls = 0;
+            var at = 0;
+            foreach (var part in typed)
+            {
+                part.values.AsSpan(0, part.count * Size).CopyTo(allValues.AsSpan(at * Size));
+                CopyBits(part.validity, part.count, allValidity, at);
+                at += part.count;
+                allNulls += part.nulls;
+                part.values = [];
+                part.validity = [];
+                part.count = 0;
+            }
+
+            return MakeColumn(allValues, allValidity, total, allNulls);
+        }
+
+        private DataFrameColumn MakeColumn(byte[] buffer, byte[] bits, int length, int nullCount)
+        {
+            var data = new ReadOnlyMemory<byte>(buffer, 0, length * Size);
+            var bitmap = new ReadOnlyMemory<byte>(bits, 0, (length + 7) / 8);
+            var name = Column.Name;
+            return default(T) switch
+            {
+                bool => new BooleanDataFrameColumn(name, data, bitmap, length, nullCount),
+                sbyte => new SByteDataFrameColumn(name, data, bitmap, length, nullCount),
+                short => new Int16DataFrameColumn(name, data, bitmap, length, nullCount),
+                int => new Int32DataFrameColumn(name, data, bitmap, length, nullCount),
+                long => new Int64DataFrameColumn(name, data, bitmap, length, nullCount),
+                float => new SingleDataFrameColumn(name, data, bitmap, length, nullCount),
+                double => new DoubleDataFrameColumn(name, data, bitmap, length, nullCount),
+                decimal => new DecimalDataFrameColumn(name, data, bitmap, length, nullCount),
+                DateTime => new DateTimeDataFrameColumn(name, data, bitmap, length, nullCount),
+                _ => new PrimitiveDataFrameColumn<T>(name, data, bitmap, length, nullCount),
+            };
+        }
+
+        private void Add(T value)
+        {
+            Grow(1);
+            Unsafe.WriteUnaligned(ref values[count * Size], value);
+            validity[count >> 3] |= (byte)(1 << (count & 7));
+            count++;
+        }
+
+        private void Grow(long more)
+        {
+            var needed = count + more;
+            if (needed * Size <= values.Length)
+            {
+                return;
+            }
+
+            var capacity = Capacity(Math.Max(needed, Math.Max(64, count + (count >> 1))));
+            if ((long)capacity * Size > Array.MaxLength)
+            {
+                throw new DevEndpointException(
+                    $"Column '{Column.Name}' cannot hold more than {Array.MaxLength / Size:N0} values in one part; load fewer rows with --where or --limit.");
+            }
+
+            Array.Resize(ref values, capacity * Size);
+            Array.Resize(ref validity, (capacity + 7) / 8);
+        }
+    }
+
+    /// <summary>Copies the first <paramref name="count"/> bits of <paramref name="source"/> to <paramref name="target"/> from bit <paramref name="at"/>.</summary>
+    private static void CopyBits(byte[] source, int count, byte[] target, int at)
+    {
+        if ((at & 7) == 0)
+        {
+            var bytes = (count + 7) / 8;
+            source.AsSpan(0, bytes).CopyTo(target.AsSpan(at >> 3));
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            if ((source[i >> 3] & (1 << (i & 7))) != 0)
+            {
+                var bit = at + i;
+                target[bit >> 3] |= (byte)(1 << (bit & 7));
+            }
+        }
+    }
+}

@@ -1,0 +1,340 @@
+using System.Globalization;
+using System.Text;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+using DevEndpoint.Formats.Csv;
+
+namespace DevEndpoint.Loading;
+
+internal abstract partial class FormatReader
+{
+    /// <summary>
+    /// One delimited file. UTF-8 text (nearly all files) is parsed from bytes: values go from the read buffer into
+    /// typed column buffers with no string per cell, and an uncompressed file of more than two ranges is split into
+    /// ranges on record boundaries (found by counting quotes) that are parsed at once. Other encodings are read as text.
+    /// </summary>
+    private sealed class CsvFile
+    {
+        private const int MaxRanges = 64;
+        private readonly string path;
+        private readonly CatalogTable table;
+        private readonly ReadContext context;
+        private readonly CsvDialect dialect;
+        private readonly string compression;
+        private int[] indexes = [];
+        private string?[] formats = [];
+
+        public CsvFile(string path, CatalogTable table, ReadContext context)
+        {
+            this.path = path;
+            this.table = table;
+            this.context = context;
+            dialect = CsvParameters.Read(table);
+            compression = table.Parameter("compressionType") ?? Compression.None;
+        }
+
+        public IReadOnlyList<ReadPart> Read(Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
+        {
+            var part = new ReadPart(newColumns());
+            indexes = part.Columns.Select(b => DataIndex(table, b)).ToArray();
+            formats = part.Columns.Select(b => dialect.DateFormats.GetValueOrDefault(b.Column.Name)).ToArray();
+            if (dialect.Encoding != "UTF-8" || !Utf8CsvTokenizer.Supports(dialect))
+            {
+                ReadText(part, cancellationToken);
+                return [part];
+            }
+
+            var tokenizer = new Utf8CsvTokenizer(dialect);
+            using var stream = Compression.OpenRead(path, compression);
+            using var blocks = new CsvBlocks(stream, tokenizer, 0);
+            var line = ReadHead(blocks, tokenizer, part.Columns);
+            var length = compression == Compression.None ? stream.Length : 0;
+            if (dialect.Escape == dialect.Quote && dialect.Comment is null && (length - blocks.NextOffset) / 2 >= context.RangeBytes
+                && ReadRanges(blocks.NextOffset, length, line, newColumns, cancellationToken) is { } parts)
+            {
+                return parts;
+            }
+
+            if (length > 0 && context.Limit == long.MaxValue)
+            {
+                Reserve(part, length - blocks.NextOffset);
+            }
+
+            ReadRecords(blocks, tokenizer, long.MaxValue, part, line, absoluteLines: true, cancellationToken);
+            return [part];
+        }
+
+        /// <summary>Skips the byte order mark and the preamble and reads the header; returns the line the data starts on.</summary>
+        private long ReadHead(CsvBlocks blocks, Utf8CsvTokenizer tokenizer, List<ColumnBuilder> columns)
+        {
+            blocks.SkipByteOrderMark();
+            var line = 1L;
+            for (var i = 0; i < dialect.PreambleLines && blocks.SkipLine(); i++)
+            {
+                line++;
+            }
+
+            while (dialect.HasHeader && blocks.Next())
+            {
+                line += tokenizer.LineBreaks;
+                if (!tokenizer.IsBlank)
+                {
+                    var header = new List<string>();
+                    for (var i = 0; i < tokenizer.FieldCount; i++)
+                    {
+                        header.Add(Encoding.UTF8.GetString(tokenizer.Field(blocks.Record, i)));
+                    }
+
+                    indexes = HeaderIndexes(header, columns);
+                    break;
+                }
+            }
+
+            return line;
+        }
+
+        /// <summary>
+        /// Reads [<paramref name="start"/>, <paramref name="length"/>) in ranges at once. Returns <c>null</c> when a range
+        /// did not end where the next one starts (a quote the count misread, e.g. one inside an unquoted field) or stopped
+        /// early (fail-fast, the error threshold): the caller then reads the file in order, which is always right.
+        /// </summary>
+        private ReadPart[]? ReadRanges(long start, long length, long firstLine, Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
+        {
+            var count = (int)Math.Min(MaxRanges, (length - start) / context.RangeBytes);
+            var nominal = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
+            var quote = (byte)dialect.Quote;
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var quotes = new long[count];
+            using (var handle = File.OpenHandle(path))
+            {
+                Parallel.For(0, count, options, k => quotes[k] = FileRanges.Count(handle, nominal[k], nominal[k + 1], quote));
+                var bounds = new long[count + 1];
+                bounds[0] = start;
+                bounds[count] = length;
+                var odd = false;
+                for (var k = 1; k < count; k++)
+                {
+                    odd ^= (quotes[k - 1] & 1) == 1;
+                    bounds[k] = Math.Max(bounds[k - 1], FileRanges.NextRecordStart(handle, nominal[k], odd, quote));
+                }
+
+                nominal = bounds;
+            }
+
+            var parts = new ReadPart[count];
+            var ends = new long[count];
+            var lines = new long[count];
+            Parallel.For(0, count, options, k =>
+            {
+                parts[k] = new ReadPart(newColumns());
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+                stream.Seek(nominal[k], SeekOrigin.Begin);
+                var tokenizer = new Utf8CsvTokenizer(dialect);
+                using var blocks = new CsvBlocks(stream, tokenizer, nominal[k]);
+                Reserve(parts[k], nominal[k + 1] - nominal[k]);
+                (ends[k], lines[k]) = ReadRecords(blocks, tokenizer, nominal[k + 1], parts[k], 0, absoluteLines: false, cancellationToken);
+            });
+
+            if (Enumerable.Range(0, count).Any(k => ends[k] != nominal[k + 1]))
+            {
+                return null;
+            }
+
+            var line = firstLine;
+            for (var k = 0; k < count; k++)
+            {
+                parts[k].Bad.ShiftLines(line);
+                line += lines[k];
+            }
+
+            return parts;
+        }
+
+        /// <summary>
+        /// Makes room in a part's columns for the rows about <paramref name="bytes"/> of the file hold, by the average
+        /// record size the crawler measured, so that big columns are not grown (and copied) again and again.
+        /// </summary>
+        private void Reserve(ReadPart part, long bytes)
+        {
+            if (long.TryParse(table.Parameter("averageRecordSize"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var average) && average > 0)
+            {
+                var rows = (long)(bytes / (double)average * 1.05) + 64;
+                foreach (var column in part.Columns)
+                {
+                    column.Reserve(Math.Min(rows, Array.MaxLength / 16));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Reads the records that start before <paramref name="end"/>; returns where reading stopped and the lines read.
+        /// With <paramref name="absoluteLines"/> false (a range whose first line number is not known yet), a fail-fast
+        /// bad row stops the range instead of failing the load, as its line cannot be named.
+        /// </summary>
+        private (long End, long Lines) ReadRecords(
+            CsvBlocks blocks, Utf8CsvTokenizer tokenizer, long end, ReadPart part, long firstLine, bool absoluteLines, CancellationToken cancellationToken)
+        {
+            var line = firstLine;
+            var sample = context.SampleFraction is { } fraction ? Sampling.Threshold(fraction) : ulong.MaxValue;
+            while (part.Rows < context.Limit && blocks.NextOffset < end)
+            {
+                var offset = blocks.NextOffset;
+                if (!blocks.Next())
+                {
+                    break;
+                }
+
+                var recordLine = line;
+                line += tokenizer.LineBreaks;
+                if (tokenizer.IsBlank || (sample != ulong.MaxValue && Sampling.Hash(offset) >= sample))
+                {
+                    continue;
+                }
+
+                if (!AddRecord(blocks.Record, tokenizer, recordLine, part, absoluteLines))
+                {
+                    return (-1, line - firstLine);
+                }
+
+                if ((part.Rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            return (blocks.NextOffset, line - firstLine);
+        }
+
+        /// <summary>Adds one record's values; returns <c>false</c> when the read must stop.</summary>
+        private bool AddRecord(ReadOnlySpan<byte> record, Utf8CsvTokenizer tokenizer, long line, ReadPart part, bool absoluteLines)
+        {
+            var columns = part.Columns;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var index = indexes[i];
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                if (index >= tokenizer.FieldCount)
+                {
+                    columns[i].AddNull();
+                    continue;
+                }
+
+                var value = tokenizer.Field(record, index);
+                var quoted = tokenizer.Quoted(index);
+                var added = formats[i] is { } format
+                    ? columns[i].TryAddText(Iso(Encoding.UTF8.GetString(value), format), quoted)
+                    : columns[i].TryAddUtf8(value, quoted);
+                if (!added)
+                {
+                    return Bad(part, i, line, Encoding.UTF8.GetString(value), absoluteLines);
+                }
+            }
+
+            part.Rows++;
+            return true;
+        }
+
+        /// <summary>Rolls back the cells of a bad row and deals with it by the load's mode; returns <c>false</c> when the read must stop.</summary>
+        private bool Bad(ReadPart part, int column, long line, string value, bool absoluteLines)
+        {
+            for (var j = 0; j < column; j++)
+            {
+                if (indexes[j] >= 0)
+                {
+                    part.Columns[j].Truncate(part.Rows);
+                }
+            }
+
+            var target = part.Columns[column].Column;
+            if (context.Mode == BadRecordMode.FailFast)
+            {
+                return absoluteLines ? throw BadValue(path, line, target, value) : false;
+            }
+
+            part.Bad.Add(new BadRecord(path, line, target.Name, value, $"cannot read '{value}' as {target.Type}"), keep: context.Mode == BadRecordMode.Permissive);
+            return context.ErrorThreshold is not { } threshold || part.Bad.Count <= threshold;
+        }
+
+        /// <summary>Files in another encoding than UTF-8, or with a delimiter or quote outside ASCII: read as text, in order.</summary>
+        private void ReadText(ReadPart part, CancellationToken cancellationToken)
+        {
+            using var stream = Compression.OpenRead(path, compression);
+            using var text = new StreamReader(stream, TextSample.EncodingOf(dialect.Encoding), detectEncodingFromByteOrderMarks: true);
+            for (var line = 0; line < dialect.PreambleLines; line++)
+            {
+                text.ReadLine();
+            }
+
+            var reader = new CsvRecordReader(text, dialect, dialect.PreambleLines + 1);
+            var fields = new List<string>();
+            var header = dialect.HasHeader;
+            while (part.Rows < context.Limit && reader.TryRead(fields))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (header)
+                {
+                    indexes = HeaderIndexes(fields, part.Columns);
+                    header = false;
+                    continue;
+                }
+
+                if (!AddRecord(fields, reader, part))
+                {
+                    return;
+                }
+            }
+        }
+
+        private bool AddRecord(List<string> fields, CsvRecordReader reader, ReadPart part)
+        {
+            var columns = part.Columns;
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var index = indexes[i];
+                if (index < 0)
+                {
+                    continue;
+                }
+
+                var value = index < fields.Count ? fields[index] : null;
+                var quoted = index < fields.Count && reader.Quoted[index];
+                if (!columns[i].TryAddText(formats[i] is { } format ? Iso(value, format) : value, quoted))
+                {
+                    return Bad(part, i, reader.RecordLine, value!, absoluteLines: true);
+                }
+            }
+
+            part.Rows++;
+            return true;
+        }
+
+        /// <summary>A date or timestamp in the column's recorded form, rewritten in ISO 8601; other text as it is.</summary>
+        private static string? Iso(string? value, string format) =>
+            value is not null && DateFormats.TryParse(value, format, out var parsed)
+                ? parsed.ToString(format.Contains(' ', StringComparison.Ordinal) ? "yyyy-MM-dd HH:mm:ss.FFFFFFF" : "yyyy-MM-dd", CultureInfo.InvariantCulture)
+                : value;
+
+        /// <summary>
+        /// Where each data column is in a file with a header, found by name: a column the file lacks reads as null, and a
+        /// column that is also a partition key (so not a data column) does not shift the columns after it. A header
+        /// column the table does not have means the file is not one of the table's files, or changed since the crawl.
+        /// </summary>
+        private int[] HeaderIndexes(List<string> header, List<ColumnBuilder> columns)
+        {
+            var names = ColumnNames.Make(header, Math.Max(header.Count, table.StorageDescriptor.Columns.Count)).ToList();
+            var known = table.AllColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.Take(header.Count).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                throw UnknownHeaderColumn(path, table, unknown);
+            }
+
+            return columns
+                .Select(b => DataIndex(table, b) < 0 ? -1 : names.IndexOf(b.Column.Name) is var index and >= 0 ? index : int.MaxValue)
+                .ToArray();
+        }
+    }
+}
