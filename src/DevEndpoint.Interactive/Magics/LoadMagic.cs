@@ -9,7 +9,11 @@ using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
-/// <summary><c>#!load &lt;db&gt;.&lt;table&gt; --as &lt;variable&gt; [--columns a,b] [--where "&lt;predicate&gt;"] [--limit n]</c>.</summary>
+/// <summary>
+/// <c>#!load &lt;db&gt;.&lt;table&gt; --as &lt;variable&gt; [--columns a,b] [--where "&lt;predicate&gt;"] [--limit n]
+/// [--sample f | --sample-rows n] [--mode permissive|failfast|dropmalformed] [--error-threshold n] [--errors-as &lt;variable&gt;]
+/// [--strings auto|dotnet|utf8]</c>.
+/// </summary>
 public sealed class LoadMagic : KernelDirectiveCommand
 {
     /// <summary>Rows shown under a load.</summary>
@@ -25,6 +29,18 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     public long? Limit { get; set; }
 
+    public double? Sample { get; set; }
+
+    public long? SampleRows { get; set; }
+
+    public string? Mode { get; set; }
+
+    public long? ErrorThreshold { get; set; }
+
+    public string? ErrorsAs { get; set; }
+
+    public string? Strings { get; set; }
+
     public string? Catalog { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
@@ -32,6 +48,11 @@ public sealed class LoadMagic : KernelDirectiveCommand
         if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(As))
         {
             yield return $"'{As}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
+        }
+
+        if (ErrorsAs is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(ErrorsAs))
+        {
+            yield return $"'{ErrorsAs}' is not a valid C# variable name for --errors-as. Use letters, digits and underscores, starting with a letter.";
         }
     }
 
@@ -46,7 +67,15 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--as", "The name of the C# variable that receives the DataFrame.") { Required = true },
                 new KernelDirectiveParameter("--columns", "Comma-separated columns to load, in this order (default: all, partition keys last)."),
                 new KernelDirectiveParameter("--where", "A predicate over partition keys: =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
-                new KernelDirectiveParameter("--limit", "Load at most this many rows.") { TypeHint = "number" },
+                new KernelDirectiveParameter("--limit", "Load at most this many rows (reading stops as soon as they are read).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--sample", "Keep about this share of rows, 0 < f <= 1 (the same rows on every load), for a quick look at a big table.") { TypeHint = "number" },
+                new KernelDirectiveParameter("--sample-rows", "Keep about this many rows, spread over the whole table.") { TypeHint = "number" },
+                new KernelDirectiveParameter("--mode", "What to do with rows whose values do not fit the schema: permissive (default: set aside, counted and shown), failfast (stop at the first, naming file, line and column), dropmalformed (dropped and counted).")
+                    .AddCompletions(() => ["permissive", "failfast", "dropmalformed"]),
+                new KernelDirectiveParameter("--error-threshold", "Fail the load when more rows than this are bad.") { TypeHint = "number" },
+                new KernelDirectiveParameter("--errors-as", "The name of a C# variable that receives the rows set aside (file, line, column, value, reason) as a DataFrame."),
+                new KernelDirectiveParameter("--strings", "How string columns are held: auto/dotnet (.NET strings, repeated values shared; every DataFrame operation works) or utf8 (UTF-8 bytes: less memory for long text; no sorting or grouping on them).")
+                    .AddCompletions(() => ["auto", "dotnet", "utf8"]),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -64,13 +93,23 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     Columns = command.Columns?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
                     Where = command.Where,
                     Limit = command.Limit,
+                    SampleFraction = command.Sample,
+                    SampleRows = command.SampleRows,
+                    Mode = command.Mode is null ? BadRecordMode.Permissive : LoadOptions.ParseMode(command.Mode),
+                    ErrorThreshold = command.ErrorThreshold,
+                    Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
                 },
                 context.CancellationToken);
 
             var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
                 ?? throw new DevEndpointException("#!load needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
             await csharp.SetValueAsync(command.As, result.Frame, typeof(DataFrame));
-            MagicSupport.DisplayHtml(context, CatalogViews.LoadSummary(command.As, result));
+            if (command.ErrorsAs is { } errorsAs)
+            {
+                await csharp.SetValueAsync(errorsAs, result.Errors, typeof(DataFrame));
+            }
+
+            MagicSupport.DisplayHtml(context, CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));
             context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)));
         });
 }

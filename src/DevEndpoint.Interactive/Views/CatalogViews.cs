@@ -105,15 +105,35 @@ public static class CatalogViews
             .ToString();
     }
 
-    public static string LoadSummary(string variable, LoadResult result)
+    /// <summary>Rows set aside that a load summary lists; the rest are in the error frame.</summary>
+    public const int ErrorRowsShown = 10;
+
+    public static string LoadSummary(string variable, LoadResult result, string? errorsVariable = null)
     {
         var frame = result.Frame;
         var partitions = result.Table.PartitionKeys.Count == 0
             ? string.Empty
             : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
-        return new HtmlTable()
-            .Paragraph($"Loaded {result.Table.DatabaseName}.{result.Table.Name} into {variable}: {frame.Rows.Count} rows x {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms.")
-            .ToString();
+        var html = new HtmlTable()
+            .Paragraph($"Loaded {result.Table.DatabaseName}.{result.Table.Name} into {variable}: {frame.Rows.Count} rows x {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms.");
+        if (result.BadRows == 0)
+        {
+            return html.ToString();
+        }
+
+        var kept = result.Errors.Rows.Count;
+        var where = kept == 0 ? "dropped (--mode dropmalformed)"
+            : errorsVariable is null ? "set aside; keep them in a variable with --errors-as <name>"
+            : $"set aside in {errorsVariable}";
+        html.Paragraph($"{Invariant(result.BadRows)} bad rows left out, {where}.");
+        if (kept > 0)
+        {
+            html.Table(
+                ["file", "line", "column", "value", "reason"],
+                result.Errors.Rows.Take(ErrorRowsShown).Select(r => r.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? string.Empty).ToList()));
+        }
+
+        return html.ToString();
     }
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

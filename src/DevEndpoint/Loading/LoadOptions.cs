@@ -28,6 +28,24 @@ public sealed record LoadOptions
 
     /// <summary>How string columns are held in memory.</summary>
     public StringStorage Strings { get; init; } = StringStorage.Auto;
+
+    /// <summary>Reads a bad-record mode by the name the magics and the CLI take: <c>permissive</c>, <c>failfast</c> or <c>dropmalformed</c>.</summary>
+    public static BadRecordMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "permissive" => BadRecordMode.Permissive,
+        "failfast" or "fail-fast" => BadRecordMode.FailFast,
+        "dropmalformed" or "drop-malformed" => BadRecordMode.DropMalformed,
+        _ => throw new DevEndpointException($"Unknown mode '{name}'. Use permissive (bad rows set aside), failfast (stop at the first bad row) or dropmalformed (bad rows dropped and counted)."),
+    };
+
+    /// <summary>Reads a string storage by the name the magics and the CLI take: <c>auto</c>, <c>dotnet</c> or <c>utf8</c>.</summary>
+    public static StringStorage ParseStrings(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "auto" => StringStorage.Auto,
+        "dotnet" => StringStorage.Dotnet,
+        "utf8" => StringStorage.Utf8,
+        _ => throw new DevEndpointException($"Unknown string storage '{name}'. Use auto, dotnet (.NET strings) or utf8 (UTF-8 bytes: less memory, no sorting or grouping)."),
+    };
 }
 
 /// <summary>Spark's and Glue's names for what a load does with bad records.</summary>

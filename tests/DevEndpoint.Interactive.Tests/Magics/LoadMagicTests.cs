@@ -63,4 +63,73 @@ public sealed class LoadMagicTests
             "'2orders' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.",
             KernelFixture.Failure(result));
     }
+
+    [Fact]
+    public async Task Bad_rows_are_counted_and_shown_under_the_load_and_kept_in_the_errors_variable()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        var file = BreakFirstOrder(fixture);
+
+        var load = await fixture.MagicAsync("#!load sales.orders --as orders --errors-as rejected --where \"year = '2024' AND month = '01'\"");
+
+        KernelFixture.AssertSucceeded(load);
+        var html = KernelFixture.Html(load);
+        Assert.Contains("Loaded sales.orders into orders: 39 rows", html);
+        Assert.Contains("1 bad rows left out, set aside in rejected.", html);
+        Assert.Contains("cannot read &#39;abc&#39; as int", html);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("rejected", out var rejected));
+        Assert.Equal(new object?[] { file, 2L, "order_id", "abc", "cannot read 'abc' as int" }, rejected.Rows[0].ToArray());
+    }
+
+    [Fact]
+    public async Task Fail_fast_stops_at_the_bad_row_and_names_it()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        var file = BreakFirstOrder(fixture);
+
+        var load = await fixture.MagicAsync("#!load sales.orders --as orders --mode failfast");
+
+        Assert.Equal(
+            $"{file}: line 2, column 'order_id': cannot read 'abc' as int. Fix the value, or re-crawl the table if its data changed.",
+            KernelFixture.Failure(load));
+    }
+
+    [Fact]
+    public async Task An_unknown_mode_is_refused_with_the_modes_there_are()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var load = await fixture.MagicAsync("#!load sales.orders --as orders --mode lenient");
+
+        Assert.Equal(
+            "Unknown mode 'lenient'. Use permissive (bad rows set aside), failfast (stop at the first bad row) or dropmalformed (bad rows dropped and counted).",
+            KernelFixture.Failure(load));
+    }
+
+    [Fact]
+    public async Task A_sample_and_utf8_strings_reach_the_variable()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var load = await fixture.MagicAsync("#!load sales.orders --as orders --sample 0.5 --strings utf8");
+
+        KernelFixture.AssertSucceeded(load);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("orders", out var orders));
+        Assert.InRange(orders.Rows.Count, 60, 140);
+        Assert.Contains(orders.Columns, c => c is ArrowStringDataFrameColumn);
+    }
+
+    /// <summary>Puts a value that is not an int in the first order of January 2024; returns the file.</summary>
+    private static string BreakFirstOrder(KernelFixture fixture)
+    {
+        var file = Path.Combine(fixture.Lake, "orders", "year=2024", "month=01", "part-0000.csv");
+        var lines = File.ReadAllLines(file);
+        lines[1] = "abc" + lines[1][lines[1].IndexOf(',', StringComparison.Ordinal)..];
+        File.WriteAllLines(file, lines);
+        return file;
+    }
 }
