@@ -33,6 +33,11 @@ public sealed partial class Crawler
                 $"Table level {options.TableLevel} is not valid: level 1 is the include path itself, 2 its subfolders, and so on.");
         }
 
+        if (options.SampleFiles < 1)
+        {
+            throw CrawlOptions.SampleFilesError(options.SampleFiles.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
         var custom = options.Classifiers.Select(name => catalog.GetClassifier(name).ToClassifier()).ToList();
         var exclusions = options.Exclusions.Select(p => new Glob(p)).ToList();
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -44,12 +49,28 @@ public sealed partial class Crawler
         if (options.NewFoldersOnly)
         {
             var seen = SeenFolders(root, database);
-            candidates = candidates.Where(f => !seen.Contains(string.Join('/', f.Folders))).ToList();
+            candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var classified = await ClassifyAsync(candidates, options, custom, skipped, progress, cancellationToken);
-        var plans = PlanTables(classified, Path.GetFileName(root), options, skipped);
-        return Commit(plans, root, database, options, runId, started, candidates, classified.Count, walk.Excluded, skipped);
+        var (sampled, unsampled) = Sample(candidates, options.SampleFiles);
+        var classified = await ClassifyAsync(sampled, options, custom, skipped, progress, cancellationToken);
+        var planning = new List<SkippedFile>();
+        var plans = PlanTables(classified, Path.GetFileName(root), options, planning);
+        while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
+        {
+            // The files read from these folders make more than one table: the files not read could belong to any of
+            // them, so they are read too, and the tables planned again.
+            var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
+            unsampled = unsampled.Except(more).ToList();
+            sampled = [.. sampled, .. more];
+            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken));
+            planning = [];
+            plans = PlanTables(classified, Path.GetFileName(root), options, planning);
+        }
+
+        skipped.AddRange(planning);
+        AssignUnsampled(plans, unsampled, options.SampleFiles, skipped);
+        return Commit(plans, root, database, options, runId, started, candidates.Count, sampled, classified.Count, walk.Excluded, skipped);
     }
 
     private static string ValidateRoot(string path)
@@ -129,7 +150,11 @@ public sealed partial class Crawler
         return classified;
     }
 
-    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size);
+    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size)
+    {
+        /// <summary>The folder holding the file, relative to the include path (empty for the include path itself).</summary>
+        public string Folder => string.Join('/', Folders);
+    }
 
     private sealed record ClassifiedFile(FoundFile File, FileSchema Schema)
     {

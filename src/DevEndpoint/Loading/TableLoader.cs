@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
-using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -61,11 +60,9 @@ public sealed partial class TableLoader
         var limit = options.Limit ?? long.MaxValue;
         var rows = 0L;
         var filesRead = 0;
-        var exclusions = Exclusions(table);
-        var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
         foreach (var source in sources)
         {
-            foreach (var file in DataFiles(source.Location, exclusions, kind))
+            foreach (var file in TableFiles.DataFiles(table, source.Location))
             {
                 if (rows >= limit)
                 {
@@ -117,40 +114,6 @@ public sealed partial class TableLoader
         }
 
         return selected;
-    }
-
-    private static List<(Glob Glob, string Root)> Exclusions(CatalogTable table)
-    {
-        var patterns = table.Parameter(Crawler.ExclusionsParameter);
-        var root = table.Parameter(Crawler.IncludePathParameter);
-        return patterns is null || root is null
-            ? []
-            : CatalogJson.Deserialize<List<string>>(patterns).Select(p => (new Glob(p), root)).ToList();
-    }
-
-    /// <summary>
-    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and only
-    /// files of the table's kind (<see cref="FileKind"/>), as the crawler makes a folder of mixed files into one table per kind.
-    /// </summary>
-    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, string kind)
-    {
-        if (!Directory.Exists(location))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(location)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
-            .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
-            .Where(f => FileKind(f) == kind)
-            .Order(StringComparer.Ordinal);
-    }
-
-    /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
-    private static string FileKind(string path)
-    {
-        var head = Compression.ReadHead(path, FileProbe.HeadLength);
-        return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 
     private sealed record Source(string Location, IReadOnlyDictionary<string, string?> Values);
