@@ -1,9 +1,38 @@
 using System.Globalization;
+using DevEndpoint.Formats;
 
 namespace DevEndpoint.Crawling;
 
 public sealed partial class Crawler
 {
+    /// <summary>
+    /// Classifies the files of the sample (<see cref="CrawlOptions.SampleFiles"/>; every file without one) and plans the
+    /// tables. Where the files read from one folder make more than one table, the files not read there could belong to
+    /// any of them, so they are read too and the tables planned again; the other files not read go to the table of their
+    /// folder. Returns the plans, the files read and how many of them were classified.
+    /// </summary>
+    private static async Task<(List<TablePlan> Plans, List<FoundFile> Scanned, int Classified)> ClassifyAndPlanAsync(
+        List<FoundFile> files, string rootName, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+    {
+        var (sampled, unsampled) = Sample(files, options.SampleFiles);
+        var classified = await ClassifyAsync(sampled, options, custom, skipped, progress, cancellationToken);
+        var planning = new List<SkippedFile>();
+        var plans = PlanTables(classified, rootName, options, planning);
+        while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
+        {
+            var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
+            unsampled = unsampled.Except(more).ToList();
+            sampled = [.. sampled, .. more];
+            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken));
+            planning = [];
+            plans = PlanTables(classified, rootName, options, planning);
+        }
+
+        skipped.AddRange(planning);
+        AssignUnsampled(plans, unsampled, options.SampleFiles, skipped);
+        return (plans, sampled, classified.Count);
+    }
+
     /// <summary>
     /// Splits the listed files into those the classifiers read and those they do not (<see cref="CrawlOptions.SampleFiles"/>):
     /// of the files directly in each folder, at most <paramref name="perFolder"/>, spread evenly over them in ordinal name

@@ -52,25 +52,8 @@ public sealed partial class Crawler
             candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var (sampled, unsampled) = Sample(candidates, options.SampleFiles);
-        var classified = await ClassifyAsync(sampled, options, custom, skipped, progress, cancellationToken);
-        var planning = new List<SkippedFile>();
-        var plans = PlanTables(classified, Path.GetFileName(root), options, planning);
-        while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
-        {
-            // The files read from these folders make more than one table: the files not read could belong to any of
-            // them, so they are read too, and the tables planned again.
-            var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
-            unsampled = unsampled.Except(more).ToList();
-            sampled = [.. sampled, .. more];
-            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken));
-            planning = [];
-            plans = PlanTables(classified, Path.GetFileName(root), options, planning);
-        }
-
-        skipped.AddRange(planning);
-        AssignUnsampled(plans, unsampled, options.SampleFiles, skipped);
-        return Commit(plans, root, database, options, runId, started, candidates.Count, sampled, classified.Count, walk.Excluded, skipped);
+        var (plans, scanned, classified) = await ClassifyAndPlanAsync(candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
+        return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, walk.Excluded, skipped);
     }
 
     private static string ValidateRoot(string path)
