@@ -21,9 +21,9 @@ public sealed partial class Crawler
         while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
         {
             var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
+            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken, doneBefore: sampled.Count));
             unsampled = unsampled.Except(more).ToList();
             sampled = [.. sampled, .. more];
-            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken));
             planning = [];
             plans = PlanTables(classified, rootName, options, planning);
         }

@@ -87,11 +87,12 @@ public sealed partial class Crawler
     }
 
     private static async Task<List<ClassifiedFile>> ClassifyAsync(
-        List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+        List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken, int doneBefore = 0)
     {
         var results = new (FileSchema? Schema, string? Problem)[files.Count];
-        var done = 0;
-        progress?.Report(new CrawlProgress(0, files.Count, null));
+        var done = doneBefore;
+        var total = doneBefore + files.Count;
+        progress?.Report(new CrawlProgress(done, total, null));
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             try
@@ -114,7 +115,7 @@ public sealed partial class Crawler
                 results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
             }
 
-            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), files.Count, files[i].RelativePath));
+            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), total, files[i].RelativePath));
         });
 
         var classified = new List<ClassifiedFile>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 
@@ -70,9 +71,12 @@ public sealed class CrawlSampleFilesTests : IDisposable
             temp.Write($"lake/events/b-{i}.csv", $"name,price,qty\nx{i},1.5,{i}\n");
         }
 
-        var result = await CrawlAsync("lake", sampleFiles: 2);
+        var progress = new ProgressReports();
+        var result = await new Crawler(Catalog()).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake", SampleFiles = 2 }, progress);
 
         Assert.Equal((6, 6), (result.Run.FilesScanned, result.Run.FilesListed));
+        Assert.Equal(new[] { 2, 6 }, progress.Reports.Select(r => r.FilesTotal).Distinct().Order());
+        Assert.Equal(6, progress.Reports.Max(r => r.FilesDone));
         Assert.Equal(new[] { "events 3 files", "events_2 3 files" }, result.Tables.Select(t => $"{t.Name} {t.Files} files"));
         Assert.Empty(result.SkippedFiles);
     }
@@ -128,6 +132,14 @@ public sealed class CrawlSampleFilesTests : IDisposable
             "--sample-files must be a whole number of files from 1 to 2147483647; got '0'. It is how many files of each folder are read; leave it out to read every file.",
             error.Message);
         Assert.Empty(Catalog().GetDatabases());
+    }
+
+    /// <summary>Keeps every report as it is made (<see cref="Progress{T}"/> would post them later).</summary>
+    private sealed class ProgressReports : IProgress<CrawlProgress>
+    {
+        public ConcurrentQueue<CrawlProgress> Reports { get; } = new();
+
+        public void Report(CrawlProgress value) => Reports.Enqueue(value);
     }
 
     private DataCatalog Catalog() => DataCatalog.Open(temp.Combine("catalog.db"));
