@@ -19,12 +19,13 @@ internal static class CrawlCommand
         var deleteBehavior = new Option<string>("--delete-behavior") { Description = "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log." };
         var sampleBytes = new Option<long?>("--sample-bytes") { Description = "Decompressed bytes read from the start of each text file to infer its schema (default 1048576)." };
         var sampleRows = new Option<long?>("--sample-rows") { Description = "Records read from the start of each text file to infer its schema (default 10000)." };
+        var sampleFiles = new Option<string>("--sample-files") { Description = "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported." };
         var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
         var command = new Command("crawl", "Crawl a folder: classify files, infer schemas and partitions, and record tables in the catalog.")
         {
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, classifier, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,6 +42,7 @@ internal static class CrawlCommand
                 SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
                 Sample = SampleOptions.Create(parse.GetValue(sampleBytes), parse.GetValue(sampleRows)),
+                SampleFiles = CrawlOptions.ParseSampleFiles(parse.GetValue(sampleFiles)),
             };
             var result = await crawler.CrawlAsync(options, cancellationToken: cancellationToken);
             if (parse.GetValue(json))
@@ -53,7 +55,7 @@ internal static class CrawlCommand
             await output.WriteLineAsync(
                 $"Crawled {run.Location} into database '{run.DatabaseName}' in {run.Duration.TotalSeconds:0.00} s (run {run.RunId}).");
             await output.WriteLineAsync(
-                $"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files read: {run.FilesClassified}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.");
+                $"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files read: {run.FilesClassified}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.{CrawlRunTable.Sampling(run)}");
             if (run.TablesDeprecated + run.TablesDeleted + run.PartitionsDeleted > 0)
             {
                 await output.WriteLineAsync($"Vanished tables: {run.TablesDeprecated} deprecated, {run.TablesDeleted} deleted. Vanished partitions removed: {run.PartitionsDeleted}.");

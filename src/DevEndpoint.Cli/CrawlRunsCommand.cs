@@ -12,7 +12,7 @@ internal static class CrawlRunsCommand
         var database = new Argument<string?>("database") { Description = "The database whose crawls to list (default: all).", Arity = ArgumentArity.ZeroOrOne };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("runs", "List crawl runs, newest first: files scanned, bytes read, tables created, updated, deprecated and deleted, duration and skipped files.")
+        var command = new Command("runs", "List crawl runs, newest first: files listed and scanned, bytes read, tables created, updated, deprecated and deleted, duration and skipped files.")
         {
             database, catalog, json,
         };

@@ -42,6 +42,46 @@ public sealed class CrawlPolicyCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Crawl_sample_files_reads_that_many_files_of_a_folder_and_says_how_many_were_listed()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            temp.Write($"lake/events/part-{i}.csv", i == 2 ? "{\"a\":1}\n[1,2]\n" : $"id,kind\n{i},click\n");
+        }
+
+        var crawl = await CrawlAsync("--sample-files", "2");
+        var json = await DevEndpointCommand.RunAsync(
+            "crawl", temp.Combine("lake"), "--database", "again", "--catalog", temp.Combine("catalog.db"), "--sample-files", "2", "--json");
+        var help = await DevEndpointCommand.RunAsync("crawl", "--help");
+
+        Assert.Equal((0, string.Empty), (crawl.ExitCode, crawl.Error));
+        Assert.Equal(
+            "Tables: 1 created, 0 updated, 0 unchanged. Partitions added: 0. Files read: 2, skipped: 0, excluded: 0. Files listed: 5, sampled: 2 (--sample-files 2: at most 2 per folder, unless its files make several tables); files not sampled count in their tables but were not read.",
+            crawl.Output.ReplaceLineEndings("\n").Split('\n')[1]);
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal(5, Assert.Single(root.GetProperty("Tables").EnumerateArray()).GetProperty("Files").GetInt32());
+        var run = root.GetProperty("Run");
+        Assert.Equal((2, 5, 2), (run.GetProperty("SampleFiles").GetInt32(), run.GetProperty("FilesListed").GetInt32(), run.GetProperty("FilesScanned").GetInt32()));
+        Assert.Contains("--sample-files <sample-files>", help.Output, StringComparison.Ordinal);
+        Assert.Contains("How many files of each folder are read to classify them and infer their schema", help.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("ten")]
+    public async Task Crawl_sample_files_that_is_not_a_whole_number_of_at_least_one_exits_1(string value)
+    {
+        temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
+
+        var crawl = await CrawlAsync("--sample-files", value);
+
+        Assert.Equal(
+            (1, $"error: --sample-files must be a whole number of files from 1 to 2147483647; got '{value}'. It is how many files of each folder are read; leave it out to read every file."),
+            (crawl.ExitCode, crawl.Error.TrimEnd()));
+    }
+
+    [Fact]
     public async Task Delete_behavior_delete_removes_a_vanished_table_and_says_so()
     {
         temp.Write("lake/orders/a.csv", "order_id,amount\n1,9.5\n");
@@ -123,13 +163,13 @@ public sealed class CrawlPolicyCommandTests : IDisposable
         Assert.Equal(
             new[]
             {
-                "run", "database", "location", "started", "seconds", "files scanned", "skipped", "bytes read", "created", "updated",
+                "run", "database", "location", "started", "seconds", "files listed", "files scanned", "skipped", "bytes read", "created", "updated",
                 "unchanged", "deprecated", "deleted", "partitions added", "partitions removed", "skipped files",
             },
             rows[0]);
         Assert.Equal(new[] { RunId(second), RunId(first) }, rows.Skip(1).Select(r => r[0]));
         Assert.Equal(
-            new[] { "lake", temp.Combine("lake") + "/", "1", "2", "22", "1", "0", "0", "0", "0", "0", "0", "orders/b.csv: the file is empty." },
+            new[] { "lake", temp.Combine("lake") + "/", "1", "1", "2", "22", "1", "0", "0", "0", "0", "0", "0", "orders/b.csv: the file is empty." },
             rows[2].Skip(1).Take(2).Concat(rows[2].Skip(5)));
         var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
         Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));

@@ -26,7 +26,7 @@ public sealed class CatalogMagic : KernelDirectiveCommand
             {
                 new KernelDirectiveParameter("--name", "A database (sales) or a table (sales.orders).") { AllowImplicitName = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false).Concat(MagicSupport.CatalogNames(tables: true))),
-                new KernelDirectiveParameter("--runs", "Show the crawl runs, newest first, of the database named (default: all): files scanned, bytes read, table changes, duration, skipped files.") { Flag = true },
+                new KernelDirectiveParameter("--runs", "Show the crawl runs, newest first, of the database named (default: all): files listed and scanned, bytes read, table changes, duration, skipped files.") { Flag = true },
                 MagicSupport.CatalogParameter(),
             },
         };

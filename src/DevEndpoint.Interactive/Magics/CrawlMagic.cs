@@ -11,7 +11,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
 /// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
-/// [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>.
+/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>.
 /// </summary>
 public sealed class CrawlMagic : KernelDirectiveCommand
 {
@@ -37,6 +37,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
 
     public long? SampleRows { get; set; }
 
+    public string? SampleFiles { get; set; }
+
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
@@ -58,6 +60,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                     .AddCompletions(() => Enum.GetValues<DeleteBehavior>().Select(CrawlPolicies.Name)),
                 new KernelDirectiveParameter("--sample-bytes", "Decompressed bytes read from the start of each text file to infer its schema (default 1048576).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample-rows", "Records read from the start of each text file to infer its schema (default 10000).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--sample-files", "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
                     .AddCompletions(MagicSupport.ClassifierNames),
                 MagicSupport.CatalogParameter(),
@@ -81,6 +84,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 SchemaChange = command.SchemaChange is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = command.DeleteBehavior is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : Crawling.DeleteBehavior.Deprecate,
                 Sample = SampleOptions.Create(command.SampleBytes, command.SampleRows),
+                SampleFiles = CrawlOptions.ParseSampleFiles(command.SampleFiles),
             };
             var catalog = DataCatalog.Open(command.Catalog);
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));

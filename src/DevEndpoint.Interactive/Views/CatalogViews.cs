@@ -18,7 +18,7 @@ public static class CatalogViews
         var run = result.Run;
         var html = new HtmlTable()
             .Heading($"Crawled {run.Location} into database '{run.DatabaseName}' in {run.Duration.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s")
-            .Paragraph($"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files scanned: {run.FilesScanned}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}. Run {run.RunId}.")
+            .Paragraph($"Tables: {run.TablesCreated} created, {run.TablesUpdated} updated, {run.TablesUnchanged} unchanged. Partitions added: {run.PartitionsAdded}. Files scanned: {run.FilesScanned}, skipped: {result.SkippedFiles.Count}, excluded: {run.FilesExcluded}.{CrawlRunTable.Sampling(run)} Run {run.RunId}.")
             .Table(
                 ["table", "change", "classification", "columns", "partitions", "partitions added", "files", "records"],
                 result.Tables.Select(t => new[]

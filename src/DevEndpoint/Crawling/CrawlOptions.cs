@@ -1,3 +1,4 @@
+using System.Globalization;
 using DevEndpoint.Formats;
 
 namespace DevEndpoint.Crawling;
@@ -24,6 +25,15 @@ public sealed record CrawlOptions
     public SampleOptions Sample { get; init; } = new();
 
     /// <summary>
+    /// The most files read in each folder (Glue's crawler sample size): of the files directly in a folder, this many,
+    /// spread evenly over them in ordinal name order with the first and the last always among them. The files not read
+    /// count in their table's and partition's <c>objectCount</c> and <c>sizeKey</c> and are taken to hold what the files
+    /// read from their folder hold; a file not read is never reported as bad. When the files read from one folder make
+    /// more than one table, every file of that folder is read, so each goes to its own table. Default <c>null</c>: every file is read.
+    /// </summary>
+    public int? SampleFiles { get; init; }
+
+    /// <summary>
     /// The folder depth at which tables start: 1 is the include path itself, 2 its subfolders, and so on; every folder
     /// below that depth is a partition. Default <c>null</c>: tables are found from the files' formats and schemas.
     /// </summary>
@@ -46,6 +56,22 @@ public sealed record CrawlOptions
 
     /// <summary>What to do with tables and partitions whose data vanished. Default <see cref="DeleteBehavior.Deprecate"/>, as in Glue.</summary>
     public DeleteBehavior DeleteBehavior { get; init; } = DeleteBehavior.Deprecate;
+
+    /// <summary>Reads <c>--sample-files</c> as a user typed it: <c>null</c> (every file) when absent, else a number of files of at least 1.</summary>
+    public static int? ParseSampleFiles(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var files) && files >= 1
+            ? files
+            : throw SampleFilesError(text);
+    }
+
+    internal static DevEndpointException SampleFilesError(string got) =>
+        new($"--sample-files must be a whole number of files from 1 to {int.MaxValue}; got '{got}'. It is how many files of each folder are read; leave it out to read every file.");
 }
 
 /// <summary>Glue's schema change policy: what a crawl does with a table whose schema changed.</summary>

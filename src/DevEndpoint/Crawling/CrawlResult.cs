@@ -37,7 +37,18 @@ public sealed record CrawlRun
 
     public DateTimeOffset EndTime { get; init; }
 
-    /// <summary>Files the classifiers looked at (with new folders only, the files of new folders).</summary>
+    /// <summary>
+    /// The most files read in each folder (<see cref="CrawlOptions.SampleFiles"/>); <c>null</c> when every file was read.
+    /// </summary>
+    public int? SampleFiles { get; init; }
+
+    /// <summary>
+    /// Files found under the include path, but for excluded, hidden, marker and empty files (with new folders only, the
+    /// files of new folders); those not read (<see cref="CrawlOptions.SampleFiles"/>) count in their tables all the same.
+    /// </summary>
+    public int FilesListed { get; init; }
+
+    /// <summary>Files the classifiers looked at: the files listed, or with a sample of files per folder, those sampled.</summary>
     public int FilesScanned { get; init; }
 
     /// <summary>Files whose format and schema were found (before grouping into tables).</summary>

@@ -22,7 +22,8 @@ public sealed partial class Crawler
         CrawlOptions options,
         string runId,
         DateTimeOffset started,
-        List<FoundFile> candidates,
+        int listed,
+        List<FoundFile> scanned,
         int classified,
         int excluded,
         List<SkippedFile> skipped)
@@ -35,7 +36,7 @@ public sealed partial class Crawler
             update.EnsureDatabase(new Database { Name = database, LocationUri = root + "/" });
             crawled.Clear();
             notices.Clear();
-            var context = new WriteContext(update, root, database, options, runId, notices);
+            var context = new WriteContext(update, root, database, options, runId, notices) { SharedFolders = FoldersOfSeveralTables(plans) };
             foreach (var plan in plans)
             {
                 crawled.Add(Write(context, plan));
@@ -53,12 +54,14 @@ public sealed partial class Crawler
                 Location = root + "/",
                 StartTime = started,
                 EndTime = DateTimeOffset.UtcNow,
-                FilesScanned = candidates.Count,
+                SampleFiles = options.SampleFiles,
+                FilesListed = listed,
+                FilesScanned = scanned.Count,
                 FilesClassified = classified,
                 FilesSkipped = skipped.Count,
                 FilesExcluded = excluded,
-                BytesScanned = candidates.Sum(f => f.Size),
-                BytesRead = candidates.Sum(f => Math.Min(f.Size, Formats.FileProbe.HeadLength + options.Sample.MaxBytes)),
+                BytesScanned = scanned.Sum(f => f.Size),
+                BytesRead = scanned.Sum(f => Math.Min(f.Size, Formats.FileProbe.HeadLength + options.Sample.MaxBytes)),
                 TablesCreated = crawled.Count(t => t.Change == TableChange.Created),
                 TablesUpdated = crawled.Count(t => t.Change == TableChange.Updated),
                 TablesUnchanged = crawled.Count(t => t.Change == TableChange.Unchanged),
@@ -96,8 +99,10 @@ public sealed partial class Crawler
             : [];
         MergeColumns(columns, plan.Columns);
         var location = Location(root, plan.Folder);
-        var records = plan.Files.Sum(f => f.Schema.RecordCount);
-        var bytes = plan.Files.Sum(f => f.File.Size);
+        var parts = PartStatistics(plan);
+        var records = parts.Sum(p => p.Records);
+        var bytes = parts.Sum(p => p.Bytes);
+        var objects = parts.Sum(p => p.Files);
         var parameters = new Dictionary<string, string>
         {
             ["classification"] = first.Classification,
@@ -105,7 +110,7 @@ public sealed partial class Crawler
             ["typeOfData"] = "file",
             ["recordCount"] = Invariant(records),
             ["averageRecordSize"] = Invariant(records == 0 ? 0 : bytes / records),
-            ["objectCount"] = Invariant(plan.Files.Count),
+            ["objectCount"] = Invariant(objects),
             ["sizeKey"] = Invariant(bytes),
             ["UPDATED_BY_CRAWLER"] = CrawlerName,
             [CatalogUpdate.CrawlRunIdParameter] = runId,
@@ -124,6 +129,15 @@ public sealed partial class Crawler
         if (options.Exclusions.Count > 0)
         {
             parameters[ExclusionsParameter] = CatalogJson.Serialize(options.Exclusions);
+        }
+
+        var sharedFiles = plan.Files.Where(f => context.SharedFolders.Contains(f.File.Folder))
+            .Select(f => plan.Folder.Length == 0 ? f.File.RelativePath : f.File.RelativePath[(plan.Folder.Length + 1)..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (sharedFiles.Count > 0)
+        {
+            parameters[TableFiles.SharedFolderFilesParameter] = CatalogJson.Serialize(sharedFiles);
         }
 
         var descriptor = StorageFormats.For(first, location, columns);
@@ -145,28 +159,24 @@ public sealed partial class Crawler
         var change = schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log ? TableChange.Unchanged
             : update.PutTable(options.NewFoldersOnly && existing is not null ? AddStatistics(table, existing) : table);
 
-        var partitions = plan.Files.GroupBy(f => string.Join('\u0001', f.PartitionValues(plan.Depth).Select(p => p.Value)));
         var count = 0;
         var added = 0;
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var partition in plan.PartitionKeys.Count == 0 ? [] : partitions)
+        foreach (var part in plan.PartitionKeys.Count == 0 ? [] : parts)
         {
             count++;
-            var files = partition.ToList();
-            var folder = string.Join('/', files[0].File.Folders);
-            var values = files[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList();
-            found.Add(CatalogJson.Serialize(values));
+            found.Add(CatalogJson.Serialize(part.Values));
             var isNew = update.PutPartition(new Partition
             {
                 DatabaseName = database,
                 TableName = plan.Name,
-                Values = values,
-                StorageDescriptor = descriptor with { Location = Location(root, folder) },
+                Values = part.Values,
+                StorageDescriptor = descriptor with { Location = Location(root, part.Folder) },
                 Parameters = new Dictionary<string, string>
                 {
-                    ["recordCount"] = Invariant(files.Sum(f => f.Schema.RecordCount)),
-                    ["objectCount"] = Invariant(files.Count),
-                    ["sizeKey"] = Invariant(files.Sum(f => f.File.Size)),
+                    ["recordCount"] = Invariant(part.Records),
+                    ["objectCount"] = Invariant(part.Files),
+                    ["sizeKey"] = Invariant(part.Bytes),
                 },
             });
             added += isNew ? 1 : 0;
@@ -177,8 +187,36 @@ public sealed partial class Crawler
             RetireVanishedPartitions(context, plan.Name, found);
         }
 
-        return new CrawledTable(plan.Name, change, first.Classification, columns.Count, count, added, plan.Files.Count, records);
+        return new CrawledTable(plan.Name, change, first.Classification, columns.Count, count, added, objects, records);
     }
+
+    /// <summary>
+    /// The files, bytes and records of each partition of a table (one part for a table without partitions), counting the
+    /// files not read: their records are estimated from the bytes per record of the files read beside them.
+    /// </summary>
+    private static List<PartStatistic> PartStatistics(TablePlan plan)
+    {
+        var unsampled = plan.Unsampled.ToLookup(f => f.Folder, StringComparer.Ordinal);
+        return plan.Files
+            .GroupBy(f => string.Join('\u0001', f.PartitionValues(plan.Depth).Select(p => p.Value)), StringComparer.Ordinal)
+            .Select(group =>
+            {
+                var read = group.ToList();
+                var notRead = read.Select(f => f.File.Folder).Distinct(StringComparer.Ordinal).SelectMany(folder => unsampled[folder]).ToList();
+                var readBytes = read.Sum(f => f.File.Size);
+                var bytes = readBytes + notRead.Sum(f => f.Size);
+                var readRecords = read.Sum(f => f.Schema.RecordCount);
+                return new PartStatistic(
+                    read[0].File.Folder,
+                    read[0].PartitionValues(plan.Depth).Select(p => p.Value).ToList(),
+                    read.Count + notRead.Count,
+                    bytes,
+                    notRead.Count == 0 ? readRecords : (long)Math.Round(readRecords * (double)bytes / readBytes));
+            })
+            .ToList();
+    }
+
+    private sealed record PartStatistic(string Folder, List<string> Values, int Files, long Bytes, long Records);
 
     private static string Location(string root, string folder) =>
         (folder.Length == 0 ? root : Path.Combine(root, folder.Replace('/', Path.DirectorySeparatorChar))) + "/";

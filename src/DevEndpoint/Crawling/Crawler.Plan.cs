@@ -178,6 +178,9 @@ public sealed partial class Crawler
     {
         public FileSchema First => Files[0].Schema;
 
+        /// <summary>Files of the table's folders that were not read (<see cref="CrawlOptions.SampleFiles"/>), taken to be like the files read there.</summary>
+        public List<FoundFile> Unsampled { get; } = [];
+
         public int Depth => Crawler.Depth(Folder);
     }
 

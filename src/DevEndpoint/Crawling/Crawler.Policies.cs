@@ -135,11 +135,20 @@ public sealed partial class Crawler
             ["sizeKey"] = Invariant(Sum("sizeKey")),
         };
         parameters["averageRecordSize"] = Invariant(Sum("recordCount") == 0 ? 0 : Sum("sizeKey") / Sum("recordCount"));
+        var sharedFiles = TableFiles.SharedFolderFiles(stored).Union(TableFiles.SharedFolderFiles(crawled)).Order(StringComparer.Ordinal).ToList();
+        if (sharedFiles.Count > 0)
+        {
+            parameters[TableFiles.SharedFolderFilesParameter] = CatalogJson.Serialize(sharedFiles);
+        }
+
         return crawled with { Parameters = parameters };
     }
 
     private sealed record WriteContext(CatalogUpdate Update, string Root, string Database, CrawlOptions Options, string RunId, List<CrawlNotice> Notices)
     {
+        /// <summary>The folders, relative to the include path, whose files make more than one table.</summary>
+        public required HashSet<string> SharedFolders { get; init; }
+
         public int PartitionsDeleted { get; set; }
 
         public int SchemaChangesLogged { get; set; }

@@ -33,6 +33,11 @@ public sealed partial class Crawler
                 $"Table level {options.TableLevel} is not valid: level 1 is the include path itself, 2 its subfolders, and so on.");
         }
 
+        if (options.SampleFiles < 1)
+        {
+            throw CrawlOptions.SampleFilesError(options.SampleFiles.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
         var custom = options.Classifiers.Select(name => catalog.GetClassifier(name).ToClassifier()).ToList();
         var exclusions = options.Exclusions.Select(p => new Glob(p)).ToList();
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
@@ -44,12 +49,11 @@ public sealed partial class Crawler
         if (options.NewFoldersOnly)
         {
             var seen = SeenFolders(root, database);
-            candidates = candidates.Where(f => !seen.Contains(string.Join('/', f.Folders))).ToList();
+            candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var classified = await ClassifyAsync(candidates, options, custom, skipped, progress, cancellationToken);
-        var plans = PlanTables(classified, Path.GetFileName(root), options, skipped);
-        return Commit(plans, root, database, options, runId, started, candidates, classified.Count, walk.Excluded, skipped);
+        var (plans, scanned, classified) = await ClassifyAndPlanAsync(candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
+        return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, walk.Excluded, skipped);
     }
 
     private static string ValidateRoot(string path)
@@ -83,11 +87,12 @@ public sealed partial class Crawler
     }
 
     private static async Task<List<ClassifiedFile>> ClassifyAsync(
-        List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+        List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken, int doneBefore = 0)
     {
         var results = new (FileSchema? Schema, string? Problem)[files.Count];
-        var done = 0;
-        progress?.Report(new CrawlProgress(0, files.Count, null));
+        var done = doneBefore;
+        var total = doneBefore + files.Count;
+        progress?.Report(new CrawlProgress(done, total, null));
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             try
@@ -110,7 +115,7 @@ public sealed partial class Crawler
                 results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
             }
 
-            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), files.Count, files[i].RelativePath));
+            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), total, files[i].RelativePath));
         });
 
         var classified = new List<ClassifiedFile>();
@@ -129,7 +134,11 @@ public sealed partial class Crawler
         return classified;
     }
 
-    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size);
+    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size)
+    {
+        /// <summary>The folder holding the file, relative to the include path (empty for the include path itself).</summary>
+        public string Folder => string.Join('/', Folders);
+    }
 
     private sealed record ClassifiedFile(FoundFile File, FileSchema Schema)
     {

@@ -49,7 +49,7 @@ public static class Compression
         Bzip2 => new DecodingStream(stored, leaveOpen, compression, s => new BZip2InputStream(s) { IsStreamOwner = false }),
         Zstd => new DecodingStream(stored, leaveOpen, compression, s => new DecompressionStream(s, leaveOpen: true)),
         Deflate => new DecodingStream(stored, leaveOpen, compression, s => new InflaterInputStream(s) { IsStreamOwner = false }),
-        Snappy => new DecodingStream(stored, leaveOpen, compression, s => new SnappyStream(s, CompressionMode.Decompress, leaveOpen: true)),
+        Snappy => new DecodingStream(stored, leaveOpen, compression, s => new SnappyStream(new SnappyFrames(s), CompressionMode.Decompress, leaveOpen: true)),
         Zip => new DecodingStream(stored, leaveOpen, compression, s => SingleEntryZip.Open(s, leaveOpen: true)),
         _ => throw new ArgumentException($"Unknown compression '{compression}'.", nameof(compression)),
     };

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
-using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -56,9 +55,7 @@ public sealed partial class TableLoader
             }
         }
 
-        var exclusions = Exclusions(table);
-        var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
-        var files = sources.SelectMany(s => DataFiles(s.Location, exclusions, kind).Select(f => (Path: f, s.Values))).ToList();
+        var files = sources.SelectMany(s => TableFiles.DataFiles(table, s.Location).Select(f => (Path: f, s.Values))).ToList();
         var reader = FormatReader.For(table);
         var fraction = SampleFraction(table, options);
         List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
@@ -200,40 +197,6 @@ public sealed partial class TableLoader
         }
 
         return selected;
-    }
-
-    private static List<(Glob Glob, string Root)> Exclusions(CatalogTable table)
-    {
-        var patterns = table.Parameter(Crawler.ExclusionsParameter);
-        var root = table.Parameter(Crawler.IncludePathParameter);
-        return patterns is null || root is null
-            ? []
-            : CatalogJson.Deserialize<List<string>>(patterns).Select(p => (new Glob(p), root)).ToList();
-    }
-
-    /// <summary>
-    /// The data files directly in a table's or partition's folder: no hidden or marker files, no excluded files, and only
-    /// files of the table's kind (<see cref="FileKind"/>), as the crawler makes a folder of mixed files into one table per kind.
-    /// </summary>
-    private static IEnumerable<string> DataFiles(string location, List<(Glob Glob, string Root)> exclusions, string kind)
-    {
-        if (!Directory.Exists(location))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(location)
-            .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
-            .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
-            .Where(f => FileKind(f) == kind)
-            .Order(StringComparer.Ordinal);
-    }
-
-    /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
-    private static string FileKind(string path)
-    {
-        var head = Compression.ReadHead(path, FileProbe.HeadLength);
-        return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 
     private sealed record Source(string Location, IReadOnlyDictionary<string, string?> Values);

@@ -50,6 +50,42 @@ public sealed class CrawlMagicTests
     }
 
     [Fact]
+    public async Task Crawl_takes_a_sample_of_files_per_folder_and_shows_how_many_were_listed_and_sampled()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var lake = Path.Combine(fixture.Folder, "many");
+        Directory.CreateDirectory(Path.Combine(lake, "events"));
+        for (var i = 0; i < 5; i++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(lake, "events", $"part-{i}.csv"), $"id,kind\n{i},click\n");
+        }
+
+        var result = await fixture.MagicAsync($"#!crawl {lake} --database many --sample-files 2");
+
+        KernelFixture.AssertSucceeded(result);
+        var summary = result.Events.OfType<DisplayedValueUpdated>().Last().FormattedValues.Single(v => v.MimeType == "text/html").Value;
+        Assert.Contains(
+            "Files scanned: 2, skipped: 0, excluded: 0. Files listed: 5, sampled: 2 (--sample-files 2: at most 2 per folder, unless its files make several tables); files not sampled count in their tables but were not read.",
+            summary);
+        Assert.Contains("<td>events</td><td>created</td><td>csv</td><td>2</td><td>0</td><td>0</td><td>5</td><td>5</td>", summary);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("abc")]
+    public async Task Crawl_refuses_a_sample_of_files_that_is_not_a_whole_number_of_at_least_one(string value)
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var refused = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database sales --sample-files {value}");
+
+        Assert.Equal(
+            $"--sample-files must be a whole number of files from 1 to 2147483647; got '{value}'. It is how many files of each folder are read; leave it out to read every file.",
+            KernelFixture.Failure(refused));
+    }
+
+    [Fact]
     public async Task Crawl_of_a_missing_folder_fails_the_cell_with_a_clear_message()
     {
         await using var fixture = await KernelFixture.CreateAsync();

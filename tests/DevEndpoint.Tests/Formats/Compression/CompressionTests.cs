@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 
 namespace DevEndpoint.Tests.Formats.Compression;
@@ -54,6 +55,7 @@ public sealed class CompressionTests
     [InlineData("bzip2", "cannot decompress it as bzip2 (the file ends before its compressed data does: it is truncated).")]
     [InlineData("zstd", "cannot decompress it as zstd (the file ends before its compressed data does: it is truncated).")]
     [InlineData("deflate", "cannot decompress it as deflate (the file ends before its compressed data does: it is truncated).")]
+    [InlineData("snappy", "cannot decompress it as snappy (the file ends before its compressed data does: it is truncated).")]
     [InlineData("zip", "cannot decompress it as zip (its central directory, at the end of a zip file, is missing: the file is truncated or not a zip archive).")]
     public async Task A_truncated_compressed_file_is_a_bad_file_with_its_reason(string compression, string reason)
     {
@@ -66,6 +68,25 @@ public sealed class CompressionTests
         var error = await Assert.ThrowsAsync<BadFileException>(() => FileClassifier.ClassifyAsync(path, new SampleOptions()));
 
         Assert.Equal(reason, error.Reason);
+    }
+
+    [Fact]
+    public async Task A_crawl_reports_a_truncated_snappy_file_and_catalogues_the_whole_one_beside_it()
+    {
+        using var folder = new TempFolder();
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(i => $"{i},name {i * 7919 % 1000},{i * 31 % 97}.5\n"));
+        var whole = CompressedFiles.Write(folder, "lake/events/a.csv.snappy", "snappy", text);
+        var bytes = File.ReadAllBytes(whole);
+        File.WriteAllBytes(folder.Combine("lake", "events", "b.csv.snappy"), bytes[..(bytes.Length - 10)]);
+
+        var result = await new Crawler(DataCatalog.Open(folder.Combine("catalog.db")))
+            .CrawlAsync(new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" });
+
+        var skipped = Assert.Single(result.SkippedFiles);
+        Assert.Equal(
+            "events/b.csv.snappy: cannot decompress it as snappy (the file ends before its compressed data does: it is truncated).",
+            $"{skipped.Path}: {skipped.Reason}");
+        Assert.Equal("events 1 files 3000 records", $"{Assert.Single(result.Tables).Name} {result.Tables[0].Files} files {result.Tables[0].RecordCount} records");
     }
 
     [Fact]
