@@ -19,6 +19,10 @@ internal abstract partial class ColumnBuilder
         private string?[] values = [];
         private int count;
 
+        /// <summary>For a slice: the row of the shared storage its row 0 is, and how many rows it may hold.</summary>
+        private int origin;
+        private int limit = -1;
+
         public override long Count => count;
 
         public override bool TryAddText(string? text, bool quoted)
@@ -48,11 +52,31 @@ internal abstract partial class ColumnBuilder
 
         public override void Truncate(long count)
         {
-            Array.Clear(values, (int)Math.Min(count, this.count), (int)Math.Max(0, this.count - count));
+            Array.Clear(values, origin + (int)Math.Min(count, this.count), (int)Math.Max(0, this.count - count));
             this.count = (int)Math.Min(count, this.count);
         }
 
         public override void Reserve(long count) => Grow(count - this.count);
+
+        public override bool CanSlice => true;
+
+        public override ColumnBuilder Slice(long start, long capacity)
+        {
+            return new Text(Column) { values = values, origin = (int)start, limit = (int)capacity };
+        }
+
+        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
+        {
+            count = 0;
+            foreach (var (builder, start) in slices)
+            {
+                var slice = (Text)builder;
+                Array.Copy(values, start, values, count, slice.count);
+                count += slice.count;
+            }
+
+            Array.Clear(values, count, values.Length - count);
+        }
 
         public override ColumnBuilder NewEmpty() => new Text(Column);
 
@@ -81,13 +105,17 @@ internal abstract partial class ColumnBuilder
         private void Add(string? value)
         {
             Grow(1);
-            values[count++] = value;
+            values[origin + count++] = value;
         }
 
         private void Grow(long more)
         {
             var needed = count + more;
-            if (needed > values.Length)
+            if (limit >= 0)
+            {
+                ThrowIfFull(needed, limit);
+            }
+            else if (needed > values.Length)
             {
                 Array.Resize(ref values, Capacity(Math.Max(needed, Math.Max(64, count + (count >> 1)))));
             }

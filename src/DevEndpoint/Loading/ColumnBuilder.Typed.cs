@@ -21,6 +21,10 @@ internal abstract partial class ColumnBuilder
         private int count;
         private int nulls;
 
+        /// <summary>For a slice: the row of the shared storage its row 0 is, and how many rows it may hold.</summary>
+        private int origin;
+        private int limit = -1;
+
         public override long Count => count;
 
         public override bool TryAddText(string? text, bool quoted)
@@ -81,7 +85,7 @@ internal abstract partial class ColumnBuilder
         public override void AddNull()
         {
             Grow(1);
-            Unsafe.WriteUnaligned(ref values[count * Size], default(T));
+            Unsafe.WriteUnaligned(ref values[(origin + count) * Size], default(T));
             count++;
             nulls++;
         }
@@ -106,7 +110,7 @@ internal abstract partial class ColumnBuilder
 
         public override void Truncate(long count)
         {
-            for (var i = (int)count; i < this.count; i++)
+            for (var i = origin + (int)count; i < origin + this.count; i++)
             {
                 if ((validity[i >> 3] & (1 << (i & 7))) == 0)
                 {
@@ -119,6 +123,33 @@ internal abstract partial class ColumnBuilder
             }
 
             this.count = (int)Math.Min(count, this.count);
+        }
+
+        public override bool CanSlice => true;
+
+        public override ColumnBuilder Slice(long start, long capacity)
+        {
+            return new Typed<T, TValues>(Column) { values = values, validity = validity, origin = (int)start, limit = (int)capacity };
+        }
+
+        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
+        {
+            count = 0;
+            nulls = 0;
+            foreach (var (builder, start) in slices)
+            {
+                var slice = (Typed<T, TValues>)builder;
+                if (start != count)
+                {
+                    values.AsSpan((int)start * Size, slice.count * Size).CopyTo(values.AsSpan(count * Size));
+                    MoveBits(validity, (int)start, count, slice.count);
+                }
+
+                count += slice.count;
+                nulls += slice.nulls;
+            }
+
+            ClearBits(validity, count);
         }
 
         public override void Reserve(long count) => Grow(count - this.count);
@@ -172,14 +203,21 @@ internal abstract partial class ColumnBuilder
         private void Add(T value)
         {
             Grow(1);
-            Unsafe.WriteUnaligned(ref values[count * Size], value);
-            validity[count >> 3] |= (byte)(1 << (count & 7));
+            var at = origin + count;
+            Unsafe.WriteUnaligned(ref values[at * Size], value);
+            validity[at >> 3] |= (byte)(1 << (at & 7));
             count++;
         }
 
         private void Grow(long more)
         {
             var needed = count + more;
+            if (limit >= 0)
+            {
+                ThrowIfFull(needed, limit);
+                return;
+            }
+
             if (needed * Size <= values.Length)
             {
                 return;
@@ -194,6 +232,42 @@ internal abstract partial class ColumnBuilder
 
             Array.Resize(ref values, capacity * Size);
             Array.Resize(ref validity, (capacity + 7) / 8);
+        }
+    }
+
+    /// <summary>Moves <paramref name="count"/> bits from bit <paramref name="from"/> down to bit <paramref name="to"/> (to &lt;= from).</summary>
+    private static void MoveBits(byte[] bits, int from, int to, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            int source = from + i, target = to + i;
+            if ((bits[source >> 3] & (1 << (source & 7))) != 0)
+            {
+                bits[target >> 3] |= (byte)(1 << (target & 7));
+            }
+            else
+            {
+                bits[target >> 3] &= (byte)~(1 << (target & 7));
+            }
+        }
+    }
+
+    /// <summary>Clears every bit from bit <paramref name="from"/> on: rows past the end of a gathered column.</summary>
+    private static void ClearBits(byte[] bits, int from)
+    {
+        if ((from & 7) != 0 && from >> 3 < bits.Length)
+        {
+            bits[from >> 3] &= (byte)((1 << (from & 7)) - 1);
+        }
+
+        bits.AsSpan(Math.Min(bits.Length, (from + 7) >> 3)).Clear();
+    }
+
+    private static void ThrowIfFull(long needed, int limit)
+    {
+        if (needed > limit)
+        {
+            throw new SliceFullException(limit);
         }
     }
 

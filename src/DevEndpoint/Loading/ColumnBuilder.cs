@@ -58,6 +58,21 @@ internal abstract partial class ColumnBuilder
     /// <summary>Makes room for <paramref name="count"/> values in all, when a part knows about how many rows it holds.</summary>
     public abstract void Reserve(long count);
 
+    /// <summary>
+    /// A builder that fills rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="capacity"/>) of
+    /// this one's storage, so that ranges of one file read at once write straight into the final column (not for UTF-8
+    /// text, whose byte length is not known ahead). Reserve the rows of every slice first.
+    /// </summary>
+    public virtual ColumnBuilder Slice(long start, long capacity) =>
+        throw new InvalidOperationException($"{GetType().Name} cannot share its storage; check CanSlice first.");
+
+    /// <summary>Whether <see cref="Slice"/> works for this column.</summary>
+    public virtual bool CanSlice => false;
+
+    /// <summary>Makes this builder hold the rows of its <see cref="Slice"/>s, in order, from row 0.</summary>
+    public virtual void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices) =>
+        throw new InvalidOperationException($"{GetType().Name} has no slices to gather.");
+
     /// <summary>An empty builder for the same column, with the same settings.</summary>
     public abstract ColumnBuilder NewEmpty();
 
@@ -97,3 +112,6 @@ internal abstract partial class ColumnBuilder
         _ => value.ToString(),
     };
 }
+
+/// <summary>A slice was given more rows than it was sized for: the rows of a range were miscounted (e.g. line ends that are lone carriage returns).</summary>
+internal sealed class SliceFullException(int limit) : Exception($"A slice sized for {limit} rows was given more.");

@@ -8,11 +8,12 @@ internal static class FileRanges
 {
     private const int BlockSize = 1 << 20;
 
-    /// <summary>How many <paramref name="value"/> bytes [<paramref name="start"/>, <paramref name="end"/>) holds.</summary>
-    public static long Count(SafeFileHandle file, long start, long end, byte value)
+    /// <summary>How many <paramref name="quote"/> bytes and line feeds [<paramref name="start"/>, <paramref name="end"/>) holds.</summary>
+    public static (long Quotes, long LineFeeds) Count(SafeFileHandle file, long start, long end, byte quote)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-        var count = 0L;
+        var quotes = 0L;
+        var lineFeeds = 0L;
         for (var at = start; at < end;)
         {
             var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(BlockSize, end - at)), at);
@@ -21,27 +22,30 @@ internal static class FileRanges
                 break;
             }
 
-            count += buffer.AsSpan(0, read).Count(value);
+            quotes += buffer.AsSpan(0, read).Count(quote);
+            lineFeeds += buffer.AsSpan(0, read).Count((byte)'\n');
             at += read;
         }
 
         ArrayPool<byte>.Shared.Return(buffer);
-        return count;
+        return (quotes, lineFeeds);
     }
 
     /// <summary>
     /// Where the first record at or after <paramref name="start"/> begins: just after the first line feed outside
     /// quotes, given whether an odd number of quotes comes before <paramref name="start"/>; the file's length if none.
+    /// Also returns the line feeds passed on the way, that one included.
     /// </summary>
-    public static long NextRecordStart(SafeFileHandle file, long start, bool insideQuotes, byte quote)
+    public static (long Start, long LineFeeds) NextRecordStart(SafeFileHandle file, long start, bool insideQuotes, byte quote)
     {
         var buffer = new byte[64 * 1024];
+        var lineFeeds = 0L;
         for (var at = start; ;)
         {
             var read = RandomAccess.Read(file, buffer, at);
             if (read == 0)
             {
-                return at;
+                return (at, lineFeeds);
             }
 
             for (var i = 0; i < read; i++)
@@ -50,9 +54,13 @@ internal static class FileRanges
                 {
                     insideQuotes = !insideQuotes;
                 }
-                else if (buffer[i] == '\n' && !insideQuotes)
+                else if (buffer[i] == '\n')
                 {
-                    return at + i + 1;
+                    lineFeeds++;
+                    if (!insideQuotes)
+                    {
+                        return (at + i + 1, lineFeeds);
+                    }
                 }
             }
 

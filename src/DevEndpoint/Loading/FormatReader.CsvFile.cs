@@ -94,48 +94,78 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>
-        /// Reads [<paramref name="start"/>, <paramref name="length"/>) in ranges at once. Returns <c>null</c> when a range
-        /// did not end where the next one starts (a quote the count misread, e.g. one inside an unquoted field) or stopped
-        /// early (fail-fast, the error threshold): the caller then reads the file in order, which is always right.
+        /// Reads [<paramref name="start"/>, <paramref name="length"/>) in ranges at once. Each range writes straight into
+        /// its own stretch of the final columns, sized by the line feeds it holds (at least one per row), and the stretches
+        /// are closed up at the end, so the file's values are never copied from part to part. Returns <c>null</c> when a
+        /// range did not end where the next one starts (a quote the count misread, e.g. one inside an unquoted field),
+        /// stopped early (fail-fast, the error threshold) or held more rows than line feeds (lone carriage returns): the
+        /// caller then reads the file in order, which is always right.
         /// </summary>
-        private ReadPart[]? ReadRanges(long start, long length, long firstLine, Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
+        private IReadOnlyList<ReadPart>? ReadRanges(long start, long length, long firstLine, Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
         {
             var count = (int)Math.Min(MaxRanges, (length - start) / context.RangeBytes);
-            var nominal = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
+            var bounds = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
             var quote = (byte)dialect.Quote;
             var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            var quotes = new long[count];
+            var counts = new (long Quotes, long LineFeeds)[count];
+            var skipped = new long[count + 1];
             using (var handle = File.OpenHandle(path))
             {
-                Parallel.For(0, count, options, k => quotes[k] = FileRanges.Count(handle, nominal[k], nominal[k + 1], quote));
-                var bounds = new long[count + 1];
-                bounds[0] = start;
-                bounds[count] = length;
+                Parallel.For(0, count, options, k => counts[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], quote));
                 var odd = false;
                 for (var k = 1; k < count; k++)
                 {
-                    odd ^= (quotes[k - 1] & 1) == 1;
-                    bounds[k] = Math.Max(bounds[k - 1], FileRanges.NextRecordStart(handle, nominal[k], odd, quote));
+                    odd ^= (counts[k - 1].Quotes & 1) == 1;
+                    var (next, lineFeeds) = FileRanges.NextRecordStart(handle, bounds[k], odd, quote);
+                    bounds[k] = Math.Max(bounds[k - 1], next);
+                    skipped[k] = lineFeeds;
                 }
-
-                nominal = bounds;
             }
 
+            var rows = Enumerable.Range(0, count).Select(k => counts[k].LineFeeds - skipped[k] + skipped[k + 1] + 1).ToArray();
+            var whole = new ReadPart(newColumns());
+            var starts = new long[count];
+            for (var k = 1; k < count; k++)
+            {
+                starts[k] = starts[k - 1] + ((rows[k - 1] + 7) & ~7L);
+            }
+
+            var shared = whole.Columns.All(c => c.CanSlice);
+            if (shared)
+            {
+                foreach (var column in whole.Columns)
+                {
+                    column.Reserve(starts[^1] + rows[^1]);
+                }
+            }
+
+            var slices = shared ? Enumerable.Range(0, count).Select(k => whole.Columns.Select(c => c.Slice(starts[k], rows[k])).ToList()).ToList() : null;
             var parts = new ReadPart[count];
             var ends = new long[count];
             var lines = new long[count];
             Parallel.For(0, count, options, k =>
             {
-                parts[k] = new ReadPart(newColumns());
+                parts[k] = new ReadPart(slices?[k] ?? newColumns());
+                if (slices is null)
+                {
+                    Reserve(parts[k], bounds[k + 1] - bounds[k]);
+                }
+
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-                stream.Seek(nominal[k], SeekOrigin.Begin);
+                stream.Seek(bounds[k], SeekOrigin.Begin);
                 var tokenizer = new Utf8CsvTokenizer(dialect);
-                using var blocks = new CsvBlocks(stream, tokenizer, nominal[k]);
-                Reserve(parts[k], nominal[k + 1] - nominal[k]);
-                (ends[k], lines[k]) = ReadRecords(blocks, tokenizer, nominal[k + 1], parts[k], 0, absoluteLines: false, cancellationToken);
+                using var blocks = new CsvBlocks(stream, tokenizer, bounds[k]);
+                try
+                {
+                    (ends[k], lines[k]) = ReadRecords(blocks, tokenizer, bounds[k + 1], parts[k], 0, absoluteLines: false, cancellationToken);
+                }
+                catch (SliceFullException)
+                {
+                    ends[k] = -1;
+                }
             });
 
-            if (Enumerable.Range(0, count).Any(k => ends[k] != nominal[k + 1]))
+            if (Enumerable.Range(0, count).Any(k => ends[k] != bounds[k + 1]))
             {
                 return null;
             }
@@ -147,7 +177,21 @@ internal abstract partial class FormatReader
                 line += lines[k];
             }
 
-            return parts;
+            if (slices is null)
+            {
+                return parts;
+            }
+
+            Parallel.For(0, whole.Columns.Count, options, c =>
+                whole.Columns[c].Gather(Enumerable.Range(0, count).Select(k => (parts[k].Columns[c], starts[k])).ToList()));
+            whole.Ranges = count;
+            foreach (var part in parts)
+            {
+                whole.Rows += part.Rows;
+                whole.Bad.AddRange(part.Bad);
+            }
+
+            return [whole];
         }
 
         /// <summary>

@@ -72,6 +72,9 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
 
     public long Rows { get; set; }
 
+    /// <summary>The ranges of the file these rows were read from at once (1 when read in order).</summary>
+    public int Ranges { get; set; } = 1;
+
     public BadRecords Bad { get; } = new();
 }
 

@@ -103,15 +103,19 @@ public sealed partial class TableLoader
             throw TooManyBadRows(name, bad, threshold);
         }
 
-        var frame = parts.Count == 0
-            ? new DataFrame(NewColumns().Select(b => b.Build()))
-            : new DataFrame(output.Select((_, j) => ColumnBuilder.Concat(parts.Select(p => p.Columns[j]).ToList())));
+        var columns = new DataFrameColumn[output.Count];
+        Parallel.For(
+            0,
+            columns.Length,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            j => columns[j] = parts.Count == 0 ? NewColumns()[j].Build() : ColumnBuilder.Concat(parts.Select(p => p.Columns[j]).ToList()));
+        var frame = new DataFrame(columns);
         if (fraction is { } keep && reader.SamplesRows is false)
         {
             frame = SampleRows(frame, keep);
         }
 
-        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count) { PartsRead = parts.Count };
+        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count) { PartsRead = parts.Sum(p => p.Ranges) };
     }
 
     private static void Validate(LoadOptions options)

@@ -74,6 +74,37 @@ public sealed class CsvRangeLoadingTests : IDisposable
         Assert.Equal("row 1999\nsecond line", result.Frame.Columns["note"][1999]);
     }
 
+    [Fact]
+    public async Task Utf8_string_columns_read_in_ranges_match_an_in_order_read()
+    {
+        WriteRows(3000, badRows: []);
+        await CrawlAsync();
+
+        var inOrder = await new TableLoader(catalog).LoadAsync("lake.events", new LoadOptions { Limit = long.MaxValue, Strings = StringStorage.Utf8 });
+        var ranged = await new TableLoader(catalog) { RangeBytes = 4096 }.LoadAsync("lake.events", new LoadOptions { Strings = StringStorage.Utf8 });
+
+        Assert.True(ranged.PartsRead > 1);
+        AssertSameFrames(inOrder.Frame, ranged.Frame);
+    }
+
+    [Fact]
+    public async Task Lines_ended_by_carriage_returns_alone_are_read_in_order()
+    {
+        var text = new StringBuilder("id,name\r");
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},name {i}\r");
+        }
+
+        temp.Write("lake/old/a.csv", text.ToString());
+        await CrawlAsync();
+
+        var result = await new TableLoader(catalog) { RangeBytes = 2048 }.LoadAsync("lake.old");
+
+        Assert.Equal(Enumerable.Range(0, 3000).Select(i => (object?)i), result.Frame.Columns["id"].Cast<object?>());
+        Assert.Equal("name 2999", result.Frame.Columns["name"][2999]);
+    }
+
     /// <summary>
     /// Writes rows with every kind of value a range boundary can fall into: quoted fields with delimiters, doubled quotes
     /// and line breaks, multi-byte UTF-8, nulls and CRLF line ends. Rows listed in <paramref name="badRows"/> get a
