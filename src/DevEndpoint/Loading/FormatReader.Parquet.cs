@@ -22,7 +22,8 @@ internal abstract partial class FormatReader
             await using var file = File.OpenRead(path);
             await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
             var fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
-            var records = fields.Any(f => f is { Json: true }) ? await ReadRecordsAsync(path, cancellationToken) : null;
+            var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
+            var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
             var rows = 0L;
             for (var group = 0; group < reader.RowGroupCount && rows < limit; group++)
             {
@@ -32,6 +33,7 @@ internal abstract partial class FormatReader
                 {
                     var values = fields[i] switch
                     {
+                        { List: { } list } => (await ParquetLists.ReadAsync(rowGroup, list.ElementLevels, list.Leaf, cancellationToken)).Select(v => v is null ? null : (object)JsonText.Write(v)).ToArray(),
                         { Json: true, Path: var fieldPath } => JsonValues(records!, fieldPath, rows, take),
                         { Data: { } field } when rowGroup.ColumnExists(field) => await ReadColumnAsync(rowGroup, field, (int)rowGroup.RowCount, cancellationToken),
                         _ => new object?[rowGroup.RowCount],
@@ -50,7 +52,8 @@ internal abstract partial class FormatReader
 
         /// <summary>
         /// Where a loaded column's values are in the file: a column (a struct leaf too) outside any list is read as a
-        /// column chunk; a list or map, or a field inside one, is assembled from the file's records and written as JSON text.
+        /// column chunk; a list of values (or of lists of values) is assembled from its leaf's levels; a map or a list of
+        /// structs is taken from the file's records; both are written as JSON text.
         /// </summary>
         private static LeafField? Field(ParquetSchema schema, NestedColumns.Leaf leaf)
         {
@@ -68,9 +71,9 @@ internal abstract partial class FormatReader
                         level = structure.Fields;
                         continue;
                     case DataField { IsArray: false } data when i == leaf.Path.Count - 1:
-                        return new LeafField(data, [.. names, data.Name], Json: false);
+                        return new LeafField(data, [.. names, data.Name], Json: false, List: null);
                     default:
-                        return new LeafField(null, [.. names, field.Name], Json: true);
+                        return new LeafField(null, [.. names, field.Name], Json: true, ParquetLists.Shape(field));
                 }
             }
 
@@ -78,10 +81,19 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>Every record of the file with its nested values, for the lists and maps a load asks for (Parquet.Net assembles them only record by record).</summary>
-        private static async Task<IList<Dictionary<string, object>>> ReadRecordsAsync(string path, CancellationToken cancellationToken)
+        private static async Task<IList<Dictionary<string, object>>> ReadRecordsAsync(string path, CatalogTable table, Column nested, CancellationToken cancellationToken)
         {
             await using var file = File.OpenRead(path);
-            return (await ParquetSerializer.DeserializeUntypedAsync(file, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
+            try
+            {
+                return (await ParquetSerializer.DeserializeUntypedAsync(file, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var type = table.StorageDescriptor.Columns.FirstOrDefault(c => c.Name == nested.Name.Split('.')[0])?.Type ?? nested.Type;
+                throw new DevEndpointException(
+                    $"{path}: column '{nested.Name}' has the nested type {type}, which cannot be loaded yet ({e.Message.TrimEnd('.')}). Leave it out with --columns.", e);
+            }
         }
 
         /// <summary>The values of a list or map (or any field the records hold as nested values), as JSON text, for rows <paramref name="start"/> on.</summary>
@@ -145,12 +157,21 @@ internal abstract partial class FormatReader
         private static async Task<object?[]> Read<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
             where T : struct
         {
+            // A required column is read as such: read into nullable values, Parquet.Net 6.1 returned spurious nulls
+            // and shifted values for one (datapage_v1-uncompressed-checksum.parquet) once other files had been read.
+            if (field.MaxDefinitionLevel == 0)
+            {
+                var required = new T[count];
+                await rowGroup.ReadAsync(field, required.AsMemory(), null, cancellationToken);
+                return required.Select(v => (object?)v).ToArray();
+            }
+
             var values = new T?[count];
             await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
             return values.Select(v => v.HasValue ? (object?)v.Value : null).ToArray();
         }
 
-        /// <summary>A loaded column's field in a Parquet schema: the column chunk to read, or the path to its nested value in a record.</summary>
-        private sealed record LeafField(DataField? Data, IReadOnlyList<string> Path, bool Json);
+        /// <summary>A loaded column's field in a Parquet schema: the column chunk to read, the list to assemble, or the path to its nested value in a record.</summary>
+        private sealed record LeafField(DataField? Data, IReadOnlyList<string> Path, bool Json, (IReadOnlyList<int> ElementLevels, DataField Leaf)? List);
     }
 }
