@@ -52,16 +52,19 @@ internal sealed class CrawledFiles : IDisposable
 
     /// <summary>
     /// DuckDB's read of the files (<paramref name="from"/>, such as <c>read_json('...')</c>) as the loaded columns: each
-    /// struct leaf taken out of its struct, and cast to the catalog type (arrays and maps stay lists and maps).
+    /// struct leaf taken out of its struct, and cast to the catalog type; arrays and maps as DuckDB's JSON text.
     /// </summary>
     public (IReadOnlyList<string> Names, List<object?[]> Rows) DuckSelect(string from) =>
         DuckDb.Query($"SELECT {SelectList(Table.StorageDescriptor.Columns, cast: true)} FROM {from}");
 
-    /// <summary>A select list with one expression per loaded column, named as the loader names it.</summary>
+    /// <summary>A select list with one expression per loaded column, named as the loader names it; lists and maps as <c>to_json</c>.</summary>
+    /// <summary>The loaded columns that hold JSON text (arrays and maps).</summary>
+    public IReadOnlySet<string> JsonColumns => NestedColumns.Leaves(Table.StorageDescriptor.Columns).Where(l => l.Json).Select(l => l.Column.Name).ToHashSet();
+
     public static string SelectList(IEnumerable<Column> columns, bool cast) => string.Join(", ", NestedColumns.Leaves(columns).Select(leaf =>
     {
         var value = leaf.Path.Skip(1).Aggregate(Quote(leaf.Path[0]), (inner, field) => $"struct_extract({inner}, {DuckDb.Literal(field)})");
-        return $"{(cast && !leaf.Json ? $"CAST({value} AS {DuckType(leaf.Column.Type)})" : value)} AS {Quote(leaf.Column.Name)}";
+        return $"{(leaf.Json ? $"to_json({value})" : cast ? $"CAST({value} AS {DuckType(leaf.Column.Type)})" : value)} AS {Quote(leaf.Column.Name)}";
     }));
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";

@@ -17,10 +17,23 @@ internal static class DuckDb
         var rows = new List<object?[]>();
         while (reader.Read())
         {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : Owned(reader.GetValue(i))).ToArray());
         }
 
         return (names, rows);
+    }
+
+    /// <summary>A value that outlives the reader: a BLOB is a stream over DuckDB's memory, so its bytes are copied.</summary>
+    private static object Owned(object value)
+    {
+        if (value is not Stream stream)
+        {
+            return value;
+        }
+
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>A path or text as a SQL string literal.</summary>

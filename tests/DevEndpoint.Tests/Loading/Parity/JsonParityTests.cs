@@ -51,6 +51,6 @@ public sealed class JsonParityTests
 
         var (names, rows) = crawled.DuckSelect($"read_json({DuckDb.Literal(Path.Combine(crawled.TablePath, "data.json"))}, format = {DuckDb.Literal(format)})");
 
-        Cells.AssertSame(crawled.Frame, names, rows, what);
+        Cells.AssertSame(crawled.Frame, names, rows, what, crawled.JsonColumns);
     }
 }
