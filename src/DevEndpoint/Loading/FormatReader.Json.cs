@@ -14,7 +14,8 @@ internal abstract partial class FormatReader
     {
         protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
-            var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
+            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            var data = builders.Where(b => leaves.ContainsKey(b.Column.Name)).Select(b => (b, leaves[b.Column.Name])).ToList();
             var compression = table.Parameter("compressionType") ?? Compression.None;
             var layout = await StartsWithArrayAsync(path, compression, cancellationToken)
                 ? JsonLayout.Array
@@ -40,7 +41,7 @@ internal abstract partial class FormatReader
             return first >= 0 && start[first] == (byte)'[';
         }
 
-        private static async Task<long> ReadLinesAsync(string path, Stream stream, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
+        private static async Task<long> ReadLinesAsync(string path, Stream stream, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data, long limit, CancellationToken cancellationToken)
         {
             using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
             var rows = 0L;
@@ -84,7 +85,7 @@ internal abstract partial class FormatReader
         /// or the one object it is.
         /// </summary>
         private static async Task<long> ReadDocumentAsync(
-            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<ColumnBuilder> data, long limit, CancellationToken cancellationToken)
+            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data, long limit, CancellationToken cancellationToken)
         {
             JsonDocument document;
             try
@@ -121,14 +122,14 @@ internal abstract partial class FormatReader
             }
         }
 
-        private static void AddRecord(string path, string where, JsonElement record, List<ColumnBuilder> data)
+        private static void AddRecord(string path, string where, JsonElement record, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data)
         {
             var properties = record.ValueKind == JsonValueKind.Object
                 ? record.EnumerateObject().ToDictionary(p => ColumnNames.Clean(p.Name), p => p.Value)
                 : [];
-            foreach (var builder in data)
+            foreach (var (builder, leaf) in data)
             {
-                if (!properties.TryGetValue(builder.Column.Name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+                if (!properties.TryGetValue(leaf.Path[0], out var value) || !TryDescend(ref value, leaf.Path) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
                 {
                     builder.AddValue(null);
                     continue;
@@ -146,6 +147,36 @@ internal abstract partial class FormatReader
                         $"{path}: {where}, column '{builder.Column.Name}': cannot read '{value.GetRawText()}' as {builder.Column.Type}. Fix the value, or re-crawl the table if its data changed.");
                 }
             }
+        }
+
+        /// <summary>Follows a struct leaf's path below its top-level property; <c>false</c> when a field on the way is missing or not an object.</summary>
+        private static bool TryDescend(ref JsonElement value, IReadOnlyList<string> path)
+        {
+            for (var i = 1; i < path.Count; i++)
+            {
+                if (value.ValueKind != JsonValueKind.Object)
+                {
+                    return false;
+                }
+
+                var found = false;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (ColumnNames.Clean(property.Name) == path[i])
+                    {
+                        value = property.Value;
+                        found = true;
+                        break;
+                    }
+                }
+
+                if (!found)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -3,6 +3,7 @@ using DevEndpoint.Formats;
 using DevEndpoint.Formats.Parquet;
 using Parquet;
 using Parquet.Schema;
+using Parquet.Serialization;
 
 namespace DevEndpoint.Loading;
 
@@ -16,10 +17,13 @@ internal abstract partial class FormatReader
 
         protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
-            var data = builders.Where(b => DataIndex(table, b) >= 0).ToList();
+            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            var data = builders.Where(b => leaves.ContainsKey(b.Column.Name)).ToList();
             await using var file = File.OpenRead(path);
             await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
-            var fields = data.Select(b => Field(reader.Schema, b, path)).ToList();
+            var fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
+            var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
+            var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
             var rows = 0L;
             for (var group = 0; group < reader.RowGroupCount && rows < limit; group++)
             {
@@ -27,9 +31,13 @@ internal abstract partial class FormatReader
                 var take = (int)Math.Min(rowGroup.RowCount, limit - rows);
                 for (var i = 0; i < data.Count; i++)
                 {
-                    var values = fields[i] is { } field && rowGroup.ColumnExists(field)
-                        ? await ReadColumnAsync(rowGroup, field, (int)rowGroup.RowCount, cancellationToken)
-                        : new object?[rowGroup.RowCount];
+                    var values = fields[i] switch
+                    {
+                        { List: { } list } => (await ParquetLists.ReadAsync(rowGroup, list.ElementLevels, list.Leaf, cancellationToken)).Select(v => v is null ? null : (object)JsonText.Write(v)).ToArray(),
+                        { Json: true, Path: var fieldPath } => JsonValues(records!, fieldPath, rows, take),
+                        { Data: { } field } when rowGroup.ColumnExists(field) => await ReadColumnAsync(rowGroup, field, (int)rowGroup.RowCount, cancellationToken),
+                        _ => new object?[rowGroup.RowCount],
+                    };
                     for (var row = 0; row < take; row++)
                     {
                         data[i].AddValue(values[row]);
@@ -42,16 +50,68 @@ internal abstract partial class FormatReader
             return rows;
         }
 
-        private static DataField? Field(ParquetSchema schema, ColumnBuilder builder, string path)
+        /// <summary>
+        /// Where a loaded column's values are in the file: a column (a struct leaf too) outside any list is read as a
+        /// column chunk; a list of values (or of lists of values) is assembled from its leaf's levels; a map or a list of
+        /// structs is taken from the file's records; both are written as JSON text.
+        /// </summary>
+        private static LeafField? Field(ParquetSchema schema, NestedColumns.Leaf leaf)
         {
-            var field = schema.Fields.FirstOrDefault(f => ColumnNames.Clean(f.Name) == builder.Column.Name);
-            return field switch
+            IReadOnlyList<Field> level = schema.Fields;
+            var names = new List<string>();
+            for (var i = 0; i < leaf.Path.Count; i++)
             {
-                null => null,
-                DataField { IsArray: false } data => data,
-                _ => throw new DevEndpointException(
-                    $"{path}: column '{builder.Column.Name}' has the nested type {builder.Column.Type}, which cannot be loaded yet. Leave it out with --columns."),
-            };
+                var field = level.FirstOrDefault(f => ColumnNames.Clean(f.Name) == leaf.Path[i]);
+                switch (field)
+                {
+                    case null:
+                        return null;
+                    case StructField structure when i < leaf.Path.Count - 1:
+                        names.Add(structure.Name);
+                        level = structure.Fields;
+                        continue;
+                    case DataField { IsArray: false } data when i == leaf.Path.Count - 1:
+                        return new LeafField(data, [.. names, data.Name], Json: false, List: null);
+                    default:
+                        return new LeafField(null, [.. names, field.Name], Json: true, ParquetLists.Shape(field));
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Every record of the file with its nested values, for the lists and maps a load asks for (Parquet.Net assembles them only record by record).</summary>
+        private static async Task<IList<Dictionary<string, object>>> ReadRecordsAsync(string path, CatalogTable table, Column nested, CancellationToken cancellationToken)
+        {
+            await using var file = File.OpenRead(path);
+            try
+            {
+                return (await ParquetSerializer.DeserializeUntypedAsync(file, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var type = table.StorageDescriptor.Columns.FirstOrDefault(c => c.Name == nested.Name.Split('.')[0])?.Type ?? nested.Type;
+                throw new DevEndpointException(
+                    $"{path}: column '{nested.Name}' has the nested type {type}, which cannot be loaded yet ({e.Message.TrimEnd('.')}). Leave it out with --columns.", e);
+            }
+        }
+
+        /// <summary>The values of a list or map (or any field the records hold as nested values), as JSON text, for rows <paramref name="start"/> on.</summary>
+        private static object?[] JsonValues(IList<Dictionary<string, object>> records, IReadOnlyList<string> path, long start, int count)
+        {
+            var values = new object?[count];
+            for (var row = 0; row < count; row++)
+            {
+                object? value = records[(int)(start + row)];
+                foreach (var name in path)
+                {
+                    value = value is IDictionary<string, object> record && record.TryGetValue(name, out var inner) ? inner : null;
+                }
+
+                values[row] = value is null ? null : JsonText.Write(value);
+            }
+
+            return values;
         }
 
         private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
@@ -97,9 +157,21 @@ internal abstract partial class FormatReader
         private static async Task<object?[]> Read<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
             where T : struct
         {
+            // A required column is read as such: read into nullable values, Parquet.Net 6.1 returned spurious nulls
+            // and shifted values for one (datapage_v1-uncompressed-checksum.parquet) once other files had been read.
+            if (field.MaxDefinitionLevel == 0)
+            {
+                var required = new T[count];
+                await rowGroup.ReadAsync(field, required.AsMemory(), null, cancellationToken);
+                return required.Select(v => (object?)v).ToArray();
+            }
+
             var values = new T?[count];
             await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
             return values.Select(v => v.HasValue ? (object?)v.Value : null).ToArray();
         }
+
+        /// <summary>A loaded column's field in a Parquet schema: the column chunk to read, the list to assemble, or the path to its nested value in a record.</summary>
+        private sealed record LeafField(DataField? Data, IReadOnlyList<string> Path, bool Json, (IReadOnlyList<int> ElementLevels, DataField Leaf)? List);
     }
 }

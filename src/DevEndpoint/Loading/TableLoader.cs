@@ -176,7 +176,7 @@ public sealed partial class TableLoader
 
     private static List<Column> SelectColumns(CatalogTable table, TableName name, IReadOnlyList<string>? requested)
     {
-        var all = table.AllColumns.ToList();
+        var all = NestedColumns.Expand(table.AllColumns).ToList();
         if (requested is null || requested.Count == 0)
         {
             return all;

@@ -1,0 +1,81 @@
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Loading;
+
+/// <summary>
+/// How catalog columns of nested types become loaded columns: the catalog keeps <c>struct&lt;...&gt;</c>,
+/// <c>array&lt;...&gt;</c> and <c>map&lt;...&gt;</c> types, and a load returns one column per struct leaf, named by its
+/// path (<c>address.city</c>), with arrays and maps as JSON text (until a Relationalize transform exists).
+/// </summary>
+public static class NestedColumns
+{
+    /// <summary>The loaded columns of <paramref name="columns"/>, in order: struct fields flattened to their leaves, arrays and maps as <c>string</c>.</summary>
+    public static IReadOnlyList<Column> Expand(IEnumerable<Column> columns) => Leaves(columns).Select(l => l.Column).ToList();
+
+    /// <summary>Each loaded column with the field names that lead to it in a record, and whether its values are written as JSON text.</summary>
+    internal static IReadOnlyList<Leaf> Leaves(IEnumerable<Column> columns)
+    {
+        var leaves = new List<Leaf>();
+        foreach (var column in columns)
+        {
+            Add(leaves, column.Name, [column.Name], column.Type, column.Comment);
+        }
+
+        return leaves;
+    }
+
+    private static void Add(List<Leaf> leaves, string name, string[] path, string type, string? comment)
+    {
+        var trimmed = type.Trim();
+        if (Inner(trimmed, "struct") is { } fields)
+        {
+            foreach (var (field, fieldType) in Fields(fields))
+            {
+                Add(leaves, $"{name}.{field}", [.. path, field], fieldType, comment);
+            }
+
+            return;
+        }
+
+        var json = Inner(trimmed, "array") is not null || Inner(trimmed, "map") is not null;
+        leaves.Add(new Leaf(new Column(name, json ? "string" : type, comment), path, json));
+    }
+
+    /// <summary>What is between the angle brackets of <c>kind&lt;...&gt;</c>, or <c>null</c> for a type of another kind.</summary>
+    private static string? Inner(string type, string kind) =>
+        type.Length > kind.Length + 1 && type.StartsWith(kind, StringComparison.OrdinalIgnoreCase) && type[kind.Length] == '<' && type[^1] == '>'
+            ? type[(kind.Length + 1)..^1]
+            : null;
+
+    /// <summary>The <c>name:type</c> fields of a struct, split at the commas outside angle brackets and parentheses.</summary>
+    private static IEnumerable<(string Name, string Type)> Fields(string fields)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= fields.Length; i++)
+        {
+            if (i < fields.Length && fields[i] is '<' or '(')
+            {
+                depth++;
+            }
+            else if (i < fields.Length && fields[i] is '>' or ')')
+            {
+                depth--;
+            }
+            else if (i == fields.Length || fields[i] == ',' && depth == 0)
+            {
+                var field = fields[start..i];
+                var colon = field.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    yield return (field[..colon].Trim(), field[(colon + 1)..].Trim());
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    /// <summary>A loaded column, the field names leading to it from the record, and whether its values are JSON text (arrays and maps).</summary>
+    internal sealed record Leaf(Column Column, IReadOnlyList<string> Path, bool Json);
+}

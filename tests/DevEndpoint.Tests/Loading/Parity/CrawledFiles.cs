@@ -1,0 +1,89 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+using DevEndpoint.Formats.Csv;
+using DevEndpoint.Loading;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Tests.Loading.Parity;
+
+/// <summary>
+/// Files written to a temporary table folder <c>t/</c>, crawled with the real crawler and loaded with the real loader,
+/// and DuckDB's read of the same files with the dialect the crawl recorded.
+/// </summary>
+internal sealed class CrawledFiles : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public string TablePath => folder.Combine("t");
+
+    public CatalogTable Table { get; private set; } = null!;
+
+    public DataFrame Frame { get; private set; } = null!;
+
+    public static async Task<CrawledFiles> LoadAsync(params (string Name, byte[] Content)[] files)
+    {
+        var crawled = new CrawledFiles();
+        Directory.CreateDirectory(crawled.TablePath);
+        foreach (var (name, content) in files)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(crawled.TablePath, name), content);
+        }
+
+        using var lake = await CrawledFolder.CreateAsync(crawled.folder.Path, "parity");
+        crawled.Table = lake.Table("t");
+        crawled.Frame = (await lake.LoadAsync("t")).Frame;
+        return crawled;
+    }
+
+    /// <summary>DuckDB's <c>read_csv</c> of the files with the crawled dialect, typed as the catalog types the columns.</summary>
+    public (IReadOnlyList<string> Names, List<object?[]> Rows) DuckCsv()
+    {
+        var dialect = CsvParameters.Read(Table);
+        var columns = string.Join(", ", Table.StorageDescriptor.Columns.Select(c => $"{DuckDb.Literal(c.Name)}: {DuckDb.Literal(DuckType(c.Type))}"));
+        var nulls = string.Join(", ", TextValues.NullTokens.Select(DuckDb.Literal));
+        return DuckDb.Query(string.Create(CultureInfo.InvariantCulture, $$"""
+            SELECT * FROM read_csv({{DuckDb.Literal(Path.Combine(TablePath, "*"))}}, auto_detect = false,
+                delim = {{DuckDb.Literal(dialect.Delimiter.ToString())}}, quote = {{DuckDb.Literal(dialect.Quote.ToString())}},
+                escape = {{DuckDb.Literal(dialect.Escape.ToString())}}, header = {{dialect.HasHeader}}, skip = {{dialect.PreambleLines}},
+                nullstr = [{{nulls}}], allow_quoted_nulls = false, columns = {{{columns}}})
+            """));
+    }
+
+    /// <summary>
+    /// DuckDB's read of the files (<paramref name="from"/>, such as <c>read_json('...')</c>) as the loaded columns: each
+    /// struct leaf taken out of its struct, and cast to the catalog type; arrays and maps as DuckDB's JSON text.
+    /// </summary>
+    public (IReadOnlyList<string> Names, List<object?[]> Rows) DuckSelect(string from) =>
+        DuckDb.Query($"SELECT {SelectList(Table.StorageDescriptor.Columns, cast: true)} FROM {from}");
+
+    /// <summary>A select list with one expression per loaded column, named as the loader names it; lists and maps as <c>to_json</c>.</summary>
+    /// <summary>The loaded columns that hold JSON text (arrays and maps).</summary>
+    public IReadOnlySet<string> JsonColumns => NestedColumns.Leaves(Table.StorageDescriptor.Columns).Where(l => l.Json).Select(l => l.Column.Name).ToHashSet();
+
+    public static string SelectList(IEnumerable<Column> columns, bool cast) => string.Join(", ", NestedColumns.Leaves(columns).Select(leaf =>
+    {
+        var value = leaf.Path.Skip(1).Aggregate(Quote(leaf.Path[0]), (inner, field) => $"struct_extract({inner}, {DuckDb.Literal(field)})");
+        return $"{(leaf.Json ? $"to_json({value})" : cast ? $"CAST({value} AS {DuckType(leaf.Column.Type)})" : value)} AS {Quote(leaf.Column.Name)}";
+    }));
+
+    private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>The DuckDB type a catalog (Hive) type is read as: a timestamp as TIMESTAMPTZ, so that offsets are taken to UTC.</summary>
+    private static string DuckType(string hive) => hive switch
+    {
+        "boolean" => "BOOLEAN",
+        "tinyint" => "TINYINT",
+        "smallint" => "SMALLINT",
+        "int" => "INTEGER",
+        "bigint" => "BIGINT",
+        "float" => "FLOAT",
+        "double" => "DOUBLE",
+        "date" => "DATE",
+        "timestamp" => "TIMESTAMPTZ",
+        _ when hive.StartsWith("decimal", StringComparison.Ordinal) => hive.ToUpperInvariant(),
+        _ => "VARCHAR",
+    };
+
+    public void Dispose() => folder.Dispose();
+}
