@@ -32,9 +32,9 @@ internal static class LoadBenchmark
         var cli = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.Cli.dll");
         var self = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.LoadBench.dll");
         Runner DevEndpoint(string format, string table) =>
-            new(format, $"{LoadReport.DevEndpoint} `load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog]);
+            new(format, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog]);
         Runner DuckDb(string format, string kind, string function, string path) =>
-            new(format, $"{LoadReport.DuckDb} `CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path]);
+            new(format, LoadReport.DuckDb, $"`CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path]);
 
         var measurements = new List<Measurement>();
         var crossChecks = new List<(string Format, IReadOnlyList<string>? Mismatches)>();
@@ -52,11 +52,11 @@ internal static class LoadBenchmark
             crossChecks.Add((format, ours.WarmUp is { } a && duck.WarmUp is { } b ? CrossCheck.Mismatches(a.Report, b.Report) : null));
             if (kind == "csv")
             {
-                measurements.Add(await Measurement.TakeAsync(new Runner(format, $"{LoadReport.LoadCsv}(path)", self, ["loadcsv", path]), runs));
+                measurements.Add(await Measurement.TakeAsync(new Runner(format, LoadReport.LoadCsv, "`DataFrame.LoadCsv(path)`", self, ["loadcsv", path]), runs));
             }
             else if (kind == "parquet")
             {
-                measurements.Add(await Measurement.TakeAsync(new Runner(format, $"{LoadReport.ParquetNet}, every column into arrays", self, ["parquetnet", path]), runs));
+                measurements.Add(await Measurement.TakeAsync(new Runner(format, LoadReport.ParquetNet, "every row group, every column into an array", self, ["parquetnet", path]), runs));
             }
         }
 

@@ -27,13 +27,13 @@ internal static class LoadReport
             .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} runs, each a whole process (`dotnet <dll> ...`, start to exit), after one untimed warm-up run of each (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
             .AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `dotnet run --project bench/DevEndpoint.LoadBench -c Release -- --rows {files.Rows} --runs {runs}` (or `./build.sh bench`).")
             .AppendLine()
-            .AppendLine("| format | reader | process | load | peak memory | rows |")
-            .AppendLine("|---|---|---|---|---|---|");
+            .AppendLine("| format | reader | what runs | process | load | peak memory | rows |")
+            .AppendLine("|---|---|---|---|---|---|---|");
         foreach (var m in measurements)
         {
             report.AppendLine(m.Succeeded
-                ? string.Create(CultureInfo.InvariantCulture, $"| {m.Runner.Format} | {m.Runner.Reader} | {m.MedianWall.TotalSeconds:0.00} s | {m.MedianLoadMs / 1000:0.00} s | {Megabytes(m.MedianPeakBytes)} MB | {m.Runs[0].Rows:N0} |")
-                : $"| {m.Runner.Format} | {m.Runner.Reader} | failed: {m.Failure} | | | |");
+                ? string.Create(CultureInfo.InvariantCulture, $"| {m.Runner.Format} | {m.Runner.Reader} | {m.Runner.What} | {m.MedianWall.TotalSeconds:0.00} s | {m.MedianLoadMs / 1000:0.00} s | {Megabytes(m.MedianPeakBytes)} MB | {m.Runs[0].Rows:N0} |")
+                : $"| {m.Runner.Format} | {m.Runner.Reader} | {m.Runner.What} | failed: {m.Failure} | | | |");
         }
 
         report.AppendLine()
@@ -61,7 +61,7 @@ internal static class LoadReport
 
         return report.ToString();
 
-        Measurement? Find(string format, string reader) => measurements.FirstOrDefault(m => m.Runner.Format == format && m.Runner.Reader.StartsWith(reader, StringComparison.Ordinal));
+        Measurement? Find(string format, string reader) => measurements.FirstOrDefault(m => m.Runner.Format == format && m.Runner.Reader == reader);
     }
 
     private static double? Ratio(Measurement? a, Measurement? b) =>
