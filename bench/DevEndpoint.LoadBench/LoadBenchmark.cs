@@ -31,13 +31,7 @@ internal static class LoadBenchmark
 
         var cli = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.Cli.dll");
         var self = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.LoadBench.dll");
-        Runner DevEndpoint(string format, string table) =>
-            new(format, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog]);
-        Runner DuckDb(string format, string kind, string function, string path) =>
-            new(format, LoadReport.DuckDb, $"`CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path]);
-
-        var measurements = new List<Measurement>();
-        var crossChecks = new List<(string Format, IReadOnlyList<string>? Mismatches)>();
+        var runners = new List<Runner>();
         foreach (var (format, table, kind, function, path) in new[]
         {
             ("CSV", "bench.csv", "csv", "read_csv_auto", files.Csv),
@@ -45,20 +39,25 @@ internal static class LoadBenchmark
             ("JSON lines", "bench.jsonl", "json", "read_json_auto", files.JsonLines),
         })
         {
-            var ours = await Measurement.TakeAsync(DevEndpoint(format, table), runs);
-            var duck = await Measurement.TakeAsync(DuckDb(format, kind, function, path), runs, "--check");
-            measurements.Add(ours);
-            measurements.Add(duck);
-            crossChecks.Add((format, ours.WarmUp is { } a && duck.WarmUp is { } b ? CrossCheck.Mismatches(a.Report, b.Report) : null));
+            runners.Add(new(format, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog], []));
+            runners.Add(new(format, LoadReport.DuckDb, $"`CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path], ["--check"]));
             if (kind == "csv")
             {
-                measurements.Add(await Measurement.TakeAsync(new Runner(format, LoadReport.LoadCsv, "`DataFrame.LoadCsv(path)`", self, ["loadcsv", path]), runs));
+                runners.Add(new(format, LoadReport.LoadCsv, "`DataFrame.LoadCsv(path)`", self, ["loadcsv", path], []));
             }
             else if (kind == "parquet")
             {
-                measurements.Add(await Measurement.TakeAsync(new Runner(format, LoadReport.ParquetNet, "every row group, every column into an array", self, ["parquetnet", path]), runs));
+                runners.Add(new(format, LoadReport.ParquetNet, "every row group, every column into an array", self, ["parquetnet", path], []));
             }
         }
+
+        var measurements = await Measurement.TakeAsync(runners, runs);
+        var crossChecks = measurements.Select(m => m.Runner.Format).Distinct().Select<string, (string Format, IReadOnlyList<string>? Mismatches)>(format =>
+        {
+            var ours = measurements.Single(m => m.Runner.Format == format && m.Runner.Reader == LoadReport.DevEndpoint).WarmUp;
+            var duck = measurements.Single(m => m.Runner.Format == format && m.Runner.Reader == LoadReport.DuckDb).WarmUp;
+            return (format, ours is null || duck is null ? null : CrossCheck.Mismatches(ours.Report, duck.Report));
+        }).ToList();
 
         var report = LoadReport.Markdown(machine, files, runs, measurements, crossChecks);
         Console.WriteLine();

@@ -24,7 +24,7 @@ internal static class LoadReport
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{files.Rows:N0} rows x 10 columns (bigint, int, double, boolean, date, timestamp, categorical and free-text strings, nullable int, 2-decimal amount):")
             .AppendLine(CultureInfo.InvariantCulture, $"CSV {Megabytes(csvBytes)} MB, Parquet {Megabytes(new FileInfo(files.Parquet).Length)} MB (snappy, row groups of up to {BenchData.RowGroupRows:N0} rows), JSON lines {Megabytes(new FileInfo(files.JsonLines).Length)} MB.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} runs, each a whole process (`dotnet <dll> ...`, start to exit), after one untimed warm-up run of each (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} rounds in which every reader runs once, each run a whole process (`dotnet <dll> ...`, start to exit), after an untimed warm-up round (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
             .AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `dotnet run --project bench/DevEndpoint.LoadBench -c Release -- --rows {files.Rows} --runs {runs}` (or `./build.sh bench`).")
             .AppendLine()
             .AppendLine("| format | reader | what runs | process | load | peak memory | rows |")

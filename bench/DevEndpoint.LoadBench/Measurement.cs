@@ -1,38 +1,67 @@
 namespace DevEndpoint.LoadBench;
 
-/// <summary>The runs of one reader: a warm-up run (not timed, it warms the page cache), then the timed runs.</summary>
-internal sealed record Measurement(Runner Runner, Run? WarmUp, IReadOnlyList<Run> Runs, string? Failure)
+/// <summary>
+/// The runs of one reader: a warm-up run (not timed; it warms the page cache), then the timed runs. Readers run in
+/// rounds, each once per round, so that a busy moment of the (shared) machine does not fall on one reader only.
+/// </summary>
+internal sealed class Measurement(Runner runner)
 {
-    public TimeSpan MedianWall => Runs.Select(r => r.Wall).Order().ElementAt(Runs.Count / 2);
+    private readonly List<Run> runs = [];
 
-    public double MedianLoadMs => Runs.Select(r => r.LoadMs).Order().ElementAt(Runs.Count / 2);
+    public Runner Runner => runner;
 
-    public long MedianPeakBytes => Runs.Select(r => r.PeakBytes).Order().ElementAt(Runs.Count / 2);
+    public Run? WarmUp { get; private set; }
+
+    public IReadOnlyList<Run> Runs => runs;
+
+    public string? Failure { get; private set; }
 
     public bool Succeeded => Failure is null;
 
-    /// <summary>Runs <paramref name="runner"/>: a warm-up run with <paramref name="warmUpArgs"/>, then <paramref name="runs"/> timed runs.</summary>
-    public static async Task<Measurement> TakeAsync(Runner runner, int runs, params string[] warmUpArgs)
-    {
-        Console.Write($"{runner.Format,-10} {runner.Reader,-18}");
-        Run? warmUp = null;
-        var timed = new List<Run>();
-        try
-        {
-            warmUp = await Run.OfAsync(runner, warmUpArgs);
-            for (var i = 0; i < runs; i++)
-            {
-                timed.Add(await Run.OfAsync(runner));
-                Console.Write($" {timed[^1].Wall.TotalSeconds:0.00}s");
-            }
+    public TimeSpan MedianWall => Median(runs.Select(r => r.Wall));
 
-            Console.WriteLine();
-            return new Measurement(runner, warmUp, timed, null);
-        }
-        catch (RunFailedException e)
+    public double MedianLoadMs => Median(runs.Select(r => r.LoadMs));
+
+    public long MedianPeakBytes => Median(runs.Select(r => r.PeakBytes));
+
+    /// <summary>A warm-up round, then <paramref name="rounds"/> timed rounds of every runner; a runner that fails runs no more.</summary>
+    public static async Task<IReadOnlyList<Measurement>> TakeAsync(IReadOnlyList<Runner> runners, int rounds)
+    {
+        var measurements = runners.Select(r => new Measurement(r)).ToList();
+        for (var round = 0; round <= rounds; round++)
         {
-            Console.WriteLine($" FAILED: {e.Message}");
-            return new Measurement(runner, warmUp, timed, e.Message);
+            Console.WriteLine(round == 0 ? "Warm-up round (not timed):" : $"Round {round} of {rounds}:");
+            foreach (var measurement in measurements.Where(m => m.Succeeded))
+            {
+                Console.Write($"  {measurement.Runner.Format,-10} {measurement.Runner.Reader,-18}");
+                try
+                {
+                    var run = await Run.OfAsync(measurement.Runner, round == 0 ? [.. measurement.Runner.WarmUpArgs] : []);
+                    if (round == 0)
+                    {
+                        measurement.WarmUp = run;
+                    }
+                    else
+                    {
+                        measurement.runs.Add(run);
+                    }
+
+                    Console.WriteLine($" {run.Wall.TotalSeconds,7:0.00} s");
+                }
+                catch (RunFailedException e)
+                {
+                    measurement.Failure = e.Message;
+                    Console.WriteLine($" FAILED: {e.Message}");
+                }
+            }
         }
+
+        return measurements;
+    }
+
+    private static T Median<T>(IEnumerable<T> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 }
