@@ -48,7 +48,8 @@ Commands:
           and render it to artifacts/notebooks/quickstart.html
   test    setup, build, dotnet format check, pack, sample data, dotnet test and every
           notebooks/*.ipynb; ends with "N passed, N failed"
-  bench   run the benchmarks in bench/ (each against DuckDB in the same run) and write
+  bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
+          writes its data to artifacts/bench-data, about 1 GB, once) and write
           bench/results/<name>-<machine>.md
   help    this text
 
@@ -362,6 +363,8 @@ bench() {
     dotnet run --project bench/DevEndpoint.Accuracy -c "$CONFIGURATION"
     step "crawl cost: 20,000 small files and one 1 GiB file, vs DuckDB"
     dotnet run --project bench/DevEndpoint.CrawlBench -c "$CONFIGURATION" -- 20000 1024
+    step "load speed: 2,000,000 rows from CSV, Parquet and JSON lines, vs DuckDB, DataFrame.LoadCsv and Parquet.Net"
+    dotnet run --project bench/DevEndpoint.LoadBench -c "$CONFIGURATION"
 }
 
 # ---------------------------------------------------------------- main

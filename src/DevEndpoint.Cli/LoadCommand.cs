@@ -4,7 +4,7 @@ using DevEndpoint.Loading;
 
 namespace DevEndpoint.Cli;
 
-internal static class LoadCommand
+internal static partial class LoadCommand
 {
     public static Command Create(TextWriter output)
     {
@@ -12,25 +12,64 @@ internal static class LoadCommand
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to load (default: all)." };
         var where = new Option<string?>("--where") { Description = "A predicate over partition keys, e.g. \"year = '2024' AND month IN ('01','02')\"." };
         var limit = new Option<long?>("--limit") { Description = "Load at most this many rows." };
+        var sample = new Option<double?>("--sample")
+        {
+            Description = "Keep each row with this probability (0 < fraction <= 1), the same rows on every load.",
+            CustomParser = Fraction,
+        };
+        var sampleRows = new Option<long?>("--sample-rows")
+        {
+            Description = "Keep about this many rows, spread over the whole table, the same rows on every load.",
+            CustomParser = result => Count(result, "--sample-rows", minimum: 1),
+        };
+        var mode = new Option<BadRecordMode?>("--mode")
+        {
+            Description = "What happens to a row with a value that does not fit its column: permissive (default; it goes to the error rows), failfast (the load stops at it) or dropmalformed (it is left out).",
+            CustomParser = result => Choice<BadRecordMode>(result, "--mode"),
+        };
+        var errorThreshold = new Option<long?>("--error-threshold")
+        {
+            Description = "The most bad rows a permissive or dropmalformed load accepts before it fails (default: no limit).",
+            CustomParser = result => Count(result, "--error-threshold", minimum: 0),
+        };
+        var strings = new Option<StringStorage?>("--strings")
+        {
+            Description = "How string columns are held: auto (default), dotnet (.NET strings) or utf8 (UTF-8 bytes, half the memory for long text).",
+            CustomParser = result => Choice<StringStorage>(result, "--strings"),
+        };
+        var summary = new Option<bool>("--summary")
+        {
+            Description = "Print one JSON object instead of rows: rows, per column name, type, nulls, sum (numbers) or utf8Bytes (strings), and badRows, elapsedMs, peakWorkingSetBytes.",
+        };
         var catalog = CliApp.CatalogOption();
-        var command = new Command("load", "Load a table (or some of its partitions and columns) and print its first rows.") { name, columns, where, limit, catalog };
+        var command = new Command("load", "Load a table (or some of its partitions and columns) and print its first rows, or a summary to check it against another engine.")
+        {
+            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, summary, catalog,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var loader = new TableLoader(DataCatalog.Open(parse.GetValue(catalog)));
-            var result = await loader.LoadAsync(
-                parse.GetValue(name)!,
-                new LoadOptions
-                {
-                    Columns = parse.GetValue(columns)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                    Where = parse.GetValue(where),
-                    Limit = parse.GetValue(limit),
-                },
-                cancellationToken);
-            var frame = result.Frame;
-            var partitions = result.Table.PartitionKeys.Count == 0 ? string.Empty : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
-            await output.WriteLineAsync(
-                $"{frame.Rows.Count} rows, {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds:0} ms.");
-            await output.WriteLineAsync(frame.Head((int)Math.Min(10, frame.Rows.Count)).ToString());
+            var options = new LoadOptions
+            {
+                Columns = parse.GetValue(columns)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Where = parse.GetValue(where),
+                Limit = parse.GetValue(limit),
+                SampleFraction = parse.GetValue(sample),
+                SampleRows = parse.GetValue(sampleRows),
+                Mode = parse.GetValue(mode) ?? BadRecordMode.Permissive,
+                ErrorThreshold = parse.GetValue(errorThreshold),
+                Strings = parse.GetValue(strings) ?? StringStorage.Auto,
+            };
+            var result = await loader.LoadAsync(parse.GetValue(name)!, options, cancellationToken);
+            if (parse.GetValue(summary))
+            {
+                await WriteSummaryAsync(output, result);
+            }
+            else
+            {
+                await WriteRowsAsync(output, result, options.Mode);
+            }
+
             return 0;
         });
         return command;

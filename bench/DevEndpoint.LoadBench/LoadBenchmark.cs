@@ -1,0 +1,81 @@
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+
+namespace DevEndpoint.LoadBench;
+
+/// <summary>The driver: generates (or reuses) the data, crawls it, runs every reader as its own process and reports.</summary>
+internal static class LoadBenchmark
+{
+    public static async Task<int> RunAsync(long rows, int runs, string machine, string dataRoot, bool generateOnly)
+    {
+        Console.WriteLine($"Writing (or reusing) {rows:N0} rows under {dataRoot} ...");
+        var files = await BenchData.EnsureAsync(dataRoot, rows);
+        foreach (var path in new[] { files.Csv, files.Parquet, files.JsonLines })
+        {
+            Console.WriteLine($"  {path}: {new FileInfo(path).Length:N0} bytes");
+        }
+
+        if (generateOnly)
+        {
+            return 0;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(files.Folder, Path.GetFileName(files.Catalog) + "*"))
+        {
+            File.Delete(path);
+        }
+
+        var crawl = await new Crawler(DataCatalog.Open(files.Catalog)).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench" });
+        Console.WriteLine($"Crawled into {files.Catalog}: {string.Join(", ", crawl.Tables.Select(t => $"bench.{t.Name} ({t.Classification})"))}");
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.Cli.dll");
+        var self = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.LoadBench.dll");
+        var runners = new List<Runner>();
+        foreach (var (format, table, kind, function, path) in new[]
+        {
+            ("CSV", "bench.csv", "csv", "read_csv_auto", files.Csv),
+            ("Parquet", "bench.parquet", "parquet", "read_parquet", files.Parquet),
+            ("JSON lines", "bench.jsonl", "json", "read_json_auto", files.JsonLines),
+        })
+        {
+            runners.Add(new(format, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog], []));
+            runners.Add(new(format, LoadReport.DuckDb, $"`CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path], ["--check"]));
+            if (kind == "csv")
+            {
+                runners.Add(new(format, LoadReport.LoadCsv, "`DataFrame.LoadCsv(path)`", self, ["loadcsv", path], []));
+            }
+            else if (kind == "parquet")
+            {
+                runners.Add(new(format, LoadReport.ParquetNet, "every row group, every column into an array", self, ["parquetnet", path], []));
+            }
+        }
+
+        var measurements = await Measurement.TakeAsync(runners, runs);
+        var crossChecks = measurements.Select(m => m.Runner.Format).Distinct().Select<string, (string Format, IReadOnlyList<string>? Mismatches)>(format =>
+        {
+            var ours = measurements.Single(m => m.Runner.Format == format && m.Runner.Reader == LoadReport.DevEndpoint).WarmUp;
+            var duck = measurements.Single(m => m.Runner.Format == format && m.Runner.Reader == LoadReport.DuckDb).WarmUp;
+            return (format, ours is null || duck is null ? null : CrossCheck.Mismatches(ours.Report, duck.Report));
+        }).ToList();
+
+        var report = LoadReport.Markdown(machine, files, runs, measurements, crossChecks);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        Directory.CreateDirectory(Path.Combine("bench", "results"));
+        var output = Path.Combine("bench", "results", $"load-{machine}.md");
+        await File.WriteAllTextAsync(output, report);
+        Console.WriteLine($"Written to {Path.GetFullPath(output)}");
+
+        var mismatched = crossChecks.Where(c => c.Mismatches is { Count: > 0 }).ToList();
+        foreach (var (format, mismatches) in mismatched)
+        {
+            foreach (var mismatch in mismatches!)
+            {
+                await Console.Error.WriteLineAsync($"CROSS-CHECK MISMATCH ({format}): {mismatch}");
+            }
+        }
+
+        return mismatched.Count == 0 && measurements.All(m => m.Succeeded) ? 0 : 1;
+    }
+}

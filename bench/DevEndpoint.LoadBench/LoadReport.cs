@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace DevEndpoint.LoadBench;
+
+/// <summary>The results as markdown: medians per reader, the issue's targets as ratios, and the cross-check with DuckDB.</summary>
+internal static class LoadReport
+{
+    public const string DevEndpoint = "DevEndpoint";
+    public const string DuckDb = "DuckDB";
+    public const string LoadCsv = "DataFrame.LoadCsv";
+    public const string ParquetNet = "Parquet.Net";
+
+    public static string Markdown(
+        string machine,
+        BenchFiles files,
+        int runs,
+        IReadOnlyList<Measurement> measurements,
+        IReadOnlyList<(string Format, IReadOnlyList<string>? Mismatches)> crossChecks)
+    {
+        var csvBytes = new FileInfo(files.Csv).Length;
+        var report = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"# Load speed on {machine} ({Environment.ProcessorCount} cores), {DateTime.UtcNow:yyyy-MM-dd}")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"{files.Rows:N0} rows x 10 columns (bigint, int, double, boolean, date, timestamp, categorical and free-text strings, nullable int, 2-decimal amount):")
+            .AppendLine(CultureInfo.InvariantCulture, $"CSV {Megabytes(csvBytes)} MB, Parquet {Megabytes(new FileInfo(files.Parquet).Length)} MB (snappy, row groups of up to {BenchData.RowGroupRows:N0} rows), JSON lines {Megabytes(new FileInfo(files.JsonLines).Length)} MB.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} rounds in which every reader runs once, each run a whole process (`dotnet <dll> ...`, start to exit), after an untimed warm-up round (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `dotnet run --project bench/DevEndpoint.LoadBench -c Release -- --rows {files.Rows} --runs {runs}` (or `./build.sh bench`).")
+            .AppendLine()
+            .AppendLine("| format | reader | what runs | process | load | peak memory | rows |")
+            .AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var m in measurements)
+        {
+            report.AppendLine(m.Succeeded
+                ? string.Create(CultureInfo.InvariantCulture, $"| {m.Runner.Format} | {m.Runner.Reader} | {m.Runner.What} | {m.MedianWall.TotalSeconds:0.00} s | {m.MedianLoadMs / 1000:0.00} s | {Megabytes(m.MedianPeakBytes)} MB | {m.Runs[0].Rows:N0} |")
+                : $"| {m.Runner.Format} | {m.Runner.Reader} | {m.Runner.What} | failed: {m.Failure} | | | |");
+        }
+
+        report.AppendLine()
+            .AppendLine("| target (issue 4) | measured | |")
+            .AppendLine("|---|---|---|");
+        Target(report, "CSV: DevEndpoint / DuckDB at most 1.0x", Ratio(Find("CSV", DevEndpoint), Find("CSV", DuckDb)), r => r <= 1.0);
+        Target(report, "CSV: DataFrame.LoadCsv / DevEndpoint at least 10x", Ratio(Find("CSV", LoadCsv), Find("CSV", DevEndpoint)), r => r >= 10);
+        var peak = Find("CSV", DevEndpoint) is { Succeeded: true } csv ? (double?)csv.MedianPeakBytes / csvBytes : null;
+        Target(report, "CSV: DevEndpoint peak memory / CSV size at most 1.5x", peak, r => r <= 1.5);
+        Target(report, "Parquet: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("Parquet", DevEndpoint), Find("Parquet", DuckDb)), r => r <= 1.5);
+        Target(report, "JSON lines: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("JSON lines", DevEndpoint), Find("JSON lines", DuckDb)), r => r <= 1.5);
+
+        report.AppendLine()
+            .AppendLine("Cross-check: `devendpoint load --summary` against DuckDB's figures by SQL for the same file (rows; per column nulls, sums, UTF-8 bytes of strings):")
+            .AppendLine();
+        foreach (var (format, mismatches) in crossChecks)
+        {
+            report.AppendLine(mismatches switch
+            {
+                null => $"- {format}: not compared (a run failed)",
+                [] => $"- {format}: agree",
+                _ => $"- {format}: **{mismatches.Count} MISMATCHES**: {string.Join("; ", mismatches)}",
+            });
+        }
+
+        return report.ToString();
+
+        Measurement? Find(string format, string reader) => measurements.FirstOrDefault(m => m.Runner.Format == format && m.Runner.Reader == reader);
+    }
+
+    private static double? Ratio(Measurement? a, Measurement? b) =>
+        a is { Succeeded: true } && b is { Succeeded: true } ? a.MedianWall / b.MedianWall : null;
+
+    private static void Target(StringBuilder report, string target, double? measured, Func<double, bool> met) =>
+        report.AppendLine(measured is { } value
+            ? string.Create(CultureInfo.InvariantCulture, $"| {target} | {value:0.00}x | {(met(value) ? "met" : "missed")} |")
+            : $"| {target} | n/a (a run failed) | |");
+
+    private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", CultureInfo.InvariantCulture);
+}

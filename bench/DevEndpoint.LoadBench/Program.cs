@@ -1,0 +1,48 @@
+using System.Globalization;
+using DevEndpoint.LoadBench;
+
+// Usage: dotnet run --project bench/DevEndpoint.LoadBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data] [--generate-only]]
+// The driver runs each reader as a process of its own: the devendpoint CLI, and this program's subcommands
+// `duckdb csv|parquet|json <file> [--check]`, `loadcsv <file>` and `parquetnet <file>`.
+switch (args.FirstOrDefault())
+{
+    case "duckdb" when args.Length >= 3:
+        Runners.DuckDb(args[1], args[2], args.Contains("--check"));
+        return 0;
+    case "loadcsv" when args.Length == 2:
+        Runners.LoadCsv(args[1]);
+        return 0;
+    case "parquetnet" when args.Length == 2:
+        await Runners.ParquetNetAsync(args[1]);
+        return 0;
+}
+
+var rows = 2_000_000L;
+var runs = 5;
+var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
+var data = Path.Combine("artifacts", "bench-data");
+var generateOnly = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
+            i++;
+            break;
+        case "--machine" when i + 1 < args.Length:
+            machine = args[++i];
+            break;
+        case "--data" when i + 1 < args.Length:
+            data = args[++i];
+            break;
+        case "--generate-only":
+            generateOnly = true;
+            break;
+        default:
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>] [--generate-only]");
+            return 2;
+    }
+}
+
+return await LoadBenchmark.RunAsync(rows, runs, machine, Path.GetFullPath(data), generateOnly);

@@ -1,0 +1,148 @@
+using System.Numerics;
+using System.Text;
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Frames;
+
+/// <summary>
+/// What a frame holds, in figures any other engine can compute over the same data: the row count, and per column the
+/// nulls, the sum of a numeric column and the UTF-8 bytes of a string column. Comparing two summaries checks a load
+/// cell by cell without holding both tables.
+/// </summary>
+public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Columns)
+{
+    /// <summary>Summarises <paramref name="frame"/>, whose columns are named as in <paramref name="schema"/> (the catalog's columns).</summary>
+    public static FrameSummary Of(DataFrame frame, IEnumerable<Column> schema)
+    {
+        var types = schema.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+        var columns = frame.Columns.Select(column => types.TryGetValue(column.Name, out var type)
+            ? Summarize(column, type)
+            : throw new ArgumentException($"The frame's column '{column.Name}' is not in the schema ({string.Join(", ", types.Keys)}).", nameof(schema)));
+        return new FrameSummary(frame.Rows.Count, columns.ToList());
+    }
+
+    /// <summary>
+    /// Writes the properties <c>rows</c> and <c>columns</c> (each <c>{"name", "type", "nulls", "sum" | "utf8Bytes"}</c>)
+    /// into the JSON object <paramref name="writer"/> is in. A sum is a JSON number, exact for integers and decimals;
+    /// <c>null</c> when the column holds no value.
+    /// </summary>
+    public void WriteProperties(Utf8JsonWriter writer)
+    {
+        writer.WriteNumber("rows", Rows);
+        writer.WriteStartArray("columns");
+        foreach (var column in Columns)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", column.Name);
+            writer.WriteString("type", column.Type);
+            writer.WriteNumber("nulls", column.Nulls);
+            if (column.Sum is { } sum)
+            {
+                writer.WritePropertyName("sum");
+                if (sum.Exact is { } exact)
+                {
+                    writer.WriteNumberValue(exact);
+                }
+                else if (sum.Approximate is { } approximate)
+                {
+                    writer.WriteNumberValue(approximate);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
+            if (column.Utf8Bytes is { } bytes)
+            {
+                writer.WriteNumber("utf8Bytes", bytes);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static ColumnSummary Summarize(DataFrameColumn column, string type)
+    {
+        var summary = new ColumnSummary(column.Name, type, column.NullCount, null, null);
+        return column switch
+        {
+            PrimitiveDataFrameColumn<sbyte> c => summary with { Sum = Exact<sbyte, Int128>(c) },
+            PrimitiveDataFrameColumn<short> c => summary with { Sum = Exact<short, Int128>(c) },
+            PrimitiveDataFrameColumn<int> c => summary with { Sum = Exact<int, Int128>(c) },
+            PrimitiveDataFrameColumn<long> c => summary with { Sum = Exact<long, Int128>(c) },
+            PrimitiveDataFrameColumn<decimal> c => summary with { Sum = Exact<decimal, decimal>(c) },
+            PrimitiveDataFrameColumn<float> c => summary with { Sum = Approximate(c) },
+            PrimitiveDataFrameColumn<double> c => summary with { Sum = Approximate(c) },
+            StringDataFrameColumn c => summary with { Utf8Bytes = c.Sum(v => v is null ? 0L : Encoding.UTF8.GetByteCount(v)) },
+            ArrowStringDataFrameColumn c => summary with { Utf8Bytes = Utf8Bytes(c) },
+            _ => summary,
+        };
+    }
+
+    private static NumericSum Exact<T, TSum>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged, INumberBase<T>
+        where TSum : INumber<TSum>
+    {
+        var (sum, values) = Add<T, TSum>(column);
+        return new NumericSum(values == 0 ? null : decimal.CreateChecked(sum), null);
+    }
+
+    private static NumericSum Approximate<T>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged, INumberBase<T>
+    {
+        var (sum, values) = Add<T, double>(column);
+        return new NumericSum(null, values == 0 ? null : sum);
+    }
+
+    /// <summary>The sum of the non-null values, each converted to <typeparamref name="TSum"/>, and how many there are.</summary>
+    private static (TSum Sum, long Values) Add<T, TSum>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged, INumberBase<T>
+        where TSum : INumber<TSum>
+    {
+        var sum = TSum.Zero;
+        var values = 0L;
+        foreach (var (data, validity) in column.GetReadOnlyDataBuffers().Zip(column.GetReadOnlyNullBitMapBuffers()))
+        {
+            var span = data.Span;
+            var bits = validity.Span;
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (IsValid(bits, i))
+                {
+                    sum += TSum.CreateTruncating(span[i]);
+                    values++;
+                }
+            }
+        }
+
+        return (sum, values);
+    }
+
+    /// <summary>The bytes of the non-null values: each value's length from the Arrow offsets buffer.</summary>
+    private static long Utf8Bytes(ArrowStringDataFrameColumn column)
+    {
+        var bytes = 0L;
+        foreach (var (offsets, validity) in column.GetReadOnlyOffsetsBuffers().Zip(column.GetReadOnlyNullBitMapBuffers()))
+        {
+            var span = offsets.Span;
+            var bits = validity.Span;
+            for (var i = 0; i + 1 < span.Length; i++)
+            {
+                if (IsValid(bits, i))
+                {
+                    bytes += span[i + 1] - span[i];
+                }
+            }
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Whether value <paramref name="index"/> of a buffer is set, in Arrow's validity bitmap (bit set = not null).</summary>
+    private static bool IsValid(ReadOnlySpan<byte> bitmap, int index) => (bitmap[index >> 3] & (1 << (index & 7))) != 0;
+}
