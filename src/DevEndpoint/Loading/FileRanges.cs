@@ -67,4 +67,26 @@ internal static class FileRanges
             at += read;
         }
     }
+
+    /// <summary>Where the first line at or after <paramref name="start"/> begins: just after the next line feed; the file's length if none.</summary>
+    public static long NextLineStart(SafeFileHandle file, long start)
+    {
+        var buffer = new byte[64 * 1024];
+        for (var at = start; ;)
+        {
+            var read = RandomAccess.Read(file, buffer, at);
+            if (read == 0)
+            {
+                return at;
+            }
+
+            var lineFeed = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (lineFeed >= 0)
+            {
+                return at + lineFeed + 1;
+            }
+
+            at += read;
+        }
+    }
 }

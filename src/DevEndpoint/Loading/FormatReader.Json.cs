@@ -7,23 +7,31 @@ using DevEndpoint.Formats.Json;
 
 namespace DevEndpoint.Loading;
 
-/// <summary>JSON lines, arrays and single objects, and records under a custom classifier's JSON path.</summary>
+/// <summary>JSON lines (see <see cref="JsonLinesFile"/>), arrays and single objects, and records under a custom classifier's JSON path.</summary>
 internal abstract partial class FormatReader
 {
     private sealed class JsonFormat : FormatReader
     {
-        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        public override bool SamplesRows => true;
+
+        protected override async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
+            string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
         {
-            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
-            var data = builders.Where(b => leaves.ContainsKey(b.Column.Name)).Select(b => (b, leaves[b.Column.Name])).ToList();
             var compression = table.Parameter("compressionType") ?? Compression.None;
             var layout = await StartsWithArrayAsync(path, compression, cancellationToken)
                 ? JsonLayout.Array
                 : table.StorageDescriptor.Parameters.GetValueOrDefault(JsonLayout.Parameter, JsonLayout.Lines);
+            if (layout == JsonLayout.Lines)
+            {
+                return new JsonLinesFile(path, table, context).Read(newColumns, cancellationToken);
+            }
+
+            var part = new ReadPart(newColumns());
+            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            var data = part.Columns.Where(b => leaves.ContainsKey(b.Column.Name)).Select(b => (b, leaves[b.Column.Name])).ToList();
             using var stream = Compression.OpenRead(path, compression);
-            return layout == JsonLayout.Lines
-                ? await ReadLinesAsync(path, stream, data, limit, cancellationToken)
-                : await ReadDocumentAsync(path, stream, layout, RecordsPath(table), data, limit, cancellationToken);
+            part.Rows = await ReadDocumentAsync(path, stream, layout, RecordsPath(table), data, context, cancellationToken);
+            return [part];
         }
 
         /// <summary>
@@ -41,41 +49,6 @@ internal abstract partial class FormatReader
             return first >= 0 && start[first] == (byte)'[';
         }
 
-        private static async Task<long> ReadLinesAsync(string path, Stream stream, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data, long limit, CancellationToken cancellationToken)
-        {
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var rows = 0L;
-            var line = 0L;
-            string? content;
-            while (rows < limit && (content = await text.ReadLineAsync(cancellationToken)) is not null)
-            {
-                line++;
-                if (string.IsNullOrWhiteSpace(content))
-                {
-                    continue;
-                }
-
-                JsonDocument document;
-                try
-                {
-                    document = JsonDocument.Parse(content);
-                }
-                catch (JsonException e)
-                {
-                    throw new DevEndpointException($"{path}: line {line}, column {e.BytePositionInLine + 1}: invalid JSON. Fix the line, or re-crawl the table if its data changed.", e);
-                }
-
-                using (document)
-                {
-                    AddRecord(path, $"line {line}", document.RootElement, data);
-                }
-
-                rows++;
-            }
-
-            return rows;
-        }
-
         /// <summary>The properties leading to the array of records, when a custom classifier's JSON path such as <c>$.records[*]</c> chose them.</summary>
         private static IReadOnlyList<string> RecordsPath(CatalogTable table) =>
             table.StorageDescriptor.Parameters.TryGetValue(JsonPathClassifier.PathParameter, out var path) ? JsonPathClassifier.Parse(table.Name, path) : [];
@@ -85,7 +58,7 @@ internal abstract partial class FormatReader
         /// or the one object it is.
         /// </summary>
         private static async Task<long> ReadDocumentAsync(
-            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data, long limit, CancellationToken cancellationToken)
+            string path, Stream stream, string layout, IReadOnlyList<string> recordsPath, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data, ReadContext context, CancellationToken cancellationToken)
         {
             JsonDocument document;
             try
@@ -112,10 +85,14 @@ internal abstract partial class FormatReader
 
                 var records = layout == JsonLayout.Array && root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToList() : [root];
                 var rows = 0L;
-                foreach (var record in records.Take((int)Math.Min(limit, int.MaxValue)))
+                var sample = context.SampleFraction is { } fraction ? Sampling.Threshold(fraction) : ulong.MaxValue;
+                for (var i = 0; i < records.Count && rows < context.Limit; i++)
                 {
-                    AddRecord(path, layout == JsonLayout.Array ? $"element {rows + 1}" : "the object", record, data);
-                    rows++;
+                    if (sample == ulong.MaxValue || Sampling.Hash(i) < sample)
+                    {
+                        AddRecord(path, layout == JsonLayout.Array ? $"element {i + 1}" : "the object", records[i], data);
+                        rows++;
+                    }
                 }
 
                 return rows;

@@ -1,0 +1,327 @@
+using System.Text;
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+
+namespace DevEndpoint.Loading;
+
+internal abstract partial class FormatReader
+{
+    /// <summary>
+    /// A JSON lines file read from bytes: each line goes through a <see cref="Utf8JsonReader"/> and its values go straight
+    /// into the column buffers (no document, no string per value but for string columns). A line feed never falls inside
+    /// a JSON value, so an uncompressed file of more than two ranges is split at line feeds and its ranges are read at
+    /// once, each into its own stretch of the final columns.
+    /// </summary>
+    private sealed class JsonLinesFile(string path, CatalogTable table, ReadContext context)
+    {
+        private const int MaxRanges = 64;
+        private const int ShownLineLength = 200;
+        private readonly string compression = table.Parameter("compressionType") ?? Compression.None;
+
+        public IReadOnlyList<ReadPart> Read(Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
+        {
+            var whole = new ReadPart(newColumns());
+            using var stream = Compression.OpenRead(path, compression);
+            using var lines = new LineBlocks(stream, 0);
+            lines.SkipByteOrderMark();
+            var length = compression == Compression.None ? stream.Length : 0;
+            if (context.Mode != BadRecordMode.FailFast && whole.Columns.All(c => c.CanSlice) && (length - lines.NextOffset) / 2 >= context.RangeBytes)
+            {
+                ReadRanges(whole, lines.NextOffset, length, cancellationToken);
+                return [whole];
+            }
+
+            ReadLines(lines, long.MaxValue, whole, 1, new JsonRows(table, whole.Columns), cancellationToken);
+            return [whole];
+        }
+
+        private void ReadRanges(ReadPart whole, long start, long length, CancellationToken cancellationToken)
+        {
+            var count = (int)Math.Min(MaxRanges, (length - start) / context.RangeBytes);
+            var bounds = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
+            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+            var lineFeeds = new long[count];
+            using (var handle = File.OpenHandle(path))
+            {
+                for (var k = 1; k < count; k++)
+                {
+                    bounds[k] = Math.Max(bounds[k - 1], FileRanges.NextLineStart(handle, bounds[k]));
+                }
+
+                Parallel.For(0, count, options, k => lineFeeds[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], (byte)'"').LineFeeds);
+            }
+
+            var starts = new long[count];
+            var firstLines = new long[count];
+            firstLines[0] = 1;
+            for (var k = 1; k < count; k++)
+            {
+                starts[k] = starts[k - 1] + ((lineFeeds[k - 1] + 1 + 7) & ~7L);
+                firstLines[k] = firstLines[k - 1] + lineFeeds[k - 1];
+            }
+
+            foreach (var column in whole.Columns)
+            {
+                column.Reserve(starts[^1] + lineFeeds[^1] + 1);
+            }
+
+            var parts = Enumerable.Range(0, count).Select(k => new ReadPart(whole.Columns.Select(c => c.Slice(starts[k], lineFeeds[k] + 1)).ToList())).ToArray();
+            Parallel.For(0, count, options, k =>
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+                stream.Seek(bounds[k], SeekOrigin.Begin);
+                using var lines = new LineBlocks(stream, bounds[k]);
+                ReadLines(lines, bounds[k + 1], parts[k], firstLines[k], new JsonRows(table, parts[k].Columns), cancellationToken);
+            });
+
+            Parallel.For(0, whole.Columns.Count, options, c =>
+                whole.Columns[c].Gather(Enumerable.Range(0, count).Select(k => (parts[k].Columns[c], starts[k])).ToList()));
+            whole.Ranges = count;
+            foreach (var part in parts)
+            {
+                whole.Rows += part.Rows;
+                whole.Bad.AddRange(part.Bad);
+            }
+        }
+
+        private void ReadLines(LineBlocks lines, long end, ReadPart part, long firstLine, JsonRows rows, CancellationToken cancellationToken)
+        {
+            var line = firstLine - 1;
+            var sample = context.SampleFraction is { } fraction ? Sampling.Threshold(fraction) : ulong.MaxValue;
+            while (part.Rows < context.Limit && lines.NextOffset < end)
+            {
+                var offset = lines.NextOffset;
+                if (!lines.Next())
+                {
+                    break;
+                }
+
+                line++;
+                var text = lines.Line;
+                if (text.IndexOfAnyExcept(" \t\r"u8) < 0 || (sample != ulong.MaxValue && Sampling.Hash(offset) >= sample))
+                {
+                    continue;
+                }
+
+                if (rows.Add(text, part) is { } bad && !Reject(part, line, bad))
+                {
+                    return;
+                }
+
+                if ((part.Rows & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        /// <summary>Deals with a bad line by the load's mode; returns <c>false</c> when the read must stop.</summary>
+        private bool Reject(ReadPart part, long line, JsonRows.Bad bad)
+        {
+            if (context.Mode == BadRecordMode.FailFast)
+            {
+                throw bad.Column is { } column
+                    ? BadValue(path, line, column, bad.Value)
+                    : new DevEndpointException($"{path}: line {line}, column {bad.Position}: invalid JSON. Fix the line, or re-crawl the table if its data changed.");
+            }
+
+            var value = bad.Value.Length > ShownLineLength ? bad.Value[..ShownLineLength] + "…" : bad.Value;
+            var reason = bad.Column is { } target ? $"cannot read '{bad.Value}' as {target.Type}" : $"invalid JSON at column {bad.Position}";
+            part.Bad.Add(new BadRecord(path, line, bad.Column?.Name, value, reason), keep: context.Mode == BadRecordMode.Permissive);
+            return context.ErrorThreshold is not { } threshold || part.Bad.Count <= threshold;
+        }
+    }
+
+    /// <summary>
+    /// Reads one JSON line into column builders: top-level fields by their cleaned names, struct fields down their path,
+    /// arrays, maps and objects where a value is expected as JSON text. One per thread (it caches field names).
+    /// </summary>
+    private sealed class JsonRows
+    {
+        private readonly Field root = new();
+        private readonly List<ColumnBuilder> columns;
+        private readonly int[] data;
+        private readonly bool[] set;
+        private byte[] scratch = new byte[256];
+
+        public JsonRows(CatalogTable table, List<ColumnBuilder> columns)
+        {
+            this.columns = columns;
+            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            set = new bool[columns.Count];
+            data = Enumerable.Range(0, columns.Count).Where(i => leaves.ContainsKey(columns[i].Column.Name)).ToArray();
+            foreach (var i in data)
+            {
+                var field = root;
+                foreach (var name in leaves[columns[i].Column.Name].Path)
+                {
+                    field = field.Fields.TryGetValue(name, out var inner) ? inner : field.Fields[name] = new Field();
+                }
+
+                field.Column = i;
+            }
+        }
+
+        /// <summary>A value that does not fit its column (<see cref="Column"/> set), or a line that is not JSON (the byte it fails at).</summary>
+        public sealed record Bad(Column? Column, string Value, long Position);
+
+        /// <summary>Adds the line's values as one row; returns what was wrong instead when it cannot be added (nothing is then added).</summary>
+        public Bad? Add(ReadOnlySpan<byte> line, ReadPart part)
+        {
+            Array.Clear(set);
+            var reader = new Utf8JsonReader(line);
+            Bad? bad;
+            try
+            {
+                reader.Read();
+                bad = reader.TokenType == JsonTokenType.StartObject ? ReadObject(ref reader, root, line) : Skip(ref reader);
+                if (bad is null && reader.Read())
+                {
+                    throw new JsonException("more than one value on the line", null, 0, reader.TokenStartIndex);
+                }
+            }
+            catch (JsonException e)
+            {
+                bad = new Bad(null, Encoding.UTF8.GetString(line), (e.BytePositionInLine ?? reader.BytesConsumed) + 1);
+            }
+
+            if (bad is not null)
+            {
+                foreach (var i in data)
+                {
+                    columns[i].Truncate(part.Rows);
+                }
+
+                return bad;
+            }
+
+            foreach (var i in data)
+            {
+                if (!set[i])
+                {
+                    columns[i].AddNull();
+                }
+            }
+
+            part.Rows++;
+            return null;
+        }
+
+        private static Bad? Skip(ref Utf8JsonReader reader)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        private Bad? ReadObject(ref Utf8JsonReader reader, Field field, ReadOnlySpan<byte> line)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var inner = field.Find(ref reader);
+                reader.Read();
+                if (inner is null)
+                {
+                    reader.Skip();
+                }
+                else if (inner.Fields.Count > 0)
+                {
+                    if (reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        reader.Skip();
+                    }
+                    else if (ReadObject(ref reader, inner, line) is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+                else if (inner.Column < 0 || set[inner.Column])
+                {
+                    reader.Skip();
+                }
+                else if (AddValue(ref reader, inner.Column, line) is { } bad)
+                {
+                    return bad;
+                }
+            }
+
+            return null;
+        }
+
+        private Bad? AddValue(ref Utf8JsonReader reader, int column, ReadOnlySpan<byte> line)
+        {
+            var builder = columns[column];
+            set[column] = true;
+            var start = (int)reader.TokenStartIndex;
+            bool added;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Null:
+                    builder.AddNull();
+                    return null;
+                case JsonTokenType.String when reader.ValueIsEscaped:
+                    if (scratch.Length < reader.ValueSpan.Length)
+                    {
+                        scratch = new byte[reader.ValueSpan.Length * 2];
+                    }
+
+                    added = builder.TryAddUtf8(scratch.AsSpan(0, reader.CopyString(scratch)), quoted: true);
+                    break;
+                case JsonTokenType.String:
+                    added = builder.TryAddUtf8(reader.ValueSpan, quoted: true);
+                    break;
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    reader.Skip();
+                    added = builder.TryAddUtf8(line[start..(int)reader.BytesConsumed], quoted: true);
+                    break;
+                default:
+                    added = builder.TryAddUtf8(reader.ValueSpan, quoted: false);
+                    break;
+            }
+
+            return added ? null : new Bad(builder.Column, Encoding.UTF8.GetString(line[start..(int)reader.BytesConsumed]), start + 1);
+        }
+
+        /// <summary>A field of the records: a column, or a struct whose fields lead to columns.</summary>
+        private sealed class Field
+        {
+            private readonly List<(byte[] Name, Field? Field)> seen = [];
+            private int last;
+
+            public Dictionary<string, Field> Fields { get; } = new(StringComparer.Ordinal);
+
+            public int Column { get; set; } = -1;
+
+            /// <summary>
+            /// The field a property name leads to, by its cleaned name; names are compared as bytes against those seen
+            /// before, starting after the last one found, as records mostly list their fields in the same order.
+            /// </summary>
+            public Field? Find(ref Utf8JsonReader reader)
+            {
+                var name = reader.ValueSpan;
+                if (!reader.ValueIsEscaped)
+                {
+                    for (var i = 0; i < seen.Count; i++)
+                    {
+                        var at = (last + 1 + i) % seen.Count;
+                        if (name.SequenceEqual(seen[at].Name))
+                        {
+                            last = at;
+                            return seen[at].Field;
+                        }
+                    }
+                }
+
+                var text = reader.GetString()!;
+                var field = Fields.GetValueOrDefault(ColumnNames.Clean(text));
+                if (!reader.ValueIsEscaped && seen.Count < 1024)
+                {
+                    seen.Add((name.ToArray(), field));
+                    last = seen.Count - 1;
+                }
+
+                return field;
+            }
+        }
+    }
+}
