@@ -82,6 +82,45 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        public override void AddValues<TSource>(TSource?[] values, int count)
+        {
+            if (typeof(TSource) != typeof(T))
+            {
+                base.AddValues(values, count);
+                return;
+            }
+
+            Grow(count);
+            var typed = (T?[])(object)values;
+            for (var i = 0; i < count; i++)
+            {
+                if (typed[i] is { } value)
+                {
+                    Add(value);
+                }
+                else
+                {
+                    AddNull();
+                }
+            }
+        }
+
+        public override void AddValues<TSource>(TSource[] values, int count)
+        {
+            if (typeof(TSource) != typeof(T))
+            {
+                base.AddValues(values, count);
+                return;
+            }
+
+            Grow(count);
+            var typed = (T[])(object)values;
+            for (var i = 0; i < count; i++)
+            {
+                Add(typed[i]);
+            }
+        }
+
         public override void AddNull()
         {
             Grow(1);

@@ -49,6 +49,26 @@ internal abstract partial class ColumnBuilder
 
     public abstract void AddNull();
 
+    /// <summary>Adds the first <paramref name="count"/> values of a column read in bulk (from Parquet); <c>null</c> is a null.</summary>
+    public virtual void AddValues<TSource>(TSource?[] values, int count)
+        where TSource : struct
+    {
+        for (var i = 0; i < count; i++)
+        {
+            AddValue(values[i]);
+        }
+    }
+
+    /// <summary>Adds the first <paramref name="count"/> values of a column with no nulls read in bulk.</summary>
+    public virtual void AddValues<TSource>(TSource[] values, int count)
+        where TSource : struct
+    {
+        for (var i = 0; i < count; i++)
+        {
+            AddValue(values[i]);
+        }
+    }
+
     /// <summary>Adds one text value (a partition key's) <paramref name="count"/> times, converted once.</summary>
     public abstract void AddRepeated(string? text, long count);
 

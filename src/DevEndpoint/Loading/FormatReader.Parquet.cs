@@ -15,39 +15,82 @@ internal abstract partial class FormatReader
         /// <summary>Parquet.Net reports a corrupt file with many kinds of exception.</summary>
         protected override bool IsUnreadable(Exception exception) => true;
 
-        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads the file column by column, the columns at once (each with its own reader of the file, so no reader is
+        /// shared between threads), every row group in order; plain columns go into the builders in bulk, typed.
+        /// </summary>
+        protected override async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
+            string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
         {
+            var part = new ReadPart(newColumns());
             var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
-            var data = builders.Where(b => leaves.ContainsKey(b.Column.Name)).ToList();
-            await using var file = File.OpenRead(path);
-            await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
-            var fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
-            var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
-            var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
-            var rows = 0L;
-            for (var group = 0; group < reader.RowGroupCount && rows < limit; group++)
+            var data = part.Columns.Where(b => leaves.ContainsKey(b.Column.Name)).ToList();
+            List<LeafField?> fields;
+            var takes = new List<int>();
+            await using (var file = File.OpenRead(path))
             {
-                using var rowGroup = reader.OpenRowGroupReader(group);
-                var take = (int)Math.Min(rowGroup.RowCount, limit - rows);
-                for (var i = 0; i < data.Count; i++)
+                await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
+                fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
+                for (var group = 0; group < reader.RowGroupCount && part.Rows < context.Limit; group++)
                 {
-                    var values = fields[i] switch
-                    {
-                        { List: { } list } => (await ParquetLists.ReadAsync(rowGroup, list.ElementLevels, list.Leaf, cancellationToken)).Select(v => v is null ? null : (object)JsonText.Write(v)).ToArray(),
-                        { Json: true, Path: var fieldPath } => JsonValues(records!, fieldPath, rows, take),
-                        { Data: { } field } when rowGroup.ColumnExists(field) => await ReadColumnAsync(rowGroup, field, (int)rowGroup.RowCount, cancellationToken),
-                        _ => new object?[rowGroup.RowCount],
-                    };
-                    for (var row = 0; row < take; row++)
-                    {
-                        data[i].AddValue(values[row]);
-                    }
+                    using var rowGroup = reader.OpenRowGroupReader(group);
+                    var take = (int)Math.Min(rowGroup.RowCount, context.Limit - part.Rows);
+                    takes.Add(take);
+                    part.Rows += take;
                 }
-
-                rows += take;
             }
 
-            return rows;
+            var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
+            var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
+            var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(Enumerable.Range(0, data.Count), options, async (i, token) =>
+            {
+                await using var file = File.OpenRead(path);
+                await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, token);
+                var start = 0L;
+                for (var group = 0; group < takes.Count; group++)
+                {
+                    using var rowGroup = reader.OpenRowGroupReader(group);
+                    await ReadColumnAsync(rowGroup, fields[i], data[i], records, start, takes[group], token);
+                    start += takes[group];
+                }
+            });
+
+            return [part];
+        }
+
+        /// <summary>Adds the first <paramref name="take"/> values of a loaded column in a row group (rows <paramref name="start"/> on of the file).</summary>
+        private static async Task ReadColumnAsync(
+            ParquetRowGroupReader rowGroup, LeafField? field, ColumnBuilder builder, IList<Dictionary<string, object>>? records, long start, int take, CancellationToken cancellationToken)
+        {
+            switch (field)
+            {
+                case { List: { } list }:
+                    var lists = await ParquetLists.ReadAsync(rowGroup, list.ElementLevels, list.Leaf, cancellationToken);
+                    for (var row = 0; row < take; row++)
+                    {
+                        builder.AddValue(lists[row] is { } value ? JsonText.Write(value) : null);
+                    }
+
+                    break;
+                case { Json: true, Path: var fieldPath }:
+                    foreach (var value in JsonValues(records!, fieldPath, start, take))
+                    {
+                        builder.AddValue(value);
+                    }
+
+                    break;
+                case { Data: { } data } when rowGroup.ColumnExists(data):
+                    await ReadValuesAsync(rowGroup, data, builder, (int)rowGroup.RowCount, take, cancellationToken);
+                    break;
+                default:
+                    for (var row = 0; row < take; row++)
+                    {
+                        builder.AddNull();
+                    }
+
+                    break;
+            }
         }
 
         /// <summary>
@@ -114,47 +157,58 @@ internal abstract partial class FormatReader
             return values;
         }
 
-        private static async Task<object?[]> ReadColumnAsync(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+        private static async Task ReadValuesAsync(ParquetRowGroupReader rowGroup, DataField field, ColumnBuilder builder, int count, int take, CancellationToken cancellationToken)
         {
             var type = field.ClrType;
             if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
             {
                 var strings = new string?[count];
                 await rowGroup.ReadAsync(field, strings.AsMemory(), null, cancellationToken);
-                return strings;
+                foreach (var value in strings.AsSpan(0, take))
+                {
+                    builder.AddValue(value);
+                }
+
+                return;
             }
 
             if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
             {
                 var bytes = new byte[]?[count];
                 await rowGroup.ReadAsync(field, bytes.AsMemory(), null, cancellationToken);
-                return bytes;
+                foreach (var value in bytes.AsSpan(0, take))
+                {
+                    builder.AddValue(value);
+                }
+
+                return;
             }
 
-            return type switch
+            var read = type switch
             {
-                _ when type == typeof(bool) => await Read<bool>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(sbyte) => await Read<sbyte>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(byte) => await Read<byte>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(short) => await Read<short>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(ushort) => await Read<ushort>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(int) => await Read<int>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(uint) => await Read<uint>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(long) => await Read<long>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(ulong) => await Read<ulong>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(float) => await Read<float>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(double) => await Read<double>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(decimal) => await Read<decimal>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(DateTime) => await Read<DateTime>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(DateOnly) => await Read<DateOnly>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(TimeSpan) => await Read<TimeSpan>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(TimeOnly) => await Read<TimeOnly>(rowGroup, field, count, cancellationToken),
-                _ when type == typeof(Guid) => await Read<Guid>(rowGroup, field, count, cancellationToken),
+                _ when type == typeof(bool) => Read<bool>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(sbyte) => Read<sbyte>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(byte) => Read<byte>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(short) => Read<short>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(ushort) => Read<ushort>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(int) => Read<int>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(uint) => Read<uint>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(long) => Read<long>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(ulong) => Read<ulong>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(float) => Read<float>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(double) => Read<double>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(decimal) => Read<decimal>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(DateTime) => Read<DateTime>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(DateOnly) => Read<DateOnly>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(TimeSpan) => Read<TimeSpan>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(TimeOnly) => Read<TimeOnly>(rowGroup, field, builder, count, take, cancellationToken),
+                _ when type == typeof(Guid) => Read<Guid>(rowGroup, field, builder, count, take, cancellationToken),
                 _ => throw new DevEndpointException($"Column '{field.Name}' has the Parquet type {type.Name}, which cannot be loaded yet. Leave it out with --columns."),
             };
+            await read;
         }
 
-        private static async Task<object?[]> Read<T>(ParquetRowGroupReader rowGroup, DataField field, int count, CancellationToken cancellationToken)
+        private static async Task Read<T>(ParquetRowGroupReader rowGroup, DataField field, ColumnBuilder builder, int count, int take, CancellationToken cancellationToken)
             where T : struct
         {
             // A required column is read as such: read into nullable values, Parquet.Net 6.1 returned spurious nulls
@@ -163,12 +217,13 @@ internal abstract partial class FormatReader
             {
                 var required = new T[count];
                 await rowGroup.ReadAsync(field, required.AsMemory(), null, cancellationToken);
-                return required.Select(v => (object?)v).ToArray();
+                builder.AddValues(required, take);
+                return;
             }
 
             var values = new T?[count];
             await rowGroup.ReadAsync(field, values.AsMemory(), null, cancellationToken);
-            return values.Select(v => v.HasValue ? (object?)v.Value : null).ToArray();
+            builder.AddValues(values, take);
         }
 
         /// <summary>A loaded column's field in a Parquet schema: the column chunk to read, the list to assemble, or the path to its nested value in a record.</summary>
