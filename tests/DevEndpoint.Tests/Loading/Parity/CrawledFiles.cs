@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
@@ -41,12 +42,14 @@ internal sealed class CrawledFiles : IDisposable
     {
         var dialect = CsvParameters.Read(Table);
         var columns = string.Join(", ", Table.StorageDescriptor.Columns.Select(c => $"{DuckDb.Literal(c.Name)}: {DuckDb.Literal(DuckType(c.Type))}"));
-        var nulls = string.Join(", ", TextValues.NullTokens.Select(DuckDb.Literal));
+        // DuckDB refuses a null token holding the escape character (\N with backslash escapes).
+        var nulls = string.Join(", ", TextValues.NullTokens.Where(t => !t.Contains(dialect.Escape, StringComparison.Ordinal)).Select(DuckDb.Literal));
         return DuckDb.Query(string.Create(CultureInfo.InvariantCulture, $$"""
             SELECT * FROM read_csv({{DuckDb.Literal(Path.Combine(TablePath, "*"))}}, auto_detect = false,
                 delim = {{DuckDb.Literal(dialect.Delimiter.ToString())}}, quote = {{DuckDb.Literal(dialect.Quote.ToString())}},
                 escape = {{DuckDb.Literal(dialect.Escape.ToString())}}, header = {{dialect.HasHeader}}, skip = {{dialect.PreambleLines}},
-                nullstr = [{{nulls}}], allow_quoted_nulls = false, columns = {{{columns}}})
+                nullstr = [{{nulls}}], allow_quoted_nulls = false, columns = {{{columns}}}, null_padding = true, parallel = false,
+                encoding = {{DuckDb.Literal(DuckEncoding(dialect.Encoding))}}{{DateFormat(dialect)}})
             """));
     }
 
@@ -68,6 +71,19 @@ internal sealed class CrawledFiles : IDisposable
     }));
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>DuckDB's name for a recorded encoding.</summary>
+    private static string DuckEncoding(string encoding) => encoding.ToUpperInvariant() switch
+    {
+        "ISO-8859-1" or "LATIN1" => "latin-1",
+        var utf16 when utf16.StartsWith("UTF-16", StringComparison.Ordinal) => "utf-16",
+        _ => "utf-8",
+    };
+
+    /// <summary>The recorded day-first or month-first date format as DuckDB's <c>dateformat</c> (one for all columns).</summary>
+    private static string DateFormat(CsvDialect dialect) => dialect.DateFormats.Values.FirstOrDefault() is { } format
+        ? $", dateformat = {DuckDb.Literal(Regex.Replace(format, "yyyy|dd?|MM?", m => m.Value[0] switch { 'y' => "%Y", 'd' => "%d", _ => "%m" }))}"
+        : string.Empty;
 
     /// <summary>The DuckDB type a catalog (Hive) type is read as: a timestamp as TIMESTAMPTZ, so that offsets are taken to UTC.</summary>
     private static string DuckType(string hive) => hive switch
