@@ -22,13 +22,16 @@ internal sealed class CrawledFiles : IDisposable
 
     public DataFrame Frame { get; private set; } = null!;
 
+    /// <summary>Writes the files (names relative to <c>t/</c>, such as <c>year=2024/a.csv</c>), crawls them and loads table <c>t</c>.</summary>
     public static async Task<CrawledFiles> LoadAsync(params (string Name, byte[] Content)[] files)
     {
         var crawled = new CrawledFiles();
         Directory.CreateDirectory(crawled.TablePath);
         foreach (var (name, content) in files)
         {
-            await File.WriteAllBytesAsync(Path.Combine(crawled.TablePath, name), content);
+            var path = Path.Combine(crawled.TablePath, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, content);
         }
 
         using var lake = await CrawledFolder.CreateAsync(crawled.folder.Path, "parity");
@@ -58,7 +61,7 @@ internal sealed class CrawledFiles : IDisposable
     /// struct leaf taken out of its struct, and cast to the catalog type; arrays and maps as DuckDB's JSON text.
     /// </summary>
     public (IReadOnlyList<string> Names, List<object?[]> Rows) DuckSelect(string from) =>
-        DuckDb.Query($"SELECT {SelectList(Table.StorageDescriptor.Columns, cast: true)} FROM {from}");
+        DuckDb.Query($"SELECT {SelectList(Table.AllColumns, cast: true)} FROM {from}");
 
     /// <summary>A select list with one expression per loaded column, named as the loader names it; lists and maps as <c>to_json</c>.</summary>
     /// <summary>The loaded columns that hold JSON text (arrays and maps).</summary>
