@@ -40,11 +40,17 @@ internal abstract partial class FormatReader
             var rows = 0L;
             while (rows < limit && file.Position < file.Length)
             {
+                var start = file.Position;
                 var count = header.ReadLong();
                 var size = header.ReadLong();
-                if (count < 0 || size < 0 || size > file.Length - file.Position)
+                if (count < 0 || size < 0)
                 {
-                    throw new InvalidDataException($"a block at byte {file.Position} claims {count} records in {size} bytes");
+                    throw new InvalidDataException($"its block at byte {start} has a negative record count ({count}) or size ({size})");
+                }
+
+                if (size + SyncLength > file.Length - file.Position)
+                {
+                    throw new InvalidDataException($"its block at byte {start} needs {size + SyncLength} bytes, but the file ends {file.Length - file.Position} bytes after its header: it is truncated");
                 }
 
                 var stored = new byte[size + SyncLength];

@@ -78,6 +78,23 @@ public sealed class AvroLoadingTests
             error.Message);
     }
 
+    [Fact]
+    public async Task A_truncated_avro_file_fails_naming_the_file_and_what_to_do()
+    {
+        var whole = await File.ReadAllBytesAsync(Corpora.Path("arrow-testing", "data", "avro", "alltypes_plain.avro"));
+        using var crawled = new TempFolder();
+        Directory.CreateDirectory(crawled.Combine("t"));
+        await File.WriteAllBytesAsync(crawled.Combine("t", "whole.avro"), whole);
+        using var lake = await CrawledFolder.CreateAsync(crawled.Path, "lake");
+        await File.WriteAllBytesAsync(crawled.Combine("t", "whole.avro"), whole[..(whole.Length - 40)]);
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("t"));
+
+        Assert.Equal(
+            $"{crawled.Combine("t", "whole.avro")}: cannot be read as avro (its block at byte 675 needs 190 bytes, but the file ends 150 bytes after its header: it is truncated). Replace the file, or leave it out with --exclude and crawl again.",
+            error.Message);
+    }
+
     private static byte[] Write()
     {
         var schema = (RecordSchema)Avro.Schema.Parse(Schema);
