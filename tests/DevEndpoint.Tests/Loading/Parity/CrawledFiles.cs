@@ -44,7 +44,9 @@ internal sealed class CrawledFiles : IDisposable
     public (IReadOnlyList<string> Names, List<object?[]> Rows) DuckCsv()
     {
         var dialect = CsvParameters.Read(Table);
-        var columns = string.Join(", ", Table.StorageDescriptor.Columns.Select(c => $"{DuckDb.Literal(c.Name)}: {DuckDb.Literal(DuckType(c.Type))}"));
+        // A timestamp in a recorded format has no offset, and DuckDB applies timestampformat to TIMESTAMP columns only.
+        var columns = string.Join(", ", Table.StorageDescriptor.Columns.Select(c =>
+            $"{DuckDb.Literal(c.Name)}: {DuckDb.Literal(dialect.DateFormats.ContainsKey(c.Name) && c.Type == "timestamp" ? "TIMESTAMP" : DuckType(c.Type))}"));
         // DuckDB refuses a null token holding the escape character (\N with backslash escapes).
         var nulls = string.Join(", ", TextValues.NullTokens.Where(t => !t.Contains(dialect.Escape, StringComparison.Ordinal)).Select(DuckDb.Literal));
         return DuckDb.Query(string.Create(CultureInfo.InvariantCulture, $$"""
@@ -83,9 +85,21 @@ internal sealed class CrawledFiles : IDisposable
         _ => "utf-8",
     };
 
-    /// <summary>The recorded day-first or month-first date format as DuckDB's <c>dateformat</c> (one for all columns).</summary>
+    /// <summary>
+    /// The recorded day-first or month-first date (or timestamp) format as DuckDB's <c>dateformat</c> (or
+    /// <c>timestampformat</c>), one for all columns.
+    /// </summary>
     private static string DateFormat(CsvDialect dialect) => dialect.DateFormats.Values.FirstOrDefault() is { } format
-        ? $", dateformat = {DuckDb.Literal(Regex.Replace(format, "yyyy|dd?|MM?", m => m.Value[0] switch { 'y' => "%Y", 'd' => "%d", _ => "%m" }))}"
+        ? $", {(format.Contains(' ', StringComparison.Ordinal) ? "timestampformat" : "dateformat")} = {DuckDb.Literal(Regex.Replace(format, @"yyyy|dd?|MM?|HH?|mm?|ss?|\.F+", m => m.Value[0] switch
+        {
+            '.' => string.Empty, // .NET's optional fraction; the test files have none
+            'y' => "%Y",
+            'd' => "%d",
+            'M' => "%m",
+            'H' => "%H",
+            'm' => "%M",
+            _ => "%S",
+        }))}"
         : string.Empty;
 
     /// <summary>The DuckDB type a catalog (Hive) type is read as: a timestamp as TIMESTAMPTZ, so that offsets are taken to UTC.</summary>
