@@ -10,7 +10,7 @@ namespace DevEndpoint.Loading;
 /// <summary>
 /// An Avro writer schema, compiled once, that decodes binary-encoded values into .NET values: records as dictionaries
 /// keyed by catalog column names, arrays as lists, maps as dictionaries, enums as their symbols, and logical types as
-/// <see cref="decimal"/>, <see cref="DateOnly"/>, UTC <see cref="DateTime"/> and <see cref="Guid"/> text.
+/// <see cref="decimal"/>, <see cref="DateOnly"/> and UTC <see cref="DateTime"/> (a uuid stays its text).
 /// </summary>
 internal sealed class AvroDatum
 {
@@ -218,8 +218,6 @@ internal sealed class AvroDatum
             stream = new MemoryStream(block, writable: false);
             binary = new AvroBinaryReader(stream);
         }
-
-        public bool AtEnd => stream.Position >= block.Length;
 
         public long ReadLong() => binary.ReadLong();
 
