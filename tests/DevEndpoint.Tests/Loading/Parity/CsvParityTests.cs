@@ -65,6 +65,20 @@ public sealed class CsvParityTests
         Cells.AssertSame(crawled.Frame, names, rows, encoding);
     }
 
+    [Theory]
+    [InlineData("data.csv", "id,name\n1,x\n2,\n")]
+    [InlineData("data.json", "{\"id\": 1, \"name\": \"x\"}\n{\"id\": 2}\n")]
+    public async Task An_empty_file_beside_a_table_file_adds_no_rows(string name, string content)
+    {
+        using var crawled = await CrawledFiles.LoadAsync((name, Encoding.UTF8.GetBytes(content)), ("empty" + Path.GetExtension(name), []));
+
+        var (names, rows) = name.EndsWith(".csv", StringComparison.Ordinal)
+            ? crawled.DuckCsv()
+            : crawled.DuckSelect($"read_json({DuckDb.Literal(Path.Combine(crawled.TablePath, name))})");
+
+        Cells.AssertSame(crawled.Frame, names, rows, name);
+    }
+
     [Fact]
     public async Task A_csv_file_with_a_byte_order_mark_has_the_cells_duckdb_reads()
     {
