@@ -101,8 +101,9 @@ internal abstract partial class FormatReader
 
         private static void AddRecord(string path, string where, JsonElement record, List<(ColumnBuilder Builder, NestedColumns.Leaf Leaf)> data)
         {
+            // Column names are lower case, so keys differing only in case ("Name", "name") are one column: the first key gives its value.
             var properties = record.ValueKind == JsonValueKind.Object
-                ? record.EnumerateObject().ToDictionary(p => ColumnNames.Clean(p.Name), p => p.Value)
+                ? record.EnumerateObject().DistinctBy(p => ColumnNames.Clean(p.Name)).ToDictionary(p => ColumnNames.Clean(p.Name), p => p.Value)
                 : [];
             foreach (var (builder, leaf) in data)
             {

@@ -11,8 +11,9 @@ internal abstract partial class FormatReader
         "csv" => new CsvFormat(),
         "json" => new JsonFormat(),
         "parquet" => new ParquetFormat(),
+        "avro" => new AvroFormat(),
         var other => throw new DevEndpointException(
-            $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: csv, json, parquet."),
+            $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: avro, csv, json, parquet."),
     };
 
     /// <summary>

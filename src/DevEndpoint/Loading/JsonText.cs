@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace DevEndpoint.Loading;
@@ -8,10 +9,13 @@ namespace DevEndpoint.Loading;
 /// <summary>Nested values (lists, maps, records read from Parquet or Avro) written as compact JSON text for a string column.</summary>
 internal static class JsonText
 {
+    /// <summary>Text as it is, but for what JSON must escape (quotes, backslashes, control characters) and characters outside the Basic Multilingual Plane.</summary>
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Write(object value)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             Write(writer, value);
         }

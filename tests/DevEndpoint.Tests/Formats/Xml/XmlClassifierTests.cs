@@ -87,6 +87,6 @@ public sealed class XmlClassifierTests
         Assert.Equal(
             new Dictionary<string, string> { ["rowTag"] = "book", ["xmlinput.start"] = "<book", ["xmlinput.end"] = "</book>" },
             table.StorageDescriptor.SerdeInfo.Parameters);
-        Assert.Equal("Table library.books is classified as 'xml', which cannot be loaded yet. Loadable classifications: csv, json, parquet.", error.Message);
+        Assert.Equal("Table library.books is classified as 'xml', which cannot be loaded yet. Loadable classifications: avro, csv, json, parquet.", error.Message);
     }
 }

@@ -16,15 +16,15 @@ internal static class Cells
     /// Fails listing every differing cell. DuckDB's columns are matched to the loaded ones by name (case-insensitive); a
     /// loaded <c>a.b</c> column is the field <c>b</c> of DuckDB's struct <c>a</c>.
     /// </summary>
-    public static void AssertSame(DataFrame loaded, IReadOnlyList<string> duckNames, List<object?[]> duckRows, string what, IReadOnlySet<string>? jsonColumns = null)
+    public static void AssertSame(DataFrame loaded, IReadOnlyList<string> duckNames, List<object?[]> duckRows, string what, IReadOnlySet<string>? jsonColumns = null, string reference = "DuckDB")
     {
         var differences = new List<string>();
-        Assert.True(duckRows.Count == loaded.Rows.Count, $"{what}: loaded {loaded.Rows.Count} rows, DuckDB read {duckRows.Count}.");
+        Assert.True(duckRows.Count == loaded.Rows.Count, $"{what}: loaded {loaded.Rows.Count} rows, {reference} read {duckRows.Count}.");
         foreach (var column in loaded.Columns)
         {
             var path = column.Name.Split('.');
             var top = FindIndex(duckNames, column.Name) is var whole and >= 0 ? whole : FindIndex(duckNames, path[0]);
-            Assert.True(top >= 0, $"{what}: DuckDB has no column '{column.Name}'; it has {string.Join(", ", duckNames)}.");
+            Assert.True(top >= 0, $"{what}: {reference} has no column '{column.Name}'; it has {string.Join(", ", duckNames)}.");
             var nested = duckNames[top].Equals(column.Name, StringComparison.OrdinalIgnoreCase) ? [] : path[1..];
             for (var row = 0; row < duckRows.Count; row++)
             {
@@ -32,7 +32,7 @@ internal static class Cells
                 var ours = column[row];
                 if (jsonColumns?.Contains(column.Name) == true ? !SameJsonText(ours, theirs) : !Same(ours, theirs))
                 {
-                    differences.Add($"row {row + 1}, column '{column.Name}': loaded {Show(ours)}, DuckDB {Show(theirs)}");
+                    differences.Add($"row {row + 1}, column '{column.Name}': loaded {Show(ours)}, {reference} {Show(theirs)}");
                 }
             }
         }

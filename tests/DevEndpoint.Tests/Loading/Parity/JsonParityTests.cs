@@ -37,6 +37,10 @@ public sealed class JsonParityTests
               {"id": 2, "text": "a, \"quoted\" b", "nested": {"x": null}}
             ]
             """ },
+        { "numbers of every shape", "newline_delimited", """
+            {"id": 1, "big": 9007199254740993, "ratio": 1e-3, "neg": -0.0}
+            {"id": 2, "big": -9223372036854775808, "ratio": 2.5E10, "neg": 3}
+            """ },
         { "an all-null field", "newline_delimited", """
             {"id": 1, "nothing": null}
             {"id": 2, "nothing": null}

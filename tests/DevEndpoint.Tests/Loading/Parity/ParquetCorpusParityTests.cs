@@ -20,6 +20,29 @@ public sealed class ParquetCorpusParityTests
         Cells.AssertSame(crawled.Frame, names, rows, file, crawled.JsonColumns);
     }
 
+    /// <summary>The skipped files DevEndpoint cannot read, but the one too slow to try (large_string_map).</summary>
+    public static TheoryData<string> Unreadable => [.. Skipped.Keys.Where(f => !f.Contains("large_string_map", StringComparison.Ordinal) && !f.Contains("non_hadoop_lz4", StringComparison.Ordinal))];
+
+    /// <summary>Keeps the skip list honest: a file that a newer Parquet.Net reads must move back into the comparison.</summary>
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public async Task A_skipped_parquet_file_is_still_left_out_by_the_crawl_or_fails_to_load(string file)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("t"));
+        File.Copy(Corpora.Path(file.Split('/')), folder.Combine("t", Path.GetFileName(file)));
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "parity");
+
+        if (lake.Result.Tables.Count > 0)
+        {
+            await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("t"));
+        }
+        else
+        {
+            Assert.Single(lake.Result.SkippedFiles);
+        }
+    }
+
     private static IEnumerable<string> AllFiles() =>
         Directory.EnumerateFiles(Corpora.Path("parquet-testing", "data"), "*.parquet")
             .Concat(Directory.EnumerateFiles(Corpora.Path("arrow-testing", "data", "parquet"), "*.parquet", SearchOption.AllDirectories))
