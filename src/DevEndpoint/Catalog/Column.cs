@@ -12,7 +12,29 @@ public sealed record Column(string Name, string Type, string? Comment = null)
     /// </summary>
     public const string ChoiceParameter = "choice";
 
+    /// <summary>
+    /// The column parameter a file's schema sets on a column that held only nulls in the sample: its type (<c>string</c>)
+    /// says nothing, so widening takes the other file's type. The crawler drops it before a table is stored.
+    /// </summary>
+    public const string NoValuesParameter = "noValues";
+
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+
+    /// <summary>Whether the column held only nulls in the file it was inferred from (see <see cref="NoValuesParameter"/>).</summary>
+    [JsonIgnore]
+    public bool HasNoValues => Parameters?.ContainsKey(NoValuesParameter) is true;
+
+    /// <summary>This column as a table stores it: without the <see cref="NoValuesParameter"/> mark.</summary>
+    public Column WithoutNoValuesMark()
+    {
+        if (!HasNoValues)
+        {
+            return this;
+        }
+
+        var parameters = Parameters!.Where(p => p.Key != NoValuesParameter).ToDictionary(p => p.Key, p => p.Value);
+        return this with { Parameters = parameters.Count == 0 ? null : parameters };
+    }
 
     /// <summary>The types of a choice column, or none.</summary>
     [JsonIgnore]
@@ -45,6 +67,16 @@ public sealed record Column(string Name, string Type, string? Comment = null)
     /// </summary>
     public Column WidenWith(Column other)
     {
+        if (other.HasNoValues)
+        {
+            return this;
+        }
+
+        if (HasNoValues)
+        {
+            return other with { Name = Name, Comment = Comment ?? other.Comment };
+        }
+
         var type = HiveTypes.Widen(Type, other.Type);
         var widened = this with { Type = type };
         if (type != "string" || (Type == "string" && Choices.Count == 0) || (other.Type == "string" && other.Choices.Count == 0))

@@ -98,6 +98,7 @@ public sealed partial class Crawler
             ? existing.StorageDescriptor.Columns.ToList()
             : [];
         MergeColumns(columns, plan.Columns);
+        columns = columns.Select(c => c.WithoutNoValuesMark()).ToList();
         var location = Location(root, plan.Folder);
         var parts = PartStatistics(plan);
         var records = parts.Sum(p => p.Records);

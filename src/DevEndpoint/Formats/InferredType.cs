@@ -96,7 +96,9 @@ internal sealed record InferredType(
     }
 
     /// <summary>A catalog column of this type, with the choice recorded when values conflicted.</summary>
-    public Column ToColumn(string name) => new Column(name, ToHiveType()).WithChoices(Choices ?? []);
+    public Column ToColumn(string name) => Kind == TypeKind.Null
+        ? new Column(name, ToHiveType()) { Parameters = new Dictionary<string, string> { [Column.NoValuesParameter] = "true" } }
+        : new Column(name, ToHiveType()).WithChoices(Choices ?? []);
 
     private static IReadOnlyList<string> ChoiceMembers(InferredType type) => type.Choices ?? [type.ToHiveType()];
 
