@@ -58,7 +58,7 @@ public sealed class ScriptLibraryBuilder(LibraryOptions? options = null)
                     var assemblyPath = Path.Combine(CacheFolder(contentHash), fileName);
                     if (!File.Exists(assemblyPath))
                     {
-                        CacheFiles.WriteAtomically(assemblyPath, bytes);
+                        AtomicFile.Write(assemblyPath, bytes);
                     }
 
                     return new ScriptLibrary(metadata.Name, null, fullPath, LibraryKind.Assembly, contentHash, assemblyPath, metadata.ExportedTypes);

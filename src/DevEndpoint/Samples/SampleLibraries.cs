@@ -13,13 +13,13 @@ public static class SampleLibraries
     /// <summary>Writes the libraries under <paramref name="folder"/>, replacing files it wrote before. Returns the files written.</summary>
     public static IReadOnlyList<string> Write(string folder)
     {
-        Directory.CreateDirectory(folder);
         return [WriteCleaning(folder, "1.0.0"), WriteCleaning(folder, "2.0.0"), WriteDates(folder)];
     }
 
     /// <summary>Writes <c>cleaning-v&lt;major&gt;.zip</c>: <c>Acme.Cleaning.Cleaner</c> trims and lower-cases a string column of a DataFrame.</summary>
     public static string WriteCleaning(string folder, string version)
     {
+        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"cleaning-v{version.Split('.')[0]}.zip");
         File.Delete(path);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
@@ -31,7 +31,7 @@ public static class SampleLibraries
 
             public static class Cleaner
             {
-                public const string Version = "{{version}}";
+                public static string Version => "{{version}}";
 
                 /// <summary>A copy of the string column <paramref name="column"/> with its values trimmed and in lower case.</summary>
                 public static StringDataFrameColumn Normalize(DataFrame frame, string column)

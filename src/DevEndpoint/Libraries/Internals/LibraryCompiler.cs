@@ -50,7 +50,7 @@ internal static class LibraryCompiler
             throw new LibraryCompilationException(displayName, errors.Take(MaxErrorsShown).ToList(), errors.Count);
         }
 
-        CacheFiles.WriteAtomically(outputPath, assembly.ToArray());
+        AtomicFile.Write(outputPath, assembly.ToArray());
     }
 
     /// <summary>The runtime's assemblies, and the DevEndpoint core and Microsoft.Data.Analysis with everything they reference.</summary>

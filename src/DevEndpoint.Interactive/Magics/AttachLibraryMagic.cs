@@ -1,0 +1,35 @@
+using DevEndpoint.Interactive.Endpoints;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.Libraries;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!attach-library &lt;path&gt;[,&lt;path&gt;...]</c>: builds script libraries and references them from the C# kernel.</summary>
+public sealed class AttachLibraryMagic : KernelDirectiveCommand
+{
+    public string Paths { get; set; } = string.Empty;
+
+    internal static void Register(Kernel kernel, LibrarySession session)
+    {
+        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files, and reference them from the C# kernel so later cells can use their namespaces.")
+        {
+            Parameters =
+            {
+                new KernelDirectiveParameter("--paths", "Comma-separated library files: .cs, .zip or .dll.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
+            },
+        };
+        kernel.AddDirective<AttachLibraryMagic>(directive, (command, context) => MagicSupport.RunAsync(command, context, () =>
+        {
+            var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
+                ?? throw new DevEndpointException("#!attach-library needs the C# kernel ('csharp') to reference the libraries, and this notebook has none.");
+            var libraries = session.Build(ScriptLibraryBuilder.SplitPaths(command.Paths));
+            var added = session.Attach(csharp, libraries);
+            MagicSupport.DisplayHtml(context, LibraryViews.Attached(added, session.Attached));
+            return Task.CompletedTask;
+        }));
+    }
+}
