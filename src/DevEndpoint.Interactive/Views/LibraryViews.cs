@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
 using DevEndpoint.Endpoints;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Libraries;
@@ -58,7 +59,7 @@ internal static class LibraryViews
                 ["", ""],
                 [
                     ["kernel", $"#!{endpoint.Name} (C#)"],
-                    ["catalog", $"{endpoint.Definition.Catalog ?? "default"} (variable {EndpointKernel.CatalogVariable})"],
+                    ["catalog", $"{endpoint.Definition.Catalog ?? $"{DataCatalog.DefaultPath} (the default)"}, as the variable {EndpointKernel.CatalogVariable}"],
                     ["session", $"{endpoint.Sessions} started in this notebook, the current one at {endpoint.SessionStarted:HH:mm:ss}"],
                     ["variables", endpoint.Variables.Count == 0 ? "none" : string.Join(", ", endpoint.Variables)],
                     ["created", endpoint.Definition.CreatedOn.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],

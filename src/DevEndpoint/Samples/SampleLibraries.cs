@@ -16,7 +16,10 @@ public static class SampleLibraries
         return [WriteCleaning(folder, "1.0.0"), WriteCleaning(folder, "2.0.0"), WriteDates(folder)];
     }
 
-    /// <summary>Writes <c>cleaning-v&lt;major&gt;.zip</c>: <c>Acme.Cleaning.Cleaner</c> trims and lower-cases a string column of a DataFrame.</summary>
+    /// <summary>
+    /// Writes (or overwrites) <c>cleaning-v&lt;major&gt;.zip</c>: <c>Acme.Cleaning.Cleaner</c> trims and lower-cases a column of a
+    /// DataFrame, and says its version.
+    /// </summary>
     public static string WriteCleaning(string folder, string version)
     {
         Directory.CreateDirectory(folder);
@@ -33,14 +36,14 @@ public static class SampleLibraries
             {
                 public static string Version => "{{version}}";
 
-                /// <summary>A copy of the string column <paramref name="column"/> with its values trimmed and in lower case.</summary>
+                /// <summary>The column <paramref name="column"/> as strings, trimmed and in lower case.</summary>
                 public static StringDataFrameColumn Normalize(DataFrame frame, string column)
                 {
-                    var source = (StringDataFrameColumn)frame.Columns[column];
+                    var source = frame.Columns[column];
                     var result = new StringDataFrameColumn(column, source.Length);
                     for (long i = 0; i < source.Length; i++)
                     {
-                        result[i] = Text.Tidy(source[i]);
+                        result[i] = Text.Tidy(source[i]?.ToString());
                     }
 
                     return result;

@@ -150,6 +150,7 @@ public sealed class EndpointMagicTests
 
         Assert.Contains("Endpoint next: running", status);
         Assert.Contains("<tr><td>kernel</td><td>#!next (C#)</td></tr>", status);
+        Assert.Contains($"<tr><td>catalog</td><td>{Catalog.DataCatalog.DefaultPath} (the default), as the variable catalog</td></tr>", status);
         Assert.Contains("<tr><td>variables</td><td>quarter</td></tr>", status);
         Assert.Contains("<td>Dates</td><td></td><td>source file</td>", status);
     }
