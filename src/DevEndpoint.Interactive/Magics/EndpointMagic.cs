@@ -90,7 +90,16 @@ internal static class EndpointMagic
             throw new DevEndpointException($"'{definition.Name}' is already the name of a kernel in this notebook ({taken.KernelInfo.DisplayName}); choose another endpoint name.");
         }
 
-        var libraries = session.Build(definition.Libraries);
+        IReadOnlyList<ScriptLibrary> libraries;
+        try
+        {
+            libraries = session.Build(definition.Libraries);
+        }
+        catch (DevEndpointException e)
+        {
+            throw new DevEndpointException($"{e.Message}\nEndpoint '{definition.Name}' was not started (nor its definition changed); fix the library and run the magic again.", e);
+        }
+
         session.Store.Save(definition);
         if (kernel is null)
         {

@@ -65,7 +65,7 @@ public sealed class ScriptLibraryBuilder(LibraryOptions? options = null)
                 }
 
             case ".nupkg":
-                throw LibraryErrors.NotSupportedYet(path);
+                throw LibraryErrors.NotSupportedYet(fullPath);
 
             default:
                 throw LibraryErrors.UnknownKind(fullPath);

@@ -73,6 +73,28 @@ public sealed class EndpointMagicTests
     }
 
     [Fact]
+    public async Task A_compile_error_on_create_starts_nothing_and_a_fixed_library_then_starts_the_endpoint()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var source = Path.Combine(fixture.Folder, "Fine.cs");
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => one; }");
+
+        var failed = await fixture.SubmitAsync($"#!endpoint create next --libraries {source}");
+        var listed = await fixture.SubmitAsync("#!endpoint list");
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => 1; }");
+        var created = await fixture.SubmitAsync($"#!endpoint create next --libraries {source}");
+        var value = await fixture.SubmitAsync("#!next\nAcme.Fine.Value");
+
+        Assert.Equal(
+            "Fine.cs does not compile (1 error); the library was not built:\nFine.cs(1,71): error CS0103: The name 'one' does not exist in the current context\n"
+            + "Endpoint 'next' was not started (nor its definition changed); fix the library and run the magic again.",
+            KernelFixture.Failure(failed));
+        Assert.DoesNotContain("<td>next</td>", KernelFixture.Html(listed));
+        KernelFixture.AssertSucceeded(created);
+        Assert.Equal(1, KernelFixture.ReturnValue(value));
+    }
+
+    [Fact]
     public async Task Endpoints_are_stored_and_a_restarted_notebook_connects_to_them()
     {
         await using var first = await KernelFixture.CreateAsync();

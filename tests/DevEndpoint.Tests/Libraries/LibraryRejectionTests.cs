@@ -138,6 +138,8 @@ public sealed class LibraryRejectionTests : IDisposable
         AssertRejected(missing, $"Library file not found: {missing}");
         AssertRejected(text, $"{text}: a script library is a .cs file, a .zip archive with one library folder of .cs files at its root, or a compiled .dll; '.txt' is none of these.");
         AssertRejected("nuget:Humanizer,2.14.1", "nuget:Humanizer,2.14.1: NuGet packages cannot be attached yet; reference the package's .dll, or use #r \"nuget:Name,Version\" in the C# kernel.");
+        var package = temp.Write("Humanizer.2.14.1.nupkg", "PK");
+        AssertRejected(package, $"{package}: NuGet packages cannot be attached yet; reference the package's .dll, or use #r \"nuget:Name,Version\" in the C# kernel.");
         AssertRejected(temp.Write("fake.dll", "MZ not really"), "fake.dll is not a .NET assembly.");
     }
 
