@@ -15,11 +15,11 @@ public sealed class AttachLibraryMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel, LibrarySession session)
     {
-        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files, and reference them from the C# kernel so later cells can use their namespaces.")
+        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files and NuGet packages (.nupkg, nuget:<id>,<version>), and reference them from the C# kernel so later cells can use their namespaces.")
         {
             Parameters =
             {
-                new KernelDirectiveParameter("--paths", "Comma-separated library files: .cs, .zip or .dll.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--paths", "Comma-separated libraries: .cs, .zip, .dll or .nupkg files, or nuget:<id>,<version>.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
             },
         };
         kernel.AddDirective<AttachLibraryMagic>(directive, (command, context) => MagicSupport.RunAsync(command, context, () =>

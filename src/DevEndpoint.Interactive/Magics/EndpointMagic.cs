@@ -34,7 +34,7 @@ internal static class EndpointMagic
                     "Create an endpoint (or reconnect to a stored one), as the C# kernel #!<name>.",
                     [
                         Name("The endpoint's name: lower-case letters, digits and underscores; its cells start with #!<name>."),
-                        new("--libraries", "Comma-separated library files (.cs, .zip, .dll); default: the stored endpoint's, else none.") { TypeHint = "file" },
+                        new("--libraries", "Comma-separated libraries (.cs, .zip, .dll, .nupkg, nuget:<id>,<version>); default: the stored endpoint's, else none.") { TypeHint = "file" },
                         new("--catalog", "The endpoint's catalog file; default: the stored endpoint's, else the default catalog.") { TypeHint = "file" },
                     ],
                     (command, context) => MagicSupport.RunAsync(command, context, () => EndpointCreateMagic.HandleAsync(command, context, root, session))),

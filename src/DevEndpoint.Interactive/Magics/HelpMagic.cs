@@ -15,7 +15,7 @@ public sealed class HelpMagic : KernelDirectiveCommand
         ("#!catalog", "Show databases, a database's tables, or a table's columns, partitions and parameters.", "#!catalog sales.orders"),
         ("#!load", "Load a catalog table into a DataFrame variable, pruning partitions by a predicate.", "#!load sales.orders --as orders --where \"year = '2024'\""),
         ("#!classifier", "Add, list or remove the custom classifiers a crawl can name.", "#!classifier add pipes --type csv --delimiter \"|\""),
-        ("#!attach-library", "Compile script libraries (.cs, .zip with one library folder) or take .dll files, and reference them from the C# kernel.", "#!attach-library libs/cleaning-v1.zip,libs/Dates.cs"),
+        ("#!attach-library", "Compile script libraries (.cs, .zip with one library folder) or take .dll files and NuGet packages, and reference them from the C# kernel.", "#!attach-library libs/cleaning-v1.zip,libs/Dates.cs,nuget:Humanizer.Core,2.14.1"),
         ("#!libraries", "List the libraries of the C# kernel and of each running endpoint: source, content hash, exported types.", "#!libraries"),
         ("#!endpoint", "Create, connect, list, show, reload the libraries of, or delete development endpoints; each is a C# kernel #!<name>.", "#!endpoint create next --libraries libs/cleaning-v2.zip --catalog team.db"),
         ("#!<endpoint>", "Run the rest of the cell in an endpoint's C# session.", "#!next"),

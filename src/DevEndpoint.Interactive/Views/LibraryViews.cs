@@ -22,7 +22,7 @@ internal static class LibraryViews
     {
         var html = new HtmlTable().Heading("C# kernel (csharp)");
         html = attached.Count == 0
-            ? html.Paragraph("No libraries attached: #!attach-library <path>[,<path>...] takes .cs files, .zip archives and .dll files.")
+            ? html.Paragraph("No libraries attached: #!attach-library <path>[,<path>...] takes .cs files, .zip archives, .dll and .nupkg files and nuget:<id>,<version>.")
             : html.Table(LibraryHeader, attached.Select(Row));
         foreach (var endpoint in endpoints.Where(e => e.IsRunning).OrderBy(e => e.Name, StringComparer.Ordinal))
         {
@@ -81,7 +81,8 @@ internal static class LibraryViews
         {
             LibraryKind.SourceFile => "source file",
             LibraryKind.SourceArchive => "zip archive",
-            _ => "assembly",
+            LibraryKind.Assembly => "assembly",
+            _ => "NuGet package",
         },
         library.Source,
         library.ShortHash,

@@ -107,7 +107,7 @@ public sealed class LibraryRejectionTests : IDisposable
     {
         var zip = LibraryFiles.Zip(temp.Combine("bad.zip"), ("Acme/A.cs", Valid), ("Acme/library.json", """{ "name": "Acme", "dependencies": { "Humanizer": "2.14.1" } }"""));
 
-        AssertRejected(zip, "bad.zip!Acme/library.json: NuGet dependencies (Humanizer 2.14.1) cannot be restored yet; attach the packages' .dll files beside the library instead.");
+        AssertRejected(zip, "bad.zip!Acme/library.json: NuGet dependencies (Humanizer 2.14.1) cannot be restored yet; attach the packages beside the library instead (nuget:<id>,<version>, a .nupkg or a .dll).");
     }
 
     [Fact]
@@ -130,16 +130,13 @@ public sealed class LibraryRejectionTests : IDisposable
     }
 
     [Fact]
-    public void Missing_files_unknown_kinds_and_nuget_packages_are_rejected()
+    public void Missing_files_unknown_kinds_and_files_that_are_no_assembly_are_rejected()
     {
         var text = temp.Write("notes.txt", "hello");
         var missing = temp.Combine("missing.zip");
 
         AssertRejected(missing, $"Library file not found: {missing}");
         AssertRejected(text, $"{text}: a script library is a .cs file, a .zip archive with one library folder of .cs files at its root, or a compiled .dll; '.txt' is none of these.");
-        AssertRejected("nuget:Humanizer,2.14.1", "nuget:Humanizer,2.14.1: NuGet packages cannot be attached yet; reference the package's .dll, or use #r \"nuget:Name,Version\" in the C# kernel.");
-        var package = temp.Write("Humanizer.2.14.1.nupkg", "PK");
-        AssertRejected(package, $"{package}: NuGet packages cannot be attached yet; reference the package's .dll, or use #r \"nuget:Name,Version\" in the C# kernel.");
         AssertRejected(temp.Write("fake.dll", "MZ not really"), "fake.dll is not a .NET assembly.");
     }
 

@@ -9,8 +9,20 @@ internal static class LibraryErrors
     public static DevEndpointException UnknownKind(string path) =>
         new($"{path}: a script library is a .cs file, a .zip archive with one library folder of .cs files at its root, or a compiled .dll; '{Path.GetExtension(path)}' is none of these.");
 
-    public static DevEndpointException NotSupportedYet(string source) =>
-        new($"{source}: NuGet packages cannot be attached yet; reference the package's .dll, or use #r \"nuget:Name,Version\" in the C# kernel.");
+    public static DevEndpointException BadPackageReference(string reference) =>
+        new($"'{reference}' is not a NuGet package reference: write nuget:<id>,<version>, e.g. nuget:Humanizer.Core,2.14.1.");
+
+    public static DevEndpointException NotInPackagesFolder(string reference, string id, string version, string folder) =>
+        new($"{reference}: the package is not in the NuGet packages folder {folder}; restore it first (in a C# cell: #r \"nuget:{id},{version}\"), then attach it again.");
+
+    public static DevEndpointException NotAPackage(string package) =>
+        new($"{package} is not a NuGet package: it has no .nuspec at its root.");
+
+    public static DevEndpointException NoAssemblyForThisRuntime(string package, IEnumerable<string> frameworks) =>
+        new($"{package} has no assembly for .NET {Environment.Version.Major} under lib/ ({(frameworks.Any() ? "found: " + string.Join(", ", frameworks.Order(StringComparer.Ordinal)) : "it has no lib/ assemblies")}).");
+
+    public static DevEndpointException SeveralAssemblies(string package, string folder, IEnumerable<string> assemblies) =>
+        new($"{package}: {folder} holds {assemblies.Count()} assemblies ({string.Join(", ", assemblies)}); only packages of one assembly can be attached yet.");
 
     public static DevEndpointException NotAnAssembly(string path) =>
         new($"{path} is not a .NET assembly.");

@@ -37,7 +37,7 @@ internal sealed record LibraryManifest(
         {
             throw LibraryErrors.BadManifest(
                 displayPath,
-                $"NuGet dependencies ({string.Join(", ", dependencies.Select(d => $"{d.Key} {d.Value}"))}) cannot be restored yet; attach the packages' .dll files beside the library instead.");
+                $"NuGet dependencies ({string.Join(", ", dependencies.Select(d => $"{d.Key} {d.Value}"))}) cannot be restored yet; attach the packages beside the library instead (nuget:<id>,<version>, a .nupkg or a .dll).");
         }
 
         return manifest;
