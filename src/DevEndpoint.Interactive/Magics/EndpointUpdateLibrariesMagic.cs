@@ -1,3 +1,4 @@
+using DevEndpoint.Endpoints;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Libraries;
@@ -15,28 +16,38 @@ public sealed class EndpointUpdateLibrariesMagic : KernelDirectiveCommand
 {
     public string Name { get; set; } = string.Empty;
 
-    internal static async Task HandleAsync(EndpointUpdateLibrariesMagic command, KernelInvocationContext context, LibrarySession session)
+    internal static Task HandleAsync(EndpointUpdateLibrariesMagic command, KernelInvocationContext context, LibrarySession session)
     {
         var endpoint = EndpointMagic.Running(session, command.Name);
+        return ReloadAsync(context, session, endpoint, endpoint.Definition);
+    }
+
+    /// <summary>
+    /// Builds <paramref name="definition"/>'s libraries and, when one is new or changed, stores the definition and starts a new
+    /// session with them, saying what it dropped; a library that fails to build leaves the endpoint as it was.
+    /// </summary>
+    internal static async Task ReloadAsync(KernelInvocationContext context, LibrarySession session, EndpointKernel endpoint, EndpointDefinition definition)
+    {
         IReadOnlyList<ScriptLibrary> libraries;
         try
         {
-            libraries = session.Build(endpoint.Definition.Libraries);
+            libraries = session.Build(definition.Libraries);
         }
         catch (DevEndpointException e)
         {
-            throw new DevEndpointException($"{e.Message}\nEndpoint '{command.Name}' keeps running with the libraries it had.", e);
+            throw new DevEndpointException($"{e.Message}\nEndpoint '{endpoint.Name}' keeps running with the libraries it had.", e);
         }
 
         var changed = libraries.Where(l => !endpoint.Libraries.Any(old => old.Source == l.Source && old.ContentHash == l.ContentHash)).ToList();
         if (changed.Count == 0)
         {
-            context.DisplayAs($"No library of endpoint '{command.Name}' changed on disk; nothing was reloaded.", "text/plain");
+            context.DisplayAs($"No library of endpoint '{endpoint.Name}' changed on disk; nothing was reloaded.", "text/plain");
             return;
         }
 
-        var dropped = await endpoint.StartSessionAsync(endpoint.Definition, libraries);
-        var headline = $"Endpoint {command.Name} reloaded {string.Join(", ", changed.Select(l => $"{l.Name} ({l.ShortHash})"))}. {EndpointMagic.ReloadDrops} "
+        session.Store.Save(definition);
+        var dropped = await endpoint.StartSessionAsync(definition, libraries);
+        var headline = $"Endpoint {endpoint.Name} reloaded {string.Join(", ", changed.Select(l => $"{l.Name} ({l.ShortHash})"))}. {EndpointMagic.ReloadDrops} "
             + (dropped.Count == 0 ? "No variables were dropped." : $"Dropped variables: {string.Join(", ", dropped)}.");
         MagicSupport.DisplayHtml(context, LibraryViews.Status(endpoint, headline));
     }

@@ -53,6 +53,25 @@ public sealed class EndpointMagicTests
     }
 
     [Fact]
+    public async Task Attach_library_in_an_endpoint_cell_adds_the_library_to_that_endpoint_only()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[1]}");
+
+        var attached = await fixture.SubmitAsync($"#!next\n#!attach-library {libs[2]}");
+        var used = await fixture.SubmitAsync($"#!next\nAcme.Dates.Quarters.Of(\"2024-07-04\") + \" \" + {Version}");
+        var again = await fixture.SubmitAsync($"#!next\n#!attach-library {libs[2]}");
+        var inCsharp = await fixture.SubmitAsync("#!libraries");
+
+        Assert.Contains("Endpoint next reloaded Dates", KernelFixture.Html(attached));
+        Assert.Equal("2024-Q3 2.0.0", KernelFixture.ReturnValue(used));
+        Assert.Equal("No library of endpoint 'next' changed on disk; nothing was reloaded.", KernelFixture.Text(again));
+        Assert.Contains("No libraries attached", KernelFixture.Html(inCsharp));
+        Assert.Equal([libs[1], libs[2]], new DevEndpoint.Endpoints.EndpointStore(Path.Combine(fixture.Home, "endpoints")).Get("next").Libraries);
+    }
+
+    [Fact]
     public async Task A_compile_error_on_reload_leaves_the_endpoint_running_with_the_libraries_it_had()
     {
         await using var fixture = await KernelFixture.CreateAsync();
