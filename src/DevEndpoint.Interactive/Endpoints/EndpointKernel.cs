@@ -59,9 +59,19 @@ internal sealed class EndpointKernel :
     public async Task<IReadOnlyList<string>> StartSessionAsync(EndpointDefinition definition, IReadOnlyList<ScriptLibrary> libraries)
     {
         var dropped = Variables;
+        var catalog = DataCatalog.Open(definition.Catalog);
         var next = new CSharpKernel(Name);
-        next.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(DataCatalog).Assembly.Location, .. libraries.Select(l => l.AssemblyPath)]);
-        await next.SetValueAsync(CatalogVariable, DataCatalog.Open(definition.Catalog), typeof(DataCatalog));
+        try
+        {
+            next.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(DataCatalog).Assembly.Location, .. libraries.Select(l => l.AssemblyPath)]);
+            await next.SetValueAsync(CatalogVariable, catalog, typeof(DataCatalog));
+        }
+        catch
+        {
+            next.Dispose();
+            throw;
+        }
+
         session?.Dispose();
         session = next;
         Definition = definition;

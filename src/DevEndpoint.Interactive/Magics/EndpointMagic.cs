@@ -90,6 +90,11 @@ internal static class EndpointMagic
             throw new DevEndpointException($"'{definition.Name}' is already the name of a kernel in this notebook ({taken.KernelInfo.DisplayName}); choose another endpoint name.");
         }
 
+        if (kernel is null && root.KernelInfo.SupportedDirectives.Any(d => d.Name == "#!" + definition.Name))
+        {
+            throw new DevEndpointException($"'{definition.Name}' is already the name of a magic command in this notebook (#!{definition.Name}); choose another endpoint name.");
+        }
+
         IReadOnlyList<ScriptLibrary> libraries;
         try
         {
@@ -100,15 +105,25 @@ internal static class EndpointMagic
             throw new DevEndpointException($"{e.Message}\nEndpoint '{definition.Name}' was not started (nor its definition changed); fix the library and run the magic again.", e);
         }
 
-        session.Store.Save(definition);
-        if (kernel is null)
+        var isNew = kernel is null;
+        kernel ??= new EndpointKernel(definition).UseValueSharing();
+        try
         {
-            kernel = new EndpointKernel(definition).UseValueSharing();
+            await kernel.StartSessionAsync(definition, libraries);
+        }
+        catch when (isNew)
+        {
+            kernel.Dispose();
+            throw;
+        }
+
+        session.Store.Save(definition);
+        if (isNew)
+        {
             root.Add(kernel);
             session.Endpoints.Add(definition.Name, kernel);
         }
 
-        await kernel.StartSessionAsync(definition, libraries);
         return kernel;
     }
 

@@ -114,6 +114,22 @@ public sealed class EndpointMagicTests
     }
 
     [Fact]
+    public async Task A_catalog_that_cannot_be_opened_starts_nothing()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var folder = Path.Combine(fixture.Folder, "not-a-file.db");
+        Directory.CreateDirectory(folder);
+
+        var failed = await fixture.SubmitAsync($"#!endpoint create team --catalog {folder}");
+        var listed = await fixture.SubmitAsync("#!endpoint list");
+        var created = await fixture.SubmitAsync("#!endpoint create team");
+
+        Assert.StartsWith($"Cannot open the catalog at {folder}: ", KernelFixture.Failure(failed));
+        Assert.DoesNotContain("<td>team</td>", KernelFixture.Html(listed));
+        KernelFixture.AssertSucceeded(created);
+    }
+
+    [Fact]
     public async Task Endpoints_are_stored_and_a_restarted_notebook_connects_to_them()
     {
         await using var first = await KernelFixture.CreateAsync();
@@ -200,6 +216,7 @@ public sealed class EndpointMagicTests
     [InlineData("#!endpoint", "Give #!endpoint a subcommand: create, connect, list, status, update-libraries or delete.")]
     [InlineData("#!endpoint create Team-A", "'Team-A' cannot name an endpoint: use lower-case letters, digits and underscores, starting with a letter (at most 32).")]
     [InlineData("#!endpoint create csharp", "'csharp' is already the name of a kernel in this notebook (csharp - C# Script); choose another endpoint name.")]
+    [InlineData("#!endpoint create crawl", "'crawl' is already the name of a magic command in this notebook (#!crawl); choose another endpoint name.")]
     [InlineData("#!endpoint update-libraries nope", "There is no endpoint 'nope'. Create it with #!endpoint create nope [--libraries <path>[,<path>...]] [--catalog <file>].")]
     [InlineData("#!endpoint delete nope", "There is no endpoint 'nope' to delete.")]
     public async Task An_endpoint_magic_that_cannot_be_done_fails_the_cell_saying_why(string magic, string message)
