@@ -8,8 +8,9 @@ using Microsoft.DotNet.Interactive.CSharp;
 namespace DevEndpoint.Interactive;
 
 /// <summary>
-/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c> and <c>#!classifier</c>
-/// magic commands and lets C# cells use the DevEndpoint API and the DataFrames it loads.
+/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
+/// <c>#!classifier</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// lets C# cells use the DevEndpoint API and the DataFrames it loads.
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
 {

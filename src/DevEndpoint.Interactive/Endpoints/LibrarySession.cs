@@ -12,8 +12,6 @@ internal sealed class LibrarySession(string home)
 {
     private readonly List<ScriptLibrary> attached = [];
 
-    public string Home { get; } = home;
-
     public ScriptLibraryBuilder Builder { get; } = new(new LibraryOptions { CacheFolder = Path.Combine(home, "libraries") });
 
     public EndpointStore Store { get; } = new(Path.Combine(home, "endpoints"));

@@ -7,8 +7,9 @@ namespace DevEndpoint.Libraries;
 /// <summary>
 /// Builds script libraries, as a Glue development endpoint takes them: a single <c>.cs</c> file, or a <c>.zip</c> with
 /// one library folder of <c>.cs</c> files at its root (and an optional <c>library.json</c> in it giving a name and a
-/// version); also a compiled <c>.dll</c>, a <c>.nupkg</c>, or <c>nuget:&lt;id&gt;,&lt;version&gt;</c> from the NuGet packages folder. Sources compile with Roslyn against the DevEndpoint core and
-/// Microsoft.Data.Analysis into the library cache, once per distinct content.
+/// version); also a compiled <c>.dll</c>, a <c>.nupkg</c>, or <c>nuget:&lt;id&gt;,&lt;version&gt;</c> from the NuGet packages
+/// folder. Sources compile with Roslyn against the DevEndpoint core and Microsoft.Data.Analysis into the library cache,
+/// once per distinct content.
 /// </summary>
 public sealed class ScriptLibraryBuilder(LibraryOptions? options = null)
 {
