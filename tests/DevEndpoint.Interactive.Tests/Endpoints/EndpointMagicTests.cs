@@ -1,4 +1,7 @@
 using DevEndpoint.Samples;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace DevEndpoint.Interactive.Tests.Endpoints;
 
@@ -193,6 +196,19 @@ public sealed class EndpointMagicTests
         Assert.DoesNotContain("<td>scratch</td>", KernelFixture.Html(listed));
         Assert.Contains("Endpoint scratch created", KernelFixture.Html(created));
         Assert.Equal(2, KernelFixture.ReturnValue(again));
+    }
+
+    [Fact]
+    public async Task Completions_in_an_endpoint_cell_come_from_its_own_libraries()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[2]}");
+
+        var result = await fixture.Kernel.SendAsync(new RequestCompletions("Acme.Dates.Qu", new LinePosition(0, 13), "next"));
+
+        KernelFixture.AssertSucceeded(result);
+        Assert.Contains("Quarters", result.Events.OfType<CompletionsProduced>().Single().Completions.Select(c => c.DisplayText));
     }
 
     [Fact]
