@@ -222,15 +222,17 @@ sample_data() {
         -- sample-data "$SAMPLE_DATA"
 }
 
-# Executes one notebook (cwd = its folder) with a fresh catalog; writes artifacts/notebooks/<name>.ipynb.
+# Executes one notebook (cwd = its folder) with a fresh catalog and DevEndpoint home (compiled libraries, endpoint
+# definitions); writes artifacts/notebooks/<name>.ipynb.
 run_notebook() {
-    local notebook=$1 name catalog
+    local notebook=$1 name catalog home
     name="$(basename "$notebook" .ipynb)"
     catalog="$NOTEBOOKS_OUT/$name.catalog.db"
+    home="$NOTEBOOKS_OUT/$name.home"
     step "notebook $notebook"
     mkdir -p "$NOTEBOOKS_OUT"
-    rm -f "$catalog" "$catalog-wal" "$catalog-shm"
-    DEVENDPOINT_CATALOG="$catalog" "$PYTHON" "$ROOT/tools/run-notebook.py" "$notebook" "$NOTEBOOKS_OUT/$name.ipynb"
+    rm -rf "$catalog" "$catalog-wal" "$catalog-shm" "$home"
+    DEVENDPOINT_CATALOG="$catalog" DEVENDPOINT_HOME="$home" "$PYTHON" "$ROOT/tools/run-notebook.py" "$notebook" "$NOTEBOOKS_OUT/$name.ipynb"
 }
 
 demo() {

@@ -1,3 +1,4 @@
+using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Magics;
 using DevEndpoint.Interactive.Views;
 using Microsoft.Data.Analysis;
@@ -7,11 +8,24 @@ using Microsoft.DotNet.Interactive.CSharp;
 namespace DevEndpoint.Interactive;
 
 /// <summary>
-/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c> and <c>#!classifier</c>
-/// magic commands and lets C# cells use the DevEndpoint API and the DataFrames it loads.
+/// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
+/// <c>#!classifier</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// lets C# cells use the DevEndpoint API and the DataFrames it loads.
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
 {
+    private readonly string? home;
+
+    public DevEndpointKernelExtension()
+    {
+    }
+
+    /// <summary>Keeps compiled libraries and endpoint definitions under <paramref name="home"/> instead of <see cref="DevEndpointHome.DefaultPath"/>.</summary>
+    internal DevEndpointKernelExtension(string home)
+    {
+        this.home = home;
+    }
+
     public async Task OnLoadAsync(Kernel kernel)
     {
         var root = kernel.RootKernel;
@@ -23,11 +37,20 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         CatalogMagic.Register(root);
         LoadMagic.Register(root);
         ClassifierMagic.Register(root);
+        var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
+        AttachLibraryMagic.Register(root, libraries);
+        LibrariesMagic.Register(root, libraries);
+        if (root is CompositeKernel composite)
+        {
+            EndpointMagic.Register(composite, libraries);
+        }
+
+        HelpMagic.Register(root);
 
         if (KernelInvocationContext.Current is { } context)
         {
             context.DisplayAs(
-                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove, #!attach-library, #!libraries, #!endpoint; #!devendpoint help lists them all. Catalog: " + Catalog.DataCatalog.DefaultPath,
                 "text/plain");
         }
 

@@ -10,11 +10,12 @@ namespace DevEndpoint.Interactive.Tests;
 /// <summary>A real composite kernel with a C# kernel and the DevEndpoint extension loaded, over a fresh sample lake and catalog.</summary>
 public sealed class KernelFixture : IAsyncDisposable
 {
-    private KernelFixture(CompositeKernel kernel, CSharpKernel csharp, string folder)
+    private KernelFixture(CompositeKernel kernel, CSharpKernel csharp, string folder, string home)
     {
         Kernel = kernel;
         CSharp = csharp;
         Folder = folder;
+        Home = home;
     }
 
     public CompositeKernel Kernel { get; }
@@ -23,11 +24,15 @@ public sealed class KernelFixture : IAsyncDisposable
 
     public string Folder { get; }
 
+    /// <summary>Where the extension keeps compiled libraries and endpoint definitions.</summary>
+    public string Home { get; }
+
     public string Lake => Path.Combine(Folder, "lake");
 
     public string CatalogPath => Path.Combine(Folder, "catalog.db");
 
-    public static async Task<KernelFixture> CreateAsync()
+    /// <summary>A fresh kernel; with <paramref name="home"/>, one that shares another fixture's libraries and endpoints, as a restarted notebook does.</summary>
+    public static async Task<KernelFixture> CreateAsync(string? home = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "devendpoint-kernel-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -35,8 +40,9 @@ public sealed class KernelFixture : IAsyncDisposable
         var csharp = new CSharpKernel().UseValueSharing();
         var kernel = new CompositeKernel { csharp };
         kernel.DefaultKernelName = csharp.Name;
-        await new DevEndpointKernelExtension().OnLoadAsync(kernel);
-        return new KernelFixture(kernel, csharp, folder);
+        home ??= Path.Combine(folder, "home");
+        await new DevEndpointKernelExtension(home).OnLoadAsync(kernel);
+        return new KernelFixture(kernel, csharp, folder, home);
     }
 
     public Task<KernelCommandResult> SubmitAsync(string code) => Kernel.SendAsync(new SubmitCode(code));
@@ -58,6 +64,22 @@ public sealed class KernelFixture : IAsyncDisposable
 
     public static string Failure(KernelCommandResult result) =>
         Assert.Single(result.Events.OfType<CommandFailed>()).Message;
+
+    /// <summary>The value the cell returned.</summary>
+    public static object? ReturnValue(KernelCommandResult result)
+    {
+        AssertSucceeded(result);
+        return Assert.Single(result.Events.OfType<ReturnValueProduced>()).Value;
+    }
+
+    /// <summary>All text/plain the command displayed.</summary>
+    public static string Text(KernelCommandResult result) =>
+        string.Join(
+            "\n",
+            result.Events.OfType<DisplayEvent>()
+                .SelectMany(e => e.FormattedValues)
+                .Where(v => v.MimeType == PlainTextFormatter.MimeType)
+                .Select(v => v.Value));
 
     /// <summary>All HTML the command displayed, including in-place updates.</summary>
     public static string Html(KernelCommandResult result) =>

@@ -1,7 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Interactive.Views;
 using Microsoft.DotNet.Interactive;
-using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
@@ -18,9 +17,9 @@ internal static class ClassifierMagic
         {
             Subcommands =
             {
-                Subcommand<ClassifierAddMagic>(kernel, "add", "Add a custom classifier to the catalog.", ClassifierAddMagic.Parameters(), ClassifierAddMagic.HandleAsync),
-                Subcommand<ClassifierListMagic>(kernel, "list", "List the custom classifiers.", [MagicSupport.CatalogParameter()], ClassifierListMagic.HandleAsync),
-                Subcommand<ClassifierRemoveMagic>(kernel, "remove", "Remove a custom classifier from the catalog.", ClassifierRemoveMagic.Parameters(), ClassifierRemoveMagic.HandleAsync),
+                MagicSupport.Subcommand<ClassifierAddMagic>(kernel, "add", "Add a custom classifier to the catalog.", ClassifierAddMagic.Parameters(), ClassifierAddMagic.HandleAsync),
+                MagicSupport.Subcommand<ClassifierListMagic>(kernel, "list", "List the custom classifiers.", [MagicSupport.CatalogParameter()], ClassifierListMagic.HandleAsync),
+                MagicSupport.Subcommand<ClassifierRemoveMagic>(kernel, "remove", "Remove a custom classifier from the catalog.", ClassifierRemoveMagic.Parameters(), ClassifierRemoveMagic.HandleAsync),
             },
         };
         kernel.AddDirective(directive, (command, context) =>
@@ -32,19 +31,4 @@ internal static class ClassifierMagic
 
     public static void DisplayList(KernelInvocationContext context, DataCatalog catalog) =>
         MagicSupport.DisplayHtml(context, ClassifierViews.Classifiers(catalog.Path, catalog.GetClassifiers()));
-
-    private static KernelActionDirective Subcommand<TCommand>(
-        Kernel kernel, string name, string description, IEnumerable<KernelDirectiveParameter> parameters, Func<TCommand, KernelInvocationContext, Task> handle)
-        where TCommand : Microsoft.DotNet.Interactive.Commands.KernelDirectiveCommand
-    {
-        var subcommand = new KernelActionDirective(name, description) { KernelCommandType = typeof(TCommand) };
-        foreach (var parameter in parameters)
-        {
-            subcommand.Parameters.Add(parameter);
-        }
-
-        KernelCommandEnvelope.RegisterCommand<TCommand>();
-        kernel.RegisterCommandHandler(handle);
-        return subcommand;
-    }
 }

@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Connection;
 using Microsoft.DotNet.Interactive.Directives;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -65,5 +66,21 @@ internal static class MagicSupport
         {
             context.Fail(command, message: e.Message);
         }
+    }
+
+    /// <summary>A subcommand of a magic (<c>#!classifier add</c>), handled by its own command type.</summary>
+    public static KernelActionDirective Subcommand<TCommand>(
+        Kernel kernel, string name, string description, IEnumerable<KernelDirectiveParameter> parameters, Func<TCommand, KernelInvocationContext, Task> handle)
+        where TCommand : KernelDirectiveCommand
+    {
+        var subcommand = new KernelActionDirective(name, description) { KernelCommandType = typeof(TCommand) };
+        foreach (var parameter in parameters)
+        {
+            subcommand.Parameters.Add(parameter);
+        }
+
+        KernelCommandEnvelope.RegisterCommand<TCommand>();
+        kernel.RegisterCommandHandler(handle);
+        return subcommand;
     }
 }

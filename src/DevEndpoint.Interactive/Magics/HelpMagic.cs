@@ -1,0 +1,42 @@
+using DevEndpoint.Interactive.Views;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!devendpoint help</c>: every DevEndpoint magic, what it does, and an example.</summary>
+public sealed class HelpMagic : KernelDirectiveCommand
+{
+    /// <summary>Every DevEndpoint magic with an example; a test checks it against the magics the extension registers.</summary>
+    internal static readonly (string Magic, string Description, string Example)[] Magics =
+    [
+        ("#!crawl", "Crawl a folder into a catalog database: classify files, infer schemas and partitions, record tables.", "#!crawl data/sales --database sales"),
+        ("#!catalog", "Show databases, a database's tables, or a table's columns, partitions and parameters.", "#!catalog sales.orders"),
+        ("#!load", "Load a catalog table into a DataFrame variable, pruning partitions by a predicate.", "#!load sales.orders --as orders --where \"year = '2024'\""),
+        ("#!classifier", "Add, list or remove the custom classifiers a crawl can name.", "#!classifier add pipes --type csv --delimiter \"|\""),
+        ("#!attach-library", "Compile script libraries (.cs, .zip with one library folder) or take .dll files and NuGet packages, and reference them from the C# kernel.", "#!attach-library libs/cleaning-v1.zip,libs/Dates.cs,nuget:Humanizer.Core,2.14.1"),
+        ("#!libraries", "List the libraries of the C# kernel and of each running endpoint: source, content hash, exported types.", "#!libraries"),
+        ("#!endpoint", "Create, connect, list, show, reload the libraries of, or delete development endpoints; each is a C# kernel #!<name>.", "#!endpoint create next --libraries libs/cleaning-v2.zip --catalog team.db"),
+        ("#!<endpoint>", "Run the rest of the cell in an endpoint's C# session.", "#!next"),
+        ("#!devendpoint", "This list.", "#!devendpoint help"),
+    ];
+
+    internal static void Register(Kernel kernel)
+    {
+        var directive = new KernelActionDirective("#!devendpoint", "DevEndpoint: list every DevEndpoint magic with an example (#!devendpoint help).")
+        {
+            Subcommands =
+            {
+                MagicSupport.Subcommand<HelpMagic>(kernel, "help", "List every DevEndpoint magic with an example.", [], (command, context) => Show(context)),
+            },
+        };
+        kernel.AddDirective(directive, (command, context) => Show(context));
+    }
+
+    private static Task Show(KernelInvocationContext context)
+    {
+        MagicSupport.DisplayHtml(context, LibraryViews.Help(Magics));
+        return Task.CompletedTask;
+    }
+}

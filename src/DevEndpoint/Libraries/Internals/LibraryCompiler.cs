@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+using DevEndpoint.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Libraries.Internals;
+
+/// <summary>Compiles a library's sources with Roslyn into an assembly that references the .NET runtime, the DevEndpoint core and Microsoft.Data.Analysis.</summary>
+internal static class LibraryCompiler
+{
+    /// <summary>Compile errors shown at most; the count of the rest follows.</summary>
+    private const int MaxErrorsShown = 20;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>Compiles <paramref name="sources"/> into the assembly <paramref name="name"/>, written to <paramref name="outputPath"/>.</summary>
+    public static void Compile(string displayName, string name, IReadOnlyList<SourceFile> sources, string outputPath)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Content, s.Content.Length, canBeEmbedded: true), parseOptions, s.DisplayPath));
+        var options = new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable,
+                deterministic: true)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+            {
+                // Compiling against the runtime's own assemblies, not reference assemblies: version unification is expected.
+                ["CS1701"] = ReportDiagnostic.Suppress,
+                ["CS1702"] = ReportDiagnostic.Suppress,
+            });
+        var compilation = CSharpCompilation.Create(name, trees, References.Value, options);
+
+        using var assembly = new MemoryStream();
+        var result = compilation.Emit(assembly);
+        if (!result.Success)
+        {
+            var errors = result.Diagnostics
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(d => d.Location.SourceSpan.Start)
+                .Select(d => CSharpDiagnosticFormatter.Instance.Format(d, CultureInfo.InvariantCulture))
+                .ToList();
+            throw new LibraryCompilationException(displayName, errors.Take(MaxErrorsShown).ToList(), errors.Count);
+        }
+
+        AtomicFile.Write(outputPath, assembly.ToArray());
+    }
+
+    /// <summary>The runtime's assemblies, and the DevEndpoint core and Microsoft.Data.Analysis with everything they reference.</summary>
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var runtimeFolder = RuntimeEnvironment.GetRuntimeDirectory();
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        var trusted = AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty;
+        paths.UnionWith(trusted.Split(Path.PathSeparator).Where(p => p.StartsWith(runtimeFolder, StringComparison.Ordinal)));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([typeof(DataCatalog).Assembly, typeof(DataFrame).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (string.IsNullOrEmpty(assembly.Location) || !seen.Add(assembly.GetName().Name!))
+            {
+                continue;
+            }
+
+            paths.Add(assembly.Location);
+            var context = AssemblyLoadContext.GetLoadContext(assembly) ?? AssemblyLoadContext.Default;
+            foreach (var reference in assembly.GetReferencedAssemblies().Where(r => !seen.Contains(r.Name!)))
+            {
+                try
+                {
+                    pending.Push(context.LoadFromAssemblyName(reference));
+                }
+                catch (FileNotFoundException)
+                {
+                    // Referenced but not deployed (an optional dependency): code that needs it does not compile, and says so.
+                }
+            }
+        }
+
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

@@ -1,0 +1,25 @@
+namespace DevEndpoint.Libraries;
+
+/// <summary>
+/// A script library ready to reference: the assembly built from <see cref="Source"/> (or copied, for a <c>.dll</c>)
+/// into the library cache, named by the source's content, so a changed source gives a new assembly file.
+/// </summary>
+/// <param name="Name">The assembly name: <c>library.json</c>'s name, else the library folder's or file's name.</param>
+/// <param name="Version"><c>library.json</c>'s version, when it gives one.</param>
+/// <param name="Source">The full path of the file the library was built from.</param>
+/// <param name="Kind">What the source is.</param>
+/// <param name="ContentHash">SHA-256 of the source file's bytes, in lower-case hex.</param>
+/// <param name="AssemblyPath">The assembly to reference, in the library cache.</param>
+/// <param name="ExportedTypes">The public top-level types of the assembly, by full name, in name order.</param>
+public sealed record ScriptLibrary(
+    string Name,
+    string? Version,
+    string Source,
+    LibraryKind Kind,
+    string ContentHash,
+    string AssemblyPath,
+    IReadOnlyList<string> ExportedTypes)
+{
+    /// <summary>The first 12 characters of <see cref="ContentHash"/>, enough to tell builds apart on screen.</summary>
+    public string ShortHash => ContentHash[..12];
+}

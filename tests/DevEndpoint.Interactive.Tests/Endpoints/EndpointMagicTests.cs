@@ -1,0 +1,260 @@
+using DevEndpoint.Samples;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
+
+namespace DevEndpoint.Interactive.Tests.Endpoints;
+
+public sealed class EndpointMagicTests
+{
+    private const string Version = "Acme.Cleaning.Cleaner.Version";
+
+    [Fact]
+    public async Task Two_endpoints_use_two_versions_of_one_library_side_by_side_and_share_values()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create legacy --libraries {libs[0]}"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[1]},{libs[2]} --catalog {fixture.CatalogPath}"));
+        var legacy = await fixture.SubmitAsync($"#!legacy\n{Version}");
+        var next = await fixture.SubmitAsync($"#!next\nvar fromNext = {Version} + \" \" + Acme.Dates.Quarters.Of(\"2024-12-01\");\nfromNext");
+        var shared = await fixture.SubmitAsync($"#!legacy\n#!share --from next fromNext\nfromNext + \" / \" + {Version}");
+        var notInCsharp = await fixture.SubmitAsync(Version);
+
+        Assert.Equal("1.0.0", KernelFixture.ReturnValue(legacy));
+        Assert.Equal("2.0.0 2024-Q4", KernelFixture.ReturnValue(next));
+        Assert.Equal("2.0.0 2024-Q4 / 1.0.0", KernelFixture.ReturnValue(shared));
+        Assert.Contains("error CS0103: The name 'Acme' does not exist in the current context", KernelFixture.Failure(notInCsharp));
+    }
+
+    [Fact]
+    public async Task Update_libraries_reloads_a_changed_archive_and_says_what_state_it_dropped()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        var cleaning = Path.Combine(fixture.Folder, "cleaning.zip");
+        File.Copy(libs[0], cleaning);
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {cleaning}");
+        await fixture.SubmitAsync("#!next\nvar kept = 1;\nvar also = 2;");
+
+        var unchanged = await fixture.SubmitAsync("#!endpoint update-libraries next");
+        File.Copy(libs[1], cleaning, overwrite: true);
+        var reloaded = await fixture.SubmitAsync("#!endpoint update-libraries next");
+        var version = await fixture.SubmitAsync($"#!next\n{Version}");
+        var dropped = await fixture.SubmitAsync("#!next\nkept");
+        var catalog = await fixture.SubmitAsync("#!next\ncatalog.Path");
+
+        Assert.Equal("No library of endpoint 'next' changed on disk; nothing was reloaded.", KernelFixture.Text(unchanged));
+        Assert.Contains(
+            "A reload starts a new C# session for the endpoint: the variables, types and methods that its cells defined are gone "
+            + "(re-run the cells that set them up); the libraries and the catalog variable are there again. Dropped variables: also, kept.",
+            KernelFixture.Html(reloaded));
+        Assert.Equal("2.0.0", KernelFixture.ReturnValue(version));
+        Assert.Contains("error CS0103: The name 'kept' does not exist in the current context", KernelFixture.Failure(dropped));
+        Assert.Equal(Catalog.DataCatalog.DefaultPath, KernelFixture.ReturnValue(catalog));
+    }
+
+    [Fact]
+    public async Task Attach_library_in_an_endpoint_cell_adds_the_library_to_that_endpoint_only()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[1]}");
+
+        var attached = await fixture.SubmitAsync($"#!next\n#!attach-library {libs[2]}");
+        var used = await fixture.SubmitAsync($"#!next\nAcme.Dates.Quarters.Of(\"2024-07-04\") + \" \" + {Version}");
+        var again = await fixture.SubmitAsync($"#!next\n#!attach-library {libs[2]}");
+        var inCsharp = await fixture.SubmitAsync("#!libraries");
+
+        Assert.Contains("Endpoint next reloaded Dates", KernelFixture.Html(attached));
+        Assert.Equal("2024-Q3 2.0.0", KernelFixture.ReturnValue(used));
+        Assert.Equal("No library of endpoint 'next' changed on disk; nothing was reloaded.", KernelFixture.Text(again));
+        Assert.Contains("No libraries attached", KernelFixture.Html(inCsharp));
+        Assert.Equal([libs[1], libs[2]], new DevEndpoint.Endpoints.EndpointStore(Path.Combine(fixture.Home, "endpoints")).Get("next").Libraries);
+    }
+
+    [Fact]
+    public async Task A_compile_error_on_reload_leaves_the_endpoint_running_with_the_libraries_it_had()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var source = Path.Combine(fixture.Folder, "Fine.cs");
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => 1; }");
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {source}");
+        await fixture.SubmitAsync("#!next\nvar kept = 41;");
+
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => one; }");
+        var failed = await fixture.SubmitAsync("#!endpoint update-libraries next");
+        var still = await fixture.SubmitAsync("#!next\nkept + Acme.Fine.Value");
+
+        Assert.Equal(
+            "Fine.cs does not compile (1 error); the library was not built:\nFine.cs(1,71): error CS0103: The name 'one' does not exist in the current context\n"
+            + "Endpoint 'next' keeps running with the libraries it had.",
+            KernelFixture.Failure(failed));
+        Assert.Equal(42, KernelFixture.ReturnValue(still));
+    }
+
+    [Fact]
+    public async Task A_compile_error_on_create_starts_nothing_and_a_fixed_library_then_starts_the_endpoint()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var source = Path.Combine(fixture.Folder, "Fine.cs");
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => one; }");
+
+        var failed = await fixture.SubmitAsync($"#!endpoint create next --libraries {source}");
+        var listed = await fixture.SubmitAsync("#!endpoint list");
+        await File.WriteAllTextAsync(source, "namespace Acme; public static class Fine { public static int Value => 1; }");
+        var created = await fixture.SubmitAsync($"#!endpoint create next --libraries {source}");
+        var value = await fixture.SubmitAsync("#!next\nAcme.Fine.Value");
+
+        Assert.Equal(
+            "Fine.cs does not compile (1 error); the library was not built:\nFine.cs(1,71): error CS0103: The name 'one' does not exist in the current context\n"
+            + "Endpoint 'next' was not started (nor its definition changed); fix the library and run the magic again.",
+            KernelFixture.Failure(failed));
+        Assert.DoesNotContain("<td>next</td>", KernelFixture.Html(listed));
+        KernelFixture.AssertSucceeded(created);
+        Assert.Equal(1, KernelFixture.ReturnValue(value));
+    }
+
+    [Fact]
+    public async Task A_catalog_that_cannot_be_opened_starts_nothing()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var folder = Path.Combine(fixture.Folder, "not-a-file.db");
+        Directory.CreateDirectory(folder);
+
+        var failed = await fixture.SubmitAsync($"#!endpoint create team --catalog {folder}");
+        var listed = await fixture.SubmitAsync("#!endpoint list");
+        var created = await fixture.SubmitAsync("#!endpoint create team");
+
+        Assert.StartsWith($"Cannot open the catalog at {folder}: ", KernelFixture.Failure(failed));
+        Assert.DoesNotContain("<td>team</td>", KernelFixture.Html(listed));
+        KernelFixture.AssertSucceeded(created);
+    }
+
+    [Fact]
+    public async Task Endpoints_are_stored_and_a_restarted_notebook_connects_to_them()
+    {
+        await using var first = await KernelFixture.CreateAsync();
+        var zip = SampleLibraries.WriteCleaning(Path.Combine(first.Folder, "libs"), "2.0.0");
+        await first.SubmitAsync($"#!endpoint create next --libraries {zip} --catalog {first.CatalogPath}");
+        await using var restarted = await KernelFixture.CreateAsync(first.Home);
+
+        var listed = await restarted.SubmitAsync("#!endpoint list");
+        var connected = await restarted.SubmitAsync("#!endpoint connect next");
+        var version = await restarted.SubmitAsync($"#!next\n{Version}");
+        var catalog = await restarted.SubmitAsync("#!next\ncatalog.Path");
+        var status = await restarted.SubmitAsync("#!endpoint status next");
+
+        Assert.True(File.Exists(Path.Combine(first.Home, "endpoints", "next.json")));
+        Assert.Contains($"<tr><td>next</td><td>not connected (#!endpoint connect next)</td><td>cleaning-v2.zip</td><td>{first.CatalogPath}</td>", KernelFixture.Html(listed));
+        Assert.Contains("Endpoint next connected: run cells in it with #!next", KernelFixture.Html(connected));
+        Assert.Equal("2.0.0", KernelFixture.ReturnValue(version));
+        Assert.Equal(first.CatalogPath, KernelFixture.ReturnValue(catalog));
+        Assert.Contains("<tr><td>Acme.Cleaning</td><td>2.0.0</td><td>zip archive</td>", KernelFixture.Html(status));
+    }
+
+    [Fact]
+    public async Task A_library_of_an_endpoint_uses_the_catalog_api_on_the_endpoint_catalog()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        var source = Path.Combine(fixture.Folder, "Listing.cs");
+        await File.WriteAllTextAsync(source, """
+            using System.Linq;
+            using DevEndpoint.Catalog;
+
+            namespace Acme.Catalogs;
+
+            public static class Listing
+            {
+                public static string Tables(DataCatalog catalog, string database) => string.Join(",", catalog.GetTables(database).Select(t => t.Name));
+            }
+            """);
+        await fixture.SubmitAsync($"#!endpoint create team --libraries {source} --catalog {fixture.CatalogPath}");
+
+        var tables = await fixture.SubmitAsync("#!team\nAcme.Catalogs.Listing.Tables(catalog, \"sales\")");
+
+        Assert.Equal("customers,orders,products", KernelFixture.ReturnValue(tables));
+    }
+
+    [Fact]
+    public async Task A_deleted_endpoint_stops_and_can_be_created_again()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.SubmitAsync("#!endpoint create scratch");
+        await fixture.SubmitAsync("#!scratch\nvar x = 1;");
+
+        var deleted = await fixture.SubmitAsync("#!endpoint delete scratch");
+        var afterDelete = await fixture.SubmitAsync("#!scratch\n1 + 1");
+        var listed = await fixture.SubmitAsync("#!endpoint list");
+        var created = await fixture.SubmitAsync("#!endpoint create scratch");
+        var again = await fixture.SubmitAsync("#!scratch\n1 + 1");
+
+        Assert.Equal("Endpoint 'scratch' deleted: its definition is removed and its C# session stopped (its variables are gone); cells for #!scratch fail until it is created again.", KernelFixture.Text(deleted));
+        Assert.Equal("Endpoint 'scratch' was deleted. Create it again with #!endpoint create scratch [--libraries <path>[,<path>...]] [--catalog <file>].", KernelFixture.Failure(afterDelete));
+        Assert.DoesNotContain("<td>scratch</td>", KernelFixture.Html(listed));
+        Assert.Contains("Endpoint scratch created", KernelFixture.Html(created));
+        Assert.Equal(2, KernelFixture.ReturnValue(again));
+    }
+
+    [Fact]
+    public async Task Completions_in_an_endpoint_cell_come_from_its_own_libraries()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[2]}");
+
+        var result = await fixture.Kernel.SendAsync(new RequestCompletions("Acme.Dates.Qu", new LinePosition(0, 13), "next"));
+
+        KernelFixture.AssertSucceeded(result);
+        Assert.Contains("Quarters", result.Events.OfType<CompletionsProduced>().Single().Completions.Select(c => c.DisplayText));
+    }
+
+    [Fact]
+    public async Task Status_shows_the_session_variables_and_libraries()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[2]}");
+        await fixture.SubmitAsync("#!next\nvar quarter = Acme.Dates.Quarters.Of(\"2024-01-31\");");
+
+        var status = KernelFixture.Html(await fixture.SubmitAsync("#!endpoint status"));
+
+        Assert.Contains("Endpoint next: running", status);
+        Assert.Contains("<tr><td>kernel</td><td>#!next (C#)</td></tr>", status);
+        Assert.Contains($"<tr><td>catalog</td><td>{Catalog.DataCatalog.DefaultPath} (the default), as the variable catalog</td></tr>", status);
+        Assert.Contains("<tr><td>variables</td><td>quarter</td></tr>", status);
+        Assert.Contains("<td>Dates</td><td></td><td>source file</td>", status);
+    }
+
+    [Theory]
+    [InlineData("#!endpoint", "Give #!endpoint a subcommand: create, connect, list, status, update-libraries or delete.")]
+    [InlineData("#!endpoint create Team-A", "'Team-A' cannot name an endpoint: use lower-case letters, digits and underscores, starting with a letter (at most 32).")]
+    [InlineData("#!endpoint create csharp", "'csharp' is already the name of a kernel in this notebook (csharp - C# Script); choose another endpoint name.")]
+    [InlineData("#!endpoint create crawl", "'crawl' is already the name of a magic command in this notebook (#!crawl); choose another endpoint name.")]
+    [InlineData("#!endpoint update-libraries nope", "There is no endpoint 'nope'. Create it with #!endpoint create nope [--libraries <path>[,<path>...]] [--catalog <file>].")]
+    [InlineData("#!endpoint delete nope", "There is no endpoint 'nope' to delete.")]
+    public async Task An_endpoint_magic_that_cannot_be_done_fails_the_cell_saying_why(string magic, string message)
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        Assert.Equal(message, KernelFixture.Failure(await fixture.SubmitAsync(magic)));
+    }
+
+    [Fact]
+    public async Task Creating_a_running_endpoint_again_or_connecting_an_unknown_one_fails_saying_what_to_do()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.SubmitAsync("#!endpoint create next");
+        await fixture.SubmitAsync("#!endpoint create other");
+
+        var twice = await fixture.SubmitAsync("#!endpoint create next");
+        var unknown = await fixture.SubmitAsync("#!endpoint connect nope");
+
+        Assert.Equal("Endpoint 'next' is already running in this notebook: #!endpoint update-libraries next reloads its libraries, #!endpoint delete next stops it.", KernelFixture.Failure(twice));
+        Assert.Equal(
+            $"There is no endpoint 'nope' in {Path.Combine(fixture.Home, "endpoints")}. Create it with #!endpoint create nope [--libraries <path>[,<path>...]] [--catalog <file>]; endpoints: next, other.",
+            KernelFixture.Failure(unknown));
+    }
+}
