@@ -81,6 +81,11 @@ internal sealed class EndpointKernel :
         return dropped;
     }
 
+    /// <summary>Puts a value in the current session as a variable (what a magic run in the endpoint's cell produces).</summary>
+    public Task SetValueAsync(string name, object value, Type type) =>
+        (session ?? throw new DevEndpointException($"Endpoint '{Name}' was deleted. Create it again with #!endpoint create {Name} [--libraries <path>[,<path>...]] [--catalog <file>]."))
+            .SetValueAsync(name, value, type);
+
     /// <summary>Stops the session: later cells of this kernel fail, saying the endpoint was deleted.</summary>
     public void Stop()
     {

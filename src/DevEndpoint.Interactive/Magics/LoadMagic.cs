@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
@@ -85,7 +86,9 @@ public sealed class LoadMagic : KernelDirectiveCommand
     private static Task HandleAsync(LoadMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            var loader = new TableLoader(DataCatalog.Open(command.Catalog));
+            // In an endpoint's cell the table comes from the endpoint's catalog and the variable goes to its session.
+            var endpoint = context.HandlingKernel as EndpointKernel;
+            var loader = new TableLoader(DataCatalog.Open(command.Catalog ?? endpoint?.Definition.Catalog));
             var result = await loader.LoadAsync(
                 command.Table,
                 new LoadOptions
@@ -101,12 +104,13 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 },
                 context.CancellationToken);
 
-            var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
-                ?? throw new DevEndpointException("#!load needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
-            await csharp.SetValueAsync(command.As, result.Frame, typeof(DataFrame));
+            Func<string, object, Type, Task> setValue = endpoint is not null ? endpoint.SetValueAsync
+                : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync
+                : throw new DevEndpointException("#!load needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
+            await setValue(command.As, result.Frame, typeof(DataFrame));
             if (command.ErrorsAs is { } errorsAs)
             {
-                await csharp.SetValueAsync(errorsAs, result.Errors, typeof(DataFrame));
+                await setValue(errorsAs, result.Errors, typeof(DataFrame));
             }
 
             MagicSupport.DisplayHtml(context, CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));

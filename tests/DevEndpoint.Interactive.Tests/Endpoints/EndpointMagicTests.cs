@@ -179,6 +179,21 @@ public sealed class EndpointMagicTests
     }
 
     [Fact]
+    public async Task Load_in_an_endpoint_cell_reads_the_endpoint_catalog_and_puts_the_frame_in_its_session()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        await fixture.SubmitAsync($"#!endpoint create team --catalog {fixture.CatalogPath}");
+
+        var load = await fixture.SubmitAsync("#!team\n#!load sales.orders --as orders --limit 5");
+        var rows = await fixture.SubmitAsync("#!team\norders.Rows.Count");
+
+        KernelFixture.AssertSucceeded(load);
+        Assert.Equal(5L, KernelFixture.ReturnValue(rows));
+        Assert.False(fixture.CSharp.TryGetValue<Microsoft.Data.Analysis.DataFrame>("orders", out _));
+    }
+
+    [Fact]
     public async Task A_deleted_endpoint_stops_and_can_be_created_again()
     {
         await using var fixture = await KernelFixture.CreateAsync();
