@@ -76,7 +76,7 @@ public sealed class CrawlSampleLakeTests
         var customers = lake.Catalog.GetTable(TableName.Parse("sales.customers"));
 
         Assert.Equal(
-            new[] { "customer_id int", "name string", "tier string", "signup_date string", "address struct<city:string,zip:string>", "tags array<string>" },
+            new[] { "customer_id int", "name string", "tier string", "signup_date date", "address struct<city:string,zip:string>", "tags array<string>" },
             customers.StorageDescriptor.Columns.Select(c => $"{c.Name} {c.Type}"));
         Assert.Equal(StorageFormats.JsonSerDe, customers.StorageDescriptor.SerdeInfo.SerializationLibrary);
         Assert.Empty(customers.PartitionKeys);

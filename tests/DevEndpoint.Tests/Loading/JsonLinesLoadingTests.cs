@@ -64,7 +64,7 @@ public sealed class JsonLinesLoadingTests : IDisposable
         var result = await new TableLoader(catalog).LoadAsync("lake.events");
 
         Assert.Equal(new object?[] { 1, 4 }, result.Frame.Columns["id"].Cast<object?>().ToArray());
-        Assert.Equal(new object?[] { "2024-01-01", null }, result.Frame.Columns["at"].Cast<object?>().ToArray());
+        Assert.Equal(new object?[] { new DateTime(2024, 1, 1), null }, result.Frame.Columns["at"].Cast<object?>().ToArray());
         Assert.Equal(new object?[] { file, 2L, "id", "\"two\"", "cannot read '\"two\"' as int" }, result.Errors.Rows[0].ToArray());
         Assert.Equal(new object?[] { file, 3L, null, "{\"id\":3,\"at\":}", "invalid JSON at column 14" }, result.Errors.Rows[1].ToArray());
     }

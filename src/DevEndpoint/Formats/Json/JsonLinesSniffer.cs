@@ -58,7 +58,7 @@ internal static class JsonLinesSniffer
     {
         JsonValueKind.Null or JsonValueKind.Undefined => InferredType.Null,
         JsonValueKind.True or JsonValueKind.False => InferredType.Boolean,
-        JsonValueKind.String => InferredType.String,
+        JsonValueKind.String => InferString(element.GetString()!),
         JsonValueKind.Number when element.TryGetInt64(out _) => InferredType.Integer(element.GetRawText(), element.GetRawText().TrimStart('-').Length),
         JsonValueKind.Number => InferredType.Double,
         JsonValueKind.Array => new InferredType(
@@ -66,6 +66,16 @@ internal static class JsonLinesSniffer
             Element: element.EnumerateArray().Aggregate(InferredType.Null, (t, e) => t.Widen(Infer(e)))),
         _ => InferObject(element),
     };
+
+    /// <summary>
+    /// A JSON string is text unless it is an ISO 8601 date (<c>2024-01-31</c>) or timestamp (<c>2024-01-31 10:00:00</c>,
+    /// <c>2024-01-31T10:00:00Z</c>): JSON has no date type, so dates travel as such strings, and DuckDB and Spark read
+    /// them as dates too. Other forms (day-first, month names) stay text.
+    /// </summary>
+    private static InferredType InferString(string text) =>
+        text.Length == 10 && TextValues.TryParseDate(text, out _) ? InferredType.Date
+        : text.Length >= 16 && text[4] == '-' && TextValues.TryParseTimestamp(text, out _) ? InferredType.Timestamp
+        : InferredType.String;
 
     private static InferredType InferObject(JsonElement element)
     {
