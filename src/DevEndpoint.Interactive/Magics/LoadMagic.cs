@@ -89,6 +89,8 @@ public sealed class LoadMagic : KernelDirectiveCommand
             // In an endpoint's cell the table comes from the endpoint's catalog and the variable goes to its session.
             var endpoint = context.HandlingKernel as EndpointKernel;
             var loader = new TableLoader(DataCatalog.Open(command.Catalog ?? endpoint?.Definition.Catalog));
+            var display = MagicSupport.DisplayHtml(context, CatalogViews.LoadProgress(command.Table, new LoadProgress(0, 0, 0)));
+            var progress = new ThrottledDisplay<LoadProgress>(display, p => CatalogViews.LoadProgress(command.Table, p));
             var result = await loader.LoadAsync(
                 command.Table,
                 new LoadOptions
@@ -102,7 +104,8 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     ErrorThreshold = command.ErrorThreshold,
                     Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
                 },
-                context.CancellationToken);
+                context.CancellationToken,
+                progress);
 
             Func<string, object, Type, Task> setValue = endpoint is not null ? endpoint.SetValueAsync
                 : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync
@@ -113,7 +116,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 await setValue(errorsAs, result.Errors, typeof(DataFrame));
             }
 
-            MagicSupport.DisplayHtml(context, CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));
+            progress.Complete(CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));
             context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)));
         });
 }

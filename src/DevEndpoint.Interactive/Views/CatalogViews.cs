@@ -105,6 +105,11 @@ public static class CatalogViews
             .ToString();
     }
 
+    public static string LoadProgress(string table, LoadProgress progress) =>
+        new HtmlTable()
+            .Progress(progress.FilesRead, progress.Files, $"Loading {table}: {progress.FilesRead} of {progress.Files} files, {Invariant(progress.Rows)} rows")
+            .ToString();
+
     /// <summary>Rows set aside that a load summary lists; the rest are in the error frame.</summary>
     public const int ErrorRowsShown = 10;
 

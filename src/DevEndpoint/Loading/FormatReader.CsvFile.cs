@@ -182,14 +182,7 @@ internal abstract partial class FormatReader
                 return parts;
             }
 
-            Parallel.For(0, whole.Columns.Count, options, c =>
-                whole.Columns[c].Gather(Enumerable.Range(0, count).Select(k => (parts[k].Columns[c], starts[k])).ToList()));
-            whole.Ranges = count;
-            foreach (var part in parts)
-            {
-                whole.Rows += part.Rows;
-                whole.Bad.AddRange(part.Bad);
-            }
+            whole.Gather(parts, starts, options);
 
             return [whole];
         }
@@ -299,8 +292,7 @@ internal abstract partial class FormatReader
                 return absoluteLines ? throw BadValue(path, line, target, value) : false;
             }
 
-            part.Bad.Add(new BadRecord(path, line, target.Name, value, $"cannot read '{value}' as {target.Type}"), keep: context.Mode == BadRecordMode.Permissive);
-            return context.ErrorThreshold is not { } threshold || part.Bad.Count <= threshold;
+            return part.SetAside(new BadRecord(path, line, target.Name, value, $"cannot read '{value}' as {target.Type}"), context);
         }
 
         /// <summary>Files in another encoding than UTF-8, or with a delimiter or quote outside ASCII: read as text, in order.</summary>

@@ -75,14 +75,7 @@ internal abstract partial class FormatReader
                 ReadLines(lines, bounds[k + 1], parts[k], firstLines[k], new JsonRows(table, parts[k].Columns), cancellationToken);
             });
 
-            Parallel.For(0, whole.Columns.Count, options, c =>
-                whole.Columns[c].Gather(Enumerable.Range(0, count).Select(k => (parts[k].Columns[c], starts[k])).ToList()));
-            whole.Ranges = count;
-            foreach (var part in parts)
-            {
-                whole.Rows += part.Rows;
-                whole.Bad.AddRange(part.Bad);
-            }
+            whole.Gather(parts, starts, options);
         }
 
         private void ReadLines(LineBlocks lines, long end, ReadPart part, long firstLine, JsonRows rows, CancellationToken cancellationToken)
@@ -128,8 +121,7 @@ internal abstract partial class FormatReader
 
             var value = bad.Value.Length > ShownLineLength ? bad.Value[..ShownLineLength] + "…" : bad.Value;
             var reason = bad.Column is { } target ? $"cannot read '{bad.Value}' as {target.Type}" : $"invalid JSON at column {bad.Position}";
-            part.Bad.Add(new BadRecord(path, line, bad.Column?.Name, value, reason), keep: context.Mode == BadRecordMode.Permissive);
-            return context.ErrorThreshold is not { } threshold || part.Bad.Count <= threshold;
+            return part.SetAside(new BadRecord(path, line, bad.Column?.Name, value, reason), context);
         }
     }
 

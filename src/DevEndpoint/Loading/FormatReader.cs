@@ -77,6 +77,29 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     public int Ranges { get; set; } = 1;
 
     public BadRecords Bad { get; } = new();
+
+    /// <summary>
+    /// Makes this part hold the rows that <paramref name="ranges"/> wrote into slices of its columns, which start at the
+    /// rows <paramref name="starts"/>: the slices are closed up in order, and the ranges' rows and bad rows added up.
+    /// </summary>
+    public void Gather(IReadOnlyList<ReadPart> ranges, IReadOnlyList<long> starts, ParallelOptions options)
+    {
+        Parallel.For(0, Columns.Count, options, c =>
+            Columns[c].Gather(Enumerable.Range(0, ranges.Count).Select(k => (ranges[k].Columns[c], starts[k])).ToList()));
+        Ranges = ranges.Count;
+        foreach (var range in ranges)
+        {
+            Rows += range.Rows;
+            Bad.AddRange(range.Bad);
+        }
+    }
+
+    /// <summary>Keeps a bad row aside by the load's mode (counted, and kept when permissive); <c>false</c> when there are more than the threshold.</summary>
+    public bool SetAside(BadRecord record, ReadContext context)
+    {
+        Bad.Add(record, keep: context.Mode == BadRecordMode.Permissive);
+        return context.ErrorThreshold is not { } threshold || Bad.Count <= threshold;
+    }
 }
 
 /// <summary>What every file of a load is read with.</summary>

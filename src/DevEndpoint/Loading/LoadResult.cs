@@ -20,3 +20,6 @@ public sealed record LoadResult(
     /// <summary>The parts the files were read in: one per file, more for big files read in ranges at once.</summary>
     public int PartsRead { get; init; }
 }
+
+/// <summary>How far a load is: files read of the files its partitions hold, and the rows read so far.</summary>
+public sealed record LoadProgress(int FilesRead, int Files, long Rows);

@@ -23,7 +23,9 @@ public sealed partial class TableLoader
     /// <summary>The size of the ranges a big uncompressed text file is split into and read at once (smaller in tests).</summary>
     internal long RangeBytes { get; init; } = 16 << 20;
 
-    public async Task<LoadResult> LoadAsync(string qualifiedName, LoadOptions? options = null, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told as files are read: how many of how many, and the rows so far.</param>
+    public async Task<LoadResult> LoadAsync(
+        string qualifiedName, LoadOptions? options = null, CancellationToken cancellationToken = default, IProgress<LoadProgress>? progress = null)
     {
         options ??= new LoadOptions();
         var stopwatch = Stopwatch.StartNew();
@@ -70,15 +72,23 @@ public sealed partial class TableLoader
                 read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context with { Limit = limit - rows }, cancellationToken);
                 rows += read[i].Sum(p => p.Rows);
                 filesRead++;
+                progress?.Report(new LoadProgress(filesRead, files.Count, rows));
             }
         }
         else
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            var filesDone = 0;
+            var rowsRead = 0L;
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, files.Count),
                 parallel,
-                async (i, token) => read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context, token));
+                async (i, token) =>
+                {
+                    read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context, token);
+                    var rows = Interlocked.Add(ref rowsRead, read[i].Sum(p => p.Rows));
+                    progress?.Report(new LoadProgress(Interlocked.Increment(ref filesDone), files.Count, rows));
+                });
             filesRead = files.Count;
         }
 
