@@ -58,8 +58,16 @@ internal readonly struct IntegerValues<T> : IValueParser<T>
 internal readonly struct FloatValues<T> : IValueParser<T>
     where T : IFloatingPoint<T>
 {
-    public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out T value) =>
-        T.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value!);
+    public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out T value)
+    {
+        if (typeof(T) == typeof(double) && PlainNumbers.TryParseDouble(utf8, out var number))
+        {
+            value = T.CreateTruncating(number);
+            return true;
+        }
+
+        return T.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out value!);
+    }
 
     public static bool TryParseText(string text, out T value) =>
         T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value!);
@@ -111,6 +119,26 @@ internal readonly struct TimestampValues : IValueParser<DateTime>
 /// </summary>
 internal static class PlainNumbers
 {
+    /// <summary>Powers of ten a double holds exactly (10^0 to 10^22).</summary>
+    private static readonly double[] ExactPowers = Enumerable.Range(0, 23).Select(e => Math.Pow(10, e)).ToArray();
+
+    /// <summary>
+    /// A plain number as a double when it can be had exactly: its digits as an integer below 2^53 and at most 22
+    /// decimals, both exact as doubles, so one division rounds correctly, as the full parser would (Clinger's fast path).
+    /// </summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value)
+    {
+        value = 0;
+        if (!TryParse(utf8, out var mantissa, out var scale, out var negative) || mantissa > (1L << 53) || scale > 22)
+        {
+            return false;
+        }
+
+        value = mantissa / ExactPowers[scale];
+        value = negative ? -value : value;
+        return true;
+    }
+
     public static bool TryParse(ReadOnlySpan<byte> utf8, out long mantissa, out int scale, out bool negative)
     {
         mantissa = 0;
