@@ -18,7 +18,15 @@ internal abstract partial class FormatReader
 
         protected override bool IsUnreadable(Exception exception) => exception is InvalidDataException or IOException or JsonException or KeyNotFoundException;
 
-        protected override async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
+        protected override async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
+            string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
+        {
+            var part = new ReadPart(newColumns());
+            part.Rows = await ReadRowsAsync(path, table, part.Columns, context.Limit, cancellationToken);
+            return [part];
+        }
+
+        private static async Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken)
         {
             var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
             var data = builders.Where(b => leaves.ContainsKey(b.Column.Name)).Select(b => (Builder: b, Leaf: leaves[b.Column.Name])).ToList();

@@ -40,18 +40,9 @@ internal abstract partial class FormatReader
     /// <summary>Whether the reader keeps only a load's sampled rows as it reads; for other readers the loader samples the rows read.</summary>
     public virtual bool SamplesRows => false;
 
-    /// <summary>Reads the file as one part with <see cref="ReadRowsAsync"/>; formats that can do better override this.</summary>
-    protected virtual async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
-        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
-    {
-        var part = new ReadPart(newColumns());
-        part.Rows = await ReadRowsAsync(path, table, part.Columns, context.Limit, cancellationToken);
-        return [part];
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> rows into <paramref name="builders"/>; returns how many were read.</summary>
-    protected virtual Task<long> ReadRowsAsync(string path, CatalogTable table, IReadOnlyList<ColumnBuilder> builders, long limit, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException($"{GetType().Name} reads whole parts; it must override ReadRowsAsync or ReadPartsAsync.");
+    /// <summary>Reads the file into one part, or several (ranges of a big file read at once), in file order.</summary>
+    protected abstract Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
+        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken);
 
     /// <summary>Whether an exception thrown while reading a file means the file cannot be read as the table's format.</summary>
     protected virtual bool IsUnreadable(Exception exception) => exception is InvalidDataException or IOException;
