@@ -65,6 +65,21 @@ internal static class FrameColumns
         return builder.Build();
     }
 
+    /// <summary>The Hive type a frame column of .NET type <paramref name="type"/> holds (DateTime columns as <c>timestamp</c>, which reads dates too).</summary>
+    public static string HiveType(Type type) => type switch
+    {
+        _ when type == typeof(bool) => "boolean",
+        _ when type == typeof(sbyte) => "tinyint",
+        _ when type == typeof(short) => "smallint",
+        _ when type == typeof(int) => "int",
+        _ when type == typeof(long) => "bigint",
+        _ when type == typeof(float) => "float",
+        _ when type == typeof(double) => "double",
+        _ when type == typeof(decimal) => "decimal(38,18)",
+        _ when type == typeof(DateTime) => "timestamp",
+        _ => "string",
+    };
+
     /// <summary>A value as the text a column of any type reads back: ISO dates and timestamps, invariant numbers, <c>true</c>/<c>false</c>.</summary>
     public static string? Text(object? value) => value switch
     {
