@@ -9,6 +9,13 @@ public static partial class FrameTransforms
     public static DataFrame SelectFields(this DataFrame frame, params IEnumerable<string> names) =>
         new(names.Select(name => FrameColumns.Require(frame, name, nameof(SelectFields)).Clone()));
 
+    /// <summary>Splits the columns in two frames: the named ones, in the order named (<c>Selected</c>), and the others.</summary>
+    public static (DataFrame Selected, DataFrame Others) SplitFields(this DataFrame frame, params IEnumerable<string> names)
+    {
+        var selected = names.Select(name => FrameColumns.Require(frame, name, nameof(SplitFields))).ToList();
+        return (new(selected.Select(c => c.Clone())), new(frame.Columns.Where(c => !selected.Contains(c)).Select(c => c.Clone())));
+    }
+
     /// <summary>The frame without the named columns.</summary>
     public static DataFrame DropFields(this DataFrame frame, params IEnumerable<string> names)
     {

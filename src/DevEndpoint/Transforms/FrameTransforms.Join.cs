@@ -115,13 +115,4 @@ public static partial class FrameTransforms
         Enumerable.Range(0, (int)columns[0].Length)
             .Select(row => columns.Select(c => (object?)c[row]).ToArray() is var key && key.All(v => v is not null) ? key : null)
             .ToList();
-
-    private sealed class KeyComparer : IEqualityComparer<object?[]>
-    {
-        public static readonly KeyComparer Instance = new();
-
-        public bool Equals(object?[]? x, object?[]? y) => x!.SequenceEqual(y!);
-
-        public int GetHashCode(object?[] key) => key.Aggregate(0, (hash, value) => HashCode.Combine(hash, value));
-    }
 }

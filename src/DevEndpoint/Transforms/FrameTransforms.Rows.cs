@@ -13,21 +13,45 @@ public static partial class FrameTransforms
     public static TransformResult Filter(this DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate)
     {
         var errors = new RowErrors(nameof(Filter));
-        var keep = new BooleanDataFrameColumn("keep", frame.Rows.Count);
+        var (matching, _) = Test(frame, predicate, errors);
+        return errors.Result(frame.Filter(matching));
+    }
+
+    /// <summary>
+    /// Splits the rows in two: those for which <paramref name="predicate"/> is true (in <c>Matching.Frame</c>) and the
+    /// others (<c>Others</c>). A row whose predicate throws is in neither, and in <c>Matching.Errors</c> with the reason.
+    /// </summary>
+    public static (TransformResult Matching, DataFrame Others) SplitRows(
+        this DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate)
+    {
+        var errors = new RowErrors(nameof(SplitRows));
+        var (matching, others) = Test(frame, predicate, errors);
+        return (errors.Result(frame.Filter(matching)), frame.Filter(others));
+    }
+
+    /// <summary>Which rows <paramref name="predicate"/> holds for, and which it does not; a row whose predicate throws is in neither.</summary>
+    private static (BooleanDataFrameColumn Matching, BooleanDataFrameColumn Others) Test(
+        DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate, RowErrors errors)
+    {
+        var matching = new BooleanDataFrameColumn("matching", frame.Rows.Count);
+        var others = new BooleanDataFrameColumn("others", frame.Rows.Count);
         for (long row = 0; row < frame.Rows.Count; row++)
         {
             try
             {
-                keep[row] = predicate(Record(frame, row));
+                var holds = predicate(Record(frame, row));
+                matching[row] = holds;
+                others[row] = !holds;
             }
             catch (Exception e)
             {
-                keep[row] = false;
+                matching[row] = false;
+                others[row] = false;
                 errors.Add(row, null, null, Threw("predicate", e));
             }
         }
 
-        return errors.Result(frame.Filter(keep));
+        return (matching, others);
     }
 
     /// <summary>
