@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using DevEndpoint.Catalog;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
@@ -10,7 +11,8 @@ public static partial class FrameTransforms
     /// <summary>
     /// The frame with the nulls of column <paramref name="name"/> filled by <paramref name="method"/>; with
     /// <see cref="FillMethod.Constant"/>, by <paramref name="value"/>, which must be a value of the column's type (or
-    /// text that reads as one). A column without values keeps its nulls for the mean, median and mode.
+    /// text that reads as one). A column without values keeps its nulls for the mean, median and mode. Means and medians
+    /// of integers and decimals are exact (integers rounded half away from zero), of floating point columns in double.
     /// </summary>
     public static DataFrame FillMissingValues(this DataFrame frame, string name, FillMethod method, object? value = null)
     {
@@ -34,7 +36,9 @@ public static partial class FrameTransforms
             FillMethod.Constant => value,
             _ when values.Count == 0 => null,
             FillMethod.Mode => values.GroupBy(v => v).MaxBy(g => g.Count())!.Key,
+            FillMethod.Mean when column.DataType == typeof(double) || column.DataType == typeof(float) => values.Select(Convert.ToDouble).Average(),
             FillMethod.Mean => values.Select(Convert.ToDecimal).Average(),
+            _ when column.DataType == typeof(double) || column.DataType == typeof(float) => Median(values.Select(Convert.ToDouble).Order().ToList()),
             _ => Median(values.Select(Convert.ToDecimal).Order().ToList()),
         };
 
@@ -56,7 +60,8 @@ public static partial class FrameTransforms
 
         return new DataFrame(filled);
 
-        static decimal Median(List<decimal> sorted) =>
-            sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        static T Median<T>(List<T> sorted)
+            where T : INumber<T> =>
+            sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / (T.One + T.One);
     }
 }

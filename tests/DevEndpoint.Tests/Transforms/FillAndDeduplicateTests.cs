@@ -35,6 +35,15 @@ public sealed class FillAndDeduplicateTests
     }
 
     [Fact]
+    public void Floating_point_means_and_medians_hold_values_beyond_the_decimal_range()
+    {
+        var huge = new DataFrame(new DoubleDataFrameColumn("x", new double?[] { 1e300, null, 3e300 }));
+
+        Assert.Equal(2e300, huge.FillMissingValues("x", FillMethod.Mean)["x"][1]);
+        Assert.Equal(2e300, huge.FillMissingValues("x", FillMethod.Median)["x"][1]);
+    }
+
+    [Fact]
     public void FillMissingValues_errors_name_what_to_do()
     {
         var scores = Scores();
