@@ -1,0 +1,69 @@
+using DevEndpoint.Transforms;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Tests.Transforms;
+
+public sealed class JoinTests
+{
+    private static DataFrame Orders() => new(
+        new Int32DataFrameColumn("customer_id", new int?[] { 1, 2, 2, null }),
+        new StringDataFrameColumn("order", new[] { "a", "b", "c", "d" }));
+
+    private static DataFrame Customers() => new(
+        new Int32DataFrameColumn("customer_id", new int?[] { 2, 3 }),
+        new StringDataFrameColumn("name", new[] { "Bo", "Cy" }));
+
+    [Fact]
+    public void Inner_join_keeps_matching_rows_with_the_shared_key_once()
+    {
+        var joined = Orders().Join(Customers(), "customer_id", JoinType.Inner);
+
+        Assert.Equal(["customer_id", "order", "name"], Frames.Names(joined));
+        Assert.Equal([new object?[] { 2, "b", "Bo" }, new object?[] { 2, "c", "Bo" }], Frames.Rows(joined));
+    }
+
+    [Fact]
+    public void Left_right_and_outer_joins_fill_the_missing_side_with_nulls_and_null_keys_match_nothing()
+    {
+        var left = Orders().Join(Customers(), "customer_id", JoinType.Left);
+        var right = Orders().Join(Customers(), "customer_id", JoinType.Right);
+        var outer = Orders().Join(Customers(), "customer_id", JoinType.Outer);
+
+        Assert.Equal(
+            [new object?[] { 1, "a", null }, new object?[] { 2, "b", "Bo" }, new object?[] { 2, "c", "Bo" }, new object?[] { null, "d", null }],
+            Frames.Rows(left));
+        Assert.Equal(
+            [new object?[] { 2, "b", "Bo" }, new object?[] { 2, "c", "Bo" }, new object?[] { 3, null, "Cy" }],
+            Frames.Rows(right));
+        Assert.Equal(Frames.Rows(left).Append(new object?[] { 3, null, "Cy" }), Frames.Rows(outer));
+    }
+
+    [Fact]
+    public void Keys_with_different_names_are_both_kept_and_several_keys_must_all_match()
+    {
+        var people = new DataFrame(
+            new Int32DataFrameColumn("id", new int?[] { 2, 2 }),
+            new StringDataFrameColumn("order_ref", new[] { "b", "x" }));
+
+        var joined = Orders().Join(people, ["customer_id", "order"], ["id", "order_ref"], JoinType.Inner);
+
+        Assert.Equal([new object?[] { 2, "b", 2, "b" }], Frames.Rows(joined));
+    }
+
+    [Fact]
+    public void Join_errors_name_the_column_the_key_types_and_clashing_names()
+    {
+        var missing = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer"], ["customer_id"], JoinType.Inner));
+        var types = Assert.Throws<DevEndpointException>(() => Orders().Join(
+            new DataFrame(new Int64DataFrameColumn("customer_id", 1)), "customer_id", JoinType.Inner));
+        var clash = Assert.Throws<DevEndpointException>(() => Orders().Join(Orders(), "customer_id", JoinType.Inner));
+        var counts = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer_id"], [], JoinType.Inner));
+
+        Assert.Equal("Join: column 'customer' does not exist. Did you mean 'customer_id'? Columns: customer_id, order.", missing.Message);
+        Assert.Equal(
+            "Join: key 'customer_id' holds Int32 values on the left and 'customer_id' Int64 values on the right; cast one with ApplyMapping first.",
+            types.Message);
+        Assert.Equal("Join: both frames have column 'order'; rename one with RenameField first.", clash.Message);
+        Assert.Equal("Join: give as many right keys as left keys, at least one (1 left, 0 right).", counts.Message);
+    }
+}

@@ -1,0 +1,75 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Transforms;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Tests.Transforms;
+
+public sealed class ResolveChoiceTests
+{
+    private static readonly Column Price = new Column("price", "string").WithChoices(["int", "string"]);
+
+    private static DataFrame Prices() => new(
+        new Int32DataFrameColumn("id", new int?[] { 1, 2, 3, 4 }),
+        new StringDataFrameColumn("price", new[] { "12", "n/a yet", null, "7" }),
+        new StringDataFrameColumn("shop", new[] { "x", "y", "z", "w" }));
+
+    [Fact]
+    public void Cast_makes_every_value_the_type_and_records_the_ones_that_do_not_cast()
+    {
+        var result = Prices().ResolveChoice(Price, "cast:int");
+
+        Assert.IsType<Int32DataFrameColumn>(result.Frame["price"]);
+        Assert.Equal([12, null, null, 7], result.Frame["price"].Cast<int?>());
+        Assert.Equal([new object?[] { 1L, "price", "n/a yet", "not a value of type int." }], Frames.Rows(result.Errors));
+    }
+
+    [Fact]
+    public void Project_keeps_the_values_of_the_type_and_nulls_the_others()
+    {
+        var ints = Prices().ResolveChoice(Price, "project:int");
+        var strings = Prices().ResolveChoice(Price, "project:string");
+
+        Assert.Equal([12, null, null, 7], ints.Frame["price"].Cast<int?>());
+        Assert.Equal([null, "n/a yet", null, null], strings.Frame["price"].Cast<string?>());
+        Assert.Equal(0, ints.ErrorCount + strings.ErrorCount);
+    }
+
+    [Fact]
+    public void Make_cols_puts_one_column_per_type_where_the_choice_column_was()
+    {
+        var result = Prices().ResolveChoice(Price, "make_cols");
+
+        Assert.Equal(["id", "price_int", "price_string", "shop"], Frames.Names(result.Frame));
+        Assert.IsType<Int32DataFrameColumn>(result.Frame["price_int"]);
+        Assert.Equal([12, null, null, 7], result.Frame["price_int"].Cast<int?>());
+        Assert.Equal([null, "n/a yet", null, null], result.Frame["price_string"].Cast<string?>());
+    }
+
+    [Fact]
+    public void A_value_none_of_the_choices_reads_is_an_error_record()
+    {
+        var flag = new Column("price", "string").WithChoices(["int", "boolean"]);
+
+        var result = Prices().ResolveChoice(flag, "make_cols");
+
+        Assert.Equal(["id", "price_int", "price_boolean", "shop"], Frames.Names(result.Frame));
+        Assert.Equal([new object?[] { 1L, "price", "n/a yet", "not a value of any of its choices int, boolean." }], Frames.Rows(result.Errors));
+    }
+
+    [Fact]
+    public void ResolveChoice_errors_say_what_to_do()
+    {
+        var prices = Prices();
+        var notChoice = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(new Column("price", "string"), "make_cols"));
+        var action = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "make_struct"));
+        var project = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "project:double"));
+        var type = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "cast:number"));
+        var missing = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price with { Name = "prices" }, "make_cols"));
+
+        Assert.Equal("ResolveChoice: column 'price' is not a choice column (its type is string); cast it with ApplyMapping.", notChoice.Message);
+        Assert.Equal("ResolveChoice: 'make_struct' is not an action; use cast:<type>, project:<type> or make_cols.", action.Message);
+        Assert.Equal("ResolveChoice: column 'price' is a choice of int, string, not of double; project to one of those.", project.Message);
+        Assert.StartsWith("ResolveChoice: 'number' is not a type.", type.Message);
+        Assert.Equal("ResolveChoice: column 'prices' does not exist. Did you mean 'price'? Columns: id, price, shop.", missing.Message);
+    }
+}
