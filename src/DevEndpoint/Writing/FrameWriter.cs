@@ -85,6 +85,14 @@ public sealed partial class FrameWriter
                 PartitionsAdded = change.Item2,
             };
         }
+        catch when (replaced is not null)
+        {
+            // The catalog transaction failed to commit after the folders were swapped: the previous files go back.
+            Directory.Delete(target, recursive: true);
+            Directory.Move(replaced, target);
+            replaced = null;
+            throw;
+        }
         finally
         {
             if (Directory.Exists(staging))

@@ -76,4 +76,22 @@ public sealed class FrameWriterRoundTripTests
             + "4,0,123456789.99,-2.5,true,2024-02-29,2000-01-01 12:00:00,\n",
             text);
     }
+
+    [Theory]
+    [InlineData("parquet")]
+    [InlineData("csv")]
+    [InlineData("json")]
+    public async Task An_empty_string_and_a_null_stay_apart(string format)
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var frame = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.Int32DataFrameColumn("id", [1, 2, 3]),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("text", ["", null, " padded "]));
+
+        await new FrameWriter(catalog).WriteAsync(frame, new WriteOptions { Path = temp.Combine("t"), Format = WriteOptions.ParseFormat(format), CatalogTable = "lake.t" });
+        var loaded = await new TableLoader(catalog).LoadAsync("lake.t");
+
+        Assert.Equal(["", null, " padded "], loaded.Frame.Columns["text"].Cast<string?>());
+    }
 }
