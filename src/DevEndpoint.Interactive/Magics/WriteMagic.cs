@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
@@ -11,7 +12,7 @@ namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
 /// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|append|error-if-exists]
-/// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--catalog-file &lt;file&gt;]</c>.
+/// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--catalog-file &lt;file&gt;]</c>.
 /// </summary>
 public sealed class WriteMagic : KernelDirectiveCommand
 {
@@ -28,6 +29,8 @@ public sealed class WriteMagic : KernelDirectiveCommand
     public string? Compression { get; set; }
 
     public string? Catalog { get; set; }
+
+    public string? SchemaChange { get; set; }
 
     public string? CatalogFile { get; set; }
 
@@ -48,6 +51,8 @@ public sealed class WriteMagic : KernelDirectiveCommand
                     .AddCompletions(() => ["snappy", "gzip", "zstd", "none"]),
                 new KernelDirectiveParameter("--catalog", "The catalog table to create or update with what was written, as <database>.<table>: columns, partitions, and the schema widened on append.")
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
+                new KernelDirectiveParameter("--schema-change", "When the write changes the catalog table's columns: update (default: store the new schema, widened on append) or log (keep the table as it was and report the change; partitions are still added).")
+                    .AddCompletions(() => ["update", "log"]),
                 new KernelDirectiveParameter("--catalog-file", $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).") { TypeHint = "file" },
             },
         };
@@ -77,6 +82,7 @@ public sealed class WriteMagic : KernelDirectiveCommand
                     Mode = command.Mode is null ? WriteMode.ErrorIfExists : WriteOptions.ParseMode(command.Mode),
                     Compression = command.Compression,
                     CatalogTable = command.Catalog,
+                    SchemaChange = command.SchemaChange is null ? SchemaChangePolicy.Update : CrawlPolicies.ParseSchemaChange(command.SchemaChange),
                 },
                 context.CancellationToken);
             MagicSupport.DisplayHtml(context, WriteViews.Summary(command.Variable, result));

@@ -19,6 +19,10 @@ public static class WriteViews
         if (result.Table is { } table)
         {
             html.Paragraph($"Catalog table {table}: {result.TableChange?.ToString().ToLowerInvariant()}, {Invariant(result.PartitionsAdded)} partitions added.");
+            if (result.SchemaChangeLogged is { } logged)
+            {
+                html.Paragraph(logged);
+            }
         }
 
         html.Table(["file"], result.Files.Take(FilesShown).Select(f => (IReadOnlyList<string>)[f]));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
@@ -13,7 +14,7 @@ public sealed partial class FrameWriter
     /// classification parameters of the format, the frame's columns with Hive types (an append widens the table's columns
     /// and adds new ones at the end), the partition keys, and a partition per folder written (an overwrite removes the others).
     /// </summary>
-    private static (TableChange Change, int Added) UpdateCatalog(
+    private static CatalogChange UpdateCatalog(
         CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, List<FrameColumn> data, List<FrameColumn> keys, List<WrittenPart> parts)
     {
         update.EnsureDatabase(new Database { Name = name.Database });
@@ -78,19 +79,26 @@ public sealed partial class FrameWriter
             CsvParameters.AddTableParameters(csv, parameters);
         }
 
-        var change = update.PutTable(new CatalogTable
+        var written = new CatalogTable
         {
             Name = name.Table,
             DatabaseName = name.Database,
             Parameters = parameters,
             PartitionKeys = partitionKeys,
             StorageDescriptor = descriptor,
-        });
+        };
+        var logged = existing is not null && options.SchemaChange == SchemaChangePolicy.Log ? Crawler.DescribeSchemaChange(existing, written) : null;
+        if (logged is not null)
+        {
+            descriptor = existing!.StorageDescriptor;
+        }
+
+        var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
 
         if (existing is not null && !append)
         {
-            var written = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
-            foreach (var values in update.FindPartitionValues(name).Where(v => !written.Contains(string.Join('\u0001', v))))
+            var kept = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
+            foreach (var values in update.FindPartitionValues(name).Where(v => !kept.Contains(string.Join('\u0001', v))))
             {
                 update.DeletePartition(name, values);
             }
@@ -109,8 +117,10 @@ public sealed partial class FrameWriter
             added += isNew ? 1 : 0;
         }
 
-        return (change, added);
+        return new CatalogChange(change, added, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
     }
+
+    private sealed record CatalogChange(TableChange Change, int PartitionsAdded, string? SchemaChangeLogged);
 
     /// <summary>The stored columns widened to hold the written ones, and the written columns the table lacks added at the end.</summary>
     private static List<Column> Widen(IReadOnlyList<Column> stored, List<Column> written)

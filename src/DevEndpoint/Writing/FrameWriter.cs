@@ -55,7 +55,7 @@ public sealed partial class FrameWriter
         try
         {
             var parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
-            var change = ((TableChange?)null, 0);
+            CatalogChange? change = null;
             void Publish() => replaced = Move(staging, target, options.Mode);
             if (table is { } name)
             {
@@ -81,8 +81,9 @@ public sealed partial class FrameWriter
                 Bytes = parts.Sum(p => p.Bytes),
                 Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
                 Table = table,
-                TableChange = change.Item1,
-                PartitionsAdded = change.Item2,
+                TableChange = change?.Change,
+                PartitionsAdded = change?.PartitionsAdded ?? 0,
+                SchemaChangeLogged = change?.SchemaChangeLogged,
             };
         }
         catch when (replaced is not null)

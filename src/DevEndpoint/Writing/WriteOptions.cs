@@ -1,4 +1,4 @@
-using DevEndpoint.Formats;
+using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Writing;
 
@@ -25,6 +25,12 @@ public sealed record WriteOptions
 
     /// <summary>The catalog table (<c>db.table</c>) to create or update with what was written, as Glue's <c>enableUpdateCatalog</c>; <c>null</c> for none.</summary>
     public string? CatalogTable { get; init; }
+
+    /// <summary>
+    /// What a write does to a catalog table whose columns or partition keys it changes, as a crawl's policy: <see cref="SchemaChangePolicy.Update"/>
+    /// (default) stores the new schema, <see cref="SchemaChangePolicy.Log"/> keeps the table as it was and reports the change; partitions are added either way.
+    /// </summary>
+    public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
 
     /// <summary>The codec a write uses: the one asked for, or the format's default; an unknown or unsupported one is an error.</summary>
     internal string Codec()

@@ -31,4 +31,7 @@ public sealed record WriteResult
     public TableChange? TableChange { get; init; }
 
     public int PartitionsAdded { get; init; }
+
+    /// <summary>The schema change that <see cref="Crawling.SchemaChangePolicy.Log"/> kept out of the table, or <c>null</c>.</summary>
+    public string? SchemaChangeLogged { get; init; }
 }

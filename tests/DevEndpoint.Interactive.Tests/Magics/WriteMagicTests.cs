@@ -32,6 +32,25 @@ public sealed class WriteMagicTests
     }
 
     [Fact]
+    public async Task Write_with_schema_change_log_reports_the_change_it_kept_out_of_the_table()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var target = Path.Combine(fixture.Folder, "out");
+        var catalog = $"--catalog lake.t --catalog-file {fixture.CatalogPath}";
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(
+            "var t = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.Int32DataFrameColumn(\"id\", new[] { 1 }));"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!write t --to {target} {catalog}"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(
+            "t.Columns.Add(new Microsoft.Data.Analysis.StringDataFrameColumn(\"name\", new[] { \"a\" }));"));
+
+        var write = await fixture.SubmitAsync($"#!write t --to {target} --mode append --schema-change log {catalog}");
+
+        KernelFixture.AssertSucceeded(write);
+        Assert.Contains("Catalog table lake.t: unchanged, 0 partitions added.", KernelFixture.Html(write));
+        Assert.Contains("schema changed (columns added: name string); the table is kept as it was (schema change policy log)", KernelFixture.Html(write));
+    }
+
+    [Fact]
     public async Task Write_of_an_unknown_variable_says_how_to_make_one()
     {
         await using var fixture = await KernelFixture.CreateAsync();

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 using DevEndpoint.Loading;
 using DevEndpoint.Testing;
 using DevEndpoint.Writing;
@@ -70,6 +71,29 @@ public sealed class WriteModeTests
         Assert.Equal(
             [[1L, "a", null], [2L, "b", null], [5_000_000_000L, "c", 0.5]],
             WrittenFrames.Rows(loaded.Frame, "id", "kind", "score").OrderBy(r => (long)r[0]!));
+    }
+
+    [Fact]
+    public async Task Schema_change_policy_log_keeps_the_table_as_it_was_and_still_adds_partitions()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = new WriteOptions { Path = temp.Combine("orders"), PartitionBy = ["year"], CatalogTable = "shop.orders", Mode = WriteMode.Append };
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+        var before = catalog.GetTable(new TableName("shop", "orders"));
+        var frame = WrittenFrames.Orders();
+        frame["year"] = new Int32DataFrameColumn("year", [2026, 2026, 2026, 2026, 2026, 2026]);
+        frame.Columns.Add(new DoubleDataFrameColumn("score", [1, 2, 3, 4, 5, 6]));
+
+        var result = await new FrameWriter(catalog).WriteAsync(frame, options with { SchemaChange = SchemaChangePolicy.Log });
+
+        Assert.Equal(TableChange.Unchanged, result.TableChange);
+        Assert.Equal("schema changed (columns added: score double); the table is kept as it was (schema change policy log)", result.SchemaChangeLogged);
+        Assert.Equal(before.VersionId, catalog.GetTable(new TableName("shop", "orders")).VersionId);
+        Assert.Equal(1, result.PartitionsAdded);
+        var loaded = await new TableLoader(catalog).LoadAsync("shop.orders", new LoadOptions { Where = "year = 2026" });
+        Assert.Equal(["order_id", "amount", "status", "month", "year"], loaded.Frame.Columns.Select(c => c.Name));
+        Assert.Equal(6, loaded.Frame.Rows.Count);
     }
 
     [Fact]
