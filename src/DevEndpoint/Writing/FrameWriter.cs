@@ -51,47 +51,29 @@ public sealed partial class FrameWriter
         Directory.CreateDirectory(parent);
         var writeId = Guid.NewGuid().ToString("N");
         var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
-        string? replaced = null;
+        var publication = new Publication(staging, target);
+        List<WrittenPart> parts;
+        CatalogChange? change = null;
         try
         {
-            var parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
-            CatalogChange? change = null;
-            void Publish() => replaced = Move(staging, target, options.Mode);
+            parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
             if (table is { } name)
             {
                 catalog!.Update(update =>
                 {
                     change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
-                    Publish();
+                    publication.Run(options.Mode);
                 });
             }
             else
             {
-                Publish();
+                publication.Run(options.Mode);
             }
-
-            return new WriteResult
-            {
-                Path = target,
-                Format = options.Format,
-                Compression = codec,
-                Mode = options.Mode,
-                Rows = frame.Rows.Count,
-                Files = parts.SelectMany(p => p.Files).ToList(),
-                Bytes = parts.Sum(p => p.Bytes),
-                Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
-                Table = table,
-                TableChange = change?.Change,
-                PartitionsAdded = change?.PartitionsAdded ?? 0,
-                SchemaChangeLogged = change?.SchemaChangeLogged,
-            };
         }
-        catch when (replaced is not null)
+        catch
         {
-            // The catalog transaction failed to commit after the folders were swapped: the previous files go back.
-            Directory.Delete(target, recursive: true);
-            Directory.Move(replaced, target);
-            replaced = null;
+            // Files put in place before a failure (the next one's move, or the catalog's commit) are taken back.
+            publication.Undo();
             throw;
         }
         finally
@@ -100,12 +82,24 @@ public sealed partial class FrameWriter
             {
                 Directory.Delete(staging, recursive: true);
             }
-
-            if (replaced is not null)
-            {
-                Directory.Delete(replaced, recursive: true);
-            }
         }
+
+        publication.Complete();
+        return new WriteResult
+        {
+            Path = target,
+            Format = options.Format,
+            Compression = codec,
+            Mode = options.Mode,
+            Rows = frame.Rows.Count,
+            Files = parts.SelectMany(p => p.Files).ToList(),
+            Bytes = parts.Sum(p => p.Bytes),
+            Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
+            Table = table,
+            TableChange = change?.Change,
+            PartitionsAdded = change?.PartitionsAdded ?? 0,
+            SchemaChangeLogged = change?.SchemaChangeLogged,
+        };
     }
 
     /// <summary>One file per partition (or one for the frame), each in its <c>key=value</c> folder under <paramref name="staging"/>.</summary>
@@ -158,39 +152,6 @@ public sealed partial class FrameWriter
     }
 
     private sealed record WrittenPart(string Folder, IReadOnlyList<string> Values, IReadOnlyList<string> Files, long Rows, long Bytes);
-
-    /// <summary>
-    /// Puts the staged files in place: an overwrite swaps the folders (returning the replaced one, to delete once the catalog
-    /// committed); other modes move each file in beside what is there (file names are unique to the write).
-    /// </summary>
-    private static string? Move(string staging, string target, WriteMode mode)
-    {
-        if (mode == WriteMode.Overwrite && Directory.Exists(target))
-        {
-            var replaced = $"{staging}.replaced";
-            Directory.Move(target, replaced);
-            try
-            {
-                Directory.Move(staging, target);
-            }
-            catch
-            {
-                Directory.Move(replaced, target);
-                throw;
-            }
-
-            return replaced;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(staging, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Move(file, destination);
-        }
-
-        return null;
-    }
 
     private static bool HoldsFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
 

@@ -45,6 +45,27 @@ public sealed class WriteAtomicityTests
         Assert.Equal([["a"]], catalog.GetPartitions(new TableName("lake", "scores")).Select(p => p.Values));
     }
 
+    [Fact]
+    public async Task An_append_whose_files_cannot_all_be_put_in_place_takes_back_those_that_were()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = new WriteOptions { Path = temp.Combine("scores"), PartitionBy = ["team"], CatalogTable = "lake.scores", Mode = WriteMode.Append };
+        await new FrameWriter(catalog).WriteAsync(Scores(["a"], [1.0]), options);
+
+        // A file where the folder of partition z must go: the partitions before it are moved in first, then the move fails.
+        File.WriteAllText(Path.Combine(options.Path, "team=z"), "in the way");
+        var files = Snapshot(options.Path);
+        var table = catalog.GetTable(new TableName("lake", "scores"));
+
+        await Assert.ThrowsAsync<IOException>(() => new FrameWriter(catalog).WriteAsync(Scores(["a", "b", "z"], [2.0, 3.0, 4.0]), options));
+
+        Assert.Equal(files, Snapshot(options.Path));
+        Assert.Equal(["team=a"], Directory.GetDirectories(options.Path).Select(Path.GetFileName));
+        Assert.Equal(table.VersionId, catalog.GetTable(new TableName("lake", "scores")).VersionId);
+        Assert.Equal([["a"]], catalog.GetPartitions(new TableName("lake", "scores")).Select(p => p.Values));
+    }
+
     private static DataFrame Scores(string[] teams, double[] scores) =>
         new(new StringDataFrameColumn("team", teams), new DoubleDataFrameColumn("score", scores));
 
