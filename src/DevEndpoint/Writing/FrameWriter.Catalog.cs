@@ -12,7 +12,8 @@ public sealed partial class FrameWriter
     /// <summary>
     /// Creates or updates the table as a crawl of the written files would record it: the storage descriptor and
     /// classification parameters of the format, the frame's columns with Hive types (an append widens the table's columns
-    /// and adds new ones at the end), the partition keys, and a partition per folder written (an overwrite removes the others).
+    /// and adds new ones at the end), the partition keys, and a partition per folder written (an overwrite removes the others),
+    /// with the record, file and byte counts of the table and of each partition (an append adds to them).
     /// </summary>
     private static CatalogChange UpdateCatalog(
         CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, List<FrameColumn> data, List<FrameColumn> keys, List<WrittenPart> parts)
@@ -47,9 +48,9 @@ public sealed partial class FrameWriter
 
             columns = Widen(existing.StorageDescriptor.Columns, columns);
             partitionKeys = existing.PartitionKeys.Zip(partitionKeys, (stored, written) => stored.WidenWith(written)).ToList();
-            records += Statistic(existing, "recordCount");
-            bytes += Statistic(existing, "sizeKey");
-            objects += Statistic(existing, "objectCount");
+            records += Statistic(existing.Parameters, "recordCount");
+            bytes += Statistic(existing.Parameters, "sizeKey");
+            objects += Statistic(existing.Parameters, "objectCount");
         }
 
         var csv = options.Format == WriteFormat.Csv ? new CsvDialect { FieldsQuoted = true } : null;
@@ -107,12 +108,19 @@ public sealed partial class FrameWriter
         var added = 0;
         foreach (var part in keys.Count == 0 ? [] : parts)
         {
+            var stored = append ? update.FindPartition(name, part.Values)?.Parameters : null;
             var isNew = update.PutPartition(new Partition
             {
                 DatabaseName = name.Database,
                 TableName = name.Table,
                 Values = part.Values,
                 StorageDescriptor = descriptor with { Location = location + part.Folder + "/" },
+                Parameters = new Dictionary<string, string>
+                {
+                    ["recordCount"] = Invariant(part.Rows + Statistic(stored, "recordCount")),
+                    ["objectCount"] = Invariant(part.Files.Count + Statistic(stored, "objectCount")),
+                    ["sizeKey"] = Invariant(part.Bytes + Statistic(stored, "sizeKey")),
+                },
             });
             added += isNew ? 1 : 0;
         }
@@ -130,8 +138,9 @@ public sealed partial class FrameWriter
         return widened;
     }
 
-    private static long Statistic(CatalogTable table, string parameter) =>
-        long.TryParse(table.Parameter(parameter), CultureInfo.InvariantCulture, out var value) ? value : 0;
+    /// <summary>A count recorded in table or partition parameters; 0 when there are none.</summary>
+    private static long Statistic(IReadOnlyDictionary<string, string>? parameters, string key) =>
+        long.TryParse(parameters?.GetValueOrDefault(key), CultureInfo.InvariantCulture, out var value) ? value : 0;
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

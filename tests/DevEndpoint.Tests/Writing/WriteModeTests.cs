@@ -74,6 +74,26 @@ public sealed class WriteModeTests
     }
 
     [Fact]
+    public async Task Partitions_record_their_counts_and_an_append_adds_to_them()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = new WriteOptions { Path = temp.Combine("orders"), Format = WriteFormat.Csv, PartitionBy = ["year"], CatalogTable = "shop.orders", Mode = WriteMode.Append };
+        var first = await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+        var second = await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+
+        var partition = catalog.GetPartitions(new TableName("shop", "orders")).Single(p => p.Values[0] == "2024");
+        var files = Directory.GetFiles(Path.Combine(options.Path, "year=2024"));
+        Assert.Equal(0, second.PartitionsAdded);
+        Assert.Equal(2, files.Length);
+        Assert.Equal(
+            ("8", "2", files.Sum(f => new FileInfo(f).Length).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (partition.Parameters["recordCount"], partition.Parameters["objectCount"], partition.Parameters["sizeKey"]));
+        Assert.Equal("12", catalog.GetTable(new TableName("shop", "orders")).Parameter("recordCount"));
+        Assert.Equal(2, first.PartitionsAdded);
+    }
+
+    [Fact]
     public async Task Schema_change_policy_log_keeps_the_table_as_it_was_and_still_adds_partitions()
     {
         using var temp = new TempFolder();
