@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
@@ -62,16 +63,30 @@ public sealed class WriteMagic : KernelDirectiveCommand
     private static Task HandleAsync(WriteMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
-                ?? throw new DevEndpointException("#!write reads its DataFrame from the C# kernel ('csharp'), and this notebook has none.");
-            if (!csharp.TryGetValue<object>(command.Variable, out var value) || value is not DataFrame frame)
+            // In an endpoint's cell the frame comes from the endpoint's session and the table goes to its catalog.
+            var endpoint = context.HandlingKernel as EndpointKernel;
+            object? value = null;
+            if (endpoint is not null)
+            {
+                value = endpoint.GetValue(command.Variable);
+            }
+            else if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
+            {
+                csharp.TryGetValue(command.Variable, out value);
+            }
+            else
+            {
+                throw new DevEndpointException("#!write reads its DataFrame from the C# kernel ('csharp'), and this notebook has none.");
+            }
+
+            if (value is not DataFrame frame)
             {
                 throw new DevEndpointException(value is null
                     ? $"There is no C# variable '{command.Variable}'. Load or build a DataFrame into it first (#!load <db>.<table> --as {command.Variable})."
                     : $"The C# variable '{command.Variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
             }
 
-            var writer = new FrameWriter(command.Catalog is null ? null : DataCatalog.Open(command.CatalogFile));
+            var writer = new FrameWriter(command.Catalog is null ? null : DataCatalog.Open(command.CatalogFile ?? endpoint?.Definition.Catalog));
             var result = await writer.WriteAsync(
                 frame,
                 new WriteOptions

@@ -51,6 +51,24 @@ public sealed class WriteMagicTests
     }
 
     [Fact]
+    public async Task Write_in_an_endpoint_cell_reads_the_endpoints_variable_and_updates_its_catalog()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var target = Path.Combine(fixture.Folder, "out");
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create next --catalog {fixture.CatalogPath}"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(
+            "#!next\nvar t = new Microsoft.Data.Analysis.DataFrame(new Microsoft.Data.Analysis.Int32DataFrameColumn(\"id\", new[] { 1, 2 }));"));
+
+        var write = await fixture.SubmitAsync($"#!next\n#!write t --to {target} --catalog lake.t");
+        var inCsharp = await fixture.SubmitAsync($"#!write t --to {target}");
+
+        KernelFixture.AssertSucceeded(write);
+        Assert.Contains($"Wrote t (2 rows) to {target} as parquet", KernelFixture.Html(write));
+        Assert.Equal("2", DataCatalog.Open(fixture.CatalogPath).GetTable(new TableName("lake", "t")).Parameter("recordCount"));
+        Assert.Equal("There is no C# variable 't'. Load or build a DataFrame into it first (#!load <db>.<table> --as t).", KernelFixture.Failure(inCsharp));
+    }
+
+    [Fact]
     public async Task Write_of_an_unknown_variable_says_how_to_make_one()
     {
         await using var fixture = await KernelFixture.CreateAsync();
