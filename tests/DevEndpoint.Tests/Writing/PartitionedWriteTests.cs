@@ -42,6 +42,19 @@ public sealed class PartitionedWriteTests
     }
 
     [Fact]
+    public async Task A_null_partition_value_loads_back_as_null()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var frame = new DataFrame(new Int32DataFrameColumn("year", [2024, null]), new Int32DataFrameColumn("v", [1, 2]));
+
+        await new FrameWriter(catalog).WriteAsync(frame, new WriteOptions { Path = temp.Combine("t"), PartitionBy = ["year"], CatalogTable = "lake.t" });
+        var loaded = await new TableLoader(catalog).LoadAsync("lake.t");
+
+        Assert.Equal([[1, 2024], [2, null]], WrittenFrames.Rows(loaded.Frame, "v", "year"));
+    }
+
+    [Fact]
     public async Task A_partitioned_write_adds_catalog_partitions_that_a_load_and_a_predicate_read()
     {
         using var temp = new TempFolder();
