@@ -36,6 +36,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         CrawlMagic.Register(root);
         CatalogMagic.Register(root);
         LoadMagic.Register(root);
+        WriteMagic.Register(root);
         ClassifierMagic.Register(root);
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);

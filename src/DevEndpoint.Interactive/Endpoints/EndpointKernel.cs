@@ -82,9 +82,13 @@ internal sealed class EndpointKernel :
     }
 
     /// <summary>Puts a value in the current session as a variable (what a magic run in the endpoint's cell produces).</summary>
-    public Task SetValueAsync(string name, object value, Type type) =>
-        (session ?? throw new DevEndpointException($"Endpoint '{Name}' was deleted. Create it again with #!endpoint create {Name} [--libraries <path>[,<path>...]] [--catalog <file>]."))
-            .SetValueAsync(name, value, type);
+    public Task SetValueAsync(string name, object value, Type type) => Session.SetValueAsync(name, value, type);
+
+    /// <summary>A variable of the current session (what a magic run in the endpoint's cell reads), or <c>null</c> when there is none of that name.</summary>
+    public object? GetValue(string name) => Session.TryGetValue<object>(name, out var value) ? value : null;
+
+    private CSharpKernel Session =>
+        session ?? throw new DevEndpointException($"Endpoint '{Name}' was deleted. Create it again with #!endpoint create {Name} [--libraries <path>[,<path>...]] [--catalog <file>].");
 
     /// <summary>Stops the session: later cells of this kernel fail, saying the endpoint was deleted.</summary>
     public void Stop()

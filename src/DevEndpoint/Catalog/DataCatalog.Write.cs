@@ -150,6 +150,17 @@ public sealed partial class CatalogUpdate
         return tables;
     }
 
+    /// <summary>The partition as stored now, or <c>null</c>.</summary>
+    public Partition? FindPartition(TableName name, IReadOnlyList<string> values)
+    {
+        var json = Read(
+            "SELECT definition FROM partitions WHERE database_name = $db AND table_name = $table AND partition_values = $values",
+            ("$db", name.Database),
+            ("$table", name.Table),
+            ("$values", CatalogJson.Serialize(values)));
+        return json is null ? null : CatalogJson.Deserialize<Partition>(json);
+    }
+
     /// <summary>The values of a table's partitions as stored now.</summary>
     public IReadOnlyList<IReadOnlyList<string>> FindPartitionValues(TableName name)
     {

@@ -87,7 +87,7 @@ public sealed partial class Crawler
     }
 
     /// <summary>How a crawled table's schema differs from the stored one, or <c>null</c> when it does not.</summary>
-    private static string? DescribeSchemaChange(CatalogTable stored, CatalogTable crawled)
+    internal static string? DescribeSchemaChange(CatalogTable stored, CatalogTable crawled)
     {
         var before = stored.StorageDescriptor.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var changes = new List<string>();

@@ -1,0 +1,105 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.Interactive.Endpoints;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.Writing;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary>
+/// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|append|error-if-exists]
+/// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--catalog-file &lt;file&gt;]</c>.
+/// </summary>
+public sealed class WriteMagic : KernelDirectiveCommand
+{
+    public string Variable { get; set; } = string.Empty;
+
+    public string To { get; set; } = string.Empty;
+
+    public string? Format { get; set; }
+
+    public string? PartitionBy { get; set; }
+
+    public string? Mode { get; set; }
+
+    public string? Compression { get; set; }
+
+    public string? Catalog { get; set; }
+
+    public string? SchemaChange { get; set; }
+
+    public string? CatalogFile { get; set; }
+
+    internal static void Register(Kernel kernel)
+    {
+        var directive = new KernelActionDirective("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines files, Hive-partitioned, atomically, and optionally create or update its catalog table.")
+        {
+            Parameters =
+            {
+                new KernelDirectiveParameter("--variable", "The C# variable that holds the Microsoft.Data.Analysis.DataFrame to write.") { AllowImplicitName = true, Required = true },
+                new KernelDirectiveParameter("--to", "The folder to write into (created when missing).") { Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--format", "parquet (default), csv (header line, quoted where needed) or json (JSON lines).")
+                    .AddCompletions(() => ["parquet", "csv", "json"]),
+                new KernelDirectiveParameter("--partition-by", "Comma-separated columns whose values make key=value folders, in this order; they are left out of the files."),
+                new KernelDirectiveParameter("--mode", "What to do when the folder holds files: error-if-exists (default: refuse), overwrite (replace them once the new files are all written) or append (add files beside them).")
+                    .AddCompletions(() => ["error-if-exists", "overwrite", "append"]),
+                new KernelDirectiveParameter("--compression", "snappy (Parquet's default), gzip or zstd for Parquet; gzip or none (default) for csv and json.")
+                    .AddCompletions(() => ["snappy", "gzip", "zstd", "none"]),
+                new KernelDirectiveParameter("--catalog", "The catalog table to create or update with what was written, as <database>.<table>: columns, partitions, and the schema widened on append.")
+                    .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
+                new KernelDirectiveParameter("--schema-change", "When the write changes the catalog table's columns: update (default: store the new schema, widened on append) or log (keep the table as it was and report the change; partitions are still added).")
+                    .AddCompletions(() => ["update", "log"]),
+                new KernelDirectiveParameter("--catalog-file", $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).") { TypeHint = "file" },
+            },
+        };
+        kernel.AddDirective<WriteMagic>(directive, HandleAsync);
+    }
+
+    private static Task HandleAsync(WriteMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, async () =>
+        {
+            // In an endpoint's cell the frame comes from the endpoint's session and the table goes to its catalog.
+            var endpoint = context.HandlingKernel as EndpointKernel;
+            object? value = null;
+            if (endpoint is not null)
+            {
+                value = endpoint.GetValue(command.Variable);
+            }
+            else if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
+            {
+                csharp.TryGetValue(command.Variable, out value);
+            }
+            else
+            {
+                throw new DevEndpointException("#!write reads its DataFrame from the C# kernel ('csharp'), and this notebook has none.");
+            }
+
+            if (value is not DataFrame frame)
+            {
+                throw new DevEndpointException(value is null
+                    ? $"There is no C# variable '{command.Variable}'. Load or build a DataFrame into it first (#!load <db>.<table> --as {command.Variable})."
+                    : $"The C# variable '{command.Variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
+            }
+
+            var writer = new FrameWriter(command.Catalog is null ? null : DataCatalog.Open(command.CatalogFile ?? endpoint?.Definition.Catalog));
+            var result = await writer.WriteAsync(
+                frame,
+                new WriteOptions
+                {
+                    Path = command.To,
+                    Format = command.Format is null ? WriteFormat.Parquet : WriteOptions.ParseFormat(command.Format),
+                    PartitionBy = command.PartitionBy?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+                    Mode = command.Mode is null ? WriteMode.ErrorIfExists : WriteOptions.ParseMode(command.Mode),
+                    Compression = command.Compression,
+                    CatalogTable = command.Catalog,
+                    SchemaChange = command.SchemaChange is null ? SchemaChangePolicy.Update : CrawlPolicies.ParseSchemaChange(command.SchemaChange),
+                },
+                context.CancellationToken);
+            MagicSupport.DisplayHtml(context, WriteViews.Summary(command.Variable, result));
+        });
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using DevEndpoint.Writing;
+
+namespace DevEndpoint.Interactive.Views;
+
+/// <summary>The HTML summary of a write, as <c>#!write</c> displays it.</summary>
+public static class WriteViews
+{
+    /// <summary>Files listed under a write; the rest are counted.</summary>
+    public const int FilesShown = 20;
+
+    public static string Summary(string variable, WriteResult result)
+    {
+        var format = result.Format.ToString().ToLowerInvariant();
+        var partitions = result.Partitions.Count == 0 ? string.Empty : $" in {Invariant(result.Partitions.Count)} partitions";
+        var html = new HtmlTable().Paragraph(
+            $"Wrote {variable} ({Invariant(result.Rows)} rows) to {result.Path} as {format} ({result.Compression} compression, mode {Mode(result.Mode)}): "
+            + $"{Invariant(result.Files.Count)} files, {Invariant(result.Bytes)} bytes{partitions}.");
+        if (result.Table is { } table)
+        {
+            html.Paragraph($"Catalog table {table}: {result.TableChange?.ToString().ToLowerInvariant()}, {Invariant(result.PartitionsAdded)} partitions added.");
+            if (result.SchemaChangeLogged is { } logged)
+            {
+                html.Paragraph(logged);
+            }
+        }
+
+        html.Table(["file"], result.Files.Take(FilesShown).Select(f => (IReadOnlyList<string>)[f]));
+        if (result.Files.Count > FilesShown)
+        {
+            html.Paragraph($"and {Invariant(result.Files.Count - FilesShown)} more files.");
+        }
+
+        return html.ToString();
+    }
+
+    private static string Mode(WriteMode mode) => mode == WriteMode.ErrorIfExists ? "error-if-exists" : mode.ToString().ToLowerInvariant();
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

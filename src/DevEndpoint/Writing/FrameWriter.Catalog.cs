@@ -1,0 +1,146 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
+using DevEndpoint.Formats.Csv;
+using DevEndpoint.Formats.Json;
+
+namespace DevEndpoint.Writing;
+
+public sealed partial class FrameWriter
+{
+    /// <summary>
+    /// Creates or updates the table as a crawl of the written files would record it: the storage descriptor and
+    /// classification parameters of the format, the frame's columns with Hive types (an append widens the table's columns
+    /// and adds new ones at the end), the partition keys, and a partition per folder written (an overwrite removes the others),
+    /// with the record, file and byte counts of the table and of each partition (an append adds to them).
+    /// </summary>
+    private static CatalogChange UpdateCatalog(
+        CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, List<FrameColumn> data, List<FrameColumn> keys, List<WrittenPart> parts)
+    {
+        update.EnsureDatabase(new Database { Name = name.Database });
+        var existing = update.FindTable(name);
+        var location = target + "/";
+        var format = options.Format.ToString().ToLowerInvariant();
+        var compression = options.Format == WriteFormat.Parquet ? Compression.None : codec;
+        var columns = data.Select(c => new Column(c.Name, c.HiveType)).ToList();
+        var partitionKeys = keys.Select(k => new Column(k.Name, k.HiveType)).ToList();
+        var records = parts.Sum(p => p.Rows);
+        var bytes = parts.Sum(p => p.Bytes);
+        var objects = (long)parts.Count;
+        var append = options.Mode == WriteMode.Append && existing is not null;
+        if (existing is not null && existing.StorageDescriptor.Location != location)
+        {
+            throw WriteErrors.OtherLocation(name, existing.StorageDescriptor.Location, location);
+        }
+
+        if (append)
+        {
+            if (existing!.Parameter("classification") != format || (existing.Parameter("compressionType") ?? Compression.None) != compression)
+            {
+                throw WriteErrors.OtherFormat(name, existing.Parameter("classification"), existing.Parameter("compressionType"), format, compression);
+            }
+
+            if (!existing.PartitionKeys.Select(k => k.Name).SequenceEqual(partitionKeys.Select(k => k.Name), StringComparer.OrdinalIgnoreCase))
+            {
+                throw WriteErrors.OtherPartitionKeys(name, existing.PartitionKeys.Select(k => k.Name), partitionKeys.Select(k => k.Name));
+            }
+
+            columns = Widen(existing.StorageDescriptor.Columns, columns);
+            partitionKeys = existing.PartitionKeys.Zip(partitionKeys, (stored, written) => stored.WidenWith(written)).ToList();
+            records += Statistic(existing.Parameters, "recordCount");
+            bytes += Statistic(existing.Parameters, "sizeKey");
+            objects += Statistic(existing.Parameters, "objectCount");
+        }
+
+        var csv = options.Format == WriteFormat.Csv ? new CsvDialect { FieldsQuoted = true } : null;
+        var descriptor = StorageFormats.For(
+            new FileSchema
+            {
+                Classification = format,
+                Compression = compression,
+                Columns = columns,
+                Csv = csv,
+                Parameters = options.Format == WriteFormat.Json ? new Dictionary<string, string> { [JsonLayout.Parameter] = JsonLayout.Lines } : new Dictionary<string, string>(),
+            },
+            location,
+            columns);
+        var parameters = new Dictionary<string, string>
+        {
+            ["classification"] = format,
+            ["compressionType"] = compression,
+            ["typeOfData"] = "file",
+            ["recordCount"] = Invariant(records),
+            ["averageRecordSize"] = Invariant(records == 0 ? 0 : bytes / records),
+            ["objectCount"] = Invariant(objects),
+            ["sizeKey"] = Invariant(bytes),
+        };
+        if (csv is not null)
+        {
+            CsvParameters.AddTableParameters(csv, parameters);
+        }
+
+        var written = new CatalogTable
+        {
+            Name = name.Table,
+            DatabaseName = name.Database,
+            Parameters = parameters,
+            PartitionKeys = partitionKeys,
+            StorageDescriptor = descriptor,
+        };
+        var logged = existing is not null && options.SchemaChange == SchemaChangePolicy.Log ? Crawler.DescribeSchemaChange(existing, written) : null;
+        if (logged is not null)
+        {
+            descriptor = existing!.StorageDescriptor;
+        }
+
+        var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
+
+        if (existing is not null && !append)
+        {
+            var kept = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
+            foreach (var values in update.FindPartitionValues(name).Where(v => !kept.Contains(string.Join('\u0001', v))))
+            {
+                update.DeletePartition(name, values);
+            }
+        }
+
+        var added = 0;
+        foreach (var part in keys.Count == 0 ? [] : parts)
+        {
+            var stored = append ? update.FindPartition(name, part.Values)?.Parameters : null;
+            var isNew = update.PutPartition(new Partition
+            {
+                DatabaseName = name.Database,
+                TableName = name.Table,
+                Values = part.Values,
+                StorageDescriptor = descriptor with { Location = location + part.Folder + "/" },
+                Parameters = new Dictionary<string, string>
+                {
+                    ["recordCount"] = Invariant(part.Rows + Statistic(stored, "recordCount")),
+                    ["objectCount"] = Invariant(part.Files.Count + Statistic(stored, "objectCount")),
+                    ["sizeKey"] = Invariant(part.Bytes + Statistic(stored, "sizeKey")),
+                },
+            });
+            added += isNew ? 1 : 0;
+        }
+
+        return new CatalogChange(change, added, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+    }
+
+    private sealed record CatalogChange(TableChange Change, int PartitionsAdded, string? SchemaChangeLogged);
+
+    /// <summary>The stored columns widened to hold the written ones, and the written columns the table lacks added at the end.</summary>
+    private static List<Column> Widen(IReadOnlyList<Column> stored, List<Column> written)
+    {
+        var widened = stored.Select(s => written.Find(w => string.Equals(w.Name, s.Name, StringComparison.OrdinalIgnoreCase)) is { } w ? s.WidenWith(w) : s).ToList();
+        widened.AddRange(written.Where(w => !stored.Any(s => string.Equals(s.Name, w.Name, StringComparison.OrdinalIgnoreCase))));
+        return widened;
+    }
+
+    /// <summary>A count recorded in table or partition parameters; 0 when there are none.</summary>
+    private static long Statistic(IReadOnlyDictionary<string, string>? parameters, string key) =>
+        long.TryParse(parameters?.GetValueOrDefault(key), CultureInfo.InvariantCulture, out var value) ? value : 0;
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,161 @@
+using DevEndpoint.Catalog;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Writing;
+
+/// <summary>
+/// Writes a DataFrame as Parquet, CSV or JSON lines files into a folder, with Hive-style <c>key=value</c> partition folders,
+/// and records what was written in the catalog, as Glue's sinks with <c>enableUpdateCatalog</c>. Files are written into a
+/// temporary folder beside the target and renamed into place only when all of them are complete: a write that fails leaves
+/// the folder (and the catalog) as they were.
+/// </summary>
+public sealed partial class FrameWriter
+{
+    /// <summary>The folder name Hive gives a partition whose value is null.</summary>
+    public const string NullPartitionValue = "__HIVE_DEFAULT_PARTITION__";
+
+    private readonly DataCatalog? catalog;
+
+    /// <param name="catalog">The catalog that <see cref="WriteOptions.CatalogTable"/> names a table of; <c>null</c> when no write updates one.</param>
+    public FrameWriter(DataCatalog? catalog = null)
+    {
+        this.catalog = catalog;
+    }
+
+    public async Task<WriteResult> WriteAsync(DataFrame frame, WriteOptions options, CancellationToken cancellationToken = default)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
+        var codec = options.Codec();
+        var table = options.CatalogTable is null ? (TableName?)null : TableName.Parse(options.CatalogTable);
+        if (table is not null && catalog is null)
+        {
+            throw new InvalidOperationException("A write that updates a catalog table needs a FrameWriter made with a catalog.");
+        }
+
+        var columns = frame.Columns.Select(FrameColumn.Of).ToList();
+        var keys = options.PartitionBy
+            .Select(name => columns.Find(c => c.Name == name) ?? throw WriteErrors.MissingColumn(name, columns.Select(c => c.Name)))
+            .ToList();
+        var data = columns.Except(keys).ToList();
+        if (data.Count == 0)
+        {
+            throw WriteErrors.OnlyPartitionColumns();
+        }
+
+        if (options.Mode == WriteMode.ErrorIfExists && HoldsFiles(target))
+        {
+            throw WriteErrors.Exists(target);
+        }
+
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var writeId = Guid.NewGuid().ToString("N");
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
+        var publication = new Publication(staging, target);
+        List<WrittenPart> parts;
+        CatalogChange? change = null;
+        try
+        {
+            parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
+            if (table is { } name)
+            {
+                catalog!.Update(update =>
+                {
+                    change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
+                    publication.Run(options.Mode);
+                });
+            }
+            else
+            {
+                publication.Run(options.Mode);
+            }
+        }
+        catch
+        {
+            // Files put in place before a failure (the next one's move, or the catalog's commit) are taken back.
+            publication.Undo();
+            throw;
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+
+        publication.Complete();
+        return new WriteResult
+        {
+            Path = target,
+            Format = options.Format,
+            Compression = codec,
+            Mode = options.Mode,
+            Rows = frame.Rows.Count,
+            Files = parts.SelectMany(p => p.Files).ToList(),
+            Bytes = parts.Sum(p => p.Bytes),
+            Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
+            Table = table,
+            TableChange = change?.Change,
+            PartitionsAdded = change?.PartitionsAdded ?? 0,
+            SchemaChangeLogged = change?.SchemaChangeLogged,
+        };
+    }
+
+    /// <summary>One file per partition (or one for the frame), each in its <c>key=value</c> folder under <paramref name="staging"/>.</summary>
+    private static async Task<List<WrittenPart>> WritePartsAsync(
+        DataFrame frame, List<FrameColumn> keys, List<FrameColumn> data, string staging, string writeId, WriteFormat format, string codec, CancellationToken cancellationToken)
+    {
+        var rowIds = new List<long>();
+        for (long row = 0; row < frame.Rows.Count; row++)
+        {
+            rowIds.Add(row);
+        }
+
+        var groups = rowIds
+            .GroupBy(row => string.Join('/', keys.Select(k => $"{EscapePartitionName(k.Name)}={EscapePartitionName(k.Text(row) ?? NullPartitionValue)}")), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Rows: g.ToList()))
+            .ToList();
+        if (groups.Count == 0 && keys.Count == 0)
+        {
+            // An empty frame still gets a file, which holds its schema.
+            groups.Add((string.Empty, []));
+        }
+
+        var extension = (format == WriteFormat.Parquet ? ".parquet" : format == WriteFormat.Csv ? ".csv" : ".json")
+            + (format != WriteFormat.Parquet && codec == Formats.Compression.Gzip ? ".gz" : string.Empty);
+        var parts = new List<WrittenPart>();
+        foreach (var group in groups)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rows = group.Rows;
+            var folder = Path.Combine(staging, group.Key.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(folder);
+            var name = $"part-{parts.Count:D5}-{writeId}{extension}";
+            var path = Path.Combine(folder, name);
+            if (format == WriteFormat.Parquet)
+            {
+                await WriteParquetAsync(path, data, rows, codec, cancellationToken);
+            }
+            else
+            {
+                WriteText(path, data, rows, format, codec);
+            }
+
+            var values = rows.Count == 0 ? [] : keys.Select(k => k.Text(rows[0]) ?? NullPartitionValue).ToList();
+            var relative = group.Key.Length == 0 ? name : $"{group.Key}/{name}";
+            parts.Add(new WrittenPart(group.Key, values, [relative], rows.Count, new FileInfo(path).Length));
+        }
+
+        return parts;
+    }
+
+    private sealed record WrittenPart(string Folder, IReadOnlyList<string> Values, IReadOnlyList<string> Files, long Rows, long Bytes);
+
+    private static bool HoldsFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
+
+    /// <summary>Hive's escaping of partition folder names: <c>%</c> and two hex digits for characters a path cannot hold or that mean something in it.</summary>
+    private static string EscapePartitionName(string value) => string.Concat(value.Select(c =>
+        char.IsControl(c) || "\"#%'*/:=?\\{[]^".Contains(c) ? $"%{(int)c:X2}" : c.ToString()));
+}

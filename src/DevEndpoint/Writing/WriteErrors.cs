@@ -1,0 +1,34 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Writing;
+
+/// <summary>The errors a write reports, in one place so their wording stays consistent (and tests pin it).</summary>
+internal static class WriteErrors
+{
+    public static DevEndpointException Exists(string path) => new(
+        $"Cannot write to '{path}': the folder already holds files. Use mode overwrite to replace them or append to add to them.");
+
+    public static DevEndpointException MissingColumn(string name, IEnumerable<string> columns)
+    {
+        var closest = ClosestNames.Find(name, columns);
+        var hint = closest.Count > 0 ? $" Did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?" : string.Empty;
+        return new($"Cannot partition by '{name}': the frame has no such column.{hint} Columns: {string.Join(", ", columns)}.");
+    }
+
+    public static DevEndpointException OnlyPartitionColumns() => new(
+        "Every column of the frame is a partition column, so the files would hold nothing. Leave at least one column out of partition-by.");
+
+    public static DevEndpointException NotFinite(string column, long row, double value) => new(string.Create(
+        CultureInfo.InvariantCulture,
+        $"Column '{column}', row {row}: {value} cannot be written as JSON, which has no NaN or infinity. Replace it (or write Parquet or CSV)."));
+
+    public static DevEndpointException OtherLocation(TableName table, string? stored, string location) => new(
+        $"Table {table} is stored at '{stored}', not '{location}'. Write to its location, or name another table.");
+
+    public static DevEndpointException OtherFormat(TableName table, string? classification, string? compression, string format, string codec) => new(
+        $"Table {table} holds {classification} files ({compression} compression); appending {format} files ({codec} compression) would mix them. Append in the table's format, or overwrite it.");
+
+    public static DevEndpointException OtherPartitionKeys(TableName table, IEnumerable<string> stored, IEnumerable<string> written) => new(
+        $"Table {table} is partitioned by ({string.Join(", ", stored)}); appending files partitioned by ({string.Join(", ", written)}) would not match. Partition by the table's keys, or overwrite it.");
+}

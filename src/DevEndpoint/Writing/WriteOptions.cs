@@ -1,0 +1,89 @@
+using DevEndpoint.Crawling;
+
+namespace DevEndpoint.Writing;
+
+/// <summary>What <see cref="FrameWriter.WriteAsync"/> writes, where, and how.</summary>
+public sealed record WriteOptions
+{
+    /// <summary>The folder that receives the files (a table's location); created with its parents when missing.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The file format. Default: Parquet.</summary>
+    public WriteFormat Format { get; init; } = WriteFormat.Parquet;
+
+    /// <summary>Columns whose values make Hive-style <c>key=value</c> folders, in this order; they are not repeated in the files. Default: none.</summary>
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
+
+    /// <summary>What to do when the folder already holds files. Default: <see cref="WriteMode.ErrorIfExists"/>, as Spark.</summary>
+    public WriteMode Mode { get; init; } = WriteMode.ErrorIfExists;
+
+    /// <summary>
+    /// The codec: <c>snappy</c>, <c>gzip</c> or <c>zstd</c> for Parquet (default <c>snappy</c>), <c>gzip</c> or <c>none</c> for CSV and JSON
+    /// (default <c>none</c>).
+    /// </summary>
+    public string? Compression { get; init; }
+
+    /// <summary>The catalog table (<c>db.table</c>) to create or update with what was written, as Glue's <c>enableUpdateCatalog</c>; <c>null</c> for none.</summary>
+    public string? CatalogTable { get; init; }
+
+    /// <summary>
+    /// What a write does to a catalog table whose columns or partition keys it changes, as a crawl's policy: <see cref="SchemaChangePolicy.Update"/>
+    /// (default) stores the new schema, <see cref="SchemaChangePolicy.Log"/> keeps the table as it was and reports the change; partitions are added either way.
+    /// </summary>
+    public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
+
+    /// <summary>The codec a write uses: the one asked for, or the format's default; an unknown or unsupported one is an error.</summary>
+    internal string Codec()
+    {
+        var codec = Compression?.Trim().ToLowerInvariant() ?? (Format == WriteFormat.Parquet ? Formats.Compression.Snappy : Formats.Compression.None);
+        string[] allowed = Format == WriteFormat.Parquet
+            ? [Formats.Compression.Snappy, Formats.Compression.Gzip, Formats.Compression.Zstd, Formats.Compression.None]
+            : [Formats.Compression.Gzip, Formats.Compression.None];
+        return allowed.Contains(codec)
+            ? codec
+            : throw new DevEndpointException($"Compression '{Compression}' is not available for {Format.ToString().ToLowerInvariant()} output. Use {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary>Reads a format by the name the magics take: <c>parquet</c>, <c>csv</c> or <c>json</c> (JSON lines).</summary>
+    public static WriteFormat ParseFormat(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "parquet" => WriteFormat.Parquet,
+        "csv" => WriteFormat.Csv,
+        "json" => WriteFormat.Json,
+        _ => throw new DevEndpointException($"Unknown format '{name}'. Use parquet, csv or json (JSON lines)."),
+    };
+
+    /// <summary>Reads a mode by the name the magics take: <c>overwrite</c>, <c>append</c> or <c>error-if-exists</c>.</summary>
+    public static WriteMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "overwrite" => WriteMode.Overwrite,
+        "append" => WriteMode.Append,
+        "error-if-exists" or "errorifexists" or "error" => WriteMode.ErrorIfExists,
+        _ => throw new DevEndpointException($"Unknown mode '{name}'. Use overwrite (replace what is there), append (add files) or error-if-exists (refuse a folder that holds files)."),
+    };
+}
+
+/// <summary>The formats a frame is written in.</summary>
+public enum WriteFormat
+{
+    Parquet,
+
+    /// <summary>Comma-separated, a header line, fields quoted when needed (doubled quotes inside), UTF-8, ISO 8601 dates.</summary>
+    Csv,
+
+    /// <summary>JSON lines: one object per row.</summary>
+    Json,
+}
+
+/// <summary>Spark's save modes.</summary>
+public enum WriteMode
+{
+    /// <summary>Fail when the folder already holds files.</summary>
+    ErrorIfExists,
+
+    /// <summary>Replace the folder's contents; the previous files stay until the new ones are all written.</summary>
+    Overwrite,
+
+    /// <summary>Add new files beside those there.</summary>
+    Append,
+}
