@@ -1,41 +1,29 @@
-using System.Buffers;
-
 namespace DevEndpoint.Loading;
 
 /// <summary>
-/// Feeds a stream to a <see cref="Utf8CsvTokenizer"/> in large blocks, record by record, keeping a record whole across
-/// block ends (the buffer grows for a record longer than it). Tracks the stream offset of each record.
+/// Feeds a stream to a <see cref="Utf8CsvTokenizer"/> record by record, keeping a record whole across block ends.
 /// </summary>
-internal sealed class CsvBlocks(Stream stream, Utf8CsvTokenizer tokenizer, long startOffset) : IDisposable
+internal sealed class CsvBlocks(Stream stream, Utf8CsvTokenizer tokenizer, long startOffset) : StreamBlocks(stream, startOffset)
 {
-    private const int BlockSize = 1 << 20;
-    private byte[] buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
-    private long offset = startOffset;
-    private int filled;
-    private int position;
     private int recordStart;
-    private bool eof;
-
-    /// <summary>The stream offset where the next record starts.</summary>
-    public long NextOffset => offset + position;
 
     /// <summary>The last record's bytes and what follows them in the buffer; field slices refer to it.</summary>
-    public ReadOnlySpan<byte> Record => buffer.AsSpan(recordStart, filled - recordStart);
+    public ReadOnlySpan<byte> Record => Buffer.AsSpan(recordStart, Filled - recordStart);
 
     /// <summary>Reads the next record (blank and comment lines too); <c>false</c> at the end of the stream.</summary>
     public bool Next()
     {
         while (true)
         {
-            var consumed = position < filled || eof ? tokenizer.TryRead(buffer.AsSpan(position, filled - position), eof) : 0;
+            var consumed = Position < Filled || Ended ? tokenizer.TryRead(Rest, Ended) : 0;
             if (consumed > 0)
             {
-                recordStart = position;
-                position += consumed;
+                recordStart = Position;
+                Position += consumed;
                 return true;
             }
 
-            if (eof)
+            if (Ended)
             {
                 return false;
             }
@@ -44,71 +32,26 @@ internal sealed class CsvBlocks(Stream stream, Utf8CsvTokenizer tokenizer, long 
         }
     }
 
-    /// <summary>Skips a UTF-8 byte order mark at the start of the stream.</summary>
-    public void SkipByteOrderMark()
-    {
-        while (filled - position < 3 && Fill())
-        {
-        }
-
-        if (buffer.AsSpan(position, filled - position).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            position += 3;
-        }
-    }
-
     /// <summary>Skips one line as text, without regard to quotes (a preamble line); <c>false</c> at the end of the stream.</summary>
     public bool SkipLine()
     {
         while (true)
         {
-            var rest = buffer.AsSpan(position, filled - position);
+            var rest = Rest;
             var end = rest.IndexOfAny((byte)'\n', (byte)'\r');
-            if (end >= 0 && (rest[end] == '\n' || end + 1 < rest.Length || eof))
+            if (end >= 0 && (rest[end] == '\n' || end + 1 < rest.Length || Ended))
             {
-                position += rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1;
+                Position += rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1;
                 return true;
             }
 
-            if (eof)
+            if (Ended)
             {
-                position = filled;
+                Position = Filled;
                 return rest.Length > 0;
             }
 
             Fill();
         }
-    }
-
-    /// <summary>Reads more of the stream behind what is left; <c>false</c> at its end.</summary>
-    private bool Fill()
-    {
-        if (position > 0)
-        {
-            buffer.AsSpan(position, filled - position).CopyTo(buffer);
-            offset += position;
-            filled -= position;
-            recordStart = Math.Max(0, recordStart - position);
-            position = 0;
-        }
-
-        if (filled == buffer.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-            buffer.AsSpan(0, filled).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(buffer);
-            buffer = larger;
-        }
-
-        var read = stream.Read(buffer, filled, buffer.Length - filled);
-        filled += read;
-        eof = read == 0;
-        return !eof;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(buffer);
-        buffer = [];
     }
 }
