@@ -124,28 +124,13 @@ internal abstract partial class FormatReader
 
             var rows = Enumerable.Range(0, count).Select(k => counts[k].LineFeeds - skipped[k] + skipped[k + 1] + 1).ToArray();
             var whole = new ReadPart(newColumns());
-            var starts = new long[count];
-            for (var k = 1; k < count; k++)
-            {
-                starts[k] = starts[k - 1] + ((rows[k - 1] + 7) & ~7L);
-            }
-
-            var shared = whole.Columns.All(c => c.CanSlice);
-            if (shared)
-            {
-                foreach (var column in whole.Columns)
-                {
-                    column.Reserve(starts[^1] + rows[^1]);
-                }
-            }
-
-            var slices = shared ? Enumerable.Range(0, count).Select(k => whole.Columns.Select(c => c.Slice(starts[k], rows[k])).ToList()).ToList() : null;
+            var slices = whole.Columns.All(c => c.CanSlice) ? whole.Split(rows) : null;
             var parts = new ReadPart[count];
             var ends = new long[count];
             var lines = new long[count];
             Parallel.For(0, count, options, k =>
             {
-                parts[k] = new ReadPart(slices?[k] ?? newColumns());
+                parts[k] = slices?[k] ?? new ReadPart(newColumns());
                 if (slices is null)
                 {
                     Reserve(parts[k], bounds[k + 1] - bounds[k]);
@@ -182,7 +167,7 @@ internal abstract partial class FormatReader
                 return parts;
             }
 
-            whole.Gather(parts, starts, options);
+            whole.Gather(parts, options);
 
             return [whole];
         }

@@ -52,21 +52,14 @@ internal abstract partial class FormatReader
                 Parallel.For(0, count, options, k => lineFeeds[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], (byte)'"').LineFeeds);
             }
 
-            var starts = new long[count];
             var firstLines = new long[count];
             firstLines[0] = 1;
             for (var k = 1; k < count; k++)
             {
-                starts[k] = starts[k - 1] + ((lineFeeds[k - 1] + 1 + 7) & ~7L);
                 firstLines[k] = firstLines[k - 1] + lineFeeds[k - 1];
             }
 
-            foreach (var column in whole.Columns)
-            {
-                column.Reserve(starts[^1] + lineFeeds[^1] + 1);
-            }
-
-            var parts = Enumerable.Range(0, count).Select(k => new ReadPart(whole.Columns.Select(c => c.Slice(starts[k], lineFeeds[k] + 1)).ToList())).ToArray();
+            var parts = whole.Split(lineFeeds.Select(n => n + 1).ToList());
             Parallel.For(0, count, options, k =>
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
@@ -75,7 +68,7 @@ internal abstract partial class FormatReader
                 ReadLines(lines, bounds[k + 1], parts[k], firstLines[k], new JsonRows(table, parts[k].Columns), cancellationToken);
             });
 
-            whole.Gather(parts, starts, options);
+            whole.Gather(parts, options);
         }
 
         private void ReadLines(LineBlocks lines, long end, ReadPart part, long firstLine, JsonRows rows, CancellationToken cancellationToken)

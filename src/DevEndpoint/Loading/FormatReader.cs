@@ -60,6 +60,8 @@ internal abstract partial class FormatReader
 /// <summary>Rows of a file read into their own column builders, and the rows left out of them.</summary>
 internal sealed class ReadPart(List<ColumnBuilder> columns)
 {
+    private long[]? starts;
+
     public List<ColumnBuilder> Columns { get; } = columns;
 
     public long Rows { get; set; }
@@ -70,13 +72,32 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     public BadRecords Bad { get; } = new();
 
     /// <summary>
-    /// Makes this part hold the rows that <paramref name="ranges"/> wrote into slices of its columns, which start at the
-    /// rows <paramref name="starts"/>: the slices are closed up in order, and the ranges' rows and bad rows added up.
+    /// Parts that write straight into stretches of this part's columns, one per range of a file read at once, sized
+    /// for at most <paramref name="rows"/> rows each. Each stretch starts on a multiple of 8 rows, so no two share a
+    /// byte of a validity bitmap. Needs every column to <see cref="ColumnBuilder.CanSlice"/>; <see cref="Gather"/> joins them.
     /// </summary>
-    public void Gather(IReadOnlyList<ReadPart> ranges, IReadOnlyList<long> starts, ParallelOptions options)
+    public ReadPart[] Split(IReadOnlyList<long> rows)
     {
+        starts = new long[rows.Count];
+        for (var k = 1; k < rows.Count; k++)
+        {
+            starts[k] = starts[k - 1] + ((rows[k - 1] + 7) & ~7L);
+        }
+
+        foreach (var column in Columns)
+        {
+            column.Reserve(starts[^1] + rows[^1]);
+        }
+
+        return rows.Select((count, k) => new ReadPart(Columns.Select(c => c.Slice(starts[k], count)).ToList())).ToArray();
+    }
+
+    /// <summary>Makes this part hold the rows its <see cref="Split"/> parts read: the stretches closed up in order, their rows and bad rows added up.</summary>
+    public void Gather(IReadOnlyList<ReadPart> ranges, ParallelOptions options)
+    {
+        var at = starts ?? throw new InvalidOperationException("Gather joins the parts of Split; this part was not split.");
         Parallel.For(0, Columns.Count, options, c =>
-            Columns[c].Gather(Enumerable.Range(0, ranges.Count).Select(k => (ranges[k].Columns[c], starts[k])).ToList()));
+            Columns[c].Gather(Enumerable.Range(0, ranges.Count).Select(k => (ranges[k].Columns[c], at[k])).ToList()));
         Ranges = ranges.Count;
         foreach (var range in ranges)
         {
