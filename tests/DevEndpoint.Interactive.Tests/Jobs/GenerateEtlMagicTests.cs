@@ -1,6 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Jobs;
 using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Commands;
 
 namespace DevEndpoint.Interactive.Tests.Jobs;
 
@@ -54,11 +55,15 @@ public sealed class GenerateEtlMagicTests
         var target = Path.Combine(fixture.Folder, "out", "products_csv");
         var scriptFile = Path.Combine(fixture.Folder, "products.cs");
 
-        var generate = await fixture.MagicAsync($"#!generate-etl sales.products --target {target} --format csv --job products_daily --script-file {scriptFile}");
+        var submit = new SubmitCode($"#!generate-etl sales.products --target {target} --format csv --job products_daily --script-file {scriptFile} --catalog {fixture.CatalogPath}");
+        submit.Parameters["cellIndex"] = "3";
+
+        var generate = await fixture.Kernel.SendAsync(submit);
 
         KernelFixture.AssertSucceeded(generate);
         var cell = Assert.Single(frontend.Cells);
         Assert.Equal("csharp", cell.KernelName);
+        Assert.Equal(4, cell.InsertAtPosition);
         var expected = EtlScript.Generate(new EtlScriptOptions
         {
             Source = "sales.products",
