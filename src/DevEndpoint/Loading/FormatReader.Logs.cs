@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Crawling;
@@ -208,7 +209,10 @@ internal abstract partial class FormatReader
         /// <summary>Adds the line's fields as one row; returns what was wrong instead (nothing is then added).</summary>
         public Bad? Add(ReadOnlySpan<byte> line, ReadPart part)
         {
-            var text = Encoding.UTF8.GetString(line);
+            // An ASCII line's characters are its bytes, so captures are read straight from them. A line that is not
+            // UTF-8 is Latin-1, as the crawler reads a file that is not.
+            var ascii = Ascii.IsValid(line);
+            var text = ascii || Utf8.IsValid(line) ? Encoding.UTF8.GetString(line) : Encoding.Latin1.GetString(line);
             var match = grok.Match(text);
             if (match is null)
             {
@@ -223,8 +227,6 @@ internal abstract partial class FormatReader
                 return new Bad(null, text, $"does not match the grok pattern {grok.Pattern}");
             }
 
-            // An ASCII line's characters are its bytes, so captures are read straight from them.
-            var ascii = Ascii.IsValid(line);
             for (var k = 0; k < data.Length; k++)
             {
                 var (column, group) = data[k];
@@ -234,7 +236,7 @@ internal abstract partial class FormatReader
                 {
                     builder.AddNull();
                 }
-                else if (!builder.TryAddUtf8(ascii ? line.Slice(capture.Index, capture.Length) : Utf8(capture.ValueSpan), quoted: true))
+                else if (!builder.TryAddUtf8(ascii ? line.Slice(capture.Index, capture.Length) : ToUtf8(capture.ValueSpan), quoted: true))
                 {
                     for (var j = 0; j < k; j++)
                     {
@@ -249,7 +251,7 @@ internal abstract partial class FormatReader
             return null;
         }
 
-        private ReadOnlySpan<byte> Utf8(ReadOnlySpan<char> chars)
+        private ReadOnlySpan<byte> ToUtf8(ReadOnlySpan<char> chars)
         {
             var length = Encoding.UTF8.GetMaxByteCount(chars.Length);
             if (scratch.Length < length)

@@ -153,6 +153,19 @@ public sealed class LogLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_latin_1_log_loads_its_text_as_the_crawler_read_it()
+    {
+        var path = temp.Combine("lake", "messages", "messages");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, Encoding.Latin1.GetBytes("Nov 25 04:58:22 host-1 app[7]: café ouvert\nNov 25 04:58:23 host-1 app[7]: prêt\n"));
+        await CrawlAsync();
+
+        var result = await new TableLoader(catalog).LoadAsync("lake.messages", new LoadOptions { Columns = ["message"] });
+
+        Assert.Equal(new object?[] { "café ouvert", "prêt" }, result.Frame.Columns["message"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
     public async Task A_custom_grok_classifier_s_table_loads_with_its_custom_patterns_and_sets_values_that_do_not_convert_aside()
     {
         var file = temp.Write("lake/app/app.log", "2026-11-25T08:00:01 INFO [12] started\n2026-11-25T08:00:02 WARN [7] disk at 91%\n2026-11-25T08:00:03 ERROR [12] failed: é\n");

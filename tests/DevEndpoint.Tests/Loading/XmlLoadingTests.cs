@@ -131,6 +131,21 @@ public sealed class XmlLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_element_a_choice_column_finds_with_attributes_or_repeated_loads_as_json_text()
+    {
+        temp.Write(
+            "lake/books/books.xml",
+            "<books>\n<book><award>Hugo</award></book>\n<book><award year=\"1962\">Nebula</award></book>\n<book><award>Hugo</award><award>Locus</award></book>\n</books>\n");
+        await CrawlAsync();
+
+        var column = Assert.Single(catalog.GetTable(new TableName("lake", "books")).StorageDescriptor.Columns);
+        var result = await new TableLoader(catalog).LoadAsync("lake.books");
+
+        Assert.Equal(("award", "string", "string,struct<year:int>,array<string>"), (column.Name, column.Type, string.Join(",", column.Choices)));
+        Assert.Equal(new object?[] { "Hugo", "{\"year\":\"1962\"}", "[\"Hugo\",\"Locus\"]" }, result.Frame.Columns["award"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
     public async Task A_value_that_does_not_fit_its_column_is_set_aside_with_its_line_and_fails_a_fail_fast_load()
     {
         var file = temp.Write("lake/books/books.xml", Books);
