@@ -73,7 +73,7 @@ internal static partial class LoadCommand
             peakWorkingSet = self.PeakWorkingSet64;
         }
 
-        var summary = FrameSummary.Of(result.Frame, result.Table.AllColumns);
+        var summary = FrameSummary.Of(result.Frame, NestedColumns.Expand(result.Table.AllColumns));
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {

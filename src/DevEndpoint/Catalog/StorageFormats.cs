@@ -25,6 +25,8 @@ public static class StorageFormats
     public const string XmlInputFormat = "com.ibm.spss.hive.serde2.xml.XmlInputFormat";
     public const string XmlSerDe = "com.ibm.spss.hive.serde2.xml.XmlSerDe";
     public const string GrokSerDe = "com.amazonaws.glue.serde.GrokSerDe";
+    public const string GrokSerDeFormatParameter = "input.format";
+    public const string GrokSerDeCustomPatternsParameter = "input.grokCustomPatterns";
 
     /// <summary>
     /// A storage descriptor for the files a classifier described: formats and SerDe by classification (a log format
@@ -55,9 +57,15 @@ public static class StorageFormats
                 Parameters = new Dictionary<string, string> { [XmlClassifier.RowTagParameter] = tag, ["xmlinput.start"] = $"<{tag}", ["xmlinput.end"] = $"</{tag}>" },
             },
         },
-        _ when schema.Parameters.TryGetValue(GrokClassifier.PatternParameter, out var pattern) => Text(GrokSerDe, new() { ["input.format"] = pattern }),
+        _ when schema.Parameters.TryGetValue(GrokClassifier.PatternParameter, out var pattern) => Text(GrokSerDe, GrokSerDeParameters(pattern, schema.Parameters.GetValueOrDefault(GrokClassifier.CustomPatternsParameter))),
         _ => Binary(ParquetInputFormat, ParquetOutputFormat, ParquetSerDe, new() { ["serialization.format"] = "1" }),
     };
+
+    /// <summary>Glue's GrokSerDe parameters: the pattern in <c>input.format</c>, a custom classifier's named patterns in <c>input.grokCustomPatterns</c>.</summary>
+    private static Dictionary<string, string> GrokSerDeParameters(string pattern, string? customPatterns) =>
+        customPatterns is null
+            ? new() { [GrokSerDeFormatParameter] = pattern }
+            : new() { [GrokSerDeFormatParameter] = pattern, [GrokSerDeCustomPatternsParameter] = customPatterns };
 
     private static StorageDescriptor Text(string serDe, Dictionary<string, string> parameters) =>
         new() { InputFormat = TextInputFormat, OutputFormat = TextOutputFormat, SerdeInfo = new SerDeInfo { SerializationLibrary = serDe, Parameters = parameters } };

@@ -25,7 +25,7 @@ public sealed record GrokCustomClassifier : CustomClassifier
         var patterns = GrokPatternLines.Parse(Name, CustomPatterns);
         try
         {
-            return new GrokClassifier(Classification, Formats.Logs.GrokPattern.Compile(GrokPattern, patterns));
+            return new GrokClassifier(Classification, Formats.Logs.GrokPattern.Compile(GrokPattern, patterns), CustomPatterns);
         }
         catch (ArgumentException e)
         {

@@ -15,7 +15,6 @@ internal abstract partial class FormatReader
     /// </summary>
     private sealed class JsonLinesFile(string path, CatalogTable table, ReadContext context)
     {
-        private const int MaxRanges = 64;
         private const int ShownLineLength = 200;
         private readonly string compression = table.Parameter("compressionType") ?? Compression.None;
 
@@ -26,49 +25,21 @@ internal abstract partial class FormatReader
             using var lines = new LineBlocks(stream, 0);
             lines.SkipByteOrderMark();
             var length = compression == Compression.None ? stream.Length : 0;
-            if (context.Mode != BadRecordMode.FailFast && (length - lines.NextOffset) / 2 >= context.RangeBytes)
+            if (LineRanges.Worth(lines.NextOffset, length, context))
             {
-                ReadRanges(whole, lines.NextOffset, length, cancellationToken);
+                LineRanges.Read(
+                    path,
+                    whole,
+                    lines.NextOffset,
+                    length,
+                    context.RangeBytes,
+                    (range, end, part, firstLine) => ReadLines(range, end, part, firstLine, new JsonRows(table, part.Columns), cancellationToken),
+                    cancellationToken);
                 return [whole];
             }
 
             ReadLines(lines, long.MaxValue, whole, 1, new JsonRows(table, whole.Columns), cancellationToken);
             return [whole];
-        }
-
-        private void ReadRanges(ReadPart whole, long start, long length, CancellationToken cancellationToken)
-        {
-            var count = (int)Math.Min(MaxRanges, (length - start) / context.RangeBytes);
-            var bounds = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
-            var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-            var lineFeeds = new long[count];
-            using (var handle = File.OpenHandle(path))
-            {
-                for (var k = 1; k < count; k++)
-                {
-                    bounds[k] = Math.Max(bounds[k - 1], FileRanges.NextLineStart(handle, bounds[k]));
-                }
-
-                Parallel.For(0, count, options, k => lineFeeds[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], (byte)'"').LineFeeds);
-            }
-
-            var firstLines = new long[count];
-            firstLines[0] = 1;
-            for (var k = 1; k < count; k++)
-            {
-                firstLines[k] = firstLines[k - 1] + lineFeeds[k - 1];
-            }
-
-            var parts = whole.Split(lineFeeds.Select(n => n + 1).ToList());
-            Parallel.For(0, count, options, k =>
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-                stream.Seek(bounds[k], SeekOrigin.Begin);
-                using var lines = new LineBlocks(stream, bounds[k]);
-                ReadLines(lines, bounds[k + 1], parts[k], firstLines[k], new JsonRows(table, parts[k].Columns), cancellationToken);
-            });
-
-            whole.Gather(parts, options);
         }
 
         private void ReadLines(LineBlocks lines, long end, ReadPart part, long firstLine, JsonRows rows, CancellationToken cancellationToken)

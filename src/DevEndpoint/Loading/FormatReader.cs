@@ -6,15 +6,37 @@ namespace DevEndpoint.Loading;
 /// <summary>Reads the rows of one data file into column builders, for one table format.</summary>
 internal abstract partial class FormatReader
 {
-    public static FormatReader For(CatalogTable table) => table.Parameter("classification") switch
+    /// <summary>
+    /// The reader of a table's files: log formats by the grok pattern and XML by the row tag they record (whatever a
+    /// custom classifier named their classification), other formats by classification. ORC and unknown formats fail
+    /// saying what to do.
+    /// </summary>
+    public static FormatReader For(CatalogTable table)
     {
-        "csv" => new CsvFormat(),
-        "json" => new JsonFormat(),
-        "parquet" => new ParquetFormat(),
-        "avro" => new AvroFormat(),
-        var other => throw new DevEndpointException(
-            $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. Loadable classifications: avro, csv, json, parquet."),
-    };
+        if (GrokPatternOf(table) is { } pattern)
+        {
+            return new LogFormat(table, pattern);
+        }
+
+        if (RowTagOf(table) is { } rowTag)
+        {
+            return new XmlFormat(rowTag);
+        }
+
+        return table.Parameter("classification") switch
+        {
+            "csv" => new CsvFormat(),
+            "json" => new JsonFormat(),
+            "parquet" => new ParquetFormat(),
+            "avro" => new AvroFormat(),
+            "orc" => throw new DevEndpointException(
+                $"Table {table.DatabaseName}.{table.Name} is classified as 'orc', which cannot be loaded yet: DevEndpoint reads the schema of ORC files but not their data. "
+                + "Convert the files to Parquet (for example with pyarrow: pyarrow.parquet.write_table(pyarrow.orc.read_table('f.orc'), 'f.parquet')), crawl the Parquet files and load that table."),
+            var other => throw new DevEndpointException(
+                $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. "
+                + "Loadable: avro, csv, json, parquet, xml, the logs combined_apache, apache and linux_kernel, and the tables of custom grok and XML classifiers."),
+        };
+    }
 
     /// <summary>
     /// Reads one file into one or more parts (a big file may be read in ranges at once), each with its own builders made

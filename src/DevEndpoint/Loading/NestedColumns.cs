@@ -38,8 +38,15 @@ public static class NestedColumns
         }
 
         var json = Inner(trimmed, "array") is not null || Inner(trimmed, "map") is not null;
-        leaves.Add(new Leaf(new Column(name, json ? "string" : type, comment), path, json));
+        leaves.Add(new Leaf(new Column(name, json ? "string" : type, comment), path, json, trimmed));
     }
+
+    /// <summary>The fields of a <c>struct&lt;...&gt;</c> type, in order; none for a type of another kind.</summary>
+    internal static IEnumerable<(string Name, string Type)> StructFields(string type) =>
+        Inner(type.Trim(), "struct") is { } fields ? Fields(fields) : [];
+
+    /// <summary>The element type of an <c>array&lt;...&gt;</c> type; <c>null</c> for a type of another kind.</summary>
+    internal static string? ArrayElement(string type) => Inner(type.Trim(), "array")?.Trim();
 
     /// <summary>What is between the angle brackets of <c>kind&lt;...&gt;</c>, or <c>null</c> for a type of another kind.</summary>
     private static string? Inner(string type, string kind) =>
@@ -76,6 +83,9 @@ public static class NestedColumns
         }
     }
 
-    /// <summary>A loaded column, the field names leading to it from the record, and whether its values are JSON text (arrays and maps).</summary>
-    internal sealed record Leaf(Column Column, IReadOnlyList<string> Path, bool Json);
+    /// <summary>
+    /// A loaded column, the field names leading to it from the record, whether its values are JSON text (arrays and
+    /// maps), and the catalog type of those values (<c>array&lt;int&gt;</c> for a JSON text column).
+    /// </summary>
+    internal sealed record Leaf(Column Column, IReadOnlyList<string> Path, bool Json, string Type);
 }

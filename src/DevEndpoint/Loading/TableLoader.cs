@@ -206,7 +206,9 @@ public sealed partial class TableLoader
 
     private static DevEndpointException TooManyBadRows(TableName name, BadRecords bad, long threshold)
     {
-        var first = bad.First is { } record ? $" The first: {record.File}: line {record.Line}, column '{record.Column}': {record.Reason}." : string.Empty;
+        var first = bad.First is { } record
+            ? $" The first: {record.File}: line {record.Line}{(record.Column is null ? string.Empty : $", column '{record.Column}'")}: {record.Reason}."
+            : string.Empty;
         return new DevEndpointException(
             $"Loading {name} found {bad.Count} bad rows, more than the error threshold of {threshold}.{first} Fix the data, re-crawl the table if its data changed, or raise the threshold.");
     }

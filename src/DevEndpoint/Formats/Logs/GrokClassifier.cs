@@ -4,12 +4,17 @@ namespace DevEndpoint.Formats.Logs;
 
 /// <summary>
 /// Log files whose lines match a grok pattern, one record per line. Its certainty is the fraction of sampled lines that
-/// match (1.0 when all do); a file none of whose first lines match is not this format.
+/// match (1.0 when all do); a file none of whose first lines match is not this format. A custom classifier's
+/// <paramref name="customPatterns"/> (the text the pattern was compiled with) are recorded beside the pattern, so that a
+/// load compiles the same pattern.
 /// </summary>
-public sealed class GrokClassifier(string name, GrokPattern pattern) : IClassifier
+public sealed class GrokClassifier(string name, GrokPattern pattern, string? customPatterns = null) : IClassifier
 {
     /// <summary>The parameter that records the pattern on the table, and the SerDe's <c>input.format</c>.</summary>
     public const string PatternParameter = "grokPattern";
+
+    /// <summary>The parameter that records a custom classifier's named patterns on the table, and the SerDe's <c>input.grokCustomPatterns</c>.</summary>
+    public const string CustomPatternsParameter = "grokCustomPatterns";
 
     private const int LinesToFirstMatch = 10;
 
@@ -55,7 +60,9 @@ public sealed class GrokClassifier(string name, GrokPattern pattern) : IClassifi
             RecordCount = sample.EstimateRecords(matched),
             AverageRecordSize = sample.StoredBytesRead / matched,
             SizeBytes = sample.FileSize,
-            Parameters = new Dictionary<string, string> { [PatternParameter] = pattern.Text },
+            Parameters = customPatterns is { Length: > 0 }
+                ? new Dictionary<string, string> { [PatternParameter] = pattern.Text, [CustomPatternsParameter] = customPatterns }
+                : new Dictionary<string, string> { [PatternParameter] = pattern.Text },
         };
         return Task.FromResult(new Classification((double)matched / sampled, schema));
     }

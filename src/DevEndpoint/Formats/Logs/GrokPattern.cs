@@ -13,14 +13,16 @@ public sealed record GrokField(string Name, string Type);
 /// </summary>
 public sealed partial class GrokPattern
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly Regex regex;
+    private readonly string expression;
 
-    private GrokPattern(string text, Regex regex, IReadOnlyList<GrokField> fields)
+    private GrokPattern(string text, string expression, IReadOnlyList<GrokField> fields)
     {
         Text = text;
-        this.regex = regex;
+        this.expression = expression;
+        regex = ToRegex(RegexOptions.None, MatchTimeout);
         Fields = fields;
     }
 
@@ -42,7 +44,7 @@ public sealed partial class GrokPattern
         var expanded = Expand(pattern, patterns ?? new Dictionary<string, string>(), fields, []);
         try
         {
-            return new GrokPattern(pattern, new Regex($"^(?:{expanded})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout), fields);
+            return new GrokPattern(pattern, expanded, fields);
         }
         catch (ArgumentException e)
         {
@@ -79,6 +81,16 @@ public sealed partial class GrokPattern
 
         return values;
     }
+
+    /// <summary>
+    /// The pattern as a .NET regular expression matching one whole line, with <paramref name="options"/> added (a load
+    /// compiles it once with <see cref="RegexOptions.Compiled"/>); field <c>i</c> of <see cref="Fields"/> is the group named
+    /// <see cref="GroupName"/>(i). A match that takes longer than <paramref name="timeout"/> throws <see cref="RegexMatchTimeoutException"/>.
+    /// </summary>
+    internal Regex ToRegex(RegexOptions options, TimeSpan timeout) =>
+        new($"^(?:{expression})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | options, timeout);
+
+    internal static string GroupName(int index) => $"f{index}";
 
     private static string Expand(string pattern, IReadOnlyDictionary<string, string> patterns, List<GrokField> fields, HashSet<string> expanding)
     {
@@ -119,8 +131,6 @@ public sealed partial class GrokPattern
 
         return result.Append(pattern, last, pattern.Length - last).ToString();
     }
-
-    private static string GroupName(int index) => $"f{index}";
 
     [GeneratedRegex(@"%\{(?<pattern>[A-Za-z0-9_]+)(?::(?<field>[^:}]+)(?::(?<type>[A-Za-z]+))?)?\}")]
     private static partial Regex Reference();
