@@ -18,7 +18,7 @@ public sealed class AttachLibraryMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel, LibrarySession session)
     {
-        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files and NuGet packages (.nupkg, nuget:<id>,<version>), and reference them from the C# kernel so later cells can use their namespaces; in an endpoint's cell, add them to the endpoint (which reloads its libraries).")
+        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files and NuGet packages (.nupkg, nuget:<id>,<version>), restore their NuGet dependencies (library.json's \"dependencies\", a package's own), and reference them all from the C# kernel so later cells can use their namespaces; in an endpoint's cell, add them to the endpoint (which reloads its libraries).")
         {
             Parameters =
             {

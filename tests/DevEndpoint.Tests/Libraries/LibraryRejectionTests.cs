@@ -103,11 +103,11 @@ public sealed class LibraryRejectionTests : IDisposable
     }
 
     [Fact]
-    public void NuGet_dependencies_in_library_json_are_rejected()
+    public void A_library_json_dependency_that_is_no_package_id_and_version_is_rejected()
     {
-        var zip = LibraryFiles.Zip(temp.Combine("bad.zip"), ("Acme/A.cs", Valid), ("Acme/library.json", """{ "name": "Acme", "dependencies": { "Humanizer": "2.14.1" } }"""));
+        var zip = LibraryFiles.Zip(temp.Combine("bad.zip"), ("Acme/A.cs", Valid), ("Acme/library.json", """{ "name": "Acme", "dependencies": { "Humanizer.Core": "$(Evil)" } }"""));
 
-        AssertRejected(zip, "bad.zip!Acme/library.json: NuGet dependencies (Humanizer 2.14.1) cannot be restored yet; attach the packages beside the library instead (nuget:<id>,<version>, a .nupkg or a .dll).");
+        AssertRejected(zip, "bad.zip!Acme/library.json: 'Humanizer.Core': '$(Evil)' is not a NuGet package id and version; write \"dependencies\": {\"<id>\": \"<version>\"}, e.g. {\"Humanizer.Core\": \"2.14.1\"}.");
     }
 
     [Fact]
