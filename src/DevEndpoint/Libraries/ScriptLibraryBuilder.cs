@@ -81,6 +81,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
             case ".dll":
                 {
                     var metadata = AssemblyMetadata.Read(fullPath, fileName);
+                    CheckNotLoaded(fileName, metadata.Name);
                     var entry = CacheFolder(contentHash);
                     var assemblyPath = Path.Combine(entry, fileName);
                     if (!File.Exists(assemblyPath))
@@ -132,6 +133,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     private ScriptLibrary Package(string fullPath, string contentHash, IReadOnlyList<LibraryDependency>? dependencies)
     {
         var package = NuGetPackage.Read(fullPath, options);
+        CheckNotLoaded(Path.GetFileName(fullPath), Path.GetFileNameWithoutExtension(package.AssemblyName));
         var entry = CacheFolder(contentHash);
         var assemblyPath = Path.Combine(entry, package.AssemblyName);
         if (!File.Exists(assemblyPath))
@@ -198,8 +200,18 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     private static string CheckName(string source, string name) =>
         LibraryNames.IsValid(name) ? name : throw LibraryErrors.BadName(source, name);
 
+    /// <summary>Refuses a library whose assembly has the name of one the process has (a second copy could not load, and would clash in every cell).</summary>
+    private static void CheckNotLoaded(string source, string assemblyName)
+    {
+        if (LibraryCompiler.HostAssemblies.TryGetValue(assemblyName, out var loaded))
+        {
+            throw LibraryErrors.AlreadyLoaded(source, assemblyName, loaded);
+        }
+    }
+
     private ScriptLibrary Compile(string fullPath, LibraryKind kind, string contentHash, string name, string? version, IReadOnlyList<SourceFile> sources, IReadOnlyList<PackageRequest> packages)
     {
+        CheckNotLoaded(Path.GetFileName(fullPath), name);
         var entry = CacheFolder(contentHash);
         var assemblyPath = Path.Combine(entry, name + ".dll");
         var dependencies = File.Exists(assemblyPath) ? CachedDependencies(entry) : null;

@@ -130,6 +130,18 @@ public sealed class LibraryRejectionTests : IDisposable
     }
 
     [Fact]
+    public void A_library_named_as_an_assembly_the_process_has_loaded_is_rejected()
+    {
+        var analysis = typeof(Microsoft.Data.Analysis.DataFrame).Assembly;
+        var copy = temp.Combine("Microsoft.Data.Analysis.dll");
+        File.Copy(analysis.Location, copy);
+        var source = temp.Write("System.Text.Json.cs", Valid);
+
+        AssertRejected(copy, $"Microsoft.Data.Analysis.dll: Microsoft.Data.Analysis is the name of an assembly this process has already loaded (Microsoft.Data.Analysis {analysis.GetName().Version}, the .NET runtime's or DevEndpoint's); one process cannot load two assemblies of one name. Use the loaded one without attaching it, or give the library another name.");
+        AssertRejected(source, $"System.Text.Json.cs: System.Text.Json is the name of an assembly this process has already loaded (System.Text.Json {typeof(System.Text.Json.JsonSerializer).Assembly.GetName().Version}, the .NET runtime's or DevEndpoint's); one process cannot load two assemblies of one name. Use the loaded one without attaching it, or give the library another name.");
+    }
+
+    [Fact]
     public void Missing_files_unknown_kinds_and_files_that_are_no_assembly_are_rejected()
     {
         var text = temp.Write("notes.txt", "hello");

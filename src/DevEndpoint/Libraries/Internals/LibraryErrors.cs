@@ -26,6 +26,9 @@ internal static class LibraryErrors
     public static DevEndpointException NewerThanLoaded(string source, string id, string version, string assembly, Version assemblyVersion, Version loaded) =>
         new($"{source}: dependency {id} {version} brings {assembly} {assemblyVersion}, newer than the {assembly} {loaded} this process has already loaded (the .NET runtime's or DevEndpoint's, which notebooks and libraries share); one process cannot load two versions of it. Depend on a version of {id} whose {assembly} is {loaded} or older: the loaded one then stands in for it.");
 
+    public static DevEndpointException AlreadyLoaded(string source, string name, Version loaded) =>
+        new($"{source}: {name} is the name of an assembly this process has already loaded ({name} {loaded}, the .NET runtime's or DevEndpoint's); one process cannot load two assemblies of one name. Use the loaded one without attaching it, or give the library another name.");
+
     public static DevEndpointException BadDependency(string manifest, string id, string version) =>
         new($"{manifest}: '{id}': '{version}' is not a NuGet package id and version; write \"dependencies\": {{\"<id>\": \"<version>\"}}, e.g. {{\"Humanizer.Core\": \"2.14.1\"}}.");
 
