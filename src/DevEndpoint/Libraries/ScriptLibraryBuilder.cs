@@ -115,9 +115,9 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
 
         var (id, version) = (parts[0], parts[1]);
         var nupkg = PackageInFolder(id, version);
-        if (File.Exists(nupkg) && CachedDependencies(CacheFolder(Hash(File.ReadAllBytes(nupkg)))) is { } cached)
+        if (File.Exists(nupkg) && Hash(File.ReadAllBytes(nupkg)) is var hash && CachedDependencies(CacheFolder(hash)) is { } cached)
         {
-            return Package(nupkg, Hash(File.ReadAllBytes(nupkg)), cached);
+            return Package(nupkg, hash, cached);
         }
 
         var restored = PackageRestore.Restore(reference, [new PackageRequest(id, $"[{version}]")], options);
@@ -132,27 +132,20 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     /// </summary>
     private ScriptLibrary Package(string fullPath, string contentHash, IReadOnlyList<LibraryDependency>? dependencies)
     {
+        var source = Path.GetFileName(fullPath);
         var package = NuGetPackage.Read(fullPath, options);
-        CheckNotLoaded(Path.GetFileName(fullPath), Path.GetFileNameWithoutExtension(package.AssemblyName));
+        CheckNotLoaded(source, Path.GetFileNameWithoutExtension(package.AssemblyName));
         var entry = CacheFolder(contentHash);
+        dependencies ??= CachedDependencies(entry)
+            ?? (package.Dependencies.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, package.Dependencies, options)));
         var assemblyPath = Path.Combine(entry, package.AssemblyName);
         if (!File.Exists(assemblyPath))
         {
             AtomicFile.Write(assemblyPath, package.Assembly);
         }
 
-        if ((dependencies ?? CachedDependencies(entry)) is { } known)
-        {
-            dependencies = known;
-        }
-        else
-        {
-            var source = Path.GetFileName(fullPath);
-            dependencies = package.Dependencies.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, package.Dependencies, options));
-        }
-
         KeepDependencies(entry, dependencies);
-        var metadata = AssemblyMetadata.Read(assemblyPath, $"{Path.GetFileName(fullPath)}!{package.AssemblyName}");
+        var metadata = AssemblyMetadata.Read(assemblyPath, $"{source}!{package.AssemblyName}");
         return new ScriptLibrary(metadata.Name, package.Version, fullPath, LibraryKind.Package, contentHash, assemblyPath, metadata.ExportedTypes) { Dependencies = dependencies };
     }
 
@@ -176,7 +169,16 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
             var loadedInstead = new List<string>();
             foreach (var assembly in package.Assemblies)
             {
-                var name = System.Reflection.AssemblyName.GetAssemblyName(assembly);
+                System.Reflection.AssemblyName name;
+                try
+                {
+                    name = System.Reflection.AssemblyName.GetAssemblyName(assembly);
+                }
+                catch (BadImageFormatException)
+                {
+                    continue; // A native library beside the assemblies: nothing a C# session can reference.
+                }
+
                 if (!LibraryCompiler.HostAssemblies.TryGetValue(name.Name!, out var loaded))
                 {
                     assemblies.Add(assembly);
