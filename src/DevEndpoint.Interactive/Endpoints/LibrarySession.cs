@@ -41,11 +41,11 @@ internal sealed class LibrarySession
 
     /// <summary>
     /// Builds every library, all or none; two libraries of one name in the list, or two versions of one dependency's
-    /// assembly, are an error.
+    /// assembly, are an error. <paramref name="restoring"/> is told of each NuGet restore as it starts.
     /// </summary>
-    public IReadOnlyList<ScriptLibrary> Build(IEnumerable<string> paths)
+    public IReadOnlyList<ScriptLibrary> Build(IEnumerable<string> paths, Action<string>? restoring = null)
     {
-        var libraries = paths.Select(Builder.Build).ToList();
+        var libraries = paths.Select(p => Builder.Build(p, restoring)).ToList();
         if (libraries.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw new DevEndpointException($"Two libraries are named {twice.Key} ({string.Join(", ", twice.Select(l => l.Source))}); a C# session can reference only one of them. Use one endpoint for each.");

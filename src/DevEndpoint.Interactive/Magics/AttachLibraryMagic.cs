@@ -36,7 +36,7 @@ public sealed class AttachLibraryMagic : KernelDirectiveCommand
 
             var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
                 ?? throw new DevEndpointException("#!attach-library needs the C# kernel ('csharp') to reference the libraries, and this notebook has none.");
-            var libraries = session.Build(ScriptLibraryBuilder.SplitPaths(command.Paths));
+            var libraries = session.Build(ScriptLibraryBuilder.SplitPaths(command.Paths), message => context.DisplayAs(message, "text/plain"));
             var attached = session.Attach(csharp, libraries);
             MagicSupport.DisplayHtml(context, LibraryViews.Attached(attached, session.Attached));
             return Task.CompletedTask;

@@ -43,15 +43,17 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     /// Builds the library at <paramref name="path"/> (relative to the current folder), or reuses the build of identical content;
     /// NuGet dependencies (of <c>library.json</c>, a <c>.nupkg</c>, or a <c>nuget:</c> package) are restored with it.
     /// </summary>
+    /// <param name="path">The library file, or <c>nuget:&lt;id&gt;,&lt;version&gt;</c>.</param>
+    /// <param name="restoring">Told what is being restored before each restore starts (a restore may take a while).</param>
     /// <exception cref="LibraryCompilationException">The sources do not compile.</exception>
     /// <exception cref="DevEndpointException">
     /// The file is missing, of an unknown kind, or an unsafe or malformed archive; or a dependency cannot be restored.
     /// </exception>
-    public ScriptLibrary Build(string path)
+    public ScriptLibrary Build(string path, Action<string>? restoring = null)
     {
         if (path.StartsWith(NuGetPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return BuildReference(path);
+            return BuildReference(path, restoring);
         }
 
         var fullPath = Path.GetFullPath(path);
@@ -68,14 +70,14 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
             case ".cs":
                 {
                     var name = CheckName(fileName, Path.GetFileNameWithoutExtension(fullPath));
-                    return Compile(fullPath, LibraryKind.SourceFile, contentHash, name, null, [new SourceFile(fileName, bytes)], []);
+                    return Compile(fullPath, LibraryKind.SourceFile, contentHash, name, null, [new SourceFile(fileName, bytes)], [], restoring);
                 }
 
             case ".zip":
                 {
                     var archive = LibraryArchive.Read(fullPath, options);
                     var name = archive.Manifest?.Name ?? CheckName(fileName, archive.FolderName);
-                    return Compile(fullPath, LibraryKind.SourceArchive, contentHash, name, archive.Manifest?.Version, archive.Sources, archive.Manifest?.Packages ?? []);
+                    return Compile(fullPath, LibraryKind.SourceArchive, contentHash, name, archive.Manifest?.Version, archive.Sources, archive.Manifest?.Packages ?? [], restoring);
                 }
 
             case ".dll":
@@ -94,7 +96,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
                 }
 
             case ".nupkg":
-                return Package(fullPath, contentHash, dependencies: null);
+                return Package(fullPath, contentHash, dependencies: null, restoring);
 
             default:
                 throw LibraryErrors.UnknownKind(fullPath);
@@ -105,7 +107,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     /// <c>nuget:&lt;id&gt;,&lt;version&gt;</c>: that exact version, restored with its dependencies into the NuGet packages folder (no
     /// restore when the package is there and was attached before).
     /// </summary>
-    private ScriptLibrary BuildReference(string reference)
+    private ScriptLibrary BuildReference(string reference, Action<string>? restoring)
     {
         var parts = reference[NuGetPrefix.Length..].Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != 2 || !new PackageRequest(parts[0], parts[1]).IsValid || parts[0].Contains("..", StringComparison.Ordinal))
@@ -117,27 +119,27 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
         var nupkg = PackageInFolder(id, version);
         if (File.Exists(nupkg) && Hash(File.ReadAllBytes(nupkg)) is var hash && CachedDependencies(CacheFolder(hash)) is { } cached)
         {
-            return Package(nupkg, hash, cached);
+            return Package(nupkg, hash, cached, restoring);
         }
 
-        var restored = PackageRestore.Restore(reference, [new PackageRequest(id, $"[{version}]")], options);
+        var restored = PackageRestore.Restore(reference, [new PackageRequest(id, $"[{version}]")], options, restoring);
         var package = restored.First(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
         nupkg = Path.Combine(package.Folder, $"{package.Id.ToLowerInvariant()}.{package.Version.ToLowerInvariant()}.nupkg");
-        return Package(nupkg, Hash(File.ReadAllBytes(nupkg)), Dependencies(reference, restored.Where(p => p != package)));
+        return Package(nupkg, Hash(File.ReadAllBytes(nupkg)), Dependencies(reference, restored.Where(p => p != package)), restoring);
     }
 
     /// <summary>
     /// A package's assembly, from the <c>.nupkg</c> into the cache, with <paramref name="dependencies"/>; when null, those the
     /// cache holds for this content, else those its nuspec names, restored.
     /// </summary>
-    private ScriptLibrary Package(string fullPath, string contentHash, IReadOnlyList<LibraryDependency>? dependencies)
+    private ScriptLibrary Package(string fullPath, string contentHash, IReadOnlyList<LibraryDependency>? dependencies, Action<string>? restoring)
     {
         var source = Path.GetFileName(fullPath);
         var package = NuGetPackage.Read(fullPath, options);
         CheckNotLoaded(source, Path.GetFileNameWithoutExtension(package.AssemblyName));
         var entry = CacheFolder(contentHash);
         dependencies ??= CachedDependencies(entry)
-            ?? (package.Dependencies.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, package.Dependencies, options)));
+            ?? (package.Dependencies.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, package.Dependencies, options, restoring)));
         var assemblyPath = Path.Combine(entry, package.AssemblyName);
         if (!File.Exists(assemblyPath))
         {
@@ -211,7 +213,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
         }
     }
 
-    private ScriptLibrary Compile(string fullPath, LibraryKind kind, string contentHash, string name, string? version, IReadOnlyList<SourceFile> sources, IReadOnlyList<PackageRequest> packages)
+    private ScriptLibrary Compile(string fullPath, LibraryKind kind, string contentHash, string name, string? version, IReadOnlyList<SourceFile> sources, IReadOnlyList<PackageRequest> packages, Action<string>? restoring)
     {
         CheckNotLoaded(Path.GetFileName(fullPath), name);
         var entry = CacheFolder(contentHash);
@@ -220,7 +222,7 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
         if (dependencies is null)
         {
             var source = Path.GetFileName(fullPath);
-            dependencies = packages.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, packages, options));
+            dependencies = packages.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, packages, options, restoring));
             LibraryCompiler.Compile(source, name, sources, dependencies.SelectMany(d => d.Assemblies), assemblyPath);
         }
 

@@ -52,6 +52,7 @@ public sealed class AttachLibraryMagicTests
         var listed = await fixture.SubmitAsync("#!libraries");
 
         KernelFixture.AssertSucceeded(attached);
+        Assert.Contains("words.zip: restoring Humanizer.Core 2.14.1 for net10.0 from the NuGet sources...", KernelFixture.Text(attached));
         Assert.Equal("Order Id Column|some text", KernelFixture.ReturnValue(used));
         Assert.Contains("<td>Acme.Words.Titles</td><td>Humanizer.Core 2.14.1</td></tr>", KernelFixture.Html(listed));
         Assert.Contains($"Builds are cached in {Path.Combine(fixture.Home, "libraries")}; those unused for 30 days are removed when DevEndpoint loads, except those of stored endpoints.", KernelFixture.Html(listed));

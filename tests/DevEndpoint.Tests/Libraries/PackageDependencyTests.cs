@@ -28,9 +28,11 @@ public sealed class PackageDependencyTests : IDisposable
     {
         var zip = WordsArchive();
 
-        var library = new ScriptLibraryBuilder(Options).Build(zip);
-        var again = new ScriptLibraryBuilder(Offline).Build(zip);
+        var restores = new List<string>();
+        var library = new ScriptLibraryBuilder(Options).Build(zip, restores.Add);
+        var again = new ScriptLibraryBuilder(Offline).Build(zip, restores.Add);
 
+        Assert.Equal(["words.zip: restoring Humanizer.Core 2.14.1 for net10.0 from the NuGet sources..."], restores);
         Assert.Equal(["Humanizer.Core 2.14.1"], library.Dependencies.Select(d => d.ToString()));
         var humanizer = temp.Combine("packages", "humanizer.core", "2.14.1", "lib", "net6.0", "Humanizer.dll");
         Assert.Equal([humanizer], library.Dependencies[0].Assemblies);

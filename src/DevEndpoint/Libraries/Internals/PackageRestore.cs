@@ -28,8 +28,9 @@ internal static class PackageRestore
     public static string Framework => $"net{Environment.Version.Major}.{Environment.Version.Minor}";
 
     /// <summary>Restores <paramref name="packages"/> (for the library <paramref name="source"/>, as errors name it) and every package they depend on.</summary>
-    public static IReadOnlyList<Restored> Restore(string source, IReadOnlyList<PackageRequest> packages, LibraryOptions options)
+    public static IReadOnlyList<Restored> Restore(string source, IReadOnlyList<PackageRequest> packages, LibraryOptions options, Action<string>? restoring)
     {
+        restoring?.Invoke($"{source}: restoring {string.Join(", ", packages)} for {Framework} from the NuGet sources...");
         var folder = Path.Combine(options.CacheFolder, RestoreFolderName, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
