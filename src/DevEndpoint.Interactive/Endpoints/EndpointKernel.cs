@@ -63,7 +63,7 @@ internal sealed class EndpointKernel :
         var next = new CSharpKernel(Name);
         try
         {
-            next.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(DataCatalog).Assembly.Location, .. libraries.Select(l => l.AssemblyPath)]);
+            next.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(DataCatalog).Assembly.Location, .. libraries.SelectMany(l => l.References).Distinct()]);
             await next.SetValueAsync(CatalogVariable, catalog, typeof(DataCatalog));
         }
         catch

@@ -18,7 +18,7 @@ public sealed class AttachLibraryMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel, LibrarySession session)
     {
-        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files and NuGet packages (.nupkg, nuget:<id>,<version>), and reference them from the C# kernel so later cells can use their namespaces; in an endpoint's cell, add them to the endpoint (which reloads its libraries).")
+        var directive = new KernelActionDirective("#!attach-library", "Compile script libraries (a .cs file, or a .zip with one library folder of .cs files at its root) or take compiled .dll files and NuGet packages (.nupkg, nuget:<id>,<version>), restore their NuGet dependencies (library.json's \"dependencies\", a package's own), and reference them all from the C# kernel so later cells can use their namespaces; in an endpoint's cell, add them to the endpoint (which reloads its libraries).")
         {
             Parameters =
             {
@@ -36,7 +36,7 @@ public sealed class AttachLibraryMagic : KernelDirectiveCommand
 
             var csharp = context.HandlingKernel.RootKernel.FindKernelByName("csharp") as CSharpKernel
                 ?? throw new DevEndpointException("#!attach-library needs the C# kernel ('csharp') to reference the libraries, and this notebook has none.");
-            var libraries = session.Build(ScriptLibraryBuilder.SplitPaths(command.Paths));
+            var libraries = session.Build(ScriptLibraryBuilder.SplitPaths(command.Paths), message => context.DisplayAs(message, "text/plain"));
             var attached = session.Attach(csharp, libraries);
             MagicSupport.DisplayHtml(context, LibraryViews.Attached(attached, session.Attached));
             return Task.CompletedTask;

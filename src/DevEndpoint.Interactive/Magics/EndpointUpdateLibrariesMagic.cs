@@ -31,7 +31,7 @@ public sealed class EndpointUpdateLibrariesMagic : KernelDirectiveCommand
         IReadOnlyList<ScriptLibrary> libraries;
         try
         {
-            libraries = session.Build(definition.Libraries);
+            libraries = session.Build(definition.Libraries, message => context.DisplayAs(message, "text/plain"));
         }
         catch (DevEndpointException e)
         {

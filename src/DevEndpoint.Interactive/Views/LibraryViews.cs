@@ -9,7 +9,7 @@ namespace DevEndpoint.Interactive.Views;
 /// <summary>HTML views of script libraries and development endpoints.</summary>
 internal static class LibraryViews
 {
-    private static readonly string[] LibraryHeader = ["library", "version", "kind", "source", "content", "exported types"];
+    private static readonly string[] LibraryHeader = ["library", "version", "kind", "source", "content", "exported types", "NuGet dependencies"];
 
     public static string Attached(IReadOnlyList<ScriptLibrary> added, IReadOnlyList<ScriptLibrary> all) =>
         new HtmlTable()
@@ -18,7 +18,7 @@ internal static class LibraryViews
             .Paragraph("Use them in later C# cells, e.g. " + string.Join(" ", all.SelectMany(l => Namespaces(l)).Distinct().Select(n => $"using {n};")))
             .ToString();
 
-    public static string Libraries(IReadOnlyList<ScriptLibrary> attached, IEnumerable<EndpointKernel> endpoints)
+    public static string Libraries(IReadOnlyList<ScriptLibrary> attached, IEnumerable<EndpointKernel> endpoints, LibraryOptions options)
     {
         var html = new HtmlTable().Heading("C# kernel (csharp)");
         html = attached.Count == 0
@@ -30,7 +30,10 @@ internal static class LibraryViews
             html = endpoint.Libraries.Count == 0 ? html.Paragraph("No libraries.") : html.Table(LibraryHeader, endpoint.Libraries.Select(Row));
         }
 
-        return html.ToString();
+        return html
+            .Paragraph($"Builds are cached in {options.CacheFolder}; those unused for {options.CacheMaxAge.TotalDays:0} days are removed when DevEndpoint loads, except those of stored endpoints. "
+                + $"NuGet dependencies are restored into {options.PackagesFolder} (NuGet's packages folder: dotnet nuget locals global-packages --clear empties it).")
+            .ToString();
     }
 
     public static string Endpoints(string folder, IReadOnlyList<EndpointDefinition> definitions, IReadOnlyDictionary<string, EndpointKernel> running) =>
@@ -87,6 +90,7 @@ internal static class LibraryViews
         library.Source,
         library.ShortHash,
         string.Join(", ", library.ExportedTypes),
+        string.Join(", ", library.Dependencies),
     ];
 
     private static IEnumerable<string> Namespaces(ScriptLibrary library) =>

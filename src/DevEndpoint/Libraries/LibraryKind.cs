@@ -12,6 +12,6 @@ public enum LibraryKind
     /// <summary>A compiled <c>.dll</c>, used as is.</summary>
     Assembly,
 
-    /// <summary>A NuGet package (<c>.nupkg</c> or <c>nuget:&lt;id&gt;,&lt;version&gt;</c>): its assembly for this runtime, without its dependencies.</summary>
+    /// <summary>A NuGet package (<c>.nupkg</c> or <c>nuget:&lt;id&gt;,&lt;version&gt;</c>): its assembly for this runtime; its dependencies are restored with it.</summary>
     Package,
 }

@@ -20,6 +20,12 @@ public sealed record ScriptLibrary(
     string AssemblyPath,
     IReadOnlyList<string> ExportedTypes)
 {
+    /// <summary>The NuGet packages the library depends on, restored with their own dependencies; empty when it has none.</summary>
+    public IReadOnlyList<LibraryDependency> Dependencies { get; init; } = [];
+
     /// <summary>The first 12 characters of <see cref="ContentHash"/>, enough to tell builds apart on screen.</summary>
     public string ShortHash => ContentHash[..12];
+
+    /// <summary>Every assembly a C# session references to use the library: its own, then its dependencies'.</summary>
+    public IReadOnlyList<string> References => [AssemblyPath, .. Dependencies.SelectMany(d => d.Assemblies)];
 }

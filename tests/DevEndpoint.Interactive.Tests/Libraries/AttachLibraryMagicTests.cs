@@ -38,7 +38,71 @@ public sealed class AttachLibraryMagicTests
         var listed = await fixture.SubmitAsync("#!libraries");
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(zip)))[..12];
-        Assert.Contains($"<tr><td>Acme.Cleaning</td><td>1.0.0</td><td>zip archive</td><td>{zip}</td><td>{hash}</td><td>Acme.Cleaning.Cleaner, Acme.Cleaning.Text</td></tr>", KernelFixture.Html(listed));
+        Assert.Contains($"<tr><td>Acme.Cleaning</td><td>1.0.0</td><td>zip archive</td><td>{zip}</td><td>{hash}</td><td>Acme.Cleaning.Cleaner, Acme.Cleaning.Text</td><td></td></tr>", KernelFixture.Html(listed));
+    }
+
+    [Fact]
+    public async Task A_library_is_attached_with_its_nuget_dependencies_and_both_are_usable_in_later_cells()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var words = WordsArchive(fixture.Folder, "words.zip", "2.14.1");
+
+        var attached = await fixture.SubmitAsync($"#!attach-library {words}");
+        var used = await fixture.SubmitAsync("using Humanizer;\nAcme.Words.Titles.Of(\"order_id_column\") + \"|\" + \"some_text\".Humanize()");
+        var listed = await fixture.SubmitAsync("#!libraries");
+
+        KernelFixture.AssertSucceeded(attached);
+        Assert.Contains("words.zip: restoring Humanizer.Core 2.14.1 for net10.0 from the NuGet sources...", KernelFixture.Text(attached));
+        Assert.Equal("Order Id Column|some text", KernelFixture.ReturnValue(used));
+        Assert.Contains("<td>Acme.Words.Titles</td><td>Humanizer.Core 2.14.1</td></tr>", KernelFixture.Html(listed));
+        Assert.Contains($"Builds are cached in {Path.Combine(fixture.Home, "libraries")}; those unused for 30 days are removed when DevEndpoint loads, except those of stored endpoints.", KernelFixture.Html(listed));
+    }
+
+    [Fact]
+    public async Task A_nuget_package_is_attached_with_the_packages_it_depends_on()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var attached = await fixture.SubmitAsync("#!attach-library nuget:Newtonsoft.Json.Bson,1.0.2");
+        var used = await fixture.SubmitAsync("""
+            var stream = new System.IO.MemoryStream();
+            using (var writer = new Newtonsoft.Json.Bson.BsonDataWriter(stream)) { Newtonsoft.Json.JsonSerializer.CreateDefault().Serialize(writer, new { id = 7 }); }
+            var reader = new Newtonsoft.Json.Bson.BsonDataReader(new System.IO.MemoryStream(stream.ToArray()));
+            Newtonsoft.Json.JsonSerializer.CreateDefault().Deserialize<Newtonsoft.Json.Linq.JObject>(reader)["id"].ToString()
+            """);
+
+        KernelFixture.AssertSucceeded(attached);
+        Assert.Equal("7", KernelFixture.ReturnValue(used));
+    }
+
+    [Fact]
+    public async Task An_endpoint_references_its_libraries_nuget_dependencies()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var words = WordsArchive(fixture.Folder, "words.zip", "2.14.1");
+
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create words --libraries {words}"));
+        var used = await fixture.SubmitAsync("#!words\nAcme.Words.Titles.Of(\"order_id_column\")");
+
+        Assert.Equal("Order Id Column", KernelFixture.ReturnValue(used));
+    }
+
+    [Fact]
+    public async Task Libraries_whose_dependencies_bring_two_versions_of_one_assembly_are_refused_together()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var newer = WordsArchive(fixture.Folder, "words.zip", "2.14.1");
+        var older = WordsArchive(fixture.Folder, "old-words.zip", "2.8.26", "Acme.OldWords");
+
+        var failed = await fixture.SubmitAsync($"#!attach-library {newer},{older}");
+        var attached = await fixture.SubmitAsync($"#!attach-library {newer}");
+        var refused = await fixture.SubmitAsync($"#!attach-library {older}");
+
+        const string Message = "Acme.Words depends on Humanizer.Core 2.14.1 and Acme.OldWords on Humanizer.Core 2.8.26, which both bring Humanizer.dll: "
+            + "a C# session can reference only one version of an assembly. Make them depend on the same version, or use one endpoint for each.";
+        Assert.Equal(Message, KernelFixture.Failure(failed));
+        KernelFixture.AssertSucceeded(attached);
+        Assert.Equal(Message, KernelFixture.Failure(refused));
     }
 
     [Fact]
@@ -111,5 +175,24 @@ public sealed class AttachLibraryMagicTests
 
         Assert.Equal("evil.zip: entry '../../home/user/.bashrc.cs' is rejected: it climbs out of the archive root with '..'.", KernelFixture.Failure(result));
         Assert.False(File.Exists(Path.Combine(fixture.Folder, "..", "..", "home", "user", ".bashrc.cs")));
+    }
+
+    /// <summary>A library archive whose <c>Acme.Words.Titles.Of</c> title-cases text with Humanizer, which library.json names.</summary>
+    private static string WordsArchive(string folder, string file, string humanizerVersion, string name = "Acme.Words") =>
+        Zip(
+            Path.Combine(folder, file),
+            ("Words/Titles.cs", "using Humanizer; namespace Acme.Words; public static class Titles { public static string Of(string text) => text.Humanize(LetterCasing.Title); }"),
+            ("Words/library.json", $$"""{ "name": "{{name}}", "dependencies": { "Humanizer.Core": "{{humanizerVersion}}" } }"""));
+
+    private static string Zip(string path, params (string Name, string Content)[] entries)
+    {
+        using var archive = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        foreach (var (name, content) in entries)
+        {
+            using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+            writer.Write(content);
+        }
+
+        return path;
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
+using DevEndpoint.Libraries;
 
 namespace DevEndpoint.Tests.Libraries;
 
@@ -30,10 +31,19 @@ internal static class LibraryFiles
         return path;
     }
 
+    /// <summary>Calls a public static method of one of the library's types, its dependencies' assemblies at hand.</summary>
+    public static object? Invoke(ScriptLibrary library, string typeName, string method, params object?[] arguments) =>
+        Invoke(library.AssemblyPath, typeName, method, library.Dependencies.SelectMany(d => d.Assemblies), arguments);
+
     /// <summary>Loads the assembly into a collectible context of its own and calls a public static method of one of its types.</summary>
-    public static object? Invoke(string assemblyPath, string typeName, string method, params object?[] arguments)
+    public static object? Invoke(string assemblyPath, string typeName, string method, params object?[] arguments) =>
+        Invoke(assemblyPath, typeName, method, [], arguments);
+
+    private static object? Invoke(string assemblyPath, string typeName, string method, IEnumerable<string> dependencies, object?[] arguments)
     {
         var context = new AssemblyLoadContext("library-test", isCollectible: true);
+        var byName = dependencies.ToDictionary(d => Path.GetFileNameWithoutExtension(d), StringComparer.OrdinalIgnoreCase);
+        context.Resolving += (loader, name) => byName.TryGetValue(name.Name!, out var path) ? loader.LoadFromAssemblyPath(path) : null;
         try
         {
             var type = context.LoadFromAssemblyPath(assemblyPath).GetType(typeName, throwOnError: true)!;

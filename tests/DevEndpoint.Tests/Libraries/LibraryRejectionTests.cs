@@ -103,11 +103,11 @@ public sealed class LibraryRejectionTests : IDisposable
     }
 
     [Fact]
-    public void NuGet_dependencies_in_library_json_are_rejected()
+    public void A_library_json_dependency_that_is_no_package_id_and_version_is_rejected()
     {
-        var zip = LibraryFiles.Zip(temp.Combine("bad.zip"), ("Acme/A.cs", Valid), ("Acme/library.json", """{ "name": "Acme", "dependencies": { "Humanizer": "2.14.1" } }"""));
+        var zip = LibraryFiles.Zip(temp.Combine("bad.zip"), ("Acme/A.cs", Valid), ("Acme/library.json", """{ "name": "Acme", "dependencies": { "Humanizer.Core": "$(Evil)" } }"""));
 
-        AssertRejected(zip, "bad.zip!Acme/library.json: NuGet dependencies (Humanizer 2.14.1) cannot be restored yet; attach the packages beside the library instead (nuget:<id>,<version>, a .nupkg or a .dll).");
+        AssertRejected(zip, "bad.zip!Acme/library.json: 'Humanizer.Core': '$(Evil)' is not a NuGet package id and version; write \"dependencies\": {\"<id>\": \"<version>\"}, e.g. {\"Humanizer.Core\": \"2.14.1\"}.");
     }
 
     [Fact]
@@ -127,6 +127,18 @@ public sealed class LibraryRejectionTests : IDisposable
         var source = temp.Write("my library.cs", Valid);
 
         AssertRejected(source, "my library.cs: 'my library' is not a valid library name; use letters, digits, '.', '_' and '-', starting with a letter (rename the file or folder, or give a name in library.json).");
+    }
+
+    [Fact]
+    public void A_library_named_as_an_assembly_the_process_has_loaded_is_rejected()
+    {
+        var analysis = typeof(Microsoft.Data.Analysis.DataFrame).Assembly;
+        var copy = temp.Combine("Microsoft.Data.Analysis.dll");
+        File.Copy(analysis.Location, copy);
+        var source = temp.Write("System.Text.Json.cs", Valid);
+
+        AssertRejected(copy, $"Microsoft.Data.Analysis.dll: Microsoft.Data.Analysis is the name of an assembly this process has already loaded (Microsoft.Data.Analysis {analysis.GetName().Version}, the .NET runtime's or DevEndpoint's); one process cannot load two assemblies of one name. Use the loaded one without attaching it, or give the library another name.");
+        AssertRejected(source, $"System.Text.Json.cs: System.Text.Json is the name of an assembly this process has already loaded (System.Text.Json {typeof(System.Text.Json.JsonSerializer).Assembly.GetName().Version}, the .NET runtime's or DevEndpoint's); one process cannot load two assemblies of one name. Use the loaded one without attaching it, or give the library another name.");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Reflection.Emit;
 using DevEndpoint.Libraries;
 
 namespace DevEndpoint.Tests.Libraries;
@@ -6,7 +8,13 @@ public sealed class NuGetPackageTests : IDisposable
 {
     private readonly TempFolder temp = new();
 
-    private LibraryOptions Options => new() { CacheFolder = temp.Combine("cache"), PackagesFolder = temp.Combine("packages") };
+    /// <summary>Restores only from the folder <c>feed</c>, into the folder <c>packages</c>.</summary>
+    private LibraryOptions Options => new()
+    {
+        CacheFolder = temp.Combine("cache"),
+        PackagesFolder = temp.Combine("packages"),
+        NuGetConfigFile = TestPackages.Config(temp.Combine("nuget.config"), temp.Combine("feed")),
+    };
 
     [Fact]
     public void A_nupkg_gives_the_assembly_of_the_lib_folder_that_suits_this_runtime_best()
@@ -21,14 +29,29 @@ public sealed class NuGetPackageTests : IDisposable
     }
 
     [Fact]
-    public void A_nuget_reference_takes_the_package_from_the_nuget_packages_folder()
+    public void A_nuget_reference_is_restored_from_the_sources_with_the_packages_it_depends_on()
     {
-        Package(temp.Combine("packages", "acme.tools", "1.2.0", "acme.tools.1.2.0.nupkg"), ("netstandard2.1", "netstandard"));
+        var builder = new ScriptLibraryBuilder(Options with { CacheFolder = temp.Combine("build") });
+        var core = builder.Build(temp.Write("src/Acme.Core.cs", "namespace Acme.Core; public static class Base { public static string Name => \"core\"; }"));
+        TestPackages.Write(temp.Combine("feed"), "Acme.Core", "1.0.0", [("netstandard2.0", "Acme.Core.dll", File.ReadAllBytes(core.AssemblyPath))]);
+        var tools = builder.Build(LibraryFiles.Zip(
+            temp.Combine("src", "tools.zip"),
+            ("Tools/Flavor.cs", "namespace Acme.Tools; public static class Flavor { public static string Name => Acme.Core.Base.Name + \" tools\"; }"),
+            ("Tools/library.json", """{ "name": "Acme.Tools", "dependencies": { "Acme.Core": "1.0.0" } }""")));
+        TestPackages.Write(
+            temp.Combine("feed"),
+            "Acme.Tools",
+            "1.2.0",
+            [("net8.0", "Acme.Tools.dll", File.ReadAllBytes(tools.AssemblyPath))],
+            """<group targetFramework="net8.0"><dependency id="Acme.Core" version="1.0.0" /></group>""");
 
         var library = new ScriptLibraryBuilder(Options).Build("nuget:Acme.Tools,1.2.0");
 
+        Assert.Equal(["Acme.Core 1.0.0"], tools.Dependencies.Select(d => d.ToString()));
         Assert.Equal(temp.Combine("packages", "acme.tools", "1.2.0", "acme.tools.1.2.0.nupkg"), library.Source);
-        Assert.Equal("netstandard", LibraryFiles.Invoke(library.AssemblyPath, "Acme.Tools.Flavor", "get_Name"));
+        Assert.Equal(["Acme.Core 1.0.0"], library.Dependencies.Select(d => d.ToString()));
+        Assert.Equal([temp.Combine("packages", "acme.core", "1.0.0", "lib", "netstandard2.0", "Acme.Core.dll")], library.Dependencies[0].Assemblies);
+        Assert.Equal("core tools", LibraryFiles.Invoke(library, "Acme.Tools.Flavor", "get_Name"));
     }
 
     [Fact]
@@ -51,11 +74,49 @@ public sealed class NuGetPackageTests : IDisposable
         Assert.Equal("Several.1.0.0.nupkg: lib/net8.0/ holds 2 assemblies (A.dll, B.dll); only packages of one assembly can be attached yet.", Assert.Throws<DevEndpointException>(() => builder.Build(several)).Message);
         Assert.Equal("Bare.1.0.0.nupkg is not a NuGet package: it has no .nuspec at its root.", Assert.Throws<DevEndpointException>(() => builder.Build(noNuspec)).Message);
         Assert.Equal(
-            $"nuget:Missing,1.0.0: the package is not in the NuGet packages folder {temp.Combine("packages")}; restore it first (in a C# cell: #r \"nuget:Missing,1.0.0\"), then attach it again.",
-            Assert.Throws<DevEndpointException>(() => builder.Build("nuget:Missing,1.0.0")).Message);
+            "'nuget:Acme.Tools' is not a NuGet package reference: write nuget:<id>,<version>, e.g. nuget:Humanizer.Core,2.14.1.",
+            Assert.Throws<DevEndpointException>(() => builder.Build("nuget:Acme.Tools")).Message);
         Assert.Equal(
             "'nuget:../evil,1.0.0' is not a NuGet package reference: write nuget:<id>,<version>, e.g. nuget:Humanizer.Core,2.14.1.",
             Assert.Throws<DevEndpointException>(() => builder.Build("nuget:../evil,1.0.0")).Message);
+    }
+
+    [Fact]
+    public void A_package_or_version_the_sources_do_not_have_is_named_with_what_to_do()
+    {
+        var builder = new ScriptLibraryBuilder(Options);
+        Package(temp.Combine("feed", "Acme.Tools.1.2.0.nupkg"), ("netstandard2.1", "netstandard"));
+
+        Assert.Equal(
+            "nuget:Acme.Missing,1.0.0: NuGet could not restore Acme.Missing 1.0.0 for net10.0:\n"
+            + "NU1101: Unable to find package Acme.Missing. No packages exist with this id in source(s): only\n"
+            + "Check the package id (on nuget.org, or in your NuGet sources: dotnet nuget list source), then attach again.",
+            Assert.Throws<DevEndpointException>(() => builder.Build("nuget:Acme.Missing,1.0.0")).Message);
+        Assert.Equal(
+            "nuget:Acme.Tools,9.0.0: NuGet could not restore Acme.Tools 9.0.0 for net10.0:\n"
+            + "NU1102: Unable to find package Acme.Tools with version (= 9.0.0); Found 1 version(s) in only [ Nearest version: 1.2.0 ]\n"
+            + "Use a version the NuGet sources have, then attach again.",
+            Assert.Throws<DevEndpointException>(() => builder.Build("nuget:Acme.Tools,9.0.0")).Message);
+        Assert.False(Directory.Exists(temp.Combine("packages", "acme.tools")));
+    }
+
+    [Fact]
+    public void A_dependency_newer_than_an_assembly_this_process_has_loaded_is_refused()
+    {
+        var loaded = typeof(Apache.Arrow.ArrowBuffer).Assembly.GetName().Version;
+        var arrow = new PersistedAssemblyBuilder(new AssemblyName("Apache.Arrow") { Version = new Version(99, 0, 0, 0) }, typeof(object).Assembly);
+        arrow.DefineDynamicModule("Apache.Arrow.dll");
+        using var image = new MemoryStream();
+        arrow.Save(image);
+        TestPackages.Write(temp.Combine("feed"), "Acme.Arrow", "1.0.0", [("net8.0", "Apache.Arrow.dll", image.ToArray())]);
+        var zip = LibraryFiles.Zip(temp.Combine("arrow.zip"), ("Arrow/A.cs", "namespace Acme.Arrow; public static class A { }"), ("Arrow/library.json", """{ "dependencies": { "Acme.Arrow": "1.0.0" } }"""));
+
+        var error = Assert.Throws<DevEndpointException>(() => new ScriptLibraryBuilder(Options).Build(zip));
+
+        Assert.Equal(
+            $"arrow.zip: dependency Acme.Arrow 1.0.0 brings Apache.Arrow 99.0.0.0, newer than the Apache.Arrow {loaded} this process has already loaded (the .NET runtime's or DevEndpoint's, which notebooks and libraries share); "
+            + $"one process cannot load two versions of it. Depend on a version of Acme.Arrow whose Apache.Arrow is {loaded} or older: the loaded one then stands in for it.",
+            error.Message);
     }
 
     private const string Nuspec = "Acme.Tools.nuspec";

@@ -17,10 +17,25 @@ internal static class LibraryCompiler
     /// <summary>Compile errors shown at most; the count of the rest follows.</summary>
     private const int MaxErrorsShown = 20;
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    private static readonly Lazy<IReadOnlyList<string>> ReferencePaths = new(LoadReferencePaths);
 
-    /// <summary>Compiles <paramref name="sources"/> into the assembly <paramref name="name"/>, written to <paramref name="outputPath"/>.</summary>
-    public static void Compile(string displayName, string name, IReadOnlyList<SourceFile> sources, string outputPath)
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References =
+        new(() => [.. ReferencePaths.Value.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))]);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, Version>> Host = new(() =>
+        ReferencePaths.Value.Select(AssemblyName.GetAssemblyName).GroupBy(n => n.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Max(n => n.Version!)!, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The assemblies every library compiles against and every C# session has (the .NET runtime's, the DevEndpoint core,
+    /// Microsoft.Data.Analysis and what they reference), by name, with their versions.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Version> HostAssemblies => Host.Value;
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> into the assembly <paramref name="name"/>, written to <paramref name="outputPath"/>,
+    /// against the host's assemblies and <paramref name="dependencies"/>.
+    /// </summary>
+    public static void Compile(string displayName, string name, IReadOnlyList<SourceFile> sources, IEnumerable<string> dependencies, string outputPath)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Content, s.Content.Length, canBeEmbedded: true), parseOptions, s.DisplayPath));
@@ -35,7 +50,7 @@ internal static class LibraryCompiler
                 ["CS1701"] = ReportDiagnostic.Suppress,
                 ["CS1702"] = ReportDiagnostic.Suppress,
             });
-        var compilation = CSharpCompilation.Create(name, trees, References.Value, options);
+        var compilation = CSharpCompilation.Create(name, trees, References.Value.AddRange(dependencies.Select(p => MetadataReference.CreateFromFile(p))), options);
 
         using var assembly = new MemoryStream();
         var result = compilation.Emit(assembly);
@@ -54,7 +69,7 @@ internal static class LibraryCompiler
     }
 
     /// <summary>The runtime's assemblies, and the DevEndpoint core and Microsoft.Data.Analysis with everything they reference.</summary>
-    private static ImmutableArray<MetadataReference> LoadReferences()
+    private static IReadOnlyList<string> LoadReferencePaths()
     {
         var runtimeFolder = RuntimeEnvironment.GetRuntimeDirectory();
         var paths = new SortedSet<string>(StringComparer.Ordinal);
@@ -85,6 +100,6 @@ internal static class LibraryCompiler
             }
         }
 
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+        return [.. paths];
     }
 }

@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace DevEndpoint.Libraries.Internals;
 
-/// <summary>The optional <c>library.json</c> at the root of an archive's library folder: <c>{"name": ..., "version": ..., "dependencies": {...}}</c>.</summary>
+/// <summary>
+/// The optional <c>library.json</c> at the root of an archive's library folder: <c>{"name": ..., "version": ..., "dependencies": {"&lt;id&gt;": "&lt;version&gt;"}}</c>;
+/// a dependency's version is a NuGet version range as a PackageReference takes it.
+/// </summary>
 internal sealed record LibraryManifest(
     [property: JsonPropertyName("name")] string? Name,
     [property: JsonPropertyName("version")] string? Version,
@@ -33,13 +36,18 @@ internal sealed record LibraryManifest(
             throw LibraryErrors.BadManifest(displayPath, $"'{name}' is not a valid library name; use letters, digits, '.', '_' and '-', starting with a letter.");
         }
 
-        if (manifest.Dependencies is { Count: > 0 } dependencies)
+        foreach (var (id, version) in manifest.Dependencies ?? [])
         {
-            throw LibraryErrors.BadManifest(
-                displayPath,
-                $"NuGet dependencies ({string.Join(", ", dependencies.Select(d => $"{d.Key} {d.Value}"))}) cannot be restored yet; attach the packages beside the library instead (nuget:<id>,<version>, a .nupkg or a .dll).");
+            if (!new PackageRequest(id, version).IsValid)
+            {
+                throw LibraryErrors.BadDependency(displayPath, id, version);
+            }
         }
 
         return manifest;
     }
+
+    /// <summary>The NuGet packages <c>dependencies</c> names, each with its version range as a PackageReference takes it.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PackageRequest> Packages => [.. (Dependencies ?? []).Select(d => new PackageRequest(d.Key, d.Value))];
 }
