@@ -13,7 +13,7 @@ namespace DevEndpoint.Libraries;
 /// </summary>
 public sealed class ScriptLibraryBuilder(LibraryOptions? options = null)
 {
-    private const string NuGetPrefix = "nuget:";
+    public const string NuGetPrefix = "nuget:";
 
     private readonly LibraryOptions options = options ?? new LibraryOptions();
 
