@@ -20,6 +20,11 @@ internal static partial class LoadCommand
         var partitions = result.Table.PartitionKeys.Count == 0 ? string.Empty : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
         await output.WriteLineAsync(
             $"{frame.Rows.Count} rows, {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds:0} ms.");
+        if (result.Bookmark is { } bookmark)
+        {
+            await output.WriteLineAsync(BookmarkCommands.Loaded(bookmark));
+        }
+
         await output.WriteLineAsync(frame.Head((int)Math.Min(RowsShown, frame.Rows.Count)).ToString());
         foreach (var line in BadRowLines(result.BadRows, result.Errors, mode))
         {

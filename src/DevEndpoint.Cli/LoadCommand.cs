@@ -41,10 +41,14 @@ internal static partial class LoadCommand
         {
             Description = "Print one JSON object instead of rows: rows, per column name, type, nulls, sum (numbers) or utf8Bytes (strings), and badRows, elapsedMs, peakWorkingSetBytes.",
         };
+        var bookmark = new Option<string?>("--bookmark")
+        {
+            Description = "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which devendpoint bookmark commit <job> makes processed.",
+        };
         var catalog = CliApp.CatalogOption();
         var command = new Command("load", "Load a table (or some of its partitions and columns) and print its first rows, or a summary to check it against another engine.")
         {
-            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, summary, catalog,
+            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, bookmark, summary, catalog,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,6 +63,7 @@ internal static partial class LoadCommand
                 Mode = parse.GetValue(mode) ?? BadRecordMode.Permissive,
                 ErrorThreshold = parse.GetValue(errorThreshold),
                 Strings = parse.GetValue(strings) ?? StringStorage.Auto,
+                Bookmark = parse.GetValue(bookmark),
             };
             var result = await loader.LoadAsync(parse.GetValue(name)!, options, cancellationToken);
             if (parse.GetValue(summary))

@@ -13,7 +13,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!load &lt;db&gt;.&lt;table&gt; --as &lt;variable&gt; [--columns a,b] [--where "&lt;predicate&gt;"] [--limit n]
 /// [--sample f | --sample-rows n] [--mode permissive|failfast|dropmalformed] [--error-threshold n] [--errors-as &lt;variable&gt;]
-/// [--strings auto|dotnet|utf8]</c>.
+/// [--strings auto|dotnet|utf8] [--bookmark &lt;job&gt;]</c>.
 /// </summary>
 public sealed class LoadMagic : KernelDirectiveCommand
 {
@@ -41,6 +41,8 @@ public sealed class LoadMagic : KernelDirectiveCommand
     public string? ErrorsAs { get; set; }
 
     public string? Strings { get; set; }
+
+    public string? Bookmark { get; set; }
 
     public string? Catalog { get; set; }
 
@@ -77,6 +79,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--errors-as", "The name of a C# variable that receives the rows set aside (file, line, column, value, reason) as a DataFrame."),
                 new KernelDirectiveParameter("--strings", "How string columns are held: auto/dotnet (.NET strings, repeated values shared; every DataFrame operation works) or utf8 (UTF-8 bytes: less memory for long text; no sorting or grouping on them).")
                     .AddCompletions(() => ["auto", "dotnet", "utf8"]),
+                new KernelDirectiveParameter("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which #!bookmark commit <job> makes processed."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -103,6 +106,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     Mode = command.Mode is null ? BadRecordMode.Permissive : LoadOptions.ParseMode(command.Mode),
                     ErrorThreshold = command.ErrorThreshold,
                     Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
+                    Bookmark = command.Bookmark,
                 },
                 context.CancellationToken,
                 progress);
@@ -117,6 +121,11 @@ public sealed class LoadMagic : KernelDirectiveCommand
             }
 
             progress.Complete(CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));
+            if (result.Bookmark is { } bookmark)
+            {
+                MagicSupport.DisplayHtml(context, BookmarkViews.Loaded(bookmark));
+            }
+
             context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)));
         });
 }

@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace DevEndpoint.Catalog;
 
 /// <summary>
-/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs and custom classifiers in one SQLite file.
+/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers and job
+/// bookmarks in one SQLite file.
 /// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
@@ -119,6 +120,28 @@ public sealed partial class DataCatalog
             CREATE TABLE IF NOT EXISTS classifiers (
                 name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
                 definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS job_bookmarks (
+                job_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                create_time TEXT NOT NULL,
+                last_commit_time TEXT,
+                committed_runs INTEGER NOT NULL,
+                pending_since TEXT);
+            CREATE TABLE IF NOT EXISTS job_bookmark_tables (
+                job_name TEXT NOT NULL COLLATE NOCASE,
+                database_name TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                last_commit_time TEXT,
+                pending_since TEXT,
+                PRIMARY KEY (job_name, database_name, table_name));
+            CREATE TABLE IF NOT EXISTS job_bookmark_files (
+                job_name TEXT NOT NULL COLLATE NOCASE,
+                database_name TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                pending INTEGER NOT NULL,
+                path TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                last_modified INTEGER NOT NULL,
+                PRIMARY KEY (job_name, database_name, table_name, pending, path));
             """);
         using (var version = connection.CreateCommand())
         {
@@ -137,6 +160,19 @@ public sealed partial class DataCatalog
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed when it returns (a write takes the write lock at once),
+    /// for the parts of the core that keep their own tables in the catalog, such as job bookmarks.
+    /// </summary>
+    internal T InTransaction<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> work)
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: !write);
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)

@@ -29,6 +29,12 @@ public sealed record LoadOptions
     /// <summary>How string columns are held in memory.</summary>
     public StringStorage Strings { get; init; } = StringStorage.Auto;
 
+    /// <summary>
+    /// The job whose bookmark the load follows (see <see cref="Jobs.JobBookmarks"/>): only files its committed runs did not
+    /// process are read, and they join its pending run; <c>null</c> to read every file. Not with a limit or a sample.
+    /// </summary>
+    public string? Bookmark { get; init; }
+
     /// <summary>Reads a bad-record mode by the name the magics and the CLI take: <c>permissive</c>, <c>failfast</c> or <c>dropmalformed</c>.</summary>
     public static BadRecordMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
     {

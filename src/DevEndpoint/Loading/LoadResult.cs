@@ -19,6 +19,9 @@ public sealed record LoadResult(
 {
     /// <summary>The parts the files were read in: one per file, more for big files read in ranges at once.</summary>
     public int PartsRead { get; init; }
+
+    /// <summary>With a bookmark: the files read and the files its committed runs had processed; <c>null</c> without.</summary>
+    public Jobs.BookmarkSelection? Bookmark { get; init; }
 }
 
 /// <summary>How far a load is: files read of the files its partitions hold, and the rows read so far.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Jobs;
+using DevEndpoint.Jobs.Internals;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -58,6 +60,13 @@ public sealed partial class TableLoader
         }
 
         var files = sources.SelectMany(s => TableFiles.DataFiles(table, s.Location).Select(f => (Path: f, s.Values))).ToList();
+        var bookmark = options.Bookmark is { } job ? new JobBookmarks(catalog).Select(job, name, files.ConvertAll(f => f.Path)) : null;
+        if (bookmark is not null)
+        {
+            var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            files = files.FindAll(f => unread.Contains(Path.GetFullPath(f.Path)));
+        }
+
         var reader = FormatReader.For(table);
         var fraction = SampleFraction(table, options);
         List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
@@ -125,7 +134,16 @@ public sealed partial class TableLoader
             frame = SampleRows(frame, keep);
         }
 
-        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count) { PartsRead = parts.Sum(p => p.Ranges) };
+        if (bookmark is not null)
+        {
+            new JobBookmarks(catalog).RecordPending(bookmark);
+        }
+
+        return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count)
+        {
+            PartsRead = parts.Sum(p => p.Ranges),
+            Bookmark = bookmark,
+        };
     }
 
     private static void Validate(LoadOptions options)
@@ -154,6 +172,15 @@ public sealed partial class TableLoader
         if (options.ErrorThreshold is < 0)
         {
             throw new DevEndpointException($"The error threshold must be zero or more bad rows; got {options.ErrorThreshold}.");
+        }
+
+        if (options.Bookmark is { } job)
+        {
+            BookmarkErrors.CheckName(job);
+            if (options.Limit is not null || options.SampleFraction is not null || options.SampleRows is not null)
+            {
+                throw BookmarkErrors.PartialRead(job);
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Jobs.Internals;
+
+namespace DevEndpoint.Jobs;
+
+/// <summary>What a load with a bookmark asks of it: which files to read, and then that they join the pending run.</summary>
+public sealed partial class JobBookmarks
+{
+    /// <summary>
+    /// The files of <paramref name="paths"/> that the job's committed runs did not process as they are now (path, size and
+    /// last-modified time), in the order given. Each file's size and time are taken before it is read, so a file rewritten
+    /// while it is read counts as changed on the next run.
+    /// </summary>
+    internal BookmarkSelection Select(string job, TableName table, IReadOnlyList<string> paths)
+    {
+        BookmarkErrors.CheckName(job);
+        var processed = catalog.InTransaction(write: false, (connection, transaction) =>
+        {
+            using var command = DataCatalog.Command(
+                connection,
+                transaction,
+                "SELECT path, size, last_modified FROM job_bookmark_files WHERE job_name = $job AND database_name = $db AND table_name = $table AND pending = 0",
+                [("$job", job), ("$db", table.Database), ("$table", table.Table)]);
+            using var reader = command.ExecuteReader();
+            var files = new HashSet<BookmarkedFile>();
+            while (reader.Read())
+            {
+                files.Add(new BookmarkedFile(reader.GetString(0), reader.GetInt64(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc)));
+            }
+
+            return files;
+        });
+        var all = paths.Select(BookmarkedFile.Of).ToList();
+        var unread = all.Where(f => !processed.Contains(f)).ToList();
+        return new BookmarkSelection(job, table, unread, all.Count - unread.Count);
+    }
+
+    /// <summary>
+    /// Adds what a load read to the job's pending run, in one transaction, starting the run (and the job) when there is none.
+    /// A file the run read before is recorded as it was read last.
+    /// </summary>
+    internal void RecordPending(BookmarkSelection selection)
+    {
+        catalog.InTransaction(write: true, (connection, transaction) =>
+        {
+            var now = Text(DateTimeOffset.UtcNow);
+            (string, object?) job = ("$job", selection.Job);
+            (string, object?) db = ("$db", selection.Table.Database);
+            (string, object?) table = ("$table", selection.Table.Table);
+            Execute(
+                connection,
+                transaction,
+                "INSERT OR IGNORE INTO job_bookmarks (job_name, create_time, committed_runs) VALUES ($job, $now, 0)",
+                job,
+                ("$now", now));
+            Execute(connection, transaction, "UPDATE job_bookmarks SET pending_since = COALESCE(pending_since, $now) WHERE job_name = $job", job, ("$now", now));
+            Execute(
+                connection,
+                transaction,
+                """
+                INSERT INTO job_bookmark_tables (job_name, database_name, table_name, pending_since) VALUES ($job, $db, $table, $now)
+                ON CONFLICT (job_name, database_name, table_name) DO UPDATE SET pending_since = $now
+                """,
+                job,
+                db,
+                table,
+                ("$now", now));
+            foreach (var file in selection.Files)
+            {
+                Execute(
+                    connection,
+                    transaction,
+                    "INSERT OR REPLACE INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified)",
+                    job,
+                    db,
+                    table,
+                    ("$path", file.Path),
+                    ("$size", file.Size),
+                    ("$modified", file.LastModified.Ticks));
+            }
+
+            return selection.Files.Count;
+        });
+    }
+}
