@@ -93,10 +93,11 @@ internal static class RunCommand
         }
 
         var clock = Stopwatch.StartNew();
-        using var kernel = await RunKernel.StartAsync(new RunOutputs(output, error, 0));
+        var setup = new RunOutputs(output, error, 0);
+        using var kernel = await RunKernel.StartAsync(setup);
         if (libraries.Count > 0)
         {
-            var attached = await kernel.RunAsync(new AttachLibraryMagic { Paths = string.Join(',', libraries) }, new RunOutputs(output, error, 0));
+            var attached = await kernel.RunAsync(new AttachLibraryMagic { Paths = string.Join(',', libraries) }, setup);
             if (attached is not null)
             {
                 throw new RunFailure(CellFailed, $"--libraries did not attach: {attached}");
@@ -112,7 +113,7 @@ internal static class RunCommand
         {
             count++;
             await output.WriteLineAsync($"[{cell.Label}] {cell.FirstLine}");
-            var failure = await RunCellAsync(kernel, cell, count, packages, output, error);
+            var failure = await RunCellAsync(kernel, cell, new RunOutputs(output, error, count), packages, setup, output);
             if (failure is not null)
             {
                 WriteIfAsked(notebook, outputPath);
@@ -126,16 +127,23 @@ internal static class RunCommand
         return Succeeded;
     }
 
-    /// <summary>Runs one code cell; returns its error, or null when it succeeded.</summary>
-    private static async Task<string?> RunCellAsync(RunKernel kernel, RunCell cell, int count, IReadOnlyCollection<string> packages, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Runs one code cell; returns its error, or null when it succeeded. The cell that loads the extension in Jupyter
+    /// (<c>#r "nuget:DevEndpoint.Interactive,..."</c>) gets what loading it and <c>--libraries</c> displayed, as there.
+    /// </summary>
+    private static async Task<string?> RunCellAsync(RunKernel kernel, RunCell cell, RunOutputs outputs, IReadOnlyCollection<string> packages, RunOutputs setup, TextWriter output)
     {
-        var outputs = new RunOutputs(output, error, count);
         cell.Json["outputs"] = outputs.Outputs;
-        cell.Json["execution_count"] = count;
+        cell.Json["execution_count"] = outputs.ExecutionCount;
         var (source, leftOut, failure) = RunPackageLines.Remove(cell.Source, packages);
         foreach (var line in leftOut)
         {
             await output.WriteLineAsync($"(left out: {line})");
+        }
+
+        if (leftOut.Any(RunPackageLines.LoadsExtension))
+        {
+            outputs.MoveFrom(setup);
         }
 
         if (failure is null && !kernel.HasKernel(cell.KernelName))

@@ -13,6 +13,8 @@ namespace DevEndpoint.Cli;
 /// </summary>
 internal sealed class RunOutputs(TextWriter output, TextWriter error, int executionCount)
 {
+    public int ExecutionCount => executionCount;
+
     private const string HtmlMimeType = "text/html";
 
     private readonly Lock gate = new();
@@ -73,6 +75,20 @@ internal sealed class RunOutputs(TextWriter output, TextWriter error, int execut
             }
 
             updated.Clear();
+        }
+    }
+
+    /// <summary>Moves the outputs of <paramref name="other"/> (already printed) before this cell's.</summary>
+    public void MoveFrom(RunOutputs other)
+    {
+        lock (gate)
+        {
+            var moved = other.Outputs.ToList();
+            other.Outputs.Clear();
+            for (var i = 0; i < moved.Count; i++)
+            {
+                Outputs.Insert(i, moved[i]);
+            }
         }
     }
 

@@ -29,8 +29,7 @@ internal static partial class RunPackageLines
             else if (Reference().Match(line) is { Success: true } reference)
             {
                 var id = reference.Groups["id"].Value;
-                if (!id.Equals(RunKernel.Extension.GetName().Name, StringComparison.OrdinalIgnoreCase)
-                    && !attachedPackages.Contains(id, StringComparer.OrdinalIgnoreCase))
+                if (!LoadsExtension(line) && !attachedPackages.Contains(id, StringComparer.OrdinalIgnoreCase))
                 {
                     return (source, leftOut, $"devendpoint run cannot restore NuGet packages ({line}). Attach the package with --libraries nuget:{id},<version> (from the NuGet packages folder, where a restore puts it) and the line is left out.");
                 }
@@ -42,6 +41,11 @@ internal static partial class RunPackageLines
 
         return (string.Join('\n', lines), leftOut, null);
     }
+
+    /// <summary>True for the line that loads the extension in Jupyter: <c>#r "nuget:DevEndpoint.Interactive,..."</c>.</summary>
+    public static bool LoadsExtension(string line) =>
+        Reference().Match(line.Trim()) is { Success: true } reference
+        && reference.Groups["id"].Value.Equals(RunKernel.Extension.GetName().Name, StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("""^#i\s+"nuget:[^"]*"$""")]
     private static partial Regex Source();

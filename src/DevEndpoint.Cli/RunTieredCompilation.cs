@@ -5,7 +5,8 @@ namespace DevEndpoint.Cli;
 /// <summary>
 /// The command is built without tiered compilation, so a load's loops are compiled fully optimised at once. Running a
 /// notebook is the opposite case: Roslyn and the kernel run a great deal of code once, and optimising all of it first
-/// makes <c>devendpoint run</c> start about 2 s (of CPU) slower (measured: a five-cell notebook in 6-7 s instead of 2-3 s).
+/// makes <c>devendpoint run</c> start about 2 s of CPU slower (measured on a five-cell notebook: 3.4-3.7 s of CPU instead
+/// of 1.5 s; see the README).
 /// So <c>run</c> starts itself again with tiered compilation on (<c>DOTNET_TieredCompilation=1</c>), unless that variable
 /// is already set, either way.
 /// </summary>

@@ -137,8 +137,9 @@ public sealed class RunCommandTests : IDisposable
             Code("#!load raw.orders --as orders"),
             Code("Console.WriteLine($\"rows: {orders.Rows.Count}, sum: {orders[\"amount\"].Sum()}\");"));
         var catalog = folder.Combine("catalog.db");
+        var executed = folder.Combine("executed.ipynb");
 
-        var result = await DevEndpointCommand.RunAsync("run", notebook, "--catalog", catalog);
+        var result = await DevEndpointCommand.RunAsync("run", notebook, "--catalog", catalog, "--output", executed);
 
         Assert.Equal(string.Empty, result.Error);
         Assert.Equal(0, result.ExitCode);
@@ -147,8 +148,27 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"Catalog: {catalog}\n", output, StringComparison.Ordinal);
         Assert.Contains("(left out: #i \"nuget:../artifacts/packages\")\n(left out: #r \"nuget:DevEndpoint.Interactive,*-*\")\n", output, StringComparison.Ordinal);
         Assert.Contains("\nrows: 3, sum: 37.75\n", output, StringComparison.Ordinal);
-        Assert.Matches(@"\nRan 4 code cells of .*etl\.ipynb in [0-9.]+ s\.\n$", output);
+        Assert.Matches($@"\nRan 4 code cells of .*etl\.ipynb in [0-9.]+ s\. Executed notebook: {System.Text.RegularExpressions.Regex.Escape(executed)}\n$", output);
         Assert.Equal(["orders"], DataCatalog.Open(catalog).GetTables("raw").Select(t => t.Name));
+        var loaded = Assert.Single(Cells(executed)[0]!["outputs"]!.AsArray())!;
+        Assert.StartsWith("DevEndpoint is ready: ", (string?)loaded["data"]!["text/plain"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Libraries_are_attached_before_the_first_cell_and_their_nuget_lines_are_left_out()
+    {
+        var library = folder.Write("libs/Greeter.cs", "namespace Acme;\n\npublic static class Greeter\n{\n    public static string Hello(string name) => $\"hello {name}\";\n}\n");
+        var notebook = Write(
+            folder.Combine("job.ipynb"),
+            Code("#r \"nuget:Humanizer.Core,2.14.1\"\nusing Humanizer;\nConsole.WriteLine(Acme.Greeter.Hello(\"order_lines\".Humanize()));"));
+
+        var result = await DevEndpointCommand.RunAsync(
+            ["run", notebook, "--libraries", library, "--libraries", "nuget:Humanizer.Core,2.14.1"],
+            new Dictionary<string, string> { [DevEndpointHome.PathVariable] = folder.Combine("home") });
+
+        Assert.Equal(string.Empty, result.Error);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(left out: #r \"nuget:Humanizer.Core,2.14.1\")\nhello order lines\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
