@@ -116,8 +116,8 @@ internal static class RunCommand
             var failure = await RunCellAsync(kernel, cell, new RunOutputs(output, error, count), packages, setup, output);
             if (failure is not null)
             {
-                WriteIfAsked(notebook, outputPath);
                 await error.WriteLineAsync($"error: {cell.Name} failed: {WithoutStackTrace(failure)}");
+                WriteIfAsked(notebook, outputPath);
                 return CellFailed;
             }
         }

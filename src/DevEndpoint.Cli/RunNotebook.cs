@@ -123,6 +123,13 @@ internal sealed class RunNotebook
                 cell["id"] = $"cell-{i + 1}";
             }
 
+            if (kind == CellKind.Code)
+            {
+                // As papermill does: the executed notebook shows this run's outputs only, none left from an earlier one.
+                cell["outputs"] = new JsonArray();
+                cell["execution_count"] = null;
+            }
+
             var metadata = cell["metadata"] as JsonObject;
             var kernel = (string?)metadata?["polyglot_notebook"]?["kernelName"] ?? (string?)metadata?["dotnet_interactive"]?["language"];
             cells.Add(new RunCell(i + 1, kind, KernelName(kernel) ?? defaultKernel, SourceText(cell["source"]), Tags(metadata), cell));

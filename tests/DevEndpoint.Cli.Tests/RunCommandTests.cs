@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DevEndpoint.Catalog;
 using static DevEndpoint.Cli.Tests.RunNotebookFile;
 
@@ -79,6 +80,10 @@ public sealed class RunCommandTests : IDisposable
             Code("// load the orders\nthrow new InvalidOperationException(\"boom\");"),
             Code("Console.WriteLine(\"after\");"));
         var executed = folder.Combine("executed.ipynb");
+        var saved = Cells(notebook);
+        saved[3]!["execution_count"] = 9;
+        saved[3]!["outputs"]!.AsArray().Add(new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = "after, in an earlier run\n" });
+        Write(notebook, [.. saved.Select(c => c!.DeepClone().AsObject())]);
 
         var result = await DevEndpointCommand.RunAsync("run", notebook, "--output", executed);
 
