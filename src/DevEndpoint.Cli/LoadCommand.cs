@@ -34,7 +34,7 @@ internal static partial class LoadCommand
         };
         var strings = new Option<StringStorage?>("--strings")
         {
-            Description = "How string columns are held: auto (default), dotnet (.NET strings) or utf8 (UTF-8 bytes, half the memory for long text).",
+            Description = "How string columns are held: auto (default: repeated values as shared .NET strings, values that rarely repeat as UTF-8 bytes), dotnet (.NET strings) or utf8 (UTF-8 bytes, about half the memory for long text).",
             CustomParser = result => Choice<StringStorage>(result, "--strings"),
         };
         var summary = new Option<bool>("--summary")

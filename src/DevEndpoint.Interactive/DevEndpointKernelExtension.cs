@@ -9,7 +9,7 @@ namespace DevEndpoint.Interactive;
 
 /// <summary>
 /// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
-/// <c>#!bookmark</c>, <c>#!classifier</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
 /// lets C# cells use the DevEndpoint API and the DataFrames it loads.
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -38,6 +38,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         LoadMagic.Register(root);
         WriteMagic.Register(root);
         BookmarkMagic.Register(root);
+        GenerateEtlMagic.Register(root);
         ClassifierMagic.Register(root);
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);

@@ -77,7 +77,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     .AddCompletions(() => ["permissive", "failfast", "dropmalformed"]),
                 new KernelDirectiveParameter("--error-threshold", "Fail the load when more rows than this are bad.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--errors-as", "The name of a C# variable that receives the rows set aside (file, line, column, value, reason) as a DataFrame."),
-                new KernelDirectiveParameter("--strings", "How string columns are held: auto/dotnet (.NET strings, repeated values shared; every DataFrame operation works) or utf8 (UTF-8 bytes: less memory for long text; no sorting or grouping on them).")
+                new KernelDirectiveParameter("--strings", "How string columns are held: auto (default: repeated values as shared .NET strings, values that rarely repeat as UTF-8 bytes), dotnet (.NET strings, editable) or utf8 (UTF-8 bytes: about half the memory for long text; read-only).")
                     .AddCompletions(() => ["auto", "dotnet", "utf8"]),
                 new KernelDirectiveParameter("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which #!bookmark commit <job> makes processed."),
                 MagicSupport.CatalogParameter(),

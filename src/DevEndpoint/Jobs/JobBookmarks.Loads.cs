@@ -65,18 +65,17 @@ public sealed partial class JobBookmarks
                 db,
                 table,
                 ("$now", now));
+            using var insert = DataCatalog.Command(
+                connection,
+                transaction,
+                "INSERT OR REPLACE INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified)",
+                [job, db, table, ("$path", string.Empty), ("$size", 0L), ("$modified", 0L)]);
             foreach (var file in selection.Files)
             {
-                Execute(
-                    connection,
-                    transaction,
-                    "INSERT OR REPLACE INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified)",
-                    job,
-                    db,
-                    table,
-                    ("$path", file.Path),
-                    ("$size", file.Size),
-                    ("$modified", file.LastModified.Ticks));
+                insert.Parameters["$path"].Value = file.Path;
+                insert.Parameters["$size"].Value = file.Size;
+                insert.Parameters["$modified"].Value = file.LastModified.Ticks;
+                insert.ExecuteNonQuery();
             }
 
             return selection.Files.Count;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -80,6 +81,28 @@ internal abstract partial class ColumnBuilder
 
         public override ColumnBuilder NewEmpty() => new Text(Column);
 
+        /// <summary>The UTF-8 bytes of this builder's values.</summary>
+        public long Utf8ByteCount()
+        {
+            var bytes = 0L;
+            for (var i = 0; i < count; i++)
+            {
+                bytes += values[origin + i] is { } value ? Encoding.UTF8.GetByteCount(value) : 0;
+            }
+
+            return bytes;
+        }
+
+        /// <summary>Adds this builder's values, in order, to <paramref name="target"/>.</summary>
+        public void CopyTo(ColumnBuilder target)
+        {
+            target.Reserve(target.Count + count);
+            for (var i = 0; i < count; i++)
+            {
+                target.TryAddText(values[origin + i], quoted: true);
+            }
+        }
+
         public override DataFrameColumn Build() => new StringDataFrameColumn(Column.Name, new ArraySegment<string?>(values, 0, count));
 
         protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
@@ -123,17 +146,28 @@ internal abstract partial class ColumnBuilder
     }
 
     /// <summary>
-    /// A string column of UTF-8 bytes (<see cref="ArrowStringDataFrameColumn"/>): about half the memory of .NET strings
-    /// for long text, no object per cell; Microsoft.Data.Analysis cannot sort or group by it.
+    /// A string column of UTF-8 bytes (<see cref="Utf8StringDataFrameColumn"/>): about half the memory of .NET strings
+    /// for long text, no object per cell. It cannot share its storage with slices (a value's place in the bytes is not
+    /// known ahead), so the ranges of a file read at once each fill their own builder and <see cref="Gather"/> copies
+    /// them in, each released once copied.
     /// </summary>
     private sealed class Utf8Text(Column column) : ColumnBuilder(column)
     {
-        private byte[] data = [];
+        private const int EstimateAfter = 256;
+
+        /// <summary>The bytes while values are added, outside the managed heap (see <see cref="NativeBuffer"/>).</summary>
+        private NativeBuffer? data;
+
+        /// <summary>The bytes of parts gathered into this builder: the column's array from the start, so never copied again.</summary>
+        private byte[]? gathered;
         private int length;
         private byte[] offsets = new byte[sizeof(int)];
         private byte[] validity = [];
         private int count;
         private int nulls;
+
+        /// <summary>The rows this part expects in all (<see cref="Reserve"/>), from which the bytes are estimated once some are seen.</summary>
+        private long expected;
 
         public override long Count => count;
 
@@ -201,52 +235,111 @@ internal abstract partial class ColumnBuilder
             length = Unsafe.ReadUnaligned<int>(ref offsets[this.count * sizeof(int)]);
         }
 
-        public override void Reserve(long count) => GrowRows(count - this.count);
+        public override void Reserve(long count)
+        {
+            expected = Math.Max(expected, count);
+            GrowRows(count - this.count);
+        }
 
         public override ColumnBuilder NewEmpty() => new Utf8Text(Column);
 
-        public override DataFrameColumn Build() => new ArrowStringDataFrameColumn(
+        public override DataFrameColumn Build() => new Utf8StringDataFrameColumn(
             Column.Name,
-            new ReadOnlyMemory<byte>(data, 0, length),
+            TakeBytes(),
             new ReadOnlyMemory<byte>(offsets, 0, (count + 1) * sizeof(int)),
             new ReadOnlyMemory<byte>(validity, 0, (count + 7) / 8),
             count,
             nulls);
 
+        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices) =>
+            AppendAll(slices.Select(s => s.Slice).ToList());
+
         protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
         {
             var all = new Utf8Text(Column);
-            var texts = parts.Cast<Utf8Text>().ToList();
-            all.GrowRows(texts.Sum(p => (long)p.count));
-            all.GrowData((int)Math.Min(int.MaxValue, texts.Sum(p => (long)p.length)));
-            foreach (var part in texts)
-            {
-                part.data.AsSpan(0, part.length).CopyTo(all.data.AsSpan(all.length));
-                for (var i = 1; i <= part.count; i++)
-                {
-                    var end = all.length + Unsafe.ReadUnaligned<int>(ref part.offsets[i * sizeof(int)]);
-                    Unsafe.WriteUnaligned(ref all.offsets[(all.count + i) * sizeof(int)], end);
-                }
+            all.AppendAll(parts);
+            return all.Build();
+        }
 
-                CopyBits(part.validity, part.count, all.validity, all.count);
-                all.count += part.count;
-                all.length += part.length;
-                all.nulls += part.nulls;
-                part.data = [];
-                part.offsets = new byte[sizeof(int)];
-                part.validity = [];
-                part.count = 0;
-                part.length = 0;
+        /// <summary>
+        /// Makes this empty builder hold the values of <paramref name="parts"/> (UTF-8 or .NET-string text builders), in
+        /// order, in one array of the exact size; each part is emptied (and its buffer freed) as it is copied.
+        /// </summary>
+        public void AppendAll(IReadOnlyList<ColumnBuilder> parts)
+        {
+            if (count > 0 || data is not null)
+            {
+                throw new InvalidOperationException("Parts are gathered into an empty builder.");
             }
 
-            return all.Build();
+            var bytes = parts.Sum(p => p is Utf8Text utf8 ? utf8.length : ((Text)p).Utf8ByteCount());
+            if (bytes > int.MaxValue)
+            {
+                throw TooMuchText();
+            }
+
+            gathered = GC.AllocateUninitializedArray<byte>((int)bytes);
+            GrowRows(parts.Sum(p => p.Count));
+            foreach (var part in parts)
+            {
+                if (part is Utf8Text utf8)
+                {
+                    Append(utf8);
+                }
+                else
+                {
+                    ((Text)part).CopyTo(this);
+                }
+            }
+        }
+
+        private void Append(Utf8Text part)
+        {
+            GrowRows(part.count);
+            GrowData(part.length);
+            part.Span[..part.length].CopyTo(Span[length..]);
+            for (var i = 1; i <= part.count; i++)
+            {
+                var end = length + Unsafe.ReadUnaligned<int>(ref part.offsets[i * sizeof(int)]);
+                Unsafe.WriteUnaligned(ref offsets[(count + i) * sizeof(int)], end);
+            }
+
+            CopyBits(part.validity, part.count, validity, count);
+            count += part.count;
+            length += part.length;
+            nulls += part.nulls;
+            part.data?.Dispose();
+            part.data = null;
+            part.gathered = null;
+            part.offsets = new byte[sizeof(int)];
+            part.validity = [];
+            part.count = 0;
+            part.length = 0;
+        }
+
+        private Span<byte> Span => gathered ?? (data is null ? default : data.Span);
+
+        /// <summary>The text's bytes for the column: the gathered array, or a copy of the bytes added (whose buffer is freed).</summary>
+        private ReadOnlyMemory<byte> TakeBytes()
+        {
+            if (gathered is not null)
+            {
+                return gathered.AsMemory(0, length);
+            }
+
+            var bytes = GC.AllocateUninitializedArray<byte>(length);
+            Span[..length].CopyTo(bytes);
+            data?.Dispose();
+            data = null;
+            gathered = bytes;
+            return bytes;
         }
 
         private void Add(ReadOnlySpan<byte> utf8)
         {
             GrowRows(1);
             GrowData(utf8.Length);
-            utf8.CopyTo(data.AsSpan(length));
+            utf8.CopyTo(Span[length..]);
             length += utf8.Length;
             validity[count >> 3] |= (byte)(1 << (count & 7));
             count++;
@@ -269,14 +362,48 @@ internal abstract partial class ColumnBuilder
             var needed = (long)length + more;
             if (needed > int.MaxValue)
             {
-                throw new DevEndpointException(
-                    $"Column '{Column.Name}' holds more than 2 GiB of text in one part, more than --strings utf8 can hold; load it with --strings dotnet, or fewer rows with --where or --limit.");
+                throw TooMuchText();
             }
 
-            if (needed > data.Length)
+            if (gathered is not null)
             {
-                Array.Resize(ref data, (int)Math.Min(Array.MaxLength, Math.Max(needed, Math.Max(1024, length + ((long)length >> 1)))));
+                if (needed > gathered.Length)
+                {
+                    Array.Resize(ref gathered, (int)Math.Min(Array.MaxLength, Math.Max(needed, DataCapacity())));
+                }
             }
+            else if (needed > (data?.Capacity ?? 0))
+            {
+                var capacity = (int)Math.Min(int.MaxValue, Math.Max(needed, DataCapacity()));
+                if (data is null)
+                {
+                    data = new NativeBuffer(capacity);
+                }
+                else
+                {
+                    data.Resize(capacity);
+                }
+            }
+        }
+
+        private DevEndpointException TooMuchText() => new(
+            $"Column '{Column.Name}' holds more than 2 GiB of text in one part, more than a UTF-8 string column can hold; load it with --strings dotnet, or fewer rows with --where or --limit.");
+
+        /// <summary>
+        /// The bytes to make room for: once <see cref="EstimateAfter"/> values are in, the bytes per value so far times the
+        /// rows expected, and a tenth more (so a part read in a range grows once or twice, leaving little garbage behind);
+        /// until then, or past the estimate, half as much again as it holds.
+        /// </summary>
+        private long DataCapacity()
+        {
+            var grown = Math.Max(1024, length + ((long)length >> 1));
+            if (count < EstimateAfter || expected <= count)
+            {
+                return grown;
+            }
+
+            var estimate = (long)((double)length / count * expected * 1.1) + 1024;
+            return Math.Max(estimate, length + ((long)length >> 3));
         }
     }
 }

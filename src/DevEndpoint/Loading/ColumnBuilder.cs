@@ -32,8 +32,12 @@ internal abstract partial class ColumnBuilder
         "date" => new Typed<DateTime, DateValues>(column),
         "timestamp" => new Typed<DateTime, TimestampValues>(column),
         var type when HiveTypes.ParseDecimal(type) is not null => new Typed<decimal, DecimalValues>(column),
-        _ when strings == StringStorage.Utf8 => new Utf8Text(column),
-        _ => new Text(column),
+        _ => strings switch
+        {
+            StringStorage.Utf8 => new Utf8Text(column),
+            StringStorage.Dotnet => new Text(column),
+            _ => new AutoText(column),
+        },
     };
 
     public abstract long Count { get; }
@@ -81,7 +85,8 @@ internal abstract partial class ColumnBuilder
     /// <summary>
     /// A builder that fills rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="capacity"/>) of
     /// this one's storage, so that ranges of one file read at once write straight into the final column (not for UTF-8
-    /// text, whose byte length is not known ahead). Reserve the rows of every slice first.
+    /// text, whose byte length is not known ahead: those ranges fill builders of their own, see <see cref="ReadPart.Split"/>).
+    /// Reserve the rows of every slice first.
     /// </summary>
     public virtual ColumnBuilder Slice(long start, long capacity) =>
         throw new InvalidOperationException($"{GetType().Name} cannot share its storage; check CanSlice first.");
@@ -89,7 +94,10 @@ internal abstract partial class ColumnBuilder
     /// <summary>Whether <see cref="Slice"/> works for this column.</summary>
     public virtual bool CanSlice => false;
 
-    /// <summary>Makes this builder hold the rows of its <see cref="Slice"/>s, in order, from row 0.</summary>
+    /// <summary>
+    /// Makes this builder hold the rows of its <see cref="Slice"/>s (or, for a column that cannot slice, of the
+    /// <see cref="NewEmpty"/> builders the ranges filled), in order, from row 0.
+    /// </summary>
     public virtual void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices) =>
         throw new InvalidOperationException($"{GetType().Name} has no slices to gather.");
 

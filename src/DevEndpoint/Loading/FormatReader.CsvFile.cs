@@ -124,18 +124,11 @@ internal abstract partial class FormatReader
 
             var rows = Enumerable.Range(0, count).Select(k => counts[k].LineFeeds - skipped[k] + skipped[k + 1] + 1).ToArray();
             var whole = new ReadPart(newColumns());
-            var slices = whole.Columns.All(c => c.CanSlice) ? whole.Split(rows) : null;
-            var parts = new ReadPart[count];
+            var parts = whole.Split(rows);
             var ends = new long[count];
             var lines = new long[count];
             Parallel.For(0, count, options, k =>
             {
-                parts[k] = slices?[k] ?? new ReadPart(newColumns());
-                if (slices is null)
-                {
-                    Reserve(parts[k], bounds[k + 1] - bounds[k]);
-                }
-
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
                 stream.Seek(bounds[k], SeekOrigin.Begin);
                 var tokenizer = new Utf8CsvTokenizer(dialect);
@@ -160,11 +153,6 @@ internal abstract partial class FormatReader
             {
                 parts[k].Bad.ShiftLines(line);
                 line += lines[k];
-            }
-
-            if (slices is null)
-            {
-                return parts;
             }
 
             whole.Gather(parts, options);

@@ -26,7 +26,7 @@ internal abstract partial class FormatReader
             using var lines = new LineBlocks(stream, 0);
             lines.SkipByteOrderMark();
             var length = compression == Compression.None ? stream.Length : 0;
-            if (context.Mode != BadRecordMode.FailFast && whole.Columns.All(c => c.CanSlice) && (length - lines.NextOffset) / 2 >= context.RangeBytes)
+            if (context.Mode != BadRecordMode.FailFast && (length - lines.NextOffset) / 2 >= context.RangeBytes)
             {
                 ReadRanges(whole, lines.NextOffset, length, cancellationToken);
                 return [whole];

@@ -74,7 +74,8 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     /// <summary>
     /// Parts that write straight into stretches of this part's columns, one per range of a file read at once, sized
     /// for at most <paramref name="rows"/> rows each. Each stretch starts on a multiple of 8 rows, so no two share a
-    /// byte of a validity bitmap. Needs every column to <see cref="ColumnBuilder.CanSlice"/>; <see cref="Gather"/> joins them.
+    /// byte of a validity bitmap. A column that cannot <see cref="ColumnBuilder.Slice"/> (UTF-8 text) gets an empty builder
+    /// of its own in each part instead. <see cref="Gather"/> joins them.
     /// </summary>
     public ReadPart[] Split(IReadOnlyList<long> rows)
     {
@@ -84,12 +85,19 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
             starts[k] = starts[k - 1] + ((rows[k - 1] + 7) & ~7L);
         }
 
-        foreach (var column in Columns)
+        foreach (var column in Columns.Where(c => c.CanSlice))
         {
             column.Reserve(starts[^1] + rows[^1]);
         }
 
-        return rows.Select((count, k) => new ReadPart(Columns.Select(c => c.Slice(starts[k], count)).ToList())).ToArray();
+        return rows.Select((count, k) => new ReadPart(Columns.Select(c => c.CanSlice ? c.Slice(starts[k], count) : Fresh(c, count)).ToList())).ToArray();
+
+        static ColumnBuilder Fresh(ColumnBuilder column, long rows)
+        {
+            var builder = column.NewEmpty();
+            builder.Reserve(rows);
+            return builder;
+        }
     }
 
     /// <summary>Makes this part hold the rows its <see cref="Split"/> parts read: the stretches closed up in order, their rows and bad rows added up.</summary>

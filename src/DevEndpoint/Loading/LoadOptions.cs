@@ -50,7 +50,7 @@ public sealed record LoadOptions
         "auto" => StringStorage.Auto,
         "dotnet" => StringStorage.Dotnet,
         "utf8" => StringStorage.Utf8,
-        _ => throw new DevEndpointException($"Unknown string storage '{name}'. Use auto, dotnet (.NET strings) or utf8 (UTF-8 bytes: less memory, no sorting or grouping)."),
+        _ => throw new DevEndpointException($"Unknown string storage '{name}'. Use auto, dotnet (.NET strings) or utf8 (UTF-8 bytes: less memory, read-only)."),
     };
 }
 
@@ -70,12 +70,15 @@ public enum BadRecordMode
 /// <summary>How a loaded string column is held.</summary>
 public enum StringStorage
 {
-    /// <summary>.NET strings, repeated values shared (every DataFrame operation works).</summary>
+    /// <summary>
+    /// Per column and part: repeated values as shared .NET strings (<c>StringDataFrameColumn</c>), values that rarely
+    /// repeat as UTF-8 bytes (<see cref="Frames.Utf8StringDataFrameColumn"/>, which filters, sorts, groups and joins).
+    /// </summary>
     Auto,
 
     /// <summary>.NET strings (<c>StringDataFrameColumn</c>).</summary>
     Dotnet,
 
-    /// <summary>UTF-8 bytes (<c>ArrowStringDataFrameColumn</c>): half the memory for long text; sorting and grouping on it are not supported by Microsoft.Data.Analysis.</summary>
+    /// <summary>UTF-8 bytes (<see cref="Frames.Utf8StringDataFrameColumn"/>): about half the memory of .NET strings for long text; read-only.</summary>
     Utf8,
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
 
@@ -12,6 +13,10 @@ internal static class FrameColumns
         new(StringComparer.Ordinal) { "boolean", "tinyint", "smallint", "int", "bigint", "float", "double", "date", "timestamp", "string" };
 
     /// <summary>The column named <paramref name="name"/>, or an error naming it and the closest names.</summary>
+    /// <summary>A column whose cells can be set: a read-only UTF-8 string column as .NET strings, any other as it is.</summary>
+    public static DataFrameColumn Editable(DataFrameColumn column) =>
+        column is Utf8StringDataFrameColumn utf8 ? utf8.ToStringColumn() : column;
+
     public static DataFrameColumn Require(DataFrame frame, string name, string transform)
     {
         var index = frame.Columns.IndexOf(name);

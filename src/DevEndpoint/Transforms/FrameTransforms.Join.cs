@@ -48,7 +48,7 @@ public static partial class FrameTransforms
         var columns = left.Columns.Select(c => c.Clone(leftRows)).ToList();
         foreach (var key in sharedKeys)
         {
-            var column = columns[left.Columns.IndexOf(key)];
+            var column = columns[left.Columns.IndexOf(key)] = FrameColumns.Editable(columns[left.Columns.IndexOf(key)]);
             for (long row = 0; row < leftRows.Length; row++)
             {
                 if (leftRows[row] is null)

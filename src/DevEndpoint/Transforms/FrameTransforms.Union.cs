@@ -28,7 +28,7 @@ public static partial class FrameTransforms
                     + $"{second.DataType.Name} values in the second; cast one with ApplyMapping first.");
             }
 
-            var union = first.Clone(numberOfNullsToAppend: second.Length);
+            var union = FrameColumns.Editable(first.Clone(numberOfNullsToAppend: second.Length));
             for (long row = 0; row < second.Length; row++)
             {
                 union[first.Length + row] = second[row];

@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
 
@@ -96,7 +97,7 @@ public sealed class BadRecordModeTests : IDisposable
     }
 
     [Fact]
-    public async Task Utf8_strings_load_the_same_text_into_an_arrow_string_column()
+    public async Task Utf8_strings_load_the_same_text_into_a_utf8_string_column()
     {
         temp.Write("lake/cities/a.csv", "id,city\n1,Zürich\n2,\"Besançon, FR\"\n3,\n4,🙂\n");
         await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
@@ -104,7 +105,7 @@ public sealed class BadRecordModeTests : IDisposable
         var utf8 = await new TableLoader(catalog).LoadAsync("lake.cities", new LoadOptions { Strings = StringStorage.Utf8 });
         var dotnet = await new TableLoader(catalog).LoadAsync("lake.cities", new LoadOptions { Strings = StringStorage.Dotnet });
 
-        Assert.IsType<ArrowStringDataFrameColumn>(utf8.Frame.Columns["city"]);
+        Assert.IsType<Utf8StringDataFrameColumn>(utf8.Frame.Columns["city"]);
         Assert.IsType<StringDataFrameColumn>(dotnet.Frame.Columns["city"]);
         Assert.Equal(new object?[] { "Zürich", "Besançon, FR", null, "🙂" }, utf8.Frame.Columns["city"].Cast<object?>().ToArray());
         Assert.Equal(utf8.Frame.Columns["city"].Cast<object?>(), dotnet.Frame.Columns["city"].Cast<object?>());
