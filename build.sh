@@ -46,8 +46,9 @@ Commands:
           with a fresh version 0.1.0-dev.<UTC timestamp>
   demo    setup, pack, generate the sample data, run notebooks/quickstart.ipynb in Jupyter
           and render it to artifacts/notebooks/quickstart.html
-  test    setup, build, dotnet format check, pack, sample data, dotnet test and every
-          notebooks/*.ipynb; ends with "N passed, N failed"
+  test    setup, build, dotnet format check, pack, sample data, dotnet test, every
+          notebooks/*.ipynb in Jupyter, and notebooks/prototype-etl.ipynb again with
+          devendpoint run; ends with "N passed, N failed"
   bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
           writes its data to artifacts/bench-data, about 1 GB, once) and write
           bench/results/<name>-<machine>.md
@@ -235,6 +236,23 @@ run_notebook() {
     DEVENDPOINT_CATALOG="$catalog" DEVENDPOINT_HOME="$home" "$PYTHON" "$ROOT/tools/run-notebook.py" "$notebook" "$NOTEBOOKS_OUT/$name.ipynb"
 }
 
+# Executes one notebook as a job with `devendpoint run` (the command just built; cells run in its own process, on a C#
+# kernel with the extension), with a fresh catalog and DevEndpoint home; extra arguments (--param ...) go to `run`.
+# Writes artifacts/notebooks/<name>.run.ipynb and checks that it is a valid nbformat notebook.
+run_notebook_job() {
+    local notebook=$1 name catalog home executed
+    name="$(basename "$notebook" .ipynb)"
+    catalog="$NOTEBOOKS_OUT/$name.run.catalog.db"
+    home="$NOTEBOOKS_OUT/$name.run.home"
+    executed="$NOTEBOOKS_OUT/$name.run.ipynb"
+    step "devendpoint run $notebook ${*:2}"
+    mkdir -p "$NOTEBOOKS_OUT"
+    rm -rf "$catalog" "$catalog-wal" "$catalog-shm" "$home"
+    DEVENDPOINT_HOME="$home" dotnet run --project "$CLI_PROJECT" -c "$CONFIGURATION" --no-build -- \
+        run "$notebook" --catalog "$catalog" --output "$executed" "${@:2}"
+    "$PYTHON" -c 'import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))' "$executed"
+}
+
 demo() {
     local quickstart=notebooks/quickstart.ipynb
     [[ -f $quickstart ]] || { echo "$quickstart not found" >&2; return 1; }
@@ -337,6 +355,10 @@ test_all() {
         attempt run_notebook "$notebook"
         if ((STATUS == 0)); then passed=$((passed + 1)); else failed=$((failed + 1)); fi
     done
+
+    # Notebooks that are also jobs run once more, without Jupyter, as `devendpoint run` runs them.
+    attempt run_notebook_job notebooks/prototype-etl.ipynb --param ordersPerFile=25
+    if ((STATUS == 0)); then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
     print_summary "$passed" "$((failed + ${#failed_steps[@]}))" "$skipped" "${failed_steps[@]}"
     ((failed == 0 && ${#failed_steps[@]} == 0))

@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ClassifierCommands.Create(output));
         root.Subcommands.Add(BookmarkCommands.Create(output));
+        root.Subcommands.Add(RunCommand.Create(output, error));
         try
         {
             var parse = root.Parse(args);

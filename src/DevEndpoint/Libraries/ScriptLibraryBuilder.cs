@@ -14,7 +14,7 @@ namespace DevEndpoint.Libraries;
 /// </summary>
 public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
 {
-    private const string NuGetPrefix = "nuget:";
+    public const string NuGetPrefix = "nuget:";
 
     private readonly LibraryOptions options = options ?? new LibraryOptions();
 
