@@ -39,7 +39,7 @@ public sealed record Column(string Name, string Type, string? Comment = null)
     /// <summary>The types of a choice column, or none.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Choices =>
-        Parameters?.TryGetValue(ChoiceParameter, out var choice) is true ? choice.Split(',') : [];
+        Parameters?.TryGetValue(ChoiceParameter, out var choice) is true ? HiveTypes.SplitList(choice).ToList() : [];
 
     /// <summary>The type as people read it: <c>string (choice of int, string)</c> for a choice column.</summary>
     [JsonIgnore]

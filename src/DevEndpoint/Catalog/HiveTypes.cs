@@ -57,6 +57,32 @@ public static partial class HiveTypes
             : null;
     }
 
+    /// <summary>
+    /// The items of a comma-separated list of types (or of struct fields), split only at the commas outside angle
+    /// brackets and parentheses: <c>string,decimal(10,2),map&lt;string,int&gt;</c> is three types.
+    /// </summary>
+    public static IEnumerable<string> SplitList(string list)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= list.Length; i++)
+        {
+            if (i < list.Length && list[i] is '<' or '(')
+            {
+                depth++;
+            }
+            else if (i < list.Length && list[i] is '>' or ')')
+            {
+                depth--;
+            }
+            else if (i == list.Length || (list[i] == ',' && depth == 0))
+            {
+                yield return list[start..i].Trim();
+                start = i + 1;
+            }
+        }
+    }
+
     private static bool IsNumeric(string type) =>
         Array.IndexOf(IntegerRanks, type) >= 0 || type is "float" or "double" || ParseDecimal(type) is not null;
 

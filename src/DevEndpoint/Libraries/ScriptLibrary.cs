@@ -10,7 +10,7 @@ namespace DevEndpoint.Libraries;
 /// <param name="Kind">What the source is.</param>
 /// <param name="ContentHash">SHA-256 of the source file's bytes, in lower-case hex.</param>
 /// <param name="AssemblyPath">The assembly to reference, in the library cache.</param>
-/// <param name="ExportedTypes">The public top-level types of the assembly, by full name, in name order.</param>
+/// <param name="ExportedTypes">The public top-level types of the assembly (of every assembly, for a package), by full name, in name order.</param>
 public sealed record ScriptLibrary(
     string Name,
     string? Version,
@@ -23,9 +23,12 @@ public sealed record ScriptLibrary(
     /// <summary>The NuGet packages the library depends on, restored with their own dependencies; empty when it has none.</summary>
     public IReadOnlyList<LibraryDependency> Dependencies { get; init; } = [];
 
+    /// <summary>A package's other assemblies, beside <see cref="AssemblyPath"/> in its <c>lib/</c> folder; empty for other kinds.</summary>
+    public IReadOnlyList<string> Companions { get; init; } = [];
+
     /// <summary>The first 12 characters of <see cref="ContentHash"/>, enough to tell builds apart on screen.</summary>
     public string ShortHash => ContentHash[..12];
 
     /// <summary>Every assembly a C# session references to use the library: its own, then its dependencies'.</summary>
-    public IReadOnlyList<string> References => [AssemblyPath, .. Dependencies.SelectMany(d => d.Assemblies)];
+    public IReadOnlyList<string> References => [AssemblyPath, .. Companions, .. Dependencies.SelectMany(d => d.Assemblies)];
 }

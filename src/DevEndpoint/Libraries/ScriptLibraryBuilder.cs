@@ -136,19 +136,35 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     {
         var source = Path.GetFileName(fullPath);
         var package = NuGetPackage.Read(fullPath, options);
-        CheckNotLoaded(source, Path.GetFileNameWithoutExtension(package.AssemblyName));
+        foreach (var (name, _) in package.Assemblies)
+        {
+            CheckNotLoaded(source, Path.GetFileNameWithoutExtension(name));
+        }
+
         var entry = CacheFolder(contentHash);
         dependencies ??= CachedDependencies(entry)
             ?? (package.Dependencies.Count == 0 ? [] : Dependencies(source, PackageRestore.Restore(source, package.Dependencies, options, restoring)));
-        var assemblyPath = Path.Combine(entry, package.AssemblyName);
-        if (!File.Exists(assemblyPath))
+        var paths = new List<string>();
+        var exported = new List<string>();
+        foreach (var (name, bytes) in package.Assemblies)
         {
-            AtomicFile.Write(assemblyPath, package.Assembly);
+            var path = Path.Combine(entry, name);
+            if (!File.Exists(path))
+            {
+                AtomicFile.Write(path, bytes);
+            }
+
+            paths.Add(path);
+            exported.AddRange(AssemblyMetadata.Read(path, $"{source}!{name}").ExportedTypes);
         }
 
         KeepDependencies(entry, dependencies);
-        var metadata = AssemblyMetadata.Read(assemblyPath, $"{source}!{package.AssemblyName}");
-        return new ScriptLibrary(metadata.Name, package.Version, fullPath, LibraryKind.Package, contentHash, assemblyPath, metadata.ExportedTypes) { Dependencies = dependencies };
+        var metadata = AssemblyMetadata.Read(paths[0], $"{source}!{package.Assemblies[0].Name}");
+        return new ScriptLibrary(metadata.Name, package.Version, fullPath, LibraryKind.Package, contentHash, paths[0], exported.Order(StringComparer.Ordinal).ToList())
+        {
+            Dependencies = dependencies,
+            Companions = paths[1..],
+        };
     }
 
     /// <summary>Where <c>nuget:&lt;id&gt;,&lt;version&gt;</c>'s <c>.nupkg</c> is in the NuGet packages folder once restored.</summary>

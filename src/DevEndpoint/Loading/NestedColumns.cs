@@ -55,33 +55,11 @@ public static class NestedColumns
             : null;
 
     /// <summary>The <c>name:type</c> fields of a struct, split at the commas outside angle brackets and parentheses.</summary>
-    private static IEnumerable<(string Name, string Type)> Fields(string fields)
-    {
-        var depth = 0;
-        var start = 0;
-        for (var i = 0; i <= fields.Length; i++)
-        {
-            if (i < fields.Length && fields[i] is '<' or '(')
-            {
-                depth++;
-            }
-            else if (i < fields.Length && fields[i] is '>' or ')')
-            {
-                depth--;
-            }
-            else if (i == fields.Length || fields[i] == ',' && depth == 0)
-            {
-                var field = fields[start..i];
-                var colon = field.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0)
-                {
-                    yield return (field[..colon].Trim(), field[(colon + 1)..].Trim());
-                }
-
-                start = i + 1;
-            }
-        }
-    }
+    private static IEnumerable<(string Name, string Type)> Fields(string fields) =>
+        HiveTypes.SplitList(fields)
+            .Select(field => (Field: field, Colon: field.IndexOf(':', StringComparison.Ordinal)))
+            .Where(f => f.Colon > 0)
+            .Select(f => (f.Field[..f.Colon].Trim(), f.Field[(f.Colon + 1)..].Trim()));
 
     /// <summary>
     /// A loaded column, the field names leading to it from the record, whether its values are JSON text (arrays and

@@ -26,4 +26,22 @@ public sealed class ChoiceColumnTests
         Assert.Equal(["int", "boolean", "date"], choice.Choices);
         Assert.Equal("string (choice of int, boolean, date)", choice.DisplayType);
     }
+
+    [Fact]
+    public void A_choice_of_a_decimal_keeps_its_precision_and_scale_together()
+    {
+        var choice = new Column("amount", "decimal(10,2)").WidenWith(new Column("amount", "boolean")).WidenWith(new Column("amount", "map<string,int>"));
+
+        Assert.Equal(["decimal(10,2)", "boolean", "map<string,int>"], choice.Choices);
+        Assert.Equal("string (choice of decimal(10,2), boolean, map<string,int>)", choice.DisplayType);
+    }
+
+    [Theory]
+    [InlineData("string,decimal(10, 2),map<string,int>", "string|decimal(10, 2)|map<string,int>")]
+    [InlineData("a:int,b:struct<c:decimal(5,1),d:array<string>>", "a:int|b:struct<c:decimal(5,1),d:array<string>>")]
+    [InlineData("int", "int")]
+    public void Type_lists_split_only_at_top_level_commas(string list, string expected)
+    {
+        Assert.Equal(expected, string.Join("|", HiveTypes.SplitList(list)));
+    }
 }

@@ -63,15 +63,34 @@ public sealed class NuGetPackageTests : IDisposable
     }
 
     [Fact]
+    public void A_package_of_several_assemblies_attaches_them_all_the_one_named_after_it_first()
+    {
+        var build = new ScriptLibraryBuilder(Options with { CacheFolder = temp.Combine("build") });
+        var tools = build.Build(temp.Write("src/Acme.Tools.cs", "namespace Acme.Tools; public static class Flavor { public static string Name => \"tools\"; }"));
+        var extras = build.Build(temp.Write("src/Acme.Extras.cs", "namespace Acme.Extras; public static class Extra { public static int Answer => 42; }"));
+        var package = LibraryFiles.Zip(
+            temp.Combine("Acme.Tools.1.2.0.nupkg"),
+            (Nuspec, Bytes("<package><metadata><id>Acme.Tools</id><version>1.2.0</version></metadata></package>"), 0),
+            ("lib/net8.0/Acme.Extras.dll", File.ReadAllBytes(extras.AssemblyPath), 0),
+            ("lib/net8.0/Acme.Tools.dll", File.ReadAllBytes(tools.AssemblyPath), 0));
+
+        var library = new ScriptLibraryBuilder(Options).Build(package);
+
+        Assert.Equal("Acme.Tools.dll", Path.GetFileName(library.AssemblyPath));
+        Assert.Equal(["Acme.Extras.dll"], library.Companions.Select(Path.GetFileName));
+        Assert.Equal([library.AssemblyPath, library.Companions[0]], library.References);
+        Assert.Equal(["Acme.Extras.Extra", "Acme.Tools.Flavor"], library.ExportedTypes);
+        Assert.Equal("tools", LibraryFiles.Invoke(library, "Acme.Tools.Flavor", "get_Name"));
+    }
+
+    [Fact]
     public void Packages_that_cannot_be_attached_say_why()
     {
         var builder = new ScriptLibraryBuilder(Options);
         var noLib = Package(temp.Combine("NoLib.1.0.0.nupkg"), ("net462", "framework"));
-        var several = LibraryFiles.Zip(temp.Combine("Several.1.0.0.nupkg"), (Nuspec, Bytes("<package><metadata><id>Several</id><version>1.0.0</version></metadata></package>"), 0), ("lib/net8.0/A.dll", [1], 0), ("lib/net8.0/B.dll", [2], 0));
         var noNuspec = LibraryFiles.Zip(temp.Combine("Bare.1.0.0.nupkg"), ("lib/net8.0/A.dll", "x"));
 
         Assert.Equal("NoLib.1.0.0.nupkg has no assembly for .NET 10 under lib/ (found: net462).", Assert.Throws<DevEndpointException>(() => builder.Build(noLib)).Message);
-        Assert.Equal("Several.1.0.0.nupkg: lib/net8.0/ holds 2 assemblies (A.dll, B.dll); only packages of one assembly can be attached yet.", Assert.Throws<DevEndpointException>(() => builder.Build(several)).Message);
         Assert.Equal("Bare.1.0.0.nupkg is not a NuGet package: it has no .nuspec at its root.", Assert.Throws<DevEndpointException>(() => builder.Build(noNuspec)).Message);
         Assert.Equal(
             "'nuget:Acme.Tools' is not a NuGet package reference: write nuget:<id>,<version>, e.g. nuget:Humanizer.Core,2.14.1.",

@@ -48,9 +48,6 @@ internal static class LibraryErrors
     public static DevEndpointException NoAssemblyForThisRuntime(string package, IEnumerable<string> frameworks) =>
         new($"{package} has no assembly for .NET {Environment.Version.Major} under lib/ ({(frameworks.Any() ? "found: " + string.Join(", ", frameworks.Order(StringComparer.Ordinal)) : "it has no lib/ assemblies")}).");
 
-    public static DevEndpointException SeveralAssemblies(string package, string folder, IEnumerable<string> assemblies) =>
-        new($"{package}: {folder} holds {assemblies.Count()} assemblies ({string.Join(", ", assemblies)}); only packages of one assembly can be attached yet.");
-
     public static DevEndpointException NotAnAssembly(string path) =>
         new($"{path} is not a .NET assembly.");
 

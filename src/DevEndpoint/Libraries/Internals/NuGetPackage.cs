@@ -5,13 +5,14 @@ using System.Xml.Linq;
 namespace DevEndpoint.Libraries.Internals;
 
 /// <summary>
-/// Reads a <c>.nupkg</c> (checked by <see cref="SafeZip"/>): its id and version from the <c>.nuspec</c>, and the one assembly
-/// of its <c>lib/</c> folder that suits this runtime best (<c>netX.Y</c>, then <c>netcoreappX.Y</c>, then <c>netstandardX.Y</c>),
+/// Reads a <c>.nupkg</c> (checked by <see cref="SafeZip"/>): its id and version from the <c>.nuspec</c>, and the assemblies
+/// of its <c>lib/</c> folder that suits this runtime best (<c>netX.Y</c>, then <c>netcoreappX.Y</c>, then <c>netstandardX.Y</c>):
+/// the one named after the package first (else the first by name), then the others,
 /// and the packages it depends on for this runtime (the nuspec's dependency group that suits it best, by the same rule).
 /// </summary>
 internal static partial class NuGetPackage
 {
-    public sealed record Contents(string Id, string Version, string AssemblyName, byte[] Assembly, IReadOnlyList<PackageRequest> Dependencies);
+    public sealed record Contents(string Id, string Version, IReadOnlyList<(string Name, byte[] Bytes)> Assemblies, IReadOnlyList<PackageRequest> Dependencies);
 
     public static Contents Read(string path, LibraryOptions options)
     {
@@ -30,13 +31,12 @@ internal static partial class NuGetPackage
             .ToList();
         var best = libraries.Where(g => Rank(g.Key) is not null).OrderByDescending(g => Rank(g.Key)).FirstOrDefault()
             ?? throw LibraryErrors.NoAssemblyForThisRuntime(zip.ArchiveName, libraries.Select(g => g.Key));
-        var assemblies = best.ToList();
-        if (assemblies.Count > 1)
-        {
-            throw LibraryErrors.SeveralAssemblies(zip.ArchiveName, $"lib/{best.Key}/", assemblies.Select(a => a.Parts[2]));
-        }
-
-        return new Contents(id, version, assemblies[0].Parts[2], zip.Read(assemblies[0].Entry), dependencies);
+        var assemblies = best
+            .OrderBy(a => string.Equals(a.Parts[2], id + ".dll", StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(a => a.Parts[2], StringComparer.OrdinalIgnoreCase)
+            .Select(a => (a.Parts[2], zip.Read(a.Entry)))
+            .ToList();
+        return new Contents(id, version, assemblies, dependencies);
     }
 
     private static (string Id, string Version, IReadOnlyList<PackageRequest> Dependencies) ReadNuspec(string displayPath, byte[] xml)
