@@ -21,6 +21,10 @@ INTERACTIVE_PROJECT=src/DevEndpoint.Interactive/DevEndpoint.Interactive.csproj
 CLI_PROJECT=src/DevEndpoint.Cli
 SAMPLE_DATA=notebooks/data/sales
 
+# start_servers / export_server_env: PostgreSQL and MariaDB on 127.0.0.1 for the connection tests and notebooks.
+# shellcheck source=scripts/servers.sh
+source "$ROOT/scripts/servers.sh"
+
 ARTIFACTS="$ROOT/artifacts"
 PACKAGES_DIR="$ARTIFACTS/packages"
 NOTEBOOKS_OUT="$ARTIFACTS/notebooks"
@@ -46,8 +50,9 @@ Commands:
           with a fresh version 0.1.0-dev.<UTC timestamp>
   demo    setup, pack, generate the sample data, run notebooks/quickstart.ipynb in Jupyter
           and render it to artifacts/notebooks/quickstart.html
-  test    setup, build, dotnet format check, pack, sample data, dotnet test and every
-          notebooks/*.ipynb; ends with "N passed, N failed"
+  test    setup, build, dotnet format check, pack, sample data, start the test servers
+          (scripts/servers.sh: PostgreSQL, MariaDB), dotnet test and every notebooks/*.ipynb;
+          ends with "N passed, N failed"
   bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
           writes its data to artifacts/bench-data, about 1 GB, once) and write
           bench/results/<name>-<machine>.md
@@ -309,6 +314,14 @@ test_all() {
 
     attempt sample_data --no-build
     ((STATUS == 0)) || failed_steps+=(sample-data)
+
+    step "test servers (PostgreSQL 127.0.0.1:$DEVENDPOINT_PG_PORT, MariaDB 127.0.0.1:$DEVENDPOINT_MYSQL_PORT)"
+    attempt start_servers
+    if ((STATUS == 0)); then
+        export_server_env # in this shell too: attempt ran start_servers in a subshell
+    else
+        failed_steps+=("test servers (see above; their tests skip)")
+    fi
 
     step "dotnet test"
     attempt dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build --logger trx --results-directory "$TEST_RESULTS"

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Connections;
 
 namespace DevEndpoint.Cli;
 
@@ -17,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(LoadCommand.Create(output));
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ClassifierCommands.Create(output));
+        root.Subcommands.Add(ConnectionCommands.Create(output));
         try
         {
             var parse = root.Parse(args);
@@ -36,7 +38,7 @@ public static class CliApp
         }
         catch (DevEndpointException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {SecretMask.Apply(e.Message)}");
             return 1;
         }
     }

@@ -16,6 +16,7 @@ public sealed class HelpMagic : KernelDirectiveCommand
         ("#!load", "Load a catalog table into a DataFrame variable, pruning partitions by a predicate.", "#!load sales.orders --as orders --where \"year = '2024'\""),
         ("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines, Hive-partitioned and atomic, and create or update its catalog table.", "#!write orders --to out/orders --partition-by year --mode overwrite --catalog sales.orders_clean"),
         ("#!classifier", "Add, list or remove the custom classifiers a crawl can name.", "#!classifier add pipes --type csv --delimiter \"|\""),
+        ("#!connection", "Add, list, test or remove connections to databases and S3 endpoints; secrets stay in environment variables or credentials files.", "#!connection add shop --type postgres --url \"Host=127.0.0.1;Port=5432;Database=shop\" --user reader --password-env SHOP_PASSWORD"),
         ("#!attach-library", "Compile script libraries (.cs, .zip with one library folder) or take .dll files and NuGet packages, and reference them from the C# kernel.", "#!attach-library libs/cleaning-v1.zip,libs/Dates.cs,nuget:Humanizer.Core,2.14.1"),
         ("#!libraries", "List the libraries of the C# kernel and of each running endpoint: source, content hash, exported types.", "#!libraries"),
         ("#!endpoint", "Create, connect, list, show, reload the libraries of, or delete development endpoints; each is a C# kernel #!<name>.", "#!endpoint create next --libraries libs/cleaning-v2.zip --catalog team.db"),

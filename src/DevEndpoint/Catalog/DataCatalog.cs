@@ -3,7 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace DevEndpoint.Catalog;
 
 /// <summary>
-/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs and custom classifiers in one SQLite file.
+/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers and
+/// connections (without their secrets) in one SQLite file.
 /// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
@@ -117,6 +118,9 @@ public sealed partial class DataCatalog
                 database_name TEXT NOT NULL,
                 definition TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS classifiers (
+                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS connections (
                 name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
                 definition TEXT NOT NULL);
             """);

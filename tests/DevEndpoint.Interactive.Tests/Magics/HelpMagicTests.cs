@@ -19,7 +19,7 @@ public sealed class HelpMagicTests
         var help = KernelFixture.Html(await fixture.SubmitAsync("#!devendpoint help"));
 
         Assert.Equal(
-            ["#!attach-library", "#!catalog", "#!classifier", "#!crawl", "#!devendpoint", "#!endpoint", "#!libraries", "#!load", "#!write"],
+            ["#!attach-library", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!libraries", "#!load", "#!write"],
             added.Order(StringComparer.Ordinal));
         Assert.All(added, magic => Assert.Contains($"<tr><td>{magic}</td>", help));
         Assert.All(HelpMagic.Magics, m => Assert.Contains($"<td>{System.Net.WebUtility.HtmlEncode(m.Example)}</td>", help));
