@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
+using DevEndpoint.Catalog;
+using DevEndpoint.Connections;
 using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Testing;
@@ -12,6 +14,9 @@ namespace DevEndpoint.Testing;
 internal static class S3TestServer
 {
     public const string EndpointVariable = "DEVENDPOINT_TEST_S3_ENDPOINT";
+
+    /// <summary>The variable test connections take the secret key from.</summary>
+    public const string SecretVariable = "DEVENDPOINT_TEST_S3_SECRET";
 
     private static readonly Lazy<string?> MissingReason = new(Probe);
 
@@ -35,6 +40,14 @@ internal static class S3TestServer
         var bucket = $"t{Guid.NewGuid():N}"[..20];
         await store.CreateBucketAsync(bucket);
         return bucket;
+    }
+
+    /// <summary>Adds an s3 connection to the test server to a catalog, with the secret key from <see cref="SecretVariable"/> (set here).</summary>
+    public static void AddConnection(DataCatalog catalog, string name)
+    {
+        Environment.SetEnvironmentVariable(SecretVariable, SecretKey);
+        catalog.Update(update => update.PutConnection(
+            new Connection { Name = name, Type = ConnectionTypes.S3, Url = Endpoint, User = AccessKey, PasswordEnv = SecretVariable }.Validated()));
     }
 
     /// <summary>Uploads local text as an object.</summary>

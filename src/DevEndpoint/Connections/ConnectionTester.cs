@@ -1,4 +1,5 @@
 using DevEndpoint.Sources.Databases;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Connections;
 
@@ -12,8 +13,7 @@ public static class ConnectionTester
     /// <summary>The tester of the connection's type.</summary>
     public static IConnectionTester For(Connection connection) => connection.Type switch
     {
-        ConnectionTypes.S3 => throw new DevEndpointException(
-            $"Connection '{connection.Name}' is an s3 connection; this build cannot test s3 connections yet."),
+        ConnectionTypes.S3 => new ObjectStoreConnectionTester(),
         _ when ConnectionTypes.IsDatabase(connection.Type) => new DatabaseConnectionTester(),
         _ => throw ConnectionErrors.Invalid(connection.Name, $"'{connection.Type}' is not a connection type."),
     };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Sources.ObjectStores;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -57,19 +58,32 @@ public sealed partial class TableLoader
             }
         }
 
-        var files = sources.SelectMany(s => TableFiles.DataFiles(table, s.Location).Select(f => (Path: f, s.Values))).ToList();
         var reader = FormatReader.For(table);
+        using var objectStore = S3Path.IsS3(table.StorageDescriptor.Location)
+            ? ObjectStoreConnections.Open(catalog, table.Parameter(ObjectStoreConnections.ConnectionParameter) ?? throw NoConnection(name, table), table.StorageDescriptor.Location!)
+            : null;
+        var store = objectStore is null ? null : new ObjectStoreFiles(objectStore);
+        var files = new List<(string Path, IReadOnlyDictionary<string, string?> Values)>();
+        foreach (var source in sources)
+        {
+            var found = store is null ? TableFiles.DataFiles(table, source.Location) : await TableFiles.DataFilesAsync(table, source.Location, store, cancellationToken);
+            files.AddRange(found.Select(f => (f, source.Values)));
+        }
+
+        using var downloads = objectStore is null ? null : new ObjectDownloads(objectStore);
+        var read = new IReadOnlyList<ReadPart>[files.Count];
         var fraction = SampleFraction(table, options);
         List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
         var context = new ReadContext(options.Limit ?? long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue);
-        var read = new IReadOnlyList<ReadPart>[files.Count];
+        Task<IReadOnlyList<ReadPart>> ReadAsync(string path, ReadContext context, CancellationToken token) =>
+            downloads is null ? reader.ReadAsync(path, table, NewColumns, context, token) : downloads.ReadAsync(reader, path, table, NewColumns, context, token);
         var filesRead = 0;
         if (options.Limit is { } limit)
         {
             var rows = 0L;
             for (var i = 0; i < files.Count && rows < limit; i++)
             {
-                read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context with { Limit = limit - rows }, cancellationToken);
+                read[i] = await ReadAsync(files[i].Path, context with { Limit = limit - rows }, cancellationToken);
                 rows += read[i].Sum(p => p.Rows);
                 filesRead++;
                 progress?.Report(new LoadProgress(filesRead, files.Count, rows));
@@ -85,7 +99,7 @@ public sealed partial class TableLoader
                 parallel,
                 async (i, token) =>
                 {
-                    read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context, token);
+                    read[i] = await ReadAsync(files[i].Path, context, token);
                     var rows = Interlocked.Add(ref rowsRead, read[i].Sum(p => p.Rows));
                     progress?.Report(new LoadProgress(Interlocked.Increment(ref filesDone), files.Count, rows));
                 });
@@ -176,6 +190,9 @@ public sealed partial class TableLoader
         var keep = new BooleanDataFrameColumn("keep", Enumerable.Range(0, (int)frame.Rows.Count).Select(i => Sampling.Hash(i) < threshold));
         return frame.Filter(keep);
     }
+
+    private static DevEndpointException NoConnection(TableName name, CatalogTable table) => new(
+        $"Table {name} is stored in an object store ({table.StorageDescriptor.Location}) but names no connection to reach it (table parameter {ObjectStoreConnections.ConnectionParameter}). Crawl it again with --connection <name>.");
 
     private static DevEndpointException TooManyBadRows(TableName name, BadRecords bad, long threshold)
     {

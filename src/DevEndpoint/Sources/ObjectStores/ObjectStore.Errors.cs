@@ -11,13 +11,14 @@ public sealed partial class ObjectStore
     /// Runs one request and turns what the store answers into an error the user can act on. Messages are built from the
     /// endpoint, bucket, key and S3 error code only: never the SDK's text, which may quote the request it signed.
     /// </summary>
-    private async Task<T> Call<T>(Func<Task<T>> request, string operation, S3Path path)
+    /// <param name="target">What the request is about, for messages; default: <paramref name="path"/>.</param>
+    private async Task<T> Call<T>(Func<Task<T>> request, string operation, S3Path path, string? target = null)
     {
         try
         {
             return await request();
         }
-        catch (Exception e) when (Translate(e, operation, path) is { } error)
+        catch (Exception e) when (Translate(e, operation, path, target ?? path.ToString()) is { } error)
         {
             throw error;
         }
@@ -33,7 +34,7 @@ public sealed partial class ObjectStore
             operation,
             path);
 
-    private DevEndpointException? Translate(Exception exception, string operation, S3Path path)
+    private DevEndpointException? Translate(Exception exception, string operation, S3Path path, string target)
     {
         var where = Settings.Describe();
         var code = (exception as AmazonServiceException)?.ErrorCode;
@@ -45,15 +46,15 @@ public sealed partial class ObjectStore
             "NoSuchKey" => new DevEndpointException(
                 $"{path} does not exist at {where}. Check the key (keys are case-sensitive); if the object was removed, crawl again."),
             "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "InvalidToken" or "ExpiredToken" => new DevEndpointException(
-                $"{where} refused the credentials to {operation} {path} ({code}): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile)."),
+                $"{where} refused the credentials to {operation} {target} ({code}): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile)."),
             "AccessDenied" => new DevEndpointException(
-                $"Access denied to {operation} {path} at {where}: the credentials are valid but may not {operation} there. Use credentials with access to the bucket."),
+                $"Access denied to {operation} {target} at {where}: the credentials are valid but may not {operation} there. Use credentials with access to the bucket."),
             not null => new DevEndpointException(
-                $"Could not {operation} {path} at {where}: the store answered {code} (HTTP {(int)status!.Value})."),
+                $"Could not {operation} {target} at {where}: the store answered {code} (HTTP {(int)status!.Value})."),
             _ when status == HttpStatusCode.NotFound => new DevEndpointException(
                 $"{path} does not exist at {where} (HTTP 404). Check the bucket and key; if the object was removed, crawl again."),
             _ when Unreachable(exception) is { } reason => new DevEndpointException(
-                $"Cannot reach the object store at {where} to {operation} {path} ({reason}). Check that the server runs and the connection's URL is right."),
+                $"Cannot reach the object store at {where} to {operation} {target} ({reason}). Check that the server runs and the connection's URL is right."),
             _ => null,
         };
     }

@@ -37,6 +37,13 @@ public sealed partial class ObjectStore
         while (request.ContinuationToken is not null);
     }
 
+    /// <summary>The names of the buckets the credentials own, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await Call(() => client.ListBucketsAsync(cancellationToken), "list", default, "the buckets");
+        return (answer.Buckets ?? []).Select(b => b.BucketName).Order(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Whether any object's key starts with the folder prefix of <paramref name="prefix"/>.</summary>
     public async Task<bool> HoldsObjectsAsync(S3Path prefix, CancellationToken cancellationToken = default)
     {

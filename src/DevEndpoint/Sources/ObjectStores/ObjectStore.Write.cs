@@ -61,6 +61,20 @@ public sealed partial class ObjectStore
         }
     }
 
+    /// <summary>Uploads every file under a local folder below <paramref name="prefix"/>, keeping their relative paths as keys; returns the objects written.</summary>
+    public async Task<IReadOnlyList<S3Path>> UploadFolderAsync(string folder, S3Path prefix, CancellationToken cancellationToken = default)
+    {
+        var written = new List<S3Path>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var path = prefix.Combine(Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'));
+            await UploadAsync(file, path, cancellationToken);
+            written.Add(path);
+        }
+
+        return written;
+    }
+
     /// <summary>Deletes objects, one request each (S3-compatible servers differ in the checksums a batch delete needs).</summary>
     public async Task DeleteAsync(IEnumerable<S3Path> paths, CancellationToken cancellationToken = default)
     {
@@ -74,8 +88,7 @@ public sealed partial class ObjectStore
     public async Task CreateBucketAsync(string bucket, CancellationToken cancellationToken = default)
     {
         var path = new S3Path(bucket, string.Empty);
-        var existing = await Call(() => client.ListBucketsAsync(cancellationToken), "list", path);
-        if (existing.Buckets?.Any(b => b.BucketName == bucket) != true)
+        if (!(await ListBucketsAsync(cancellationToken)).Contains(bucket))
         {
             await Call(() => client.PutBucketAsync(bucket, cancellationToken), "create", path);
         }
