@@ -44,6 +44,11 @@ public sealed class ScriptLibraryBuilder(LibraryOptions? options = null)
     /// <exception cref="DevEndpointException">The file is missing, of an unknown kind, or an unsafe or malformed archive.</exception>
     public ScriptLibrary Build(string path)
     {
+        if (S3Path.IsS3(path))
+        {
+            throw LibraryErrors.InObjectStore(path);
+        }
+
         var fullPath = path.StartsWith(NuGetPrefix, StringComparison.OrdinalIgnoreCase) ? PackageInFolder(path) : Path.GetFullPath(path);
         if (!File.Exists(fullPath))
         {

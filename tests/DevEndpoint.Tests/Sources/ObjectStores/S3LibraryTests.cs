@@ -35,4 +35,14 @@ public sealed class S3LibraryTests
             error.Message);
         Assert.False(Directory.Exists(lake.Local.Combine("cache", "downloads", lake.Bucket, "libs")) && Directory.EnumerateFiles(lake.Local.Combine("cache", "downloads", lake.Bucket, "libs")).Any());
     }
+
+    [Fact]
+    public void Building_an_s3_path_directly_says_to_download_it_first()
+    {
+        var error = Assert.Throws<DevEndpointException>(() => new ScriptLibraryBuilder().Build("s3://lake/libs/cleaning.zip"));
+
+        Assert.Equal(
+            "s3://lake/libs/cleaning.zip is in an object store: download it first (#!attach-library s3://lake/libs/cleaning.zip --connection <name>, or ScriptLibraryBuilder.DownloadAsync), then build the downloaded file.",
+            error.Message);
+    }
 }
