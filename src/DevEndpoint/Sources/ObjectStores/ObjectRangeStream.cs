@@ -2,9 +2,10 @@ namespace DevEndpoint.Sources.ObjectStores;
 
 /// <summary>
 /// A seekable, read-only view of one object that fetches bytes by ranged GETs: a read outside the bytes held fetches
-/// what it asks for, at least a window; the window doubles while reads continue in order (up to 8 MiB) and starts
-/// small again after a seek elsewhere. A range never goes past the object's end, so a read of the last bytes fetches
-/// only those. Synchronous reads wait for the GET (classifiers and footer readers read synchronously).
+/// what it asks for, at least a window (64 KiB, so that small reads after a seek, such as a block header's, cost one
+/// GET); the window doubles while reads continue in order (up to 8 MiB) and starts small again after a seek elsewhere.
+/// A range never goes past the object's end, so a read of a footer fetches the footer and what follows it, no more.
+/// Synchronous reads wait for the GET (classifiers and footer readers read synchronously).
 /// </summary>
 internal sealed class ObjectRangeStream(ObjectStore store, S3Path path, long length) : Stream
 {
@@ -95,8 +96,7 @@ internal sealed class ObjectRangeStream(ObjectStore store, S3Path path, long len
             window = Math.Min(MaxWindow, window * 2);
         }
 
-        // A read right after a seek elsewhere fetches what it asks for (a footer read fetches the footer, not a window).
-        var count = (int)Math.Min(length - position, inOrder || held.Length == 0 && position == 0 ? Math.Max(wanted, window) : Math.Max(wanted, 1));
+        var count = (int)Math.Min(length - position, Math.Max(wanted, window));
         held = await store.ReadRangeAsync(path, position, count, cancellationToken);
         heldAt = position;
         if (held.Length == 0)

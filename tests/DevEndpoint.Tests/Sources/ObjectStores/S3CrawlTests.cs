@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.Tests.Formats.Orc;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
@@ -71,8 +72,42 @@ public sealed class S3CrawlTests
         Assert.Equal("parquet", schema!.Classification);
         Assert.Equal(300_000, schema.RecordCount);
         Assert.True(size > 1_000_000, $"the object is {size} bytes, too small to tell");
-        // The first 4 KiB (magic bytes), the last 8 (footer length and magic), then the footer.
-        Assert.Equal(FileProbe.HeadLength + 8 + footerLength, fetched);
+        // The first 4 KiB (magic bytes), the last 8 (footer length and magic), then the footer (up to the end: those 8 again).
+        Assert.Equal(FileProbe.HeadLength + 8 + footerLength + 8, fetched);
+    }
+
+    [S3Fact]
+    public async Task Avro_and_orc_objects_classify_as_the_same_files_on_disk_do()
+    {
+        using var lake = await S3Lake.CreateAsync();
+        var avro = Corpora.Path("arrow-testing", "data", "avro");
+        var orc = lake.Local.Combine("data.orc");
+        File.WriteAllBytes(orc, OrcFiles.Build([new(12, [1, 2], ["id", "name"]), new(4), new(7)], 4321));
+        var files = Directory.GetFiles(avro, "*.avro").Order(StringComparer.Ordinal).Append(orc).ToList();
+        var source = new ObjectStoreFiles(lake.Store);
+
+        foreach (var file in files)
+        {
+            var path = lake.Path($"binary/{Path.GetFileName(file)}");
+            await lake.Store.UploadAsync(file, S3Path.Parse(path));
+            var local = await Classify(FileSource.Local, file);
+            var stored = await Classify(source, path);
+
+            Assert.Equal(local, stored);
+        }
+    }
+
+    private static async Task<string> Classify(FileSource source, string path)
+    {
+        try
+        {
+            var schema = await FileClassifier.ClassifyAsync(source, path, new SampleOptions());
+            return $"{schema?.Classification} {schema?.RecordCount} {string.Join(", ", schema?.Columns.Select(c => $"{c.Name} {c.Type}") ?? [])}";
+        }
+        catch (BadFileException e)
+        {
+            return e.Reason;
+        }
     }
 
     [S3Fact]
