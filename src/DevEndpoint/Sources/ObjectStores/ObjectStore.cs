@@ -37,6 +37,8 @@ public sealed partial class ObjectStore : IDisposable
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             MaxErrorRetry = 2,
+            // An endpoint that never answers (a wrong host) fails after this, not after the HttpClient's default of forever.
+            ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         if (settings.Endpoint is { } endpoint)
         {

@@ -5,10 +5,11 @@ using DevEndpoint.Sources.ObjectStores;
 using DevEndpoint.Tests.Formats.Orc;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
+using Xunit.Abstractions;
 
 namespace DevEndpoint.Tests.Sources.ObjectStores;
 
-public sealed class S3CrawlTests
+public sealed class S3CrawlTests(ITestOutputHelper output)
 {
     [S3Fact]
     public async Task A_crawl_of_an_s3_prefix_catalogues_what_a_crawl_of_the_same_files_on_disk_does()
@@ -69,6 +70,7 @@ public sealed class S3CrawlTests
         var schema = await FileClassifier.ClassifyAsync(new ObjectStoreFiles(lake.Store), lake.Path("big/big.parquet"), new SampleOptions());
         var fetched = lake.Store.BytesFetched - before;
 
+        output.WriteLine($"Classifying a {size}-byte Parquet object fetched {fetched} bytes (its footer: {footerLength} bytes).");
         Assert.Equal("parquet", schema!.Classification);
         Assert.Equal(300_000, schema.RecordCount);
         Assert.True(size > 1_000_000, $"the object is {size} bytes, too small to tell");
@@ -122,6 +124,7 @@ public sealed class S3CrawlTests
         var schema = await FileClassifier.ClassifyAsync(new ObjectStoreFiles(lake.Store), lake.Path("csv/big.csv"), new SampleOptions { MaxBytes = 100_000 });
         var fetched = lake.Store.BytesFetched - before;
 
+        output.WriteLine($"Classifying a {new FileInfo(path).Length}-byte CSV object with a 100,000-byte sample fetched {fetched} bytes.");
         Assert.Equal("csv", schema!.Classification);
         Assert.Equal(["id", "name", "score"], schema.Columns.Select(c => c.Name));
         Assert.True(new FileInfo(path).Length > 4_000_000);
