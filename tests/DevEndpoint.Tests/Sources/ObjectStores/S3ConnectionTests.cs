@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DevEndpoint.Connections;
+using DevEndpoint.Crawling;
 using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Tests.Sources.ObjectStores;
@@ -18,6 +19,23 @@ public sealed class S3ConnectionTests
         Assert.Matches(
             $@"^Connection 'lake' works: S3 object store with [1-9][0-9]* bucket\(s\) at {Regex.Escape(S3TestServer.Endpoint)} \([0-9]+ ms\)\.$",
             check.ToString());
+    }
+
+    [S3Fact]
+    public async Task An_s3_connection_takes_its_keys_from_a_credentials_file_named_by_path()
+    {
+        using var lake = await S3Lake.CreateAsync();
+        var file = lake.Local.Write(
+            "aws-credentials",
+            $"[default]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = other\n\n[lake]\naws_access_key_id = {S3TestServer.AccessKey}\naws_secret_access_key = {S3TestServer.SecretKey}\n");
+        await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("files/a.csv")), "id,name\n1,a\n2,b\n");
+        lake.Catalog.Update(update => update.PutConnection(
+            new Connection { Name = "from_file", Type = ConnectionTypes.S3, Url = S3TestServer.Endpoint, CredentialsFile = file, Profile = "lake" }.Validated()));
+
+        var result = await new Crawler(lake.Catalog).CrawlAsync(new CrawlOptions { Path = lake.Path("files"), Database = "store", Connection = "from_file" });
+
+        Assert.Equal(["files"], result.Tables.Select(t => t.Name));
+        Assert.Equal(2, result.Tables[0].RecordCount);
     }
 
     [S3Fact]
