@@ -20,6 +20,11 @@ CORE_PROJECT=src/DevEndpoint/DevEndpoint.csproj
 INTERACTIVE_PROJECT=src/DevEndpoint.Interactive/DevEndpoint.Interactive.csproj
 CLI_PROJECT=src/DevEndpoint.Cli
 SAMPLE_DATA=notebooks/data/sales
+S3_PORT=54569
+
+# start_servers / export_server_env: PostgreSQL and MariaDB on 127.0.0.1 for the connection tests and notebooks.
+# shellcheck source=scripts/servers.sh
+source "$ROOT/scripts/servers.sh"
 
 ARTIFACTS="$ROOT/artifacts"
 PACKAGES_DIR="$ARTIFACTS/packages"
@@ -46,8 +51,9 @@ Commands:
           with a fresh version 0.1.0-dev.<UTC timestamp>
   demo    setup, pack, generate the sample data, run notebooks/quickstart.ipynb in Jupyter
           and render it to artifacts/notebooks/quickstart.html
-  test    setup, build, dotnet format check, pack, sample data, dotnet test, every
-          notebooks/*.ipynb in Jupyter, and notebooks/prototype-etl.ipynb again with
+  test    setup, build, dotnet format check, pack, sample data, start the test servers
+          (scripts/servers.sh: PostgreSQL, MariaDB; scripts/s3-server.sh: s3rver), dotnet test,
+          every notebooks/*.ipynb in Jupyter, and notebooks/prototype-etl.ipynb again with
           devendpoint run; ends with "N passed, N failed"
   bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
           writes its data to artifacts/bench-data, about 1 GB, once) and write
@@ -328,6 +334,19 @@ test_all() {
     attempt sample_data --no-build
     ((STATUS == 0)) || failed_steps+=(sample-data)
 
+    step "test servers (PostgreSQL 127.0.0.1:$DEVENDPOINT_PG_PORT, MariaDB 127.0.0.1:$DEVENDPOINT_MYSQL_PORT)"
+    attempt start_servers
+    if ((STATUS == 0)); then
+        export_server_env # in this shell too: attempt ran start_servers in a subshell
+    else
+        failed_steps+=("test servers (see above; their tests skip)")
+    fi
+
+    # Where the S3-protocol server is, and the keys it accepts (s3rver's own, no secret), for the tests and notebooks.
+    export DEVENDPOINT_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT" AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER
+    attempt start_s3_server
+    ((STATUS == 0)) || failed_steps+=("S3 server (scripts/s3-server.sh; its tests skip)")
+
     step "dotnet test"
     attempt dotnet test "$SOLUTION" -c "$CONFIGURATION" --no-build --logger trx --results-directory "$TEST_RESULTS"
     local test_status=$STATUS
@@ -362,6 +381,12 @@ test_all() {
 
     print_summary "$passed" "$((failed + ${#failed_steps[@]}))" "$skipped" "${failed_steps[@]}"
     ((failed == 0 && ${#failed_steps[@]} == 0))
+}
+
+# Starts (when not running) the S3-protocol server the object store tests and notebooks use.
+start_s3_server() {
+    step "S3-protocol server (s3rver) on 127.0.0.1:$S3_PORT"
+    DEVENDPOINT_S3_PORT="$S3_PORT" "$ROOT/scripts/s3-server.sh"
 }
 
 # print_summary <passed> <failed> <skipped> [failed step...]; the last line is the summary.

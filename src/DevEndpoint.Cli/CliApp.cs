@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Connections;
 
 namespace DevEndpoint.Cli;
 
@@ -19,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ClassifierCommands.Create(output));
         root.Subcommands.Add(BookmarkCommands.Create(output));
         root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(ConnectionCommands.Create(output));
         try
         {
             var parse = root.Parse(args);
@@ -38,7 +40,7 @@ public static class CliApp
         }
         catch (DevEndpointException e)
         {
-            await error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {SecretMask.Apply(e.Message)}");
             return 1;
         }
     }

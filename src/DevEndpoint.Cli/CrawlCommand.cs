@@ -9,7 +9,8 @@ internal static class CrawlCommand
 {
     public static Command Create(TextWriter output)
     {
-        var path = new Argument<string>("path") { Description = "The folder to crawl." };
+        var path = new Argument<string>("path") { Description = "The folder to crawl, or an object store prefix s3://bucket/prefix with --connection." };
+        var connection = new Option<string>("--connection") { Description = "For an s3:// path: the catalog's s3 connection to read it through (recorded on the tables, so load needs no option)." };
         var database = new Option<string>("--database") { Description = "The catalog database that receives the tables (created when missing).", Required = true };
         var exclude = new Option<string[]>("--exclude") { Description = "A glob of files or folders to leave out, relative to the path (repeatable): * one level, ** any depth." };
         var tableLevel = new Option<int?>("--table-level") { Description = "The folder depth at which tables start: 1 is the path itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas)." };
@@ -23,9 +24,9 @@ internal static class CrawlCommand
         var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("crawl", "Crawl a folder: classify files, infer schemas and partitions, and record tables in the catalog.")
+        var command = new Command("crawl", "Crawl a folder or an s3:// prefix: classify files, infer schemas and partitions, and record tables in the catalog.")
         {
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, catalog, json,
+            path, connection, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,6 +34,7 @@ internal static class CrawlCommand
             var options = new CrawlOptions
             {
                 Path = parse.GetValue(path)!,
+                Connection = parse.GetValue(connection),
                 Database = parse.GetValue(database)!,
                 Exclusions = parse.GetValue(exclude) ?? [],
                 Classifiers = parse.GetValue(classifier) ?? [],

@@ -11,7 +11,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
 /// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
-/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>.
+/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--connection &lt;name&gt;] [--catalog &lt;file&gt;]</c>; the folder may be an <c>s3://</c> prefix.
 /// </summary>
 public sealed class CrawlMagic : KernelDirectiveCommand
 {
@@ -39,6 +39,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
 
     public string? SampleFiles { get; set; }
 
+    public string? Connection { get; set; }
+
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
@@ -47,7 +49,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
         {
             Parameters =
             {
-                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales, or an object store prefix s3://bucket/prefix with --connection.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
@@ -63,6 +65,8 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--sample-files", "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
                     .AddCompletions(MagicSupport.ClassifierNames),
+                new KernelDirectiveParameter("--connection", "For an s3:// path: the catalog's s3 connection to read it through (recorded on the tables, so #!load needs no option).")
+                    .AddCompletions(MagicSupport.ConnectionNames),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -75,6 +79,7 @@ public sealed class CrawlMagic : KernelDirectiveCommand
             var options = new CrawlOptions
             {
                 Path = command.Path,
+                Connection = command.Connection,
                 Database = command.Database,
                 Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude),
                 Classifiers = command.Classifier?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],

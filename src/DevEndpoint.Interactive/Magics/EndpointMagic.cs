@@ -2,6 +2,7 @@ using DevEndpoint.Endpoints;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Libraries;
+using DevEndpoint.Sources.ObjectStores;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
 
@@ -138,5 +139,5 @@ internal static class EndpointMagic
     }
 
     public static IReadOnlyList<string> FullPaths(string? libraries) =>
-        libraries is null ? [] : ScriptLibraryBuilder.SplitPaths(libraries).Select(p => p.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase) ? p : Path.GetFullPath(p)).ToList();
+        libraries is null ? [] : ScriptLibraryBuilder.SplitPaths(libraries).Select(p => p.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase) || S3Path.IsS3(p) ? p : Path.GetFullPath(p)).ToList();
 }

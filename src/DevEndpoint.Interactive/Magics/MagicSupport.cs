@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Connections;
 using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -52,6 +53,19 @@ internal static class MagicSupport
         }
     }
 
+    /// <summary>Connection names of the default catalog, for completions.</summary>
+    public static IEnumerable<string> ConnectionNames()
+    {
+        try
+        {
+            return File.Exists(DataCatalog.DefaultPath) ? DataCatalog.Open().GetConnections().Select(c => c.Name).ToList() : [];
+        }
+        catch (DevEndpointException)
+        {
+            return [];
+        }
+    }
+
     public static DisplayedValue DisplayHtml(KernelInvocationContext context, string html) =>
         context.Display(new HtmlString(html), HtmlFormatter.MimeType);
 
@@ -64,7 +78,7 @@ internal static class MagicSupport
         }
         catch (DevEndpointException e)
         {
-            context.Fail(command, message: e.Message);
+            context.Fail(command, message: SecretMask.Apply(e.Message));
         }
     }
 

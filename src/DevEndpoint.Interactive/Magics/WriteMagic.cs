@@ -13,7 +13,7 @@ namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
 /// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|append|error-if-exists]
-/// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--catalog-file &lt;file&gt;]</c>.
+/// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--connection &lt;name&gt;] [--catalog-file &lt;file&gt;]</c>.
 /// </summary>
 public sealed class WriteMagic : KernelDirectiveCommand
 {
@@ -33,6 +33,8 @@ public sealed class WriteMagic : KernelDirectiveCommand
 
     public string? SchemaChange { get; set; }
 
+    public string? Connection { get; set; }
+
     public string? CatalogFile { get; set; }
 
     internal static void Register(Kernel kernel)
@@ -42,7 +44,7 @@ public sealed class WriteMagic : KernelDirectiveCommand
             Parameters =
             {
                 new KernelDirectiveParameter("--variable", "The C# variable that holds the Microsoft.Data.Analysis.DataFrame to write.") { AllowImplicitName = true, Required = true },
-                new KernelDirectiveParameter("--to", "The folder to write into (created when missing).") { Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--to", "The folder to write into (created when missing), or s3://bucket/prefix with --connection.") { Required = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--format", "parquet (default), csv (header line, quoted where needed) or json (JSON lines).")
                     .AddCompletions(() => ["parquet", "csv", "json"]),
                 new KernelDirectiveParameter("--partition-by", "Comma-separated columns whose values make key=value folders, in this order; they are left out of the files."),
@@ -54,6 +56,8 @@ public sealed class WriteMagic : KernelDirectiveCommand
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
                 new KernelDirectiveParameter("--schema-change", "When the write changes the catalog table's columns: update (default: store the new schema, widened on append) or log (keep the table as it was and report the change; partitions are still added).")
                     .AddCompletions(() => ["update", "log"]),
+                new KernelDirectiveParameter("--connection", "For an s3:// --to: the catalog's s3 connection to write through (files are written locally, then uploaded; big ones in parts).")
+                    .AddCompletions(MagicSupport.ConnectionNames),
                 new KernelDirectiveParameter("--catalog-file", $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).") { TypeHint = "file" },
             },
         };
@@ -86,12 +90,13 @@ public sealed class WriteMagic : KernelDirectiveCommand
                     : $"The C# variable '{command.Variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
             }
 
-            var writer = new FrameWriter(command.Catalog is null ? null : DataCatalog.Open(command.CatalogFile ?? endpoint?.Definition.Catalog));
+            var writer = new FrameWriter(command.Catalog is null && command.Connection is null ? null : DataCatalog.Open(command.CatalogFile ?? endpoint?.Definition.Catalog));
             var result = await writer.WriteAsync(
                 frame,
                 new WriteOptions
                 {
                     Path = command.To,
+                    Connection = command.Connection,
                     Format = command.Format is null ? WriteFormat.Parquet : WriteOptions.ParseFormat(command.Format),
                     PartitionBy = command.PartitionBy?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
                     Mode = command.Mode is null ? WriteMode.ErrorIfExists : WriteOptions.ParseMode(command.Mode),

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace DevEndpoint.Catalog;
 
 /// <summary>
-/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers and job
-/// bookmarks in one SQLite file.
+/// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers, job
+/// bookmarks and connections (without their secrets) in one SQLite file.
 /// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
@@ -142,6 +142,9 @@ public sealed partial class DataCatalog
                 size INTEGER NOT NULL,
                 last_modified INTEGER NOT NULL,
                 PRIMARY KEY (job_name, database_name, table_name, pending, path));
+            CREATE TABLE IF NOT EXISTS connections (
+                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                definition TEXT NOT NULL);
             """);
         using (var version = connection.CreateCommand())
         {

@@ -12,6 +12,12 @@ public sealed record CrawlOptions
     /// <summary>The catalog database that receives the tables; created when missing.</summary>
     public required string Database { get; init; }
 
+    /// <summary>
+    /// The catalog's <c>s3</c> connection an <c>s3://bucket/prefix</c> <see cref="Path"/> is read through; recorded on its
+    /// tables (<c>connectionName</c>) so that loads reach the same store. Default <c>null</c>: a local folder.
+    /// </summary>
+    public string? Connection { get; init; }
+
     /// <summary>Glob patterns, relative to <see cref="Path"/>, of files and folders to leave out.</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Csv;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 
@@ -125,6 +126,11 @@ public sealed partial class Crawler
         if (first.Csv is { } csv)
         {
             CsvParameters.AddTableParameters(csv, parameters);
+        }
+
+        if (options.Connection is { } connection)
+        {
+            parameters[ObjectStoreConnections.ConnectionParameter] = connection;
         }
 
         if (options.Exclusions.Count > 0)

@@ -12,16 +12,16 @@ public sealed partial class Crawler
     /// folder. Returns the plans, the files read and how many of them were classified.
     /// </summary>
     private static async Task<(List<TablePlan> Plans, List<FoundFile> Scanned, int Classified)> ClassifyAndPlanAsync(
-        List<FoundFile> files, string rootName, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+        FileSource source, List<FoundFile> files, string rootName, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var (sampled, unsampled) = Sample(files, options.SampleFiles);
-        var classified = await ClassifyAsync(sampled, options, custom, skipped, progress, cancellationToken);
+        var classified = await ClassifyAsync(source, sampled, options, custom, skipped, progress, cancellationToken);
         var planning = new List<SkippedFile>();
         var plans = PlanTables(classified, rootName, options, planning);
         while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
         {
             var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
-            classified.AddRange(await ClassifyAsync(more, options, custom, skipped, progress, cancellationToken, doneBefore: sampled.Count));
+            classified.AddRange(await ClassifyAsync(source, more, options, custom, skipped, progress, cancellationToken, doneBefore: sampled.Count));
             unsampled = unsampled.Except(more).ToList();
             sampled = [.. sampled, .. more];
             planning = [];

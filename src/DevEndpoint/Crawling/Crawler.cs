@@ -1,6 +1,7 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 
@@ -25,7 +26,8 @@ public sealed partial class Crawler
     public async Task<CrawlResult> CrawlAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var root = ValidateRoot(options.Path);
+        var inStore = S3Path.IsS3(options.Path);
+        var root = inStore ? ValidateObjectRoot(options.Path) : ValidateRoot(options.Path);
         var database = ValidateDatabaseName(options.Database);
         if (options.TableLevel < 1)
         {
@@ -43,17 +45,25 @@ public sealed partial class Crawler
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 
         var skipped = new List<SkippedFile>();
-        var walk = new FileWalk(root, exclusions, skipped);
-        walk.Run();
-        var candidates = walk.Files;
+        using var store = inStore ? OpenStore(options) : null;
+        var (source, candidates, excluded) = store is null
+            ? WalkFolder(root, exclusions, skipped)
+            : await WalkObjectsAsync(store, root, exclusions, skipped, cancellationToken);
         if (options.NewFoldersOnly)
         {
             var seen = SeenFolders(root, database);
             candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var (plans, scanned, classified) = await ClassifyAndPlanAsync(candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
-        return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, walk.Excluded, skipped);
+        var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
+        return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
+    }
+
+    private static (FileSource Source, List<FoundFile> Files, int Excluded) WalkFolder(string root, List<Glob> exclusions, List<SkippedFile> skipped)
+    {
+        var walk = new FileWalk(root, exclusions, skipped);
+        walk.Run();
+        return (FileSource.Local, walk.Files, walk.Excluded);
     }
 
     private static string ValidateRoot(string path)
@@ -87,6 +97,7 @@ public sealed partial class Crawler
     }
 
     private static async Task<List<ClassifiedFile>> ClassifyAsync(
+        FileSource source,
         List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken, int doneBefore = 0)
     {
         var results = new (FileSchema? Schema, string? Problem)[files.Count];
@@ -97,7 +108,7 @@ public sealed partial class Crawler
         {
             try
             {
-                var schema = await FileClassifier.ClassifyAsync(files[i].FullPath, options.Sample, custom, ct);
+                var schema = await FileClassifier.ClassifyAsync(source, files[i].FullPath, options.Sample, custom, ct);
                 results[i] = schema is null
                     ? (null, $"UNKNOWN classification: no classifier recognised it (tried {string.Join(", ", custom.Concat(FileClassifier.BuiltIns).Select(c => c.Name))})")
                     : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);
@@ -111,6 +122,10 @@ public sealed partial class Crawler
                 results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
             }
             catch (UnauthorizedAccessException e)
+            {
+                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
+            }
+            catch (DevEndpointException e) when (source != FileSource.Local)
             {
                 results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
             }

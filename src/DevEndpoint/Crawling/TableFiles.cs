@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 
@@ -20,20 +21,31 @@ public static class TableFiles
     public const string SharedFolderFilesParameter = "sharedFolderFiles";
 
     /// <summary>The table's data files directly in <paramref name="location"/> (the table's or one of its partitions'), in ordinal order.</summary>
-    public static IReadOnlyList<string> DataFiles(CatalogTable table, string location)
+    public static IReadOnlyList<string> DataFiles(CatalogTable table, string location) =>
+        Directory.Exists(location) ? Select(table, location, Directory.EnumerateFiles(location), FileSource.Local) : [];
+
+    /// <summary>The table's data objects directly in an <c>s3://</c> <paramref name="location"/>, as <c>s3://</c> paths in ordinal order.</summary>
+    public static async Task<IReadOnlyList<string>> DataFilesAsync(CatalogTable table, string location, ObjectStoreFiles source, CancellationToken cancellationToken = default)
     {
-        if (!Directory.Exists(location))
+        var objects = new List<string>();
+        await foreach (var stored in source.Store.ListAsync(S3Path.Parse(location), folder: true, cancellationToken))
         {
-            return [];
+            source.Listed(stored);
+            objects.Add(stored.Path.ToString());
         }
 
+        return Select(table, location, objects, source);
+    }
+
+    private static List<string> Select(CatalogTable table, string location, IEnumerable<string> files, FileSource source)
+    {
         var exclusions = Exclusions(table);
         var listed = ListedIn(table, location);
         var kind = table.Parameter("classification") == "parquet" ? "parquet" : table.Parameter("compressionType") ?? Compression.None;
-        return Directory.EnumerateFiles(location)
+        return files
             .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
             .Where(f => !exclusions.Any(e => e.Glob.Matches(Path.GetRelativePath(e.Root, f).Replace('\\', '/'))))
-            .Where(f => listed is null ? FileKind(f) == kind : listed.Contains(Path.GetFileName(f)))
+            .Where(f => listed is null ? FileKind(source, f) == kind : listed.Contains(Path.GetFileName(f)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -71,9 +83,9 @@ public static class TableFiles
     }
 
     /// <summary>What the crawler tells files apart by from their first bytes: <c>parquet</c>, or the compression of a text file.</summary>
-    private static string FileKind(string path)
+    private static string FileKind(FileSource source, string path)
     {
-        var head = Compression.ReadHead(path, FileProbe.HeadLength);
+        var head = source.ReadHead(path, FileProbe.HeadLength);
         return FileClassifier.IsParquet(path, head) ? "parquet" : Compression.Detect(head);
     }
 }

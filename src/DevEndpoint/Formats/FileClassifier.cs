@@ -22,10 +22,15 @@ public static class FileClassifier
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).
     /// Throws <see cref="BadFileException"/> when the file claims a format but cannot be read as it.
     /// </summary>
+    public static Task<FileSchema?> ClassifyAsync(
+        string path, SampleOptions options, IReadOnlyList<IClassifier>? custom = null, CancellationToken cancellationToken = default) =>
+        ClassifyAsync(FileSource.Local, path, options, custom, cancellationToken);
+
+    /// <summary>The schema of a file of <paramref name="source"/> (see the overload for local files).</summary>
     public static async Task<FileSchema?> ClassifyAsync(
-        string path, SampleOptions options, IReadOnlyList<IClassifier>? custom = null, CancellationToken cancellationToken = default)
+        FileSource source, string path, SampleOptions options, IReadOnlyList<IClassifier>? custom = null, CancellationToken cancellationToken = default)
     {
-        var probe = FileProbe.Open(path, options);
+        var probe = FileProbe.Open(source, path, options);
         if (probe.Size == 0)
         {
             throw new BadFileException(path, "the file is empty.");

@@ -2,7 +2,8 @@ namespace DevEndpoint.Formats;
 
 /// <summary>
 /// One file as classifiers see it: its path, size, first bytes, compression (from its magic bytes), and a decoded
-/// sample of its decompressed text, read once on first use.
+/// sample of its decompressed text, read once on first use; <see cref="OpenRead"/> gives the whole file, from its
+/// <see cref="FileSource"/>.
 /// </summary>
 public sealed class FileProbe
 {
@@ -11,8 +12,9 @@ public sealed class FileProbe
 
     private readonly Lazy<TextSample> text;
 
-    private FileProbe(string path, long size, byte[] head, string compression, SampleOptions options)
+    private FileProbe(FileSource source, string path, long size, byte[] head, string compression, SampleOptions options)
     {
+        Source = source;
         Path = path;
         Size = size;
         Head = head;
@@ -20,6 +22,9 @@ public sealed class FileProbe
         Options = options;
         text = new Lazy<TextSample>(ReadText);
     }
+
+    /// <summary>Where the file's bytes come from.</summary>
+    public FileSource Source { get; }
 
     public string Path { get; }
 
@@ -36,17 +41,22 @@ public sealed class FileProbe
     /// <summary>The decompressed, decoded start of the file; throws <see cref="BadFileException"/> when it cannot be decompressed.</summary>
     internal TextSample Text => text.Value;
 
-    public static FileProbe Open(string path, SampleOptions options)
+    public static FileProbe Open(string path, SampleOptions options) => Open(FileSource.Local, path, options);
+
+    public static FileProbe Open(FileSource source, string path, SampleOptions options)
     {
-        var head = Formats.Compression.ReadHead(path, HeadLength);
-        return new FileProbe(path, new FileInfo(path).Length, head, Formats.Compression.Detect(head), options);
+        var head = source.ReadHead(path, HeadLength);
+        return new FileProbe(source, path, source.Length(path), head, Formats.Compression.Detect(head), options);
     }
+
+    /// <summary>Opens the whole file (as stored) as a seekable stream; from an object store, only what is read is fetched.</summary>
+    public Stream OpenRead(int bufferSize = 4096) => Source.OpenRead(Path, bufferSize);
 
     private TextSample ReadText()
     {
         try
         {
-            return TextSample.Read(Path, Compression, Options.MaxBytes);
+            return TextSample.Read(Source, Path, Compression, Options.MaxBytes);
         }
         catch (InvalidDataException e)
         {

@@ -13,9 +13,9 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
     /// <summary>The encoding's name (Java's charset names, as Hive's <c>serialization.encoding</c> takes them: <c>UTF-8</c>, <c>UTF-16LE</c>, <c>UTF-16BE</c>, <c>ISO-8859-1</c>).</summary>
     public string Encoding { get; init; } = "UTF-8";
 
-    public static TextSample Read(string path, string compression, int maxBytes)
+    public static TextSample Read(FileSource source, string path, string compression, int maxBytes)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var file = source.OpenRead(path, 1 << 16);
         using var stream = Compression.Decompress(file, compression, leaveOpen: true);
         // An uncompressed file needs no more than its size; a compressed one grows the buffer as it decompresses.
         var limit = maxBytes + 1;

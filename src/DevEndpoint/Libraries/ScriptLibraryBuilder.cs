@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using DevEndpoint.Catalog;
 using DevEndpoint.Libraries.Internals;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Libraries;
 
@@ -51,6 +52,11 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
     /// </exception>
     public ScriptLibrary Build(string path, Action<string>? restoring = null)
     {
+        if (S3Path.IsS3(path))
+        {
+            throw LibraryErrors.InObjectStore(path);
+        }
+
         if (path.StartsWith(NuGetPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return BuildReference(path, restoring);
@@ -101,6 +107,26 @@ public sealed partial class ScriptLibraryBuilder(LibraryOptions? options = null)
             default:
                 throw LibraryErrors.UnknownKind(fullPath);
         }
+    }
+
+    /// <summary>
+    /// Downloads a library stored in an object store (<c>s3://bucket/libs/cleaning.zip</c>) into the library cache's
+    /// private <c>downloads/&lt;bucket&gt;/&lt;key&gt;</c> (streamed to a temporary file, then renamed, replacing an earlier
+    /// download), and returns the local path for <see cref="Build"/>.
+    /// </summary>
+    public async Task<string> DownloadAsync(string path, ObjectStore store, CancellationToken cancellationToken = default)
+    {
+        var stored = S3Path.Parse(path);
+        var segments = stored.Key.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length == 0 || segments.Any(s => s is "." or ".."))
+        {
+            throw new DevEndpointException($"'{path}' does not name a library file. Write it as s3://bucket/libs/cleaning.zip.");
+        }
+
+        var local = Path.Combine([options.CacheFolder, "downloads", stored.Bucket, .. segments]);
+        Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+        await store.DownloadAsync(stored, local, cancellationToken);
+        return local;
     }
 
     /// <summary>

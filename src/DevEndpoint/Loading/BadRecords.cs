@@ -36,6 +36,17 @@ internal sealed class BadRecords
         First = First is null ? null : First with { Line = First.Line + lines };
     }
 
+    /// <summary>Names another file in every row read from <paramref name="from"/>: the object a downloaded copy was read for.</summary>
+    public void RenameFile(string from, string to)
+    {
+        for (var i = 0; i < kept.Count; i++)
+        {
+            kept[i] = kept[i].File == from ? kept[i] with { File = to } : kept[i];
+        }
+
+        First = First is not null && First.File == from ? First with { File = to } : First;
+    }
+
     public void AddRange(BadRecords other)
     {
         Count += other.Count;

@@ -4,6 +4,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Jobs;
 using DevEndpoint.Jobs.Internals;
+using DevEndpoint.Sources.ObjectStores;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -59,7 +60,24 @@ public sealed partial class TableLoader
             }
         }
 
-        var files = sources.SelectMany(s => TableFiles.DataFiles(table, s.Location).Select(f => (Path: f, s.Values))).ToList();
+        var reader = FormatReader.For(table);
+        if (options.Bookmark is not null && S3Path.IsS3(table.StorageDescriptor.Location))
+        {
+            throw new DevEndpointException(
+                $"Job bookmarks follow local files only so far, and table {name} is in an object store ({table.StorageDescriptor.Location}). Load it without --bookmark.");
+        }
+
+        using var objectStore = S3Path.IsS3(table.StorageDescriptor.Location)
+            ? ObjectStoreConnections.Open(catalog, table.Parameter(ObjectStoreConnections.ConnectionParameter) ?? throw NoConnection(name, table), table.StorageDescriptor.Location!)
+            : null;
+        var store = objectStore is null ? null : new ObjectStoreFiles(objectStore);
+        var files = new List<(string Path, IReadOnlyDictionary<string, string?> Values)>();
+        foreach (var source in sources)
+        {
+            var found = store is null ? TableFiles.DataFiles(table, source.Location) : await TableFiles.DataFilesAsync(table, source.Location, store, cancellationToken);
+            files.AddRange(found.Select(f => (f, source.Values)));
+        }
+
         var bookmark = options.Bookmark is { } job ? new JobBookmarks(catalog).Select(job, name, files.ConvertAll(f => f.Path)) : null;
         if (bookmark is not null)
         {
@@ -67,18 +85,20 @@ public sealed partial class TableLoader
             files = files.FindAll(f => unread.Contains(Path.GetFullPath(f.Path)));
         }
 
-        var reader = FormatReader.For(table);
+        using var downloads = objectStore is null ? null : new ObjectDownloads(objectStore);
+        var read = new IReadOnlyList<ReadPart>[files.Count];
         var fraction = SampleFraction(table, options);
         List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
         var context = new ReadContext(options.Limit ?? long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue);
-        var read = new IReadOnlyList<ReadPart>[files.Count];
+        Task<IReadOnlyList<ReadPart>> ReadAsync(string path, ReadContext context, CancellationToken token) =>
+            downloads is null ? reader.ReadAsync(path, table, NewColumns, context, token) : downloads.ReadAsync(reader, path, table, NewColumns, context, token);
         var filesRead = 0;
         if (options.Limit is { } limit)
         {
             var rows = 0L;
             for (var i = 0; i < files.Count && rows < limit; i++)
             {
-                read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context with { Limit = limit - rows }, cancellationToken);
+                read[i] = await ReadAsync(files[i].Path, context with { Limit = limit - rows }, cancellationToken);
                 rows += read[i].Sum(p => p.Rows);
                 filesRead++;
                 progress?.Report(new LoadProgress(filesRead, files.Count, rows));
@@ -94,7 +114,7 @@ public sealed partial class TableLoader
                 parallel,
                 async (i, token) =>
                 {
-                    read[i] = await reader.ReadAsync(files[i].Path, table, NewColumns, context, token);
+                    read[i] = await ReadAsync(files[i].Path, context, token);
                     var rows = Interlocked.Add(ref rowsRead, read[i].Sum(p => p.Rows));
                     progress?.Report(new LoadProgress(Interlocked.Increment(ref filesDone), files.Count, rows));
                 });
@@ -203,6 +223,9 @@ public sealed partial class TableLoader
         var keep = new BooleanDataFrameColumn("keep", Enumerable.Range(0, (int)frame.Rows.Count).Select(i => Sampling.Hash(i) < threshold));
         return frame.Filter(keep);
     }
+
+    private static DevEndpointException NoConnection(TableName name, CatalogTable table) => new(
+        $"Table {name} is stored in an object store ({table.StorageDescriptor.Location}) but names no connection to reach it (table parameter {ObjectStoreConnections.ConnectionParameter}). Crawl it again with --connection <name>.");
 
     private static DevEndpointException TooManyBadRows(TableName name, BadRecords bad, long threshold)
     {

@@ -4,6 +4,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Writing;
 
@@ -78,6 +79,11 @@ public sealed partial class FrameWriter
         if (csv is not null)
         {
             CsvParameters.AddTableParameters(csv, parameters);
+        }
+
+        if (options.Connection is { } connection)
+        {
+            parameters[ObjectStoreConnections.ConnectionParameter] = connection;
         }
 
         var written = new CatalogTable

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Sources.ObjectStores;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Writing;
@@ -24,7 +25,8 @@ public sealed partial class FrameWriter
 
     public async Task<WriteResult> WriteAsync(DataFrame frame, WriteOptions options, CancellationToken cancellationToken = default)
     {
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
+        var inStore = S3Path.IsS3(options.Path);
+        var target = inStore ? S3Path.Parse(options.Path.TrimEnd('/')).ToString().TrimEnd('/') : Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
         var codec = options.Codec();
         var table = options.CatalogTable is null ? (TableName?)null : TableName.Parse(options.CatalogTable);
         if (table is not null && catalog is null)
@@ -42,38 +44,60 @@ public sealed partial class FrameWriter
             throw WriteErrors.OnlyPartitionColumns();
         }
 
-        if (options.Mode == WriteMode.ErrorIfExists && HoldsFiles(target))
+        using var store = inStore ? ObjectStoreConnections.Open(catalog ?? throw WriteErrors.NoCatalogForStore(target), options.Connection, target) : null;
+        if (options.Mode == WriteMode.ErrorIfExists && (store is null ? HoldsFiles(target) : await store.HoldsObjectsAsync(S3Path.Parse(target), cancellationToken)))
         {
             throw WriteErrors.Exists(target);
         }
 
-        var parent = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(parent);
         var writeId = Guid.NewGuid().ToString("N");
-        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
-        var publication = new Publication(staging, target);
+        string staging;
+        if (store is null)
+        {
+            var parent = Path.GetDirectoryName(target)!;
+            Directory.CreateDirectory(parent);
+            staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
+        }
+        else
+        {
+            // An object store write is staged in a local temporary folder, then uploaded.
+            staging = Path.Combine(Path.GetTempPath(), $"devendpoint-write-{writeId}");
+        }
+
+        var publication = store is null ? new Publication(staging, target) : null;
+        var objects = store is null ? null : new ObjectPublication(store, staging, S3Path.Parse(target));
         List<WrittenPart> parts;
         CatalogChange? change = null;
         try
         {
             parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
+            if (objects is not null)
+            {
+                await objects.UploadAsync(options.Mode, cancellationToken);
+            }
+
             if (table is { } name)
             {
                 catalog!.Update(update =>
                 {
                     change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
-                    publication.Run(options.Mode);
+                    publication?.Run(options.Mode);
                 });
             }
             else
             {
-                publication.Run(options.Mode);
+                publication?.Run(options.Mode);
             }
         }
         catch
         {
             // Files put in place before a failure (the next one's move, or the catalog's commit) are taken back.
-            publication.Undo();
+            publication?.Undo();
+            if (objects is not null)
+            {
+                await objects.UndoAsync();
+            }
+
             throw;
         }
         finally
@@ -84,7 +108,12 @@ public sealed partial class FrameWriter
             }
         }
 
-        publication.Complete();
+        publication?.Complete();
+        if (objects is not null)
+        {
+            await objects.CompleteAsync();
+        }
+
         return new WriteResult
         {
             Path = target,

@@ -9,6 +9,9 @@ internal static class WriteErrors
     public static DevEndpointException Exists(string path) => new(
         $"Cannot write to '{path}': the folder already holds files. Use mode overwrite to replace them or append to add to them.");
 
+    public static DevEndpointException NoCatalogForStore(string path) => new(
+        $"Cannot write to {path}: an object store is reached through a connection of the catalog. Make the FrameWriter with the catalog that holds the connection.");
+
     public static DevEndpointException MissingColumn(string name, IEnumerable<string> columns)
     {
         var closest = ClosestNames.Find(name, columns);

@@ -8,6 +8,12 @@ public sealed record WriteOptions
     /// <summary>The folder that receives the files (a table's location); created with its parents when missing.</summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// The catalog's <c>s3</c> connection an <c>s3://bucket/prefix</c> <see cref="Path"/> is written through; recorded on the
+    /// catalog table (<c>connectionName</c>) so that loads reach the same store. Default <c>null</c>: a local folder.
+    /// </summary>
+    public string? Connection { get; init; }
+
     /// <summary>The file format. Default: Parquet.</summary>
     public WriteFormat Format { get; init; } = WriteFormat.Parquet;
 

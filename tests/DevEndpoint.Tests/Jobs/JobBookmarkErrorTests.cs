@@ -1,4 +1,6 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.Loading;
+using DevEndpoint.Tests.Catalog;
 
 namespace DevEndpoint.Tests.Jobs;
 
@@ -23,6 +25,23 @@ public sealed class JobBookmarkErrorTests : IDisposable
         Assert.Equal(
             $"Job bookmark 'weekly_rollup_of_everything' does not exist in the catalog {lake.Catalog.Path}. Job bookmarks: 'hourly', 'nightly'.",
             other.Message);
+    }
+
+    [Fact]
+    public async Task A_table_in_an_object_store_is_not_loaded_with_a_bookmark_yet()
+    {
+        var orders = TestTables.Orders();
+        lake.Catalog.Update(update =>
+        {
+            update.EnsureDatabase(TestTables.Sales);
+            update.PutTable(orders with { PartitionKeys = [], StorageDescriptor = orders.StorageDescriptor with { Location = "s3://lake/sales/orders/" } });
+        });
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(lake.Catalog).LoadAsync("sales.orders", new LoadOptions { Bookmark = "nightly" }));
+
+        Assert.Equal(
+            "Job bookmarks follow local files only so far, and table sales.orders is in an object store (s3://lake/sales/orders/). Load it without --bookmark.",
+            error.Message);
     }
 
     [Fact]

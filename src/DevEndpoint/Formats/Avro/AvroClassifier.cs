@@ -7,6 +7,6 @@ internal sealed class AvroClassifier : IClassifier
 
     public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken) =>
         Task.FromResult(file.Head.AsSpan().StartsWith(AvroContainer.Magic)
-            ? Classification.Certain(AvroContainer.ReadSchema(file.Path))
+            ? Classification.Certain(AvroContainer.ReadSchema(file))
             : Classification.No);
 }

@@ -14,9 +14,10 @@ internal static class AvroContainer
     private const int SyncLength = 16;
     private const int MaxBlocksWalked = 100_000;
 
-    public static FileSchema ReadSchema(string path)
+    public static FileSchema ReadSchema(FileProbe probe)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        var path = probe.Path;
+        using var file = probe.OpenRead(1 << 12);
         var reader = new AvroBinaryReader(file);
         IReadOnlyList<Column> columns;
         try
@@ -54,7 +55,7 @@ internal static class AvroContainer
     /// Adds up the record counts of the blocks, stopping at a damaged block (the count is then of the whole blocks
     /// before it), or after <see cref="MaxBlocksWalked"/> blocks (the count is then extrapolated).
     /// </summary>
-    private static (long Records, bool WalkedAll) CountRecords(FileStream file, AvroBinaryReader reader)
+    private static (long Records, bool WalkedAll) CountRecords(Stream file, AvroBinaryReader reader)
     {
         var records = 0L;
         try

@@ -12,7 +12,7 @@ internal sealed class OrcClassifier : IClassifier
     public string Name => "orc";
 
     public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken) =>
-        Task.FromResult(file.Head.AsSpan().StartsWith(Magic) && EndsWithPostscriptMagic(file.Path, file.Size)
+        Task.FromResult(file.Head.AsSpan().StartsWith(Magic) && EndsWithPostscriptMagic(file)
             ? Classification.Certain(ReadSchema(file))
             : Classification.No);
 
@@ -20,7 +20,8 @@ internal sealed class OrcClassifier : IClassifier
     {
         try
         {
-            var footer = OrcTail.Read(file.Path);
+            using var stream = file.OpenRead();
+            var footer = OrcTail.Read(stream);
             return new FileSchema
             {
                 Classification = "orc",
@@ -40,14 +41,14 @@ internal sealed class OrcClassifier : IClassifier
         }
     }
 
-    private static bool EndsWithPostscriptMagic(string path, long size)
+    private static bool EndsWithPostscriptMagic(FileProbe probe)
     {
-        if (size < 2 * Magic.Length + 1)
+        if (probe.Size < 2 * Magic.Length + 1)
         {
             return false;
         }
 
-        using var file = File.OpenRead(path);
+        using var file = probe.OpenRead();
         file.Seek(-(Magic.Length + 1), SeekOrigin.End);
         var tail = new byte[Magic.Length];
         file.ReadExactly(tail);

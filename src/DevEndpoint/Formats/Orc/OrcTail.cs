@@ -12,9 +12,8 @@ internal static class OrcTail
 {
     private const int MaxFooterLength = 64 << 20;
 
-    public static OrcFooter Read(string path)
+    public static OrcFooter Read(Stream file)
     {
-        using var file = File.OpenRead(path);
         file.Seek(-1, SeekOrigin.End);
         var postscriptLength = file.ReadByte();
         if (postscriptLength <= 0 || postscriptLength + 1 > file.Length)

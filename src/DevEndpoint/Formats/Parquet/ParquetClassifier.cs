@@ -10,6 +10,6 @@ internal sealed class ParquetClassifier : IClassifier
 
     public async Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken) =>
         Claims(file.Path, file.Head)
-            ? Classification.Certain(await ParquetSchemaReader.ReadAsync(file.Path, cancellationToken))
+            ? Classification.Certain(await ParquetSchemaReader.ReadAsync(file, cancellationToken))
             : Classification.No;
 }

@@ -15,14 +15,14 @@ internal static class ParquetSchemaReader
     /// <summary>How long parsing a footer may take before the file is taken for malformed (a fuzzed footer can send the parser into a loop).</summary>
     public static TimeSpan FooterTimeout { get; } = TimeSpan.FromSeconds(10);
 
-    public static async Task<FileSchema> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<FileSchema> ReadAsync(FileProbe file, CancellationToken cancellationToken)
     {
-        var size = new FileInfo(path).Length;
+        var (path, size) = (file.Path, file.Size);
         try
         {
-            // Only the footer is read, into memory, and parsed apart from the crawl: a footer that never finishes
-            // parsing costs its own thread, not the crawl, and holds no file open.
-            using var footer = ReadFooter(path, size);
+            // Only the footer is read (by range: the last 8 bytes, then the footer), into memory, and parsed apart from
+            // the crawl: a footer that never finishes parsing costs its own thread, not the crawl, and holds no file open.
+            using var footer = ReadFooter(file);
             var parse = Task.Run(() => ParquetReader.CreateAsync(footer, Options, leaveStreamOpen: true, cancellationToken), cancellationToken);
             await using var reader = await parse.WaitAsync(FooterTimeout, cancellationToken);
             var rows = reader.Metadata?.NumRows ?? 0;
@@ -46,14 +46,15 @@ internal static class ParquetSchemaReader
     }
 
     /// <summary>A stand-in file holding only the magic, the footer and its length: all a schema read needs.</summary>
-    private static MemoryStream ReadFooter(string path, long size)
+    private static MemoryStream ReadFooter(FileProbe probe)
     {
+        var size = probe.Size;
         if (size < 12)
         {
             throw new InvalidDataException($"the file is {size} bytes long, too short for a Parquet footer");
         }
 
-        using var file = File.OpenRead(path);
+        using var file = probe.OpenRead();
         var tail = new byte[8];
         file.Seek(-8, SeekOrigin.End);
         file.ReadExactly(tail);

@@ -6,6 +6,9 @@ internal static class LibraryErrors
     public static DevEndpointException NotFound(string path) =>
         new($"Library file not found: {path}");
 
+    public static DevEndpointException InObjectStore(string path) =>
+        new($"{path} is in an object store: download it first (#!attach-library {path} --connection <name>, or ScriptLibraryBuilder.DownloadAsync), then build the downloaded file.");
+
     public static DevEndpointException UnknownKind(string path) =>
         new($"{path}: a script library is a .cs file, a .zip archive with one library folder of .cs files at its root, or a compiled .dll; '{Path.GetExtension(path)}' is none of these.");
 

@@ -1,0 +1,7 @@
+namespace DevEndpoint.Connections;
+
+/// <summary>Opens a connection of one type and reports what answered, or throws a <see cref="DevEndpointException"/> without secrets.</summary>
+public interface IConnectionTester
+{
+    Task<ConnectionCheck> TestAsync(Connection connection, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,66 @@
+using DevEndpoint.Formats;
+using DevEndpoint.Sources.ObjectStores;
+
+namespace DevEndpoint.Crawling;
+
+public sealed partial class Crawler
+{
+    private ObjectStore OpenStore(CrawlOptions options) =>
+        ObjectStoreConnections.Open(catalog, options.Connection, options.Path);
+
+    /// <summary>An <c>s3://bucket/prefix</c> include path without its trailing slashes (the bucket itself when no prefix).</summary>
+    private static string ValidateObjectRoot(string path)
+    {
+        var parsed = S3Path.Parse(path);
+        return new S3Path(parsed.Bucket, parsed.Key.TrimEnd('/')).ToString().TrimEnd('/');
+    }
+
+    /// <summary>
+    /// Lists the objects under an <c>s3://</c> include path, page by page, as the files of a crawl: keys are folders split
+    /// at slashes; hidden and marker objects, excluded ones and empty ones are left out as in a folder. Folder markers
+    /// (keys ending with a slash) are not files.
+    /// </summary>
+    private static async Task<(FileSource Source, List<FoundFile> Files, int Excluded)> WalkObjectsAsync(
+        ObjectStore store, string root, List<Glob> exclusions, List<SkippedFile> skipped, CancellationToken cancellationToken)
+    {
+        var prefix = S3Path.Parse(root + "/");
+        var source = new ObjectStoreFiles(store);
+        var files = new List<FoundFile>();
+        var excluded = 0;
+        await foreach (var stored in store.ListAsync(prefix, cancellationToken: cancellationToken))
+        {
+            var path = stored.Path.Key[prefix.FolderPrefix.Length..];
+            var segments = path.Split('/');
+            if (segments.Any(s => s.Length == 0))
+            {
+                skipped.Add(new SkippedFile(path, "its key has an empty folder name (two slashes in a row): it cannot be told apart from its neighbours as a folder path"));
+            }
+            else if (Enumerable.Range(1, segments.Length).Any(n => exclusions.Any(g => g.Matches(string.Join('/', segments[..n])))))
+            {
+                excluded++;
+            }
+            else if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
+            {
+                skipped.Add(new SkippedFile(path, HiddenFileReason));
+            }
+            else if (stored.Size == 0)
+            {
+                skipped.Add(new SkippedFile(path, "the file is empty."));
+            }
+            else
+            {
+                source.Listed(stored);
+                files.Add(new FoundFile(stored.Path.ToString(), path, segments[..^1], stored.Size));
+            }
+        }
+
+        if (files.Count == 0 && excluded == 0 && skipped.Count == 0)
+        {
+            throw new DevEndpointException(
+                $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (source, files, excluded);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using DevEndpoint.Connections;
+
+namespace DevEndpoint.Cli.Tests;
+
+public sealed class ConnectionCommandTests : IDisposable
+{
+    private readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [ServerFact(ConnectionTypes.Postgres)]
+    public async Task A_connection_is_added_listed_tested_and_removed_without_its_password_showing()
+    {
+        var password = TestServers.Password(ConnectionTypes.Postgres);
+        var variable = TestServers.PasswordVariable(ConnectionTypes.Postgres);
+
+        var add = await RunAsync("connection", "add", "shop", "--type", "postgres", "--url", "Host=127.0.0.1;Port=55432;Database=shop", "--user", TestServers.User(ConnectionTypes.Postgres), "--password-env", variable);
+        var text = await RunAsync("connection", "list");
+        var json = await RunAsync("connection", "list", "--json");
+        var test = await RunAsync("connection", "test", "shop");
+        var removed = await RunAsync("connection", "remove", "shop");
+
+        Assert.Equal((0, $"Added postgres connection 'shop' (Host=127.0.0.1;Port=55432;Database=shop; secret from env {variable}).\n"), (add.ExitCode, add.Output.ReplaceLineEndings("\n")));
+        Assert.Contains($"shop        postgres  Host=127.0.0.1;Port=55432;Database=shop  devendpoint_test  env {variable}", text.Output, StringComparison.Ordinal);
+        var listed = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("Connections").EnumerateArray());
+        Assert.Equal(variable, listed.GetProperty("PasswordEnv").GetString());
+        Assert.Equal(0, test.ExitCode);
+        Assert.StartsWith("Connection 'shop' works: PostgreSQL 1", test.Output, StringComparison.Ordinal);
+        Assert.Contains(" at postgresql://127.0.0.1:55432/shop (", test.Output, StringComparison.Ordinal);
+        Assert.Equal((0, "Removed connection 'shop'.\n"), (removed.ExitCode, removed.Output.ReplaceLineEndings("\n")));
+        var everything = string.Concat(new[] { add, text, json, test, removed }.Select(r => r.Output + r.Error));
+        Assert.DoesNotContain(password, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_url_with_a_password_is_refused_and_never_echoed()
+    {
+        var add = await RunAsync("connection", "add", "shop", "--type", "postgres", "--url", "Host=127.0.0.1;Database=shop;Password=hunter2-cli", "--user", "reader");
+
+        Assert.Equal(1, add.ExitCode);
+        Assert.Equal(
+            "error: Connection 'shop' is not valid: --url holds a password (Password=***). The catalog never stores secrets: remove it from --url and give the name of an environment variable that holds it with --password-env <VAR> (or a file with --credentials-file).\n",
+            add.Error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("hunter2", add.Output + add.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Testing_with_an_unset_password_variable_names_the_variable()
+    {
+        await RunAsync("connection", "add", "shop", "--type", "mysql", "--url", "Server=127.0.0.1;Port=53306;Database=shop", "--user", "reader", "--password-env", "DEVENDPOINT_UNSET_VARIABLE");
+
+        var test = await RunAsync("connection", "test", "shop");
+
+        Assert.Equal(
+            (1, "error: Connection 'shop' takes its password from the environment variable DEVENDPOINT_UNSET_VARIABLE, which is not set. Set it (export DEVENDPOINT_UNSET_VARIABLE=...) in the environment that runs DevEndpoint and try again.\n"),
+            (test.ExitCode, test.Error.ReplaceLineEndings("\n")));
+    }
+
+    private Task<CliResult> RunAsync(params string[] args) => DevEndpointCommand.RunAsync([.. args, "--catalog", temp.Combine("catalog.db")]);
+}
