@@ -11,9 +11,10 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
 /// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
-/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>.
+/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--catalog &lt;file&gt;]</c>,
+/// and <c>#!crawl --connection &lt;name&gt; --include &lt;path&gt;[,&lt;path&gt;...] --database &lt;db&gt;</c> for a database.
 /// </summary>
-public sealed class CrawlMagic : KernelDirectiveCommand
+public sealed partial class CrawlMagic : KernelDirectiveCommand
 {
     public string Path { get; set; } = string.Empty;
 
@@ -39,15 +40,19 @@ public sealed class CrawlMagic : KernelDirectiveCommand
 
     public string? SampleFiles { get; set; }
 
+    public string? Connection { get; set; }
+
+    public string? Include { get; set; }
+
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!crawl", "Crawl a folder: classify its files (CSV, JSON lines, Parquet, gzip), infer schemas and Hive partitions, and record tables in the catalog.")
+        var directive = new KernelActionDirective("#!crawl", "Crawl a folder (classify its files: CSV, JSON lines, Parquet, gzip; infer schemas and Hive partitions) or a database connection (tables and views), and record tables in the catalog.")
         {
             Parameters =
             {
-                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales (none for a database connection: give --include).") { AllowImplicitName = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
@@ -63,6 +68,9 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--sample-files", "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
                     .AddCompletions(MagicSupport.ClassifierNames),
+                new KernelDirectiveParameter("--connection", "A database connection of the catalog to crawl instead of a folder (see #!connection add).")
+                    .AddCompletions(MagicSupport.ConnectionNames),
+                new KernelDirectiveParameter("--include", "With --connection: the tables to read, separated by commas, as database/schema/table (PostgreSQL), database/table (MySQL) or schema/table (SQLite, main/%); % matches any name."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -72,6 +80,17 @@ public sealed class CrawlMagic : KernelDirectiveCommand
     private static Task HandleAsync(CrawlMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
+            if (command.Connection is not null)
+            {
+                await CrawlDatabaseAsync(command, context);
+                return;
+            }
+
+            if (command.Path.Length == 0)
+            {
+                throw new DevEndpointException("Give #!crawl the folder to crawl, or --connection <name> with --include to crawl a database.");
+            }
+
             var options = new CrawlOptions
             {
                 Path = command.Path,

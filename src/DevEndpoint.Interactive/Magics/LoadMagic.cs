@@ -42,6 +42,12 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     public string? Strings { get; set; }
 
+    public string? HashField { get; set; }
+
+    public int? HashPartitions { get; set; }
+
+    public string? BookmarkKey { get; set; }
+
     public string? Catalog { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
@@ -67,7 +73,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
                 new KernelDirectiveParameter("--as", "The name of the C# variable that receives the DataFrame.") { Required = true },
                 new KernelDirectiveParameter("--columns", "Comma-separated columns to load, in this order (default: all, partition keys last)."),
-                new KernelDirectiveParameter("--where", "A predicate over partition keys: =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
+                new KernelDirectiveParameter("--where", "A predicate over partition keys (for a database table, over any column, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
                 new KernelDirectiveParameter("--limit", "Load at most this many rows (reading stops as soon as they are read).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample", "Keep about this share of rows, 0 < f <= 1 (the same rows on every load), for a quick look at a big table.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample-rows", "Keep about this many rows, spread over the whole table.") { TypeHint = "number" },
@@ -77,6 +83,9 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--errors-as", "The name of a C# variable that receives the rows set aside (file, line, column, value, reason) as a DataFrame."),
                 new KernelDirectiveParameter("--strings", "How string columns are held: auto/dotnet (.NET strings, repeated values shared; every DataFrame operation works) or utf8 (UTF-8 bytes: less memory for long text; no sorting or grouping on them).")
                     .AddCompletions(() => ["auto", "dotnet", "utf8"]),
+                new KernelDirectiveParameter("--hash-field", "Database tables: a numeric column whose range is split into --hash-partitions reads run at once (Glue's hashfield)."),
+                new KernelDirectiveParameter("--hash-partitions", "Database tables: how many reads --hash-field splits the load into (default 7).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--bookmark-key", "Database tables: a column whose values only grow; load only the rows past the last load's largest value, then keep the new largest in the catalog."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -103,6 +112,9 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     Mode = command.Mode is null ? BadRecordMode.Permissive : LoadOptions.ParseMode(command.Mode),
                     ErrorThreshold = command.ErrorThreshold,
                     Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
+                    HashField = command.HashField,
+                    HashPartitions = command.HashPartitions,
+                    BookmarkKey = command.BookmarkKey,
                 },
                 context.CancellationToken,
                 progress);

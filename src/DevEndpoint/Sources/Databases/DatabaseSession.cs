@@ -61,8 +61,11 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
     public Task<string> ServerVersionAsync(CancellationToken cancellationToken) =>
         Guard(() => Engine.ServerVersionAsync(Database, cancellationToken), "asking for the server version");
 
-    /// <summary>Runs provider work; a provider error becomes a <see cref="DevEndpointException"/> saying what was being done, secrets masked.</summary>
-    public async Task<T> Guard<T>(Func<Task<T>> work, string doing)
+    /// <summary>
+    /// Runs provider work; a provider error becomes a <see cref="DevEndpointException"/> with <paramref name="explain"/>'s
+    /// message when it has one, else saying what was being done and the provider's message, secrets masked.
+    /// </summary>
+    public async Task<T> Guard<T>(Func<Task<T>> work, string doing, Func<DbException, string?>? explain = null)
     {
         try
         {
@@ -70,7 +73,8 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
         }
         catch (DbException e)
         {
-            throw new DevEndpointException($"{Target} (connection '{Connection.Name}') failed {doing}: {SecretMask.Apply(e.Message, [login.Password])}");
+            throw new DevEndpointException(
+                explain?.Invoke(e) ?? $"{Target} (connection '{Connection.Name}') failed {doing}: {SecretMask.Apply(e.Message, [login.Password])}");
         }
     }
 
