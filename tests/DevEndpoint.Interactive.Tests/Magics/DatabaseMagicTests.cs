@@ -21,6 +21,7 @@ public sealed class DatabaseMagicTests
         KernelFixture.AssertSucceeded(load);
         Assert.Contains("<tr><td>shop_orders</td><td>created</td><td>mysql</td><td>8</td><td>1000</td></tr>", KernelFixture.Html(crawl));
         Assert.Contains("<tr><td>shop_big_orders</td><td>created</td><td>mysql</td><td>3</td><td>0</td></tr>", KernelFixture.Html(crawl));
+        Assert.Contains(" columns from mysql://127.0.0.1:53306/shop/orders in 1 query, in ", KernelFixture.Html(load));
         var frame = Assert.IsType<DataFrame>(KernelFixture.ReturnValue(value));
         Assert.Equal(["id", "amount", "shipped"], frame.Columns.Select(c => c.Name));
         Assert.IsType<BooleanDataFrameColumn>(frame.Columns["shipped"]);

@@ -75,7 +75,7 @@ internal static partial class DatabaseLoader
             catalog.Update(u => u.PutKeyBookmark(new KeyBookmark(name.Database, name.Table, bookmark.Column.Name, upper, DateTimeOffset.UtcNow)));
         }
 
-        return new LoadResult(frame, table, parts.Count, options.HashField is null ? 0 : parts.Count, 0, stopwatch.Elapsed, new BadRecords().ToFrame(), 0) { PartsRead = parts.Count };
+        return new LoadResult(frame, table, parts.Count, options.HashField is null ? 0 : parts.Count, 0, stopwatch.Elapsed, new BadRecords().ToFrame(), 0) { PartsRead = parts.Count, DatabaseSource = $"{table.StorageDescriptor.Location} in {parts.Count} {(parts.Count == 1 ? "query" : "queries")}" };
     }
 
     /// <summary>A value as the column builders take it: JSON text for arrays, a <see cref="DateTime"/> for dates, text for the rest that has no Hive type.</summary>
