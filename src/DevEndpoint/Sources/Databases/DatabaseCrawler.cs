@@ -48,6 +48,7 @@ public sealed class DatabaseCrawler
         var includes = options.Includes.Select(i => IncludePath.Parse(i, engine)).ToList();
         var excludes = options.Exclusions.Select(e => new ExcludePattern(e)).ToList();
         var found = new List<(SourceTable Table, IncludePath Include, string Url)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var excluded = 0;
         foreach (var group in GroupBySession(engine, connection, includes))
         {
@@ -55,7 +56,7 @@ public sealed class DatabaseCrawler
             var tables = await session.Guard(() => engine.ListTablesAsync(session.Database, cancellationToken), "listing its tables");
             foreach (var table in tables)
             {
-                if (group.FirstOrDefault(i => i.Matches(table.Path)) is not { } include || found.Any(f => f.Table.Path.SequenceEqual(table.Path)))
+                if (group.FirstOrDefault(i => i.Matches(table.Path)) is not { } include || !seen.Add(table.ToString()))
                 {
                     continue;
                 }

@@ -15,7 +15,7 @@ internal abstract partial class DatabaseEngine
         ConnectionTypes.Postgres => new PostgresEngine(),
         ConnectionTypes.MySql => new MySqlEngine(),
         ConnectionTypes.Sqlite => new SqliteEngine(),
-        _ => throw new DevEndpointException($"Connection '{connection.Name}' is a {connection.Type} connection, not a database. Use a postgres, mysql or sqlite connection."),
+        _ => throw new DevEndpointException($"Connection '{connection.Name}' is an {connection.Type} connection, not a database. Use a postgres, mysql or sqlite connection."),
     };
 
     /// <summary>A closed provider connection for the connection string <paramref name="url"/> with the login added.</summary>

@@ -34,10 +34,11 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
     {
         var engine = DatabaseEngine.For(connection);
         var login = ConnectionSecrets.Login(connection);
-        var target = engine.Target(connection.Url);
+        string target;
         DbConnection database;
         try
         {
+            target = engine.Target(connection.Url);
             database = engine.Create(connection.Url, login);
         }
         catch (ArgumentException e)

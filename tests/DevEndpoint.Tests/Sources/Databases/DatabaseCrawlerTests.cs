@@ -145,7 +145,7 @@ public sealed class DatabaseCrawlerTests
     [InlineData("sqlite", "main/x/y", "The include path 'main/x/y' is not schema/table for a sqlite connection. Use % for any name, for example main/%.")]
     [InlineData("postgres", "%/public/%", "The include path '%/public/%' has % in its database part. A PostgreSQL crawl reads one database per include path: name it, for example shop/public/%.")]
     [InlineData("mysql", "", "A crawl of connection 'src' needs --include with the tables to read, as database/table with % for any name, for example shop/%.")]
-    [InlineData("s3", "bucket/%", "Connection 'src' is a s3 connection, not a database. Use a postgres, mysql or sqlite connection.")]
+    [InlineData("s3", "bucket/%", "Connection 'src' is an s3 connection, not a database. Use a postgres, mysql or sqlite connection.")]
     public async Task A_crawl_that_cannot_run_says_what_to_fix_before_connecting(string type, string include, string message)
     {
         using var folder = new TempFolder();
