@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Test servers on 127.0.0.1 for DevEndpoint's connection tests and notebooks: PostgreSQL on port 55432 and MariaDB on
 # port 53306, each with a `shop` database (seed data below) and a password user. Idempotent: installs the Debian package
-# when missing, initialises a private data folder once, starts the server unless it already answers, and re-seeds `shop`.
+# when missing, initialises a private data folder once, starts the server unless it already answers, and seeds `shop`
+# once (again when SERVERS_SEED changes).
 #
 #   scripts/servers.sh start    start both, then print the export lines (eval "$(scripts/servers.sh start | tail -n 6)")
 #   scripts/servers.sh env      print the export lines only
@@ -17,6 +18,9 @@ DEVENDPOINT_MYSQL_PORT="${DEVENDPOINT_MYSQL_PORT:-53306}"
 # Test-only credentials for servers that listen on loopback alone.
 DEVENDPOINT_TEST_USER=devendpoint_test
 DEVENDPOINT_TEST_SECRET='Tst-9fQ2;x"pw'
+# The seed data's version: `shop` is dropped and seeded again only when it differs (change it with the seed), so that
+# test runs sharing the servers do not pull tables from under each other.
+SERVERS_SEED="devendpoint seed 1"
 
 servers_as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -78,8 +82,15 @@ ALTER ROLE $DEVENDPOINT_TEST_USER WITH LOGIN CREATEDB PASSWORD $(servers_secret_
 SELECT 'CREATE DATABASE shop OWNER $DEVENDPOINT_TEST_USER'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'shop')\gexec
 SQL
+    local seeded
+    seeded="$(PGPASSWORD="$DEVENDPOINT_TEST_SECRET" psql -qtA -h 127.0.0.1 -p "$DEVENDPOINT_PG_PORT" -U "$DEVENDPOINT_TEST_USER" -d shop \
+        -c "SELECT obj_description('public'::regnamespace, 'pg_namespace')")"
+    if [[ $seeded == "$SERVERS_SEED" ]]; then
+        return 0
+    fi
+    echo "seeding shop on PostgreSQL ($SERVERS_SEED)"
     PGOPTIONS="-c client_min_messages=warning" PGPASSWORD="$DEVENDPOINT_TEST_SECRET" psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DEVENDPOINT_PG_PORT" \
-        -U "$DEVENDPOINT_TEST_USER" -d shop <<'SQL'
+        -U "$DEVENDPOINT_TEST_USER" -d shop -v seed="$SERVERS_SEED" <<'SQL'
 DROP SCHEMA IF EXISTS public CASCADE;
 DROP SCHEMA IF EXISTS archive CASCADE;
 CREATE SCHEMA public;
@@ -117,6 +128,7 @@ CREATE VIEW public.big_orders AS SELECT id, customer_id, amount FROM public.orde
 CREATE TABLE archive.orders_2023 (id bigint PRIMARY KEY, amount numeric(10,2));
 INSERT INTO archive.orders_2023 VALUES (1, 10.50), (2, 20.25);
 ANALYZE public.customers, public.orders, archive.orders_2023;
+COMMENT ON SCHEMA public IS :'seed';
 SQL
 }
 
@@ -170,8 +182,16 @@ start_mariadb() {
 CREATE USER IF NOT EXISTS '$DEVENDPOINT_TEST_USER'@'127.0.0.1';
 ALTER USER '$DEVENDPOINT_TEST_USER'@'127.0.0.1' IDENTIFIED BY $(servers_secret_literal);
 GRANT ALL PRIVILEGES ON *.* TO '$DEVENDPOINT_TEST_USER'@'127.0.0.1';
+SQL
+    local seeded
+    seeded="$(mariadb_admin -N -e "SELECT SCHEMA_COMMENT FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'shop'")"
+    if [[ $seeded == "$SERVERS_SEED" ]]; then
+        return 0
+    fi
+    echo "seeding shop on MariaDB ($SERVERS_SEED)"
+    mariadb_admin >/dev/null <<SQL
 DROP DATABASE IF EXISTS shop;
-CREATE DATABASE shop CHARACTER SET utf8mb4;
+CREATE DATABASE shop CHARACTER SET utf8mb4 COMMENT '$SERVERS_SEED';
 USE shop;
 CREATE TABLE customers (
     id INT PRIMARY KEY,
@@ -206,6 +226,13 @@ SQL
 stop_mariadb() {
     mariadb-admin --socket="$(mariadb_socket)" ping >/dev/null 2>&1 || return 0
     mariadb_admin -e 'SHUTDOWN' || true
+    local attempt
+    for attempt in $(seq 1 60); do
+        [[ -f $DEVENDPOINT_SERVERS/mariadb/server.pid ]] || return 0
+        sleep 1
+    done
+    echo "MariaDB did not stop within 60 s" >&2
+    return 1
 }
 
 # ---------------------------------------------------------------- environment for tests and notebooks

@@ -2,15 +2,15 @@ using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
+using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Cli;
 
-internal static class CrawlCommand
+internal static partial class CrawlCommand
 {
     public static Command Create(TextWriter output)
     {
-        var path = new Argument<string>("path") { Description = "The folder to crawl, or an object store prefix s3://bucket/prefix with --connection." };
-        var connection = new Option<string>("--connection") { Description = "For an s3:// path: the catalog's s3 connection to read it through (recorded on the tables, so load needs no option)." };
+        var path = new Argument<string?>("path") { Description = "The folder to crawl, or an object store prefix s3://bucket/prefix with --connection (none for a database connection: give --include).", Arity = ArgumentArity.ZeroOrOne };
         var database = new Option<string>("--database") { Description = "The catalog database that receives the tables (created when missing).", Required = true };
         var exclude = new Option<string[]>("--exclude") { Description = "A glob of files or folders to leave out, relative to the path (repeatable): * one level, ** any depth." };
         var tableLevel = new Option<int?>("--table-level") { Description = "The folder depth at which tables start: 1 is the path itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas)." };
@@ -22,18 +22,25 @@ internal static class CrawlCommand
         var sampleRows = new Option<long?>("--sample-rows") { Description = "Records read from the start of each text file to infer its schema (default 10000)." };
         var sampleFiles = new Option<string>("--sample-files") { Description = "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported." };
         var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
+        var connection = new Option<string?>("--connection") { Description = "A database connection of the catalog to crawl instead of a folder, or for an s3:// path the s3 connection to read it through (see devendpoint connection add)." };
+        var include = new Option<string[]>("--include") { Description = "With --connection: the tables to read (repeatable), as database/schema/table (PostgreSQL), database/table (MySQL) or schema/table (SQLite, main/%); % matches any name." };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("crawl", "Crawl a folder or an s3:// prefix: classify files, infer schemas and partitions, and record tables in the catalog.")
+        var command = new Command("crawl", "Crawl a folder or an s3:// prefix (classify files, infer schemas and partitions) or a database connection (tables and views), and record tables in the catalog.")
         {
-            path, connection, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, connection, include, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(connection) is { } connectionName && !S3Path.IsS3(parse.GetValue(path)))
+            {
+                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, catalog, json, cancellationToken);
+            }
+
             var crawler = new Crawler(DataCatalog.Open(parse.GetValue(catalog)));
             var options = new CrawlOptions
             {
-                Path = parse.GetValue(path)!,
+                Path = parse.GetValue(path) ?? throw new DevEndpointException("Give the folder to crawl, or --connection <name> with --include to crawl a database."),
                 Connection = parse.GetValue(connection),
                 Database = parse.GetValue(database)!,
                 Exclusions = parse.GetValue(exclude) ?? [],

@@ -19,7 +19,7 @@ internal static partial class LoadCommand
         var frame = result.Frame;
         var partitions = result.Table.PartitionKeys.Count == 0 ? string.Empty : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
         await output.WriteLineAsync(
-            $"{frame.Rows.Count} rows, {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds:0} ms.");
+            $"{frame.Rows.Count} rows, {frame.Columns.Count} columns from {result.From}{partitions}, in {result.Elapsed.TotalMilliseconds:0} ms.");
         if (result.Bookmark is { } bookmark)
         {
             await output.WriteLineAsync(BookmarkCommands.Loaded(bookmark));

@@ -10,7 +10,7 @@ internal static partial class LoadCommand
     {
         var name = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to load (default: all)." };
-        var where = new Option<string?>("--where") { Description = "A predicate over partition keys, e.g. \"year = '2024' AND month IN ('01','02')\"." };
+        var where = new Option<string?>("--where") { Description = "A predicate over partition keys, e.g. \"year = '2024' AND month IN ('01','02')\"; for a database table, over any column, run by the database with parameters." };
         var limit = new Option<long?>("--limit") { Description = "Load at most this many rows." };
         var sample = new Option<double?>("--sample")
         {
@@ -45,10 +45,17 @@ internal static partial class LoadCommand
         {
             Description = "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which devendpoint bookmark commit <job> makes processed.",
         };
+        var hashField = new Option<string?>("--hash-field") { Description = "Database tables: a numeric column whose range is split into --hash-partitions reads run at once (Glue's hashfield)." };
+        var hashPartitions = new Option<long?>("--hash-partitions")
+        {
+            Description = "Database tables: how many reads --hash-field splits the load into (default 7).",
+            CustomParser = result => Count(result, "--hash-partitions", minimum: 1),
+        };
+        var bookmarkKey = new Option<string?>("--bookmark-key") { Description = "Database tables: a column whose values only grow; load only the rows past the last load's largest value, then keep the new largest in the catalog." };
         var catalog = CliApp.CatalogOption();
         var command = new Command("load", "Load a table (or some of its partitions and columns) and print its first rows, or a summary to check it against another engine.")
         {
-            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, bookmark, summary, catalog,
+            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, bookmark, summary, hashField, hashPartitions, bookmarkKey, catalog,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,6 +71,9 @@ internal static partial class LoadCommand
                 ErrorThreshold = parse.GetValue(errorThreshold),
                 Strings = parse.GetValue(strings) ?? StringStorage.Auto,
                 Bookmark = parse.GetValue(bookmark),
+                HashField = parse.GetValue(hashField),
+                HashPartitions = (int?)parse.GetValue(hashPartitions),
+                BookmarkKey = parse.GetValue(bookmarkKey),
             };
             var result = await loader.LoadAsync(parse.GetValue(name)!, options, cancellationToken);
             if (parse.GetValue(summary))

@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
+using DevEndpoint.Sources.ObjectStores;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;
@@ -11,9 +12,10 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!crawl &lt;folder&gt; --database &lt;db&gt; [--exclude &lt;glob&gt;[,&lt;glob&gt;...]] [--table-level &lt;n&gt;]
 /// [--combine-compatible-schemas] [--new-folders-only] [--schema-change update|log] [--delete-behavior deprecate|delete|log]
-/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--connection &lt;name&gt;] [--catalog &lt;file&gt;]</c>; the folder may be an <c>s3://</c> prefix.
+/// [--sample-bytes &lt;n&gt;] [--sample-rows &lt;n&gt;] [--sample-files &lt;n&gt;] [--classifier &lt;name&gt;[,&lt;name&gt;...]] [--connection &lt;name&gt;] [--catalog &lt;file&gt;]</c> (the folder may be an
+/// <c>s3://</c> prefix), and <c>#!crawl --connection &lt;name&gt; --include &lt;path&gt;[,&lt;path&gt;...] --database &lt;db&gt;</c> for a database.
 /// </summary>
-public sealed class CrawlMagic : KernelDirectiveCommand
+public sealed partial class CrawlMagic : KernelDirectiveCommand
 {
     public string Path { get; set; } = string.Empty;
 
@@ -41,15 +43,17 @@ public sealed class CrawlMagic : KernelDirectiveCommand
 
     public string? Connection { get; set; }
 
+    public string? Include { get; set; }
+
     public string? Catalog { get; set; }
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!crawl", "Crawl a folder: classify its files (CSV, JSON lines, Parquet, gzip), infer schemas and Hive partitions, and record tables in the catalog.")
+        var directive = new KernelActionDirective("#!crawl", "Crawl a folder (classify its files: CSV, JSON lines, Parquet, gzip; infer schemas and Hive partitions) or a database connection (tables and views), and record tables in the catalog.")
         {
             Parameters =
             {
-                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales, or an object store prefix s3://bucket/prefix with --connection.") { AllowImplicitName = true, Required = true, TypeHint = "file" },
+                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales, or an object store prefix s3://bucket/prefix with --connection (none for a database connection: give --include).") { AllowImplicitName = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
@@ -65,8 +69,9 @@ public sealed class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--sample-files", "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
                     .AddCompletions(MagicSupport.ClassifierNames),
-                new KernelDirectiveParameter("--connection", "For an s3:// path: the catalog's s3 connection to read it through (recorded on the tables, so #!load needs no option).")
+                new KernelDirectiveParameter("--connection", "A database connection of the catalog to crawl instead of a folder, or for an s3:// path the s3 connection to read it through (see #!connection add).")
                     .AddCompletions(MagicSupport.ConnectionNames),
+                new KernelDirectiveParameter("--include", "With --connection: the tables to read, separated by commas, as database/schema/table (PostgreSQL), database/table (MySQL) or schema/table (SQLite, main/%); % matches any name."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -76,6 +81,17 @@ public sealed class CrawlMagic : KernelDirectiveCommand
     private static Task HandleAsync(CrawlMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
+            if (command.Connection is not null && !S3Path.IsS3(command.Path))
+            {
+                await CrawlDatabaseAsync(command, context);
+                return;
+            }
+
+            if (command.Path.Length == 0)
+            {
+                throw new DevEndpointException("Give #!crawl the folder to crawl, or --connection <name> with --include to crawl a database.");
+            }
+
             var options = new CrawlOptions
             {
                 Path = command.Path,

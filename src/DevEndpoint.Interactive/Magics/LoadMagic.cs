@@ -44,6 +44,12 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     public string? Bookmark { get; set; }
 
+    public string? HashField { get; set; }
+
+    public int? HashPartitions { get; set; }
+
+    public string? BookmarkKey { get; set; }
+
     public string? Catalog { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
@@ -69,7 +75,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
                 new KernelDirectiveParameter("--as", "The name of the C# variable that receives the DataFrame.") { Required = true },
                 new KernelDirectiveParameter("--columns", "Comma-separated columns to load, in this order (default: all, partition keys last)."),
-                new KernelDirectiveParameter("--where", "A predicate over partition keys: =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
+                new KernelDirectiveParameter("--where", "A predicate over partition keys (for a database table, over any column, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
                 new KernelDirectiveParameter("--limit", "Load at most this many rows (reading stops as soon as they are read).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample", "Keep about this share of rows, 0 < f <= 1 (the same rows on every load), for a quick look at a big table.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample-rows", "Keep about this many rows, spread over the whole table.") { TypeHint = "number" },
@@ -80,6 +86,9 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--strings", "How string columns are held: auto (default: repeated values as shared .NET strings, values that rarely repeat as UTF-8 bytes), dotnet (.NET strings, editable) or utf8 (UTF-8 bytes: about half the memory for long text; read-only).")
                     .AddCompletions(() => ["auto", "dotnet", "utf8"]),
                 new KernelDirectiveParameter("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which #!bookmark commit <job> makes processed."),
+                new KernelDirectiveParameter("--hash-field", "Database tables: a numeric column whose range is split into --hash-partitions reads run at once (Glue's hashfield)."),
+                new KernelDirectiveParameter("--hash-partitions", "Database tables: how many reads --hash-field splits the load into (default 7).") { TypeHint = "number" },
+                new KernelDirectiveParameter("--bookmark-key", "Database tables: a column whose values only grow; load only the rows past the last load's largest value, then keep the new largest in the catalog."),
                 MagicSupport.CatalogParameter(),
             },
         };
@@ -107,6 +116,9 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     ErrorThreshold = command.ErrorThreshold,
                     Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
                     Bookmark = command.Bookmark,
+                    HashField = command.HashField,
+                    HashPartitions = command.HashPartitions,
+                    BookmarkKey = command.BookmarkKey,
                 },
                 context.CancellationToken,
                 progress);

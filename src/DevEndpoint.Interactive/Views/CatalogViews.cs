@@ -120,7 +120,7 @@ public static class CatalogViews
             ? string.Empty
             : $", {result.PartitionsRead} of {result.PartitionsTotal} partitions";
         var html = new HtmlTable()
-            .Paragraph($"Loaded {result.Table.DatabaseName}.{result.Table.Name} into {variable}: {frame.Rows.Count} rows x {frame.Columns.Count} columns from {result.FilesRead} files{partitions}, in {result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms.");
+            .Paragraph($"Loaded {result.Table.DatabaseName}.{result.Table.Name} into {variable}: {frame.Rows.Count} rows x {frame.Columns.Count} columns from {result.From}{partitions}, in {result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms.");
         if (result.BadRows == 0)
         {
             return html.ToString();

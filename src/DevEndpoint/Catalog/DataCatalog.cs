@@ -145,6 +145,12 @@ public sealed partial class DataCatalog
             CREATE TABLE IF NOT EXISTS connections (
                 name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
                 definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS key_bookmarks (
+                database_name TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                bookmark_key TEXT NOT NULL COLLATE NOCASE,
+                definition TEXT NOT NULL,
+                PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
         using (var version = connection.CreateCommand())
         {

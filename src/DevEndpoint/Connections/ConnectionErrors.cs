@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DevEndpoint.Sources.Databases;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Connections;
@@ -37,7 +38,7 @@ internal static class ConnectionErrors
         {
             ConnectionTypes.S3 => CheckEndpoint(name, connection.Url),
             ConnectionTypes.Sqlite => CheckSqlite(name, connection.Url),
-            _ => CheckConnectionString(name, connection.Url),
+            _ => CheckConnectionString(connection),
         };
         return connection with
         {
@@ -69,15 +70,24 @@ internal static class ConnectionErrors
         return builder;
     }
 
-    private static string CheckConnectionString(string name, string url)
+    private static string CheckConnectionString(Connection connection)
     {
-        var builder = Parse(name, url);
+        var builder = Parse(connection.Name, connection.Url);
         if (builder.Count == 0)
         {
-            throw Invalid(name, "--url is empty. Give a connection string such as \"Host=127.0.0.1;Port=5432;Database=shop\".");
+            throw Invalid(connection.Name, "--url is empty. Give a connection string such as \"Host=127.0.0.1;Port=5432;Database=shop\".");
         }
 
-        return url;
+        try
+        {
+            DatabaseEngine.For(connection).Target(connection.Url);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(connection.Name, $"--url has a setting the {connection.Type} provider does not take ({SecretMask.Apply(e.Message).TrimEnd('.')}). Check the key names, for example Host, Port, Database for postgres and Server, Port, Database for mysql.");
+        }
+
+        return connection.Url;
     }
 
     private static string CheckSqlite(string name, string url)

@@ -24,10 +24,20 @@ internal sealed class CredentialsFile
             return null;
         }
 
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DevEndpointException($"The credentials file {path} cannot be read ({e.Message.TrimEnd('.')}). Check that it exists and that this user may read it.");
+        }
+
         var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         Dictionary<string, string>? current = null;
         var number = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in lines)
         {
             number++;
             var line = raw.Trim();

@@ -35,6 +35,21 @@ public sealed record LoadOptions
     /// </summary>
     public string? Bookmark { get; init; }
 
+    /// <summary>
+    /// Database tables: a numeric column whose range (between its minimum and maximum) is split into
+    /// <see cref="HashPartitions"/> parts read at once, as Glue's <c>hashfield</c>; <c>null</c> to read in one query.
+    /// </summary>
+    public string? HashField { get; init; }
+
+    /// <summary>Database tables: how many parts <see cref="HashField"/> splits a read into (Glue's <c>hashpartitions</c>; default 7 with a hash field).</summary>
+    public int? HashPartitions { get; init; }
+
+    /// <summary>
+    /// Database tables: a column whose values only grow (an id, an insert time). A load reads the rows past the
+    /// largest value the previous load with this key read, and then keeps the new largest value in the catalog.
+    /// </summary>
+    public string? BookmarkKey { get; init; }
+
     /// <summary>Reads a bad-record mode by the name the magics and the CLI take: <c>permissive</c>, <c>failfast</c> or <c>dropmalformed</c>.</summary>
     public static BadRecordMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -22,6 +22,12 @@ public sealed record LoadResult(
 
     /// <summary>With a bookmark: the files read and the files its committed runs had processed; <c>null</c> without.</summary>
     public Jobs.BookmarkSelection? Bookmark { get; init; }
+
+    /// <summary>For a database table, where its rows came from (<c>postgresql://host:port/shop/public/orders in 4 queries</c>); <c>null</c> for files.</summary>
+    public string? DatabaseSource { get; init; }
+
+    /// <summary>What the rows were read from, in words: <c>3 files</c>, or the <see cref="DatabaseSource"/>.</summary>
+    public string From => DatabaseSource ?? $"{FilesRead} files";
 }
 
 /// <summary>How far a load is: files read of the files its partitions hold, and the rows read so far.</summary>

@@ -94,7 +94,7 @@ public sealed partial class PartitionPredicate
         }
     }
 
-    private sealed record Like(Operand Operand, Regex Pattern) : Node
+    private sealed record Like(Operand Operand, Regex Pattern, string Text) : Node
     {
         public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
             Operand.Value(values) is { } value ? Pattern.IsMatch(value) : null;

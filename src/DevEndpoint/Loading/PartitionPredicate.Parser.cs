@@ -160,7 +160,7 @@ public sealed partial class PartitionPredicate
                     throw Error(Current, "a quoted pattern after LIKE, such as '2024%'");
                 }
 
-                node = new Like(left, Like.Compile(Current.Text));
+                node = new Like(left, Like.Compile(Current.Text), Current.Text);
                 index++;
             }
             else

@@ -35,6 +35,16 @@ public sealed partial class TableLoader
         Validate(options);
         var name = TableName.Parse(qualifiedName);
         var table = catalog.GetTable(name);
+        if (Sources.Databases.DatabaseLoader.Reads(table))
+        {
+            return await Sources.Databases.DatabaseLoader.LoadAsync(catalog, name, table, options, cancellationToken);
+        }
+
+        if (options.HashField is not null || options.HashPartitions is not null || options.BookmarkKey is not null)
+        {
+            throw new DevEndpointException($"{name} is a table of files; --hash-field, --hash-partitions and --bookmark-key are for database tables.");
+        }
+
         var partitionKeys = table.PartitionKeys.Select(k => k.Name).ToList();
         var predicate = string.IsNullOrWhiteSpace(options.Where) ? null : PartitionPredicate.Parse(options.Where);
         predicate?.Validate(name.ToString(), partitionKeys);
@@ -236,7 +246,7 @@ public sealed partial class TableLoader
             $"Loading {name} found {bad.Count} bad rows, more than the error threshold of {threshold}.{first} Fix the data, re-crawl the table if its data changed, or raise the threshold.");
     }
 
-    private static List<Column> SelectColumns(CatalogTable table, TableName name, IReadOnlyList<string>? requested)
+    internal static List<Column> SelectColumns(CatalogTable table, TableName name, IReadOnlyList<string>? requested)
     {
         var all = NestedColumns.Expand(table.AllColumns).ToList();
         if (requested is null || requested.Count == 0)

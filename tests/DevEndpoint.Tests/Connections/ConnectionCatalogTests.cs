@@ -70,6 +70,7 @@ public sealed class ConnectionCatalogTests
     [InlineData("shop db", "postgres", "Host=db", "'shop db' is not a valid connection name. Use 1 to 255 letters, digits, underscores, hyphens or dots, for example shop_db.")]
     [InlineData("shop", "oracle", "Host=db", "Connection 'shop' is not valid: 'oracle' is not a connection type. Use postgres, mysql, sqlite or s3.")]
     [InlineData("shop", "postgres", "Host", "Connection 'shop' is not valid: --url is not a connection string of key=value pairs separated by semicolons, for example \"Host=127.0.0.1;Port=5432;Database=shop\".")]
+    [InlineData("shop", "mysql", "Server=db;Foo=bar", "Connection 'shop' is not valid: --url has a setting the mysql provider does not take (Option 'foo' not supported). Check the key names, for example Host, Port, Database for postgres and Server, Port, Database for mysql.")]
     [InlineData("lake", "s3", "127.0.0.1:4568", "Connection 'lake' is not valid: --url is not an http:// or https:// endpoint URL. Give the S3 endpoint, for example http://127.0.0.1:4568.")]
     [InlineData("lake", "s3", "http://AKIA:hunter2@127.0.0.1:4568", "Connection 'lake' is not valid: --url holds credentials (user:***@). The catalog never stores secrets: remove them from --url; the keys come from the AWS credential chain, --credentials-file, or --user with --password-env <VAR>.")]
     public void An_invalid_connection_says_what_to_fix(string name, string type, string url, string message)

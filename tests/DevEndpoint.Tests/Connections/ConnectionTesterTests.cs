@@ -84,6 +84,21 @@ public sealed class ConnectionTesterTests
     }
 
     [ServerFact(ConnectionTypes.Postgres)]
+    public async Task A_credentials_file_named_by_path_gives_the_user_and_password()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("shop.ini", $"[ci]\nuser = {TestServers.User(ConnectionTypes.Postgres)}\npassword = {TestServers.Password(ConnectionTypes.Postgres)}\n");
+        var catalog = DataCatalog.Open(folder.Combine("catalog.db"));
+        catalog.Update(u => u.PutConnection(new Connection { Name = "shop", Type = ConnectionTypes.Postgres, Url = TestServers.Url(ConnectionTypes.Postgres), CredentialsFile = path, Profile = "ci" }));
+
+        var check = await ConnectionTester.TestAsync(catalog.GetConnection("shop"));
+
+        Assert.Equal("postgresql://127.0.0.1:55432/shop", check.Target);
+        Assert.Equal($"file {path} [ci]", catalog.GetConnection("shop").SecretSource);
+        Assert.DoesNotContain(TestServers.Password(ConnectionTypes.Postgres), System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(catalog.Path)), StringComparison.Ordinal);
+    }
+
+    [ServerFact(ConnectionTypes.Postgres)]
     public async Task The_catalog_file_never_holds_the_password_of_a_tested_connection()
     {
         using var folder = new TempFolder();

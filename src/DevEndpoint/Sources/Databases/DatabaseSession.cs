@@ -34,10 +34,11 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
     {
         var engine = DatabaseEngine.For(connection);
         var login = ConnectionSecrets.Login(connection);
-        var target = engine.Target(connection.Url);
+        string target;
         DbConnection database;
         try
         {
+            target = engine.Target(connection.Url);
             database = engine.Create(connection.Url, login);
         }
         catch (ArgumentException e)
@@ -61,8 +62,11 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
     public Task<string> ServerVersionAsync(CancellationToken cancellationToken) =>
         Guard(() => Engine.ServerVersionAsync(Database, cancellationToken), "asking for the server version");
 
-    /// <summary>Runs provider work; a provider error becomes a <see cref="DevEndpointException"/> saying what was being done, secrets masked.</summary>
-    public async Task<T> Guard<T>(Func<Task<T>> work, string doing)
+    /// <summary>
+    /// Runs provider work; a provider error becomes a <see cref="DevEndpointException"/> with <paramref name="explain"/>'s
+    /// message when it has one, else saying what was being done and the provider's message, secrets masked.
+    /// </summary>
+    public async Task<T> Guard<T>(Func<Task<T>> work, string doing, Func<DbException, string?>? explain = null)
     {
         try
         {
@@ -70,7 +74,8 @@ internal sealed partial class DatabaseSession : IAsyncDisposable
         }
         catch (DbException e)
         {
-            throw new DevEndpointException($"{Target} (connection '{Connection.Name}') failed {doing}: {SecretMask.Apply(e.Message, [login.Password])}");
+            throw new DevEndpointException(
+                explain?.Invoke(e) ?? $"{Target} (connection '{Connection.Name}') failed {doing}: {SecretMask.Apply(e.Message, [login.Password])}");
         }
     }
 
