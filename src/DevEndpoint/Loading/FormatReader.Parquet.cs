@@ -33,6 +33,7 @@ internal abstract partial class FormatReader
             List<LeafField?> fields;
             var takes = new List<int>();
             var chunks = new List<ColumnChunkReader?[]>();
+            var sizes = new long[data.Count];
             await using (var file = File.OpenRead(path))
             {
                 await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
@@ -44,16 +45,22 @@ internal abstract partial class FormatReader
                     var take = (int)Math.Min(rowGroup.RowCount, context.Limit - part.Rows);
                     takes.Add(take);
                     part.Rows += take;
-                    chunks.Add(data.Select((b, i) => fields[i] is { Data: { } field } && paths is not { ParquetNetOnly: true }
-                        ? FastChunk(rowGroup, elements, field, b.Column, file.Length)
-                        : null).ToArray());
+                    chunks.Add(data.Select((b, i) =>
+                    {
+                        var chunk = fields[i] is { Data: { } field } ? Chunk(rowGroup, field) : null;
+                        sizes[i] += chunk?.MetaData?.TotalCompressedSize ?? 0;
+                        return chunk is not null && paths is not { ParquetNetOnly: true }
+                            ? FastChunk(chunk, rowGroup, elements, fields[i]!.Data!, b.Column, file.Length)
+                            : null;
+                    }).ToArray());
                 }
             }
 
             var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
             var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, data.Count), options, async (i, token) =>
+            // The biggest columns first, so that no big one is left to run alone at the end.
+            await Parallel.ForEachAsync(Enumerable.Range(0, data.Count).OrderByDescending(i => sizes[i]), options, async (i, token) =>
             {
                 data[i].Reserve(part.Rows);
                 using var handle = chunks.Any(c => c[i] is not null) ? File.OpenHandle(path) : null;
@@ -94,16 +101,19 @@ internal abstract partial class FormatReader
             return [part];
         }
 
-        /// <summary>The reader of a plain column's chunk in a row group, when it is of the kind read without Parquet.Net.</summary>
-        private static ColumnChunkReader? FastChunk(
-            ParquetRowGroupReader rowGroup, Dictionary<string, SchemaElement> elements, DataField field, Column column, long fileLength)
+        /// <summary>A plain column's chunk in a row group, found by its path.</summary>
+        private static ColumnChunk? Chunk(ParquetRowGroupReader rowGroup, DataField field)
         {
-            var key = string.Join('\0', field.Path.ToList());
-            var chunk = rowGroup.RowGroup.Columns.FirstOrDefault(c => c.MetaData is { } meta && string.Join('\0', meta.PathInSchema) == key);
-            return chunk is not null && elements.TryGetValue(key, out var element)
+            var path = field.Path.ToList();
+            return rowGroup.RowGroup.Columns.FirstOrDefault(c => c.MetaData is { } meta && meta.PathInSchema.SequenceEqual(path));
+        }
+
+        /// <summary>The reader of a plain column's chunk, when it is of the kind read without Parquet.Net.</summary>
+        private static ColumnChunkReader? FastChunk(
+            ColumnChunk chunk, ParquetRowGroupReader rowGroup, Dictionary<string, SchemaElement> elements, DataField field, Column column, long fileLength) =>
+            elements.TryGetValue(string.Join('\0', field.Path.ToList()), out var element)
                 ? ColumnChunkReader.TryCreate(chunk, element, field, column, rowGroup.RowCount, fileLength)
                 : null;
-        }
 
         /// <summary>The schema's leaf elements by their path (names joined by NUL), from the footer's depth-first list.</summary>
         private static Dictionary<string, SchemaElement> SchemaLeaves(List<SchemaElement> schema)

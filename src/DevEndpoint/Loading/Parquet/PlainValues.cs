@@ -50,7 +50,7 @@ internal sealed class DateValues : PlainValues<DateOnly>
     {
         for (var i = 0; i < target.Length; i++)
         {
-            target[i] = DateOnly.FromDateTime(ParquetTimes.UnixEpoch.AddDays(BinaryPrimitives.ReadInt32LittleEndian(source[(i * 4)..])));
+            target[i] = DateOnly.FromDayNumber(ParquetTimes.DayNumber(BinaryPrimitives.ReadInt32LittleEndian(source[(i * 4)..])));
         }
     }
 }
@@ -58,25 +58,33 @@ internal sealed class DateValues : PlainValues<DateOnly>
 /// <summary>DATE read for a <c>date</c> column: the <see cref="DateOnly"/> as the column stores it (midnight, unspecified kind).</summary>
 internal sealed class DateTimeDateValues : PlainValues<DateTime>
 {
-    private readonly DateValues dates = new();
-
     public override long BytesFor(int count) => count * 4L;
 
     public override void Decode(ReadOnlySpan<byte> source, Span<DateTime> target)
     {
-        Span<DateOnly> day = stackalloc DateOnly[1];
         for (var i = 0; i < target.Length; i++)
         {
-            dates.Decode(source.Slice(i * 4, 4), day);
-            target[i] = day[0].ToDateTime(TimeOnly.MinValue);
+            target[i] = new DateTime(ParquetTimes.DayNumber(BinaryPrimitives.ReadInt32LittleEndian(source[(i * 4)..])) * TimeSpan.TicksPerDay, DateTimeKind.Unspecified);
         }
     }
 }
 
-/// <summary>DECIMAL stored as INT32 or INT64: the unscaled integer times 10^-scale.</summary>
-internal sealed class IntegerDecimalValues(int size, int scale) : PlainValues<decimal>
+/// <summary>
+/// DECIMAL stored as INT32 or INT64: the unscaled integer times 10^-scale, as Parquet.Net multiplies it. When that
+/// factor is exactly 1 at the scale (up to 10^-28), the product is the integer at that scale, built directly.
+/// </summary>
+internal sealed class IntegerDecimalValues : PlainValues<decimal>
 {
-    private readonly decimal factor = (decimal)Math.Pow(10, -scale);
+    private readonly int size;
+    private readonly decimal factor;
+    private readonly byte? scale;
+
+    public IntegerDecimalValues(int size, int scale)
+    {
+        this.size = size;
+        factor = (decimal)Math.Pow(10, -scale);
+        this.scale = factor.Scale == scale && decimal.GetBits(factor) is [1, 0, 0, _] ? (byte)scale : null;
+    }
 
     public override long BytesFor(int count) => (long)count * size;
 
@@ -84,9 +92,16 @@ internal sealed class IntegerDecimalValues(int size, int scale) : PlainValues<de
     {
         for (var i = 0; i < target.Length; i++)
         {
-            target[i] = size == 4
-                ? BinaryPrimitives.ReadInt32LittleEndian(source[(i * 4)..]) * factor
-                : BinaryPrimitives.ReadInt64LittleEndian(source[(i * 8)..]) * factor;
+            var unscaled = size == 4 ? BinaryPrimitives.ReadInt32LittleEndian(source[(i * 4)..]) : BinaryPrimitives.ReadInt64LittleEndian(source[(i * 8)..]);
+            if (scale is { } exact)
+            {
+                var magnitude = unscaled < 0 ? (ulong)-(unscaled + 1) + 1 : (ulong)unscaled;
+                target[i] = new decimal((int)magnitude, (int)(magnitude >> 32), 0, unscaled < 0, exact);
+            }
+            else
+            {
+                target[i] = unscaled * factor;
+            }
         }
     }
 }
@@ -133,6 +148,10 @@ internal sealed class TimestampValues(ParquetTimes.Unit unit, DateTimeKind? kind
 /// <summary>INT96 timestamps (nanoseconds of the day, then the Julian day).</summary>
 internal sealed class Int96Values : PlainValues<DateTime>
 {
+    /// <summary>The last Julian day seen and its midnight: timestamps mostly come in runs of the same day.</summary>
+    private int lastDay = int.MinValue;
+    private DateTime midnight;
+
     public override long BytesFor(int count) => count * 12L;
 
     public override void Decode(ReadOnlySpan<byte> source, Span<DateTime> target)
@@ -140,7 +159,14 @@ internal sealed class Int96Values : PlainValues<DateTime>
         for (var i = 0; i < target.Length; i++)
         {
             var value = source.Slice(i * 12, 12);
-            target[i] = ParquetTimes.FromInt96(BinaryPrimitives.ReadInt64LittleEndian(value), BinaryPrimitives.ReadInt32LittleEndian(value[8..]));
+            var day = BinaryPrimitives.ReadInt32LittleEndian(value[8..]);
+            if (day != lastDay)
+            {
+                midnight = ParquetTimes.FromJulianDay(day);
+                lastDay = day;
+            }
+
+            target[i] = midnight.AddTicks(BinaryPrimitives.ReadInt64LittleEndian(value) / 100);
         }
     }
 }
@@ -164,8 +190,18 @@ internal static class ParquetTimes
         _ => UnixEpoch.AddMilliseconds(value / 1_000_000).AddTicks(value % 1_000_000 / 100),
     };
 
-    /// <summary>The Julian day's civil date (Fliegel and Van Flandern's algorithm, years below 1 taken as 1) plus the time of day.</summary>
-    public static DateTime FromInt96(long nanosOfDay, int julianDay)
+    /// <summary>Days from 0001-01-01 to 1970-01-01.</summary>
+    private const int EpochDayNumber = 719_162;
+
+    /// <summary>The day number (<see cref="DateOnly.DayNumber"/>) of a DATE; one outside years 1 to 9999 throws, as Parquet.Net's conversion does.</summary>
+    public static int DayNumber(int unixDays)
+    {
+        var day = (long)unixDays + EpochDayNumber;
+        return day is >= 0 and <= 3_652_058 ? (int)day : throw new ArgumentOutOfRangeException(nameof(unixDays), unixDays, "a date outside years 1 to 9999");
+    }
+
+    /// <summary>The Julian day's civil date at midnight (Fliegel and Van Flandern's algorithm, years below 1 taken as 1), of unspecified kind.</summary>
+    public static DateTime FromJulianDay(int julianDay)
     {
         long l = julianDay + 68569;
         var n = 4 * l / 146097;
@@ -177,6 +213,6 @@ internal static class ParquetTimes
         l = j / 11;
         var month = (int)(j + 2 - (12 * l));
         var year = Math.Max((int)((100 * (n - 49)) + i + l), 1);
-        return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddTicks(nanosOfDay / 100);
+        return new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
     }
 }
