@@ -22,6 +22,9 @@ internal sealed class ColumnChunkReader
     /// <summary>The largest page taken for real; a header claiming more is corrupt.</summary>
     private const int MaxPageSize = 1 << 30;
 
+    /// <summary>How many bytes past a chunk's recorded size its pages may run (see <see cref="TryCreate"/>).</summary>
+    private const int DictionaryHeaderSlack = 100;
+
     private readonly long start;
     private readonly int length;
     private readonly CompressionCodec codec;
@@ -54,9 +57,15 @@ internal sealed class ColumnChunkReader
         // Where Parquet.Net starts too: dictionary and data page offsets are not reliable, so the first page of any.
         var start = new[] { meta.DictionaryPageOffset ?? 0, meta.DataPageOffset, meta.IndexPageOffset ?? 0 }.Where(o => o != 0).DefaultIfEmpty(0).Min();
         var values = Values(meta.Type, element, field, column);
-        return start < 4 || start > fileLength - meta.TotalCompressedSize || values is null
-            ? null
-            : new ColumnChunkReader(start, (int)meta.TotalCompressedSize, meta.Codec, field.MaxDefinitionLevel == 1, values);
+        if (start < 4 || start > fileLength - 8 - meta.TotalCompressedSize || values is null)
+        {
+            return null;
+        }
+
+        // Some writers leave a dictionary page's header out of the chunk's size (PARQUET-816): read up to 100 bytes
+        // more, as Arrow does, short of the footer's length and magic.
+        var length = Math.Min(Math.Min(meta.TotalCompressedSize + DictionaryHeaderSlack, fileLength - 8 - start), Array.MaxLength);
+        return new ColumnChunkReader(start, (int)length, meta.Codec, field.MaxDefinitionLevel == 1, values);
     }
 
     /// <summary>Adds the chunk's first <paramref name="take"/> rows to <paramref name="builder"/>.</summary>
@@ -157,7 +166,9 @@ internal sealed class ColumnChunkReader
             global::Parquet.Meta.Type.FIXED_LEN_BYTE_ARRAY when clr == typeof(decimal) && element.TypeLength is > 0 and <= 16 && scale is >= 0 and <= 38 =>
                 () => new TypedPageValues<decimal>(new FixedDecimalValues(element.TypeLength.Value, scale)),
             global::Parquet.Meta.Type.BYTE_ARRAY when (clr == typeof(string) || clr == typeof(ReadOnlyMemory<char>)) && column.Type.Equals("string", StringComparison.OrdinalIgnoreCase) =>
-                () => new Utf8PageValues(),
+                () => new Utf8PageValues(base64: false),
+            global::Parquet.Meta.Type.BYTE_ARRAY when (clr == typeof(byte[]) || clr == typeof(ReadOnlyMemory<byte>)) && column.Type.Equals("binary", StringComparison.OrdinalIgnoreCase) =>
+                () => new Utf8PageValues(base64: true),
             _ => null,
         };
     }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers.Text;
 
 namespace DevEndpoint.Loading.Parquet;
 
@@ -199,12 +200,16 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
     }
 }
 
-/// <summary>UTF-8 strings (BYTE_ARRAY): each value's bytes go to the builder as they are, never as a .NET string of their own.</summary>
-internal sealed class Utf8PageValues : PageValues
+/// <summary>
+/// UTF-8 strings (BYTE_ARRAY): each value's bytes go to the builder as they are, never as a .NET string of their own.
+/// Binary values (<paramref name="base64"/>) go as their base64 text, as a binary column holds them.
+/// </summary>
+internal sealed class Utf8PageValues(bool base64) : PageValues
 {
     private byte[] dictionary = [];
     private (int Start, int Length)[] entries = [];
     private int entryCount = -1;
+    private byte[] encoded = [];
 
     public override void ReadDictionary(ReadOnlySpan<byte> page, int count, int encoding)
     {
@@ -218,12 +223,16 @@ internal sealed class Utf8PageValues : PageValues
             throw TooShort($"a dictionary of {count} strings", count * 4L, page.Length);
         }
 
-        page.CopyTo(Rent(ref dictionary, page.Length));
         var slots = Rent(ref entries, count);
         var position = 0;
+        var length = 0;
         for (var i = 0; i < count; i++)
         {
-            slots[i] = Next(page, ref position);
+            var (start, size) = Next(page, ref position);
+            var value = Text(page.Slice(start, size));
+            value.CopyTo(Grow(ref dictionary, length, value.Length));
+            slots[i] = (length, value.Length);
+            length += value.Length;
         }
 
         entryCount = count;
@@ -244,7 +253,7 @@ internal sealed class Utf8PageValues : PageValues
                     }
 
                     var (start, length) = Next(data, ref position);
-                    builder.TryAddUtf8(data.Slice(start, length), quoted: true);
+                    builder.TryAddUtf8(Text(data.Slice(start, length)), quoted: true);
                 }
 
                 break;
@@ -273,6 +282,7 @@ internal sealed class Utf8PageValues : PageValues
     {
         Return(ref dictionary);
         Return(ref entries);
+        Return(ref encoded);
         base.Dispose();
     }
 
@@ -287,5 +297,35 @@ internal sealed class Utf8PageValues : PageValues
 
         position += 4 + length;
         return (position - length, length);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> bytes from <paramref name="at"/> of a pooled array that keeps the bytes before,
+    /// renting a bigger one (twice the size needed) when it is too small.
+    /// </summary>
+    private static Span<byte> Grow(ref byte[] array, int at, int count)
+    {
+        if (array.Length - at < count)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, 2L * (at + count)));
+            array.AsSpan(0, at).CopyTo(bigger);
+            Return(ref array);
+            array = bigger;
+        }
+
+        return array.AsSpan(at, count);
+    }
+
+    /// <summary>A value's text: its bytes, or for a binary value their base64 (in a buffer reused for the next value).</summary>
+    private ReadOnlySpan<byte> Text(ReadOnlySpan<byte> value)
+    {
+        if (!base64)
+        {
+            return value;
+        }
+
+        var target = Grow(ref encoded, 0, Base64.GetMaxEncodedToUtf8Length(value.Length));
+        Base64.EncodeToUtf8(value, target, out _, out var written);
+        return target[..written];
     }
 }
