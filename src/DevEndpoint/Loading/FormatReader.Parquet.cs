@@ -1,7 +1,9 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Parquet;
+using DevEndpoint.Loading.Parquet;
 using Parquet;
+using Parquet.Meta;
 using Parquet.Schema;
 using Parquet.Serialization;
 
@@ -16,8 +18,10 @@ internal abstract partial class FormatReader
         protected override bool IsUnreadable(Exception exception) => true;
 
         /// <summary>
-        /// Reads the file column by column, the columns at once (each with its own reader of the file, so no reader is
-        /// shared between threads), every row group in order; plain columns go into the builders in bulk, typed.
+        /// Reads the file column by column, the columns at once, every row group in order. A plain column's chunk of the
+        /// common kind is read straight into its builder (<see cref="ColumnChunkReader"/>); any other chunk goes through
+        /// Parquet.Net (each column with its own reader of the file, so no reader is shared between threads), plain
+        /// columns into the builders in bulk, typed. Which path a chunk takes is decided from the footer before any page is read.
         /// </summary>
         protected override async Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
             string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
@@ -25,38 +29,116 @@ internal abstract partial class FormatReader
             var part = new ReadPart(newColumns());
             var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
             var data = part.Columns.Where(b => leaves.ContainsKey(b.Column.Name)).ToList();
+            var paths = ChunkPaths.Active;
             List<LeafField?> fields;
             var takes = new List<int>();
+            var chunks = new List<ColumnChunkReader?[]>();
+            var sizes = new long[data.Count];
             await using (var file = File.OpenRead(path))
             {
                 await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
                 fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
+                var elements = SchemaLeaves(reader.Metadata!.Schema);
                 for (var group = 0; group < reader.RowGroupCount && part.Rows < context.Limit; group++)
                 {
                     using var rowGroup = reader.OpenRowGroupReader(group);
                     var take = (int)Math.Min(rowGroup.RowCount, context.Limit - part.Rows);
                     takes.Add(take);
                     part.Rows += take;
+                    chunks.Add(data.Select((b, i) =>
+                    {
+                        var chunk = fields[i] is { Data: { } field } ? Chunk(rowGroup, field) : null;
+                        sizes[i] += chunk?.MetaData?.TotalCompressedSize ?? 0;
+                        return chunk is not null && paths is not { ParquetNetOnly: true }
+                            ? FastChunk(chunk, rowGroup, elements, fields[i]!.Data!, b.Column, file.Length)
+                            : null;
+                    }).ToArray());
                 }
             }
 
             var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
             var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(Enumerable.Range(0, data.Count), options, async (i, token) =>
+            // The biggest columns first, so that no big one is left to run alone at the end.
+            await Parallel.ForEachAsync(Enumerable.Range(0, data.Count).OrderByDescending(i => sizes[i]), options, async (i, token) =>
             {
-                await using var file = File.OpenRead(path);
-                await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, token);
-                var start = 0L;
-                for (var group = 0; group < takes.Count; group++)
+                data[i].Reserve(part.Rows);
+                using var handle = chunks.Any(c => c[i] is not null) ? File.OpenHandle(path) : null;
+                ParquetReader? reader = null;
+                try
                 {
-                    using var rowGroup = reader.OpenRowGroupReader(group);
-                    await ReadColumnAsync(rowGroup, fields[i], data[i], records, start, takes[group], token);
-                    start += takes[group];
+                    var start = 0L;
+                    for (var group = 0; group < takes.Count; group++)
+                    {
+                        if (chunks[group][i] is { } chunk)
+                        {
+                            chunk.Read(handle!, data[i], takes[group]);
+                            paths?.CountFast();
+                        }
+                        else
+                        {
+                            reader ??= await ParquetReader.CreateAsync(File.OpenRead(path), ParquetSchemaReader.Options, leaveStreamOpen: false, token);
+                            using var rowGroup = reader.OpenRowGroupReader(group);
+                            await ReadColumnAsync(rowGroup, fields[i], data[i], records, start, takes[group], token);
+                            if (fields[i] is { Data: not null })
+                            {
+                                paths?.CountParquetNet();
+                            }
+                        }
+
+                        start += takes[group];
+                    }
+                }
+                finally
+                {
+                    if (reader is not null)
+                    {
+                        await reader.DisposeAsync();
+                    }
                 }
             });
 
             return [part];
+        }
+
+        /// <summary>A plain column's chunk in a row group, found by its path.</summary>
+        private static ColumnChunk? Chunk(ParquetRowGroupReader rowGroup, DataField field)
+        {
+            var path = field.Path.ToList();
+            return rowGroup.RowGroup.Columns.FirstOrDefault(c => c.MetaData is { } meta && meta.PathInSchema.SequenceEqual(path));
+        }
+
+        /// <summary>The reader of a plain column's chunk, when it is of the kind read without Parquet.Net.</summary>
+        private static ColumnChunkReader? FastChunk(
+            ColumnChunk chunk, ParquetRowGroupReader rowGroup, Dictionary<string, SchemaElement> elements, DataField field, Column column, long fileLength) =>
+            elements.TryGetValue(string.Join('\0', field.Path.ToList()), out var element)
+                ? ColumnChunkReader.TryCreate(chunk, element, field, column, rowGroup.RowCount, fileLength)
+                : null;
+
+        /// <summary>The schema's leaf elements by their path (names joined by NUL), from the footer's depth-first list.</summary>
+        private static Dictionary<string, SchemaElement> SchemaLeaves(List<SchemaElement> schema)
+        {
+            var leaves = new Dictionary<string, SchemaElement>(StringComparer.Ordinal);
+            var next = 1;
+            void Walk(string prefix, int children)
+            {
+                for (var child = 0; child < children && next < schema.Count; child++)
+                {
+                    var element = schema[next++];
+                    var path = prefix.Length == 0 ? element.Name : $"{prefix}\0{element.Name}";
+                    if (element.NumChildren is { } count && count > 0)
+                    {
+                        Walk(path, count);
+                    }
+                    else
+                    {
+                        leaves[path] = element;
+                    }
+                }
+            }
+
+            Walk(string.Empty, schema.Count == 0 ? 0 : schema[0].NumChildren ?? 0);
+            return leaves;
         }
 
         /// <summary>Adds the first <paramref name="take"/> values of a loaded column in a row group (rows <paramref name="start"/> on of the file).</summary>

@@ -76,7 +76,6 @@ public sealed class ParquetCorpusParityTests
         ["parquet-testing/data/datapage_v2_empty_datapage.snappy.parquet"] = "an empty v2 data page it still tries to uncompress (\"Incomplete Snappy block\")",
         ["parquet-testing/data/int96_from_spark.parquet"] = "INT96 timestamps outside DateTime's range (\"un-representable DateTime\")",
         ["parquet-testing/data/nested_structs.rust.parquet"] = "\"Value to add was out of range\" while reading its columns",
-        ["parquet-testing/data/rle_boolean_encoding.parquet"] = "\"The archive entry was compressed using an unsupported compression method\"",
 
         // The load fails with "column '...' has the nested type ..., which cannot be loaded yet": Parquet.Net cannot
         // assemble maps inside lists or maps ("failed to compile ..."), nor the 2 GiB map of large_string_map.

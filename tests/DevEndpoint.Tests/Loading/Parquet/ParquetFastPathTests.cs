@@ -1,0 +1,286 @@
+using System.Globalization;
+using DevEndpoint.Loading;
+using DevEndpoint.Loading.Parquet;
+using DevEndpoint.Tests.Loading.Parity;
+using global::Parquet;
+using global::Parquet.Serialization;
+using Microsoft.Data.Analysis;
+using Xunit.Abstractions;
+
+namespace DevEndpoint.Tests.Loading.Parquet;
+
+/// <summary>
+/// Column chunks read without Parquet.Net (<see cref="ColumnChunkReader"/>) load the frame Parquet.Net's read gives:
+/// every file of the corpus loaded both ways, and written files of every codec the fast path reads.
+/// </summary>
+public sealed class ParquetFastPathTests(ITestOutputHelper output)
+{
+    /// <summary>The corpus files compared with DuckDB that Parquet.Net reads too.</summary>
+    public static TheoryData<string> Files => [.. ((IEnumerable<object[]>)ParquetCorpusParityTests.Files).Select(row => (string)row[0]).Where(f => f != ParquetNetCannotRead)];
+
+    /// <summary>
+    /// A file only the fast path reads: Parquet.Net 6.1 fails on its gzip pages ("The archive entry was compressed using
+    /// an unsupported compression method"); its cells are compared with DuckDB's in <see cref="ParquetCorpusParityTests"/>.
+    /// </summary>
+    private const string ParquetNetCannotRead = "parquet-testing/data/rle_boolean_encoding.parquet";
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task A_corpus_file_loads_the_same_frame_through_the_fast_path_as_through_parquet_net(string file)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("t"));
+        File.Copy(Corpora.Path(file.Split('/')), folder.Combine("t", Path.GetFileName(file)));
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+
+        var (frame, paths) = await LoadAsync(lake, parquetNetOnly: false);
+        var (reference, referencePaths) = await LoadAsync(lake, parquetNetOnly: true);
+
+        output.WriteLine($"{file}: {paths.Fast} chunks fast, {paths.ParquetNet} through Parquet.Net");
+        Assert.Equal(0, referencePaths.Fast);
+        Assert.Equal(paths.Fast + paths.ParquetNet, referencePaths.ParquetNet);
+        AssertSameFrames(reference, frame);
+    }
+
+    /// <summary>
+    /// Files whose flat columns are of the common kinds (alltypes' two BYTE_ARRAY columns without a UTF8 annotation are
+    /// binary, loaded as base64 text) are read without Parquet.Net; delta-encoded ones go through Parquet.Net.
+    /// </summary>
+    [Theory]
+    [InlineData("parquet-testing/data/alltypes_plain.parquet", 11, 0)]
+    [InlineData("parquet-testing/data/alltypes_plain.snappy.parquet", 11, 0)]
+    [InlineData("parquet-testing/data/alltypes_dictionary.parquet", 11, 0)]
+    [InlineData("parquet-testing/data/datapage_v1-snappy-compressed-checksum.parquet", 2, 0)]
+    [InlineData("parquet-testing/data/datapage_v1-uncompressed-checksum.parquet", 2, 0)]
+    [InlineData("parquet-testing/data/int32_decimal.parquet", 1, 0)]
+    [InlineData("parquet-testing/data/int64_decimal.parquet", 1, 0)]
+    [InlineData("parquet-testing/data/fixed_length_decimal.parquet", 1, 0)]
+    [InlineData("parquet-testing/data/delta_binary_packed.parquet", 0, 66)]
+    public async Task A_files_flat_chunks_of_common_kinds_are_read_without_parquet_net(string file, int fast, int parquetNet)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("t"));
+        File.Copy(Corpora.Path(file.Split('/')), folder.Combine("t", Path.GetFileName(file)));
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+
+        var (_, paths) = await LoadAsync(lake, parquetNetOnly: false);
+
+        Assert.Equal((fast, parquetNet), (paths.Fast, paths.ParquetNet));
+    }
+
+    [Fact]
+    public async Task A_file_parquet_net_cannot_read_is_read_by_the_fast_path()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("t"));
+        File.Copy(Corpora.Path(ParquetNetCannotRead.Split('/')), folder.Combine("t", Path.GetFileName(ParquetNetCannotRead)));
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+
+        var (_, paths) = await LoadAsync(lake, parquetNetOnly: false);
+
+        Assert.Equal((1, 0), (paths.Fast, paths.ParquetNet));
+        await Assert.ThrowsAsync<DevEndpointException>(() => LoadAsync(lake, parquetNetOnly: true));
+    }
+
+    [Theory]
+    [InlineData(CompressionMethod.None)]
+    [InlineData(CompressionMethod.Snappy)]
+    [InlineData(CompressionMethod.Gzip)]
+    [InlineData(CompressionMethod.Zstd)]
+    public async Task A_written_file_of_every_common_type_loads_as_parquet_net_reads_it(CompressionMethod codec)
+    {
+        using var folder = new TempFolder();
+        await WriteAsync(folder.Combine("t", "rows.parquet"), codec);
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+
+        var (frame, paths) = await LoadAsync(lake, parquetNetOnly: false);
+        var (reference, _) = await LoadAsync(lake, parquetNetOnly: true);
+
+        Assert.Equal(8 * 3, paths.Fast);
+        Assert.Equal(0, paths.ParquetNet);
+        Assert.Equal(3000, frame.Rows.Count);
+        AssertSameFrames(reference, frame);
+    }
+
+    [Fact]
+    public async Task A_limit_and_a_projection_read_only_the_chunks_and_rows_asked_for()
+    {
+        using var folder = new TempFolder();
+        await WriteAsync(folder.Combine("t", "rows.parquet"), CompressionMethod.Snappy);
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+        var options = new LoadOptions { Columns = ["name", "price", "amount"], Limit = 1500 };
+
+        var paths = ChunkPaths.Watch();
+        var frame = (await lake.LoadAsync("t", options)).Frame;
+        ChunkPaths.Watch(parquetNetOnly: true);
+        var reference = (await lake.LoadAsync("t", options)).Frame;
+
+        Assert.Equal(3 * 2, paths.Fast);
+        Assert.Equal(1500, frame.Rows.Count);
+        AssertSameFrames(reference, frame);
+    }
+
+    [Fact]
+    public async Task A_corrupt_page_header_fails_the_load_naming_the_file()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("t", "rows.parquet");
+        await WriteAsync(path, CompressionMethod.None);
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+        long offset;
+        await using (var file = File.OpenRead(path))
+        {
+            await using var reader = await ParquetReader.CreateAsync(file);
+            var meta = reader.Metadata!.RowGroups[0].Columns[0].MetaData!;
+            offset = meta.DictionaryPageOffset is > 0 and var dictionary ? dictionary : meta.DataPageOffset;
+        }
+
+        // The first byte of the first page header becomes a field header of type 13, which Thrift does not have.
+        await using (var file = File.OpenWrite(path))
+        {
+            file.Position = offset;
+            file.WriteByte(0x1D);
+        }
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync("t", new LoadOptions { Columns = ["id"] }));
+
+        Assert.Equal($"{path}: cannot be read as Parquet (unknown Thrift type 13). Replace the file, or leave it out with --exclude and crawl again.", error.Message);
+    }
+
+    /// <summary>parquet-testing's bad_data files the crawl catalogues: a load ends as it does through Parquet.Net alone (they fail before any chunk is read, or load the same).</summary>
+    [Theory]
+    [InlineData("ARROW-GH-41317.parquet")]
+    [InlineData("ARROW-GH-41321.parquet")]
+    [InlineData("ARROW-GH-43605.parquet")]
+    [InlineData("ARROW-GH-45185.parquet")]
+    [InlineData("ARROW-GH-47662.parquet")]
+    [InlineData("ARROW-RS-GH-6229-DICTHEADER.parquet")]
+    [InlineData("ARROW-RS-GH-6229-LEVELS.parquet")]
+    public async Task A_bad_data_file_loads_or_fails_through_the_fast_path_as_through_parquet_net(string name)
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("t"));
+        File.Copy(Corpora.Path("parquet-testing", "bad_data", name), folder.Combine("t", name));
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "bad");
+
+        var reference = await Record.ExceptionAsync(() => LoadAsync(lake, parquetNetOnly: true));
+        var error = await Record.ExceptionAsync(() => LoadAsync(lake, parquetNetOnly: false));
+
+        Assert.Equal(reference?.GetType(), error?.GetType());
+        Assert.Equal(reference?.Message, error?.Message);
+        if (error is null)
+        {
+            AssertSameFrames((await LoadAsync(lake, parquetNetOnly: true)).Frame, (await LoadAsync(lake, parquetNetOnly: false)).Frame);
+        }
+    }
+
+    /// <summary>
+    /// Every byte of the pages of an uncompressed and of a Snappy file changed in turn: each load either reads values or
+    /// fails naming the file, for a reason found in the data (never an out-of-range read, a null dereference or a hang).
+    /// </summary>
+    [Theory]
+    [InlineData(CompressionMethod.None)]
+    [InlineData(CompressionMethod.Snappy)]
+    public async Task A_corrupt_page_either_loads_or_fails_as_unreadable_and_never_reads_out_of_range(CompressionMethod codec)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("t", "rows.parquet");
+        await WriteAsync(path, codec, rows: 100);
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+        var original = await File.ReadAllBytesAsync(path);
+        var pagesEnd = original.Length - 8 - BitConverter.ToInt32(original, original.Length - 8);
+        var failures = 0;
+
+        for (var at = 4; at < pagesEnd; at++)
+        {
+            var corrupt = (byte[])original.Clone();
+            corrupt[at] ^= (byte)(0x5A + at);
+            await File.WriteAllBytesAsync(path, corrupt);
+
+            var error = await Record.ExceptionAsync(() => lake.LoadAsync("t").WaitAsync(TimeSpan.FromSeconds(30)));
+
+            if (error is not null)
+            {
+                failures++;
+                Assert.IsType<DevEndpointException>(error);
+                Assert.StartsWith($"{path}: cannot be read as Parquet (", error.Message, StringComparison.Ordinal);
+                Assert.False(
+                    error.InnerException is IndexOutOfRangeException or NullReferenceException or InvalidCastException or OutOfMemoryException,
+                    $"byte {at}: {error.InnerException}");
+            }
+        }
+
+        Assert.True(failures > 0);
+    }
+
+    private static async Task<(DataFrame Frame, ChunkPaths Paths)> LoadAsync(CrawledFolder lake, bool parquetNetOnly)
+    {
+        var paths = ChunkPaths.Watch(parquetNetOnly);
+        return ((await lake.LoadAsync(lake.Result.Tables.Single().Name)).Frame, paths);
+    }
+
+    /// <summary>3,000 rows (or as many as asked for) in row groups of 1,000: required and nullable numbers, strings that repeat and that do not, dates, timestamps, decimals.</summary>
+    private static async Task WriteAsync(string path, CompressionMethod codec, int rows = 3000)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var start = new DateTime(2024, 2, 29, 23, 59, 58, DateTimeKind.Utc);
+        var values = Enumerable.Range(0, rows).Select(i => new WrittenRow
+        {
+            Id = i - 1500,
+            Big = i % 7 == 0 ? null : (long)i * 1_000_000_007L,
+            Amount = i % 11 == 0 ? null : i / 3.0,
+            Name = i % 13 == 0 ? null : i % 2 == 0 ? $"café {i % 5}" : $"free text {i}, unique",
+            Flag = i % 3 == 0,
+            At = start.AddMilliseconds(i * 1234.5),
+            Day = new DateOnly(1969, 12, 1).AddDays(i),
+            Price = (i - 1000) * 0.01m,
+        });
+        await using var file = File.Create(path);
+        await ParquetSerializer.SerializeAsync(values, file, new ParquetOptions { CompressionMethod = codec, RowGroupSize = 1000 });
+    }
+
+    private static void AssertSameFrames(DataFrame expected, DataFrame actual)
+    {
+        Assert.Equal(expected.Columns.Select(c => (c.Name, c.DataType)), actual.Columns.Select(c => (c.Name, c.DataType)));
+        Assert.Equal(expected.Rows.Count, actual.Rows.Count);
+        for (var c = 0; c < expected.Columns.Count; c++)
+        {
+            for (var row = 0L; row < expected.Rows.Count; row++)
+            {
+                Assert.True(
+                    Exact(expected.Columns[c][row]) == Exact(actual.Columns[c][row]),
+                    $"{expected.Columns[c].Name} row {row}: {Exact(expected.Columns[c][row])} expected, {Exact(actual.Columns[c][row])} loaded");
+            }
+        }
+    }
+
+    /// <summary>A value with all it holds: a decimal's scale, a timestamp's ticks and kind, a double's bits.</summary>
+    private static string? Exact(object? value) => value switch
+    {
+        null => null,
+        DateTime time => $"{time.Ticks} {time.Kind}",
+        double number => BitConverter.DoubleToInt64Bits(number).ToString(CultureInfo.InvariantCulture),
+        float number => BitConverter.SingleToInt32Bits(number).ToString(CultureInfo.InvariantCulture),
+        IFormattable formattable => $"{value.GetType().Name} {formattable.ToString(null, CultureInfo.InvariantCulture)}",
+        _ => $"{value.GetType().Name} {value}",
+    };
+
+    public sealed class WrittenRow
+    {
+        public int Id { get; init; }
+
+        public long? Big { get; init; }
+
+        public double? Amount { get; init; }
+
+        public string? Name { get; init; }
+
+        public bool Flag { get; init; }
+
+        public DateTime At { get; init; }
+
+        public DateOnly Day { get; init; }
+
+        public decimal Price { get; init; }
+    }
+}
