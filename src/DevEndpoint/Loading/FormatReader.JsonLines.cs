@@ -21,24 +21,13 @@ internal abstract partial class FormatReader
         public IReadOnlyList<ReadPart> Read(Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
         {
             var whole = new ReadPart(newColumns());
-            using var stream = Compression.OpenRead(path, compression);
-            using var lines = new LineBlocks(stream, 0);
-            lines.SkipByteOrderMark();
-            var length = compression == Compression.None ? stream.Length : 0;
-            if (LineRanges.Worth(lines.NextOffset, length, context))
-            {
-                LineRanges.Read(
-                    path,
-                    whole,
-                    lines.NextOffset,
-                    length,
-                    context.RangeBytes,
-                    (range, end, part, firstLine) => ReadLines(range, end, part, firstLine, new JsonRows(table, part.Columns), cancellationToken),
-                    cancellationToken);
-                return [whole];
-            }
-
-            ReadLines(lines, long.MaxValue, whole, 1, new JsonRows(table, whole.Columns), cancellationToken);
+            LineRanges.ReadFile(
+                path,
+                compression,
+                whole,
+                context,
+                (lines, end, part, firstLine) => ReadLines(lines, end, part, firstLine, new JsonRows(table, part.Columns), cancellationToken),
+                cancellationToken);
             return [whole];
         }
 

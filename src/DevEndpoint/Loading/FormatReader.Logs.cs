@@ -114,26 +114,7 @@ internal abstract partial class FormatReader
         public ReadPart Read(List<ColumnBuilder> columns, CancellationToken cancellationToken)
         {
             var whole = new ReadPart(columns);
-            using var stream = Compression.OpenRead(path, compression);
-            using var lines = new LineBlocks(stream, 0);
-            lines.SkipByteOrderMark();
-            var length = compression == Compression.None ? stream.Length : 0;
-            if (LineRanges.Worth(lines.NextOffset, length, context))
-            {
-                LineRanges.Read(
-                    path,
-                    whole,
-                    lines.NextOffset,
-                    length,
-                    context.RangeBytes,
-                    (range, end, part, firstLine) => ReadLines(range, end, part, firstLine, cancellationToken),
-                    cancellationToken);
-            }
-            else
-            {
-                ReadLines(lines, long.MaxValue, whole, 1, cancellationToken);
-            }
-
+            LineRanges.ReadFile(path, compression, whole, context, (lines, end, part, firstLine) => ReadLines(lines, end, part, firstLine, cancellationToken), cancellationToken);
             return whole;
         }
 

@@ -1,3 +1,5 @@
+using DevEndpoint.Formats;
+
 namespace DevEndpoint.Loading;
 
 /// <summary>
@@ -10,16 +12,38 @@ internal static class LineRanges
     private const int MaxRanges = 64;
 
     /// <summary>
+    /// Reads a whole file of lines into <paramref name="whole"/>: decompressed as the table records, its byte-order mark
+    /// skipped, in ranges at once when <see cref="Worth"/> says so, else in order from line 1.
+    /// </summary>
+    /// <param name="readLines">Reads the lines of one range (or of the whole file): its lines, the offset it ends at, its part, and the number of its first line.</param>
+    public static void ReadFile(
+        string path, string compression, ReadPart whole, ReadContext context, Action<LineBlocks, long, ReadPart, long> readLines, CancellationToken cancellationToken)
+    {
+        using var stream = Compression.OpenRead(path, compression);
+        using var lines = new LineBlocks(stream, 0);
+        lines.SkipByteOrderMark();
+        var length = compression == Compression.None ? stream.Length : 0;
+        if (Worth(lines.NextOffset, length, context))
+        {
+            Read(path, whole, lines.NextOffset, length, context.RangeBytes, readLines, cancellationToken);
+        }
+        else
+        {
+            readLines(lines, long.MaxValue, whole, 1);
+        }
+    }
+
+    /// <summary>
     /// Whether the rest of a file from <paramref name="start"/> is read in ranges: its <paramref name="length"/> is known
     /// (uncompressed; 0 otherwise), it makes more than two ranges, and the load is not fail-fast (whose first bad line must
     /// be the first in the file).
     /// </summary>
-    public static bool Worth(long start, long length, ReadContext context) =>
+    private static bool Worth(long start, long length, ReadContext context) =>
         context.Mode != BadRecordMode.FailFast && (length - start) / 2 >= context.RangeBytes;
 
     /// <summary>Reads [<paramref name="start"/>, <paramref name="length"/>) of the file into <paramref name="whole"/>.</summary>
     /// <param name="readLines">Reads the lines of one range: its lines, the offset it ends at, its part, and the number of its first line.</param>
-    public static void Read(
+    private static void Read(
         string path, ReadPart whole, long start, long length, long rangeBytes, Action<LineBlocks, long, ReadPart, long> readLines, CancellationToken cancellationToken)
     {
         var count = (int)Math.Min(MaxRanges, (length - start) / rangeBytes);
