@@ -13,14 +13,19 @@ namespace DevEndpoint.Frames;
 /// </summary>
 public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Columns)
 {
-    /// <summary>Summarises <paramref name="frame"/>, whose columns are named as in <paramref name="schema"/> (the catalog's columns).</summary>
+    /// <summary>
+    /// Summarises <paramref name="frame"/>, whose columns are named as in <paramref name="schema"/> (the catalog's
+    /// columns); the columns are summarised at once, one per core.
+    /// </summary>
     public static FrameSummary Of(DataFrame frame, IEnumerable<Column> schema)
     {
         var types = schema.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
-        var columns = frame.Columns.Select(column => types.TryGetValue(column.Name, out var type)
-            ? Summarize(column, type)
-            : throw new ArgumentException($"The frame's column '{column.Name}' is not in the schema ({string.Join(", ", types.Keys)}).", nameof(schema)));
-        return new FrameSummary(frame.Rows.Count, columns.ToList());
+        var typed = frame.Columns.Select(column => types.TryGetValue(column.Name, out var type)
+            ? (Column: column, Type: type)
+            : throw new ArgumentException($"The frame's column '{column.Name}' is not in the schema ({string.Join(", ", types.Keys)}).", nameof(schema))).ToList();
+        var columns = new ColumnSummary[typed.Count];
+        Parallel.For(0, typed.Count, i => columns[i] = Summarize(typed[i].Column, typed[i].Type));
+        return new FrameSummary(frame.Rows.Count, columns);
     }
 
     /// <summary>
