@@ -18,9 +18,14 @@ PID_FILE="$FOLDER/s3rver.pid"
 LOG="$FOLDER/s3rver.log"
 URL="http://127.0.0.1:$PORT"
 
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
 answers() {
     # Any HTTP answer counts (an anonymous request gets 403 from S3 servers); curl prints 000 when nothing listens.
     local code
+    command -v curl >/dev/null || return 1
     code="$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$URL/" || true)"
     [[ $code != 000 ]]
 }
@@ -29,10 +34,11 @@ install() {
     if [[ -x $BIN ]] && [[ $("$BIN" --version 2>/dev/null) == "$S3RVER_VERSION" ]]; then
         return
     fi
-    command -v npm >/dev/null || {
-        echo "npm is needed to install s3rver (apt-get install npm)" >&2
-        return 1
-    }
+    if ! command -v npm >/dev/null || ! command -v curl >/dev/null; then
+        echo "installing npm and curl (Debian packages) for s3rver"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm curl >/dev/null
+    fi
     echo "installing s3rver $S3RVER_VERSION into $FOLDER"
     mkdir -p "$FOLDER"
     npm install --prefix "$FOLDER" --no-audit --no-fund --loglevel=error "s3rver@$S3RVER_VERSION"
