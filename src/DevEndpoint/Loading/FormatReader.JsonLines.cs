@@ -131,26 +131,8 @@ internal abstract partial class FormatReader
                 bad = new Bad(null, Encoding.UTF8.GetString(line), (e.BytePositionInLine ?? reader.BytesConsumed) + 1);
             }
 
-            if (bad is not null)
-            {
-                foreach (var i in data)
-                {
-                    columns[i].Truncate(part.Rows);
-                }
-
-                return bad;
-            }
-
-            foreach (var i in data)
-            {
-                if (!set[i])
-                {
-                    columns[i].AddNull();
-                }
-            }
-
-            part.Rows++;
-            return null;
+            part.EndRow(data, set, bad is not null);
+            return bad;
         }
 
         private static Bad? Skip(ref Utf8JsonReader reader)

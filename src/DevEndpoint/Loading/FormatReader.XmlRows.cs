@@ -49,26 +49,9 @@ internal abstract partial class FormatReader
         public Bad? Add(XElement row, ReadPart part)
         {
             Array.Clear(set);
-            if (Read(row, root) is { } bad)
-            {
-                foreach (var i in data)
-                {
-                    columns[i].Truncate(part.Rows);
-                }
-
-                return bad;
-            }
-
-            foreach (var i in data)
-            {
-                if (!set[i])
-                {
-                    columns[i].AddNull();
-                }
-            }
-
-            part.Rows++;
-            return null;
+            var bad = Read(row, root);
+            part.EndRow(data, set, bad is not null);
+            return bad;
         }
 
         private Bad? Read(XElement element, Field field)

@@ -94,6 +94,27 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     public BadRecords Bad { get; } = new();
 
     /// <summary>
+    /// Ends a row read field by field into the columns <paramref name="filled"/> lists: a bad row has the cells it added
+    /// taken back; a good one gets a null in each of those columns it did not <paramref name="set"/>, and is counted.
+    /// </summary>
+    public void EndRow(int[] filled, bool[] set, bool bad)
+    {
+        foreach (var i in filled)
+        {
+            if (bad)
+            {
+                Columns[i].Truncate(Rows);
+            }
+            else if (!set[i])
+            {
+                Columns[i].AddNull();
+            }
+        }
+
+        Rows += bad ? 0 : 1;
+    }
+
+    /// <summary>
     /// Parts that write straight into stretches of this part's columns, one per range of a file read at once, sized
     /// for at most <paramref name="rows"/> rows each. Each stretch starts on a multiple of 8 rows, so no two share a
     /// byte of a validity bitmap. A column that cannot <see cref="ColumnBuilder.Slice"/> (UTF-8 text) gets an empty builder
