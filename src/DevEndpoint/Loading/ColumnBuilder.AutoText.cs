@@ -89,7 +89,7 @@ internal abstract partial class ColumnBuilder
             strings.Reserve(parts.Sum(p => p.Count));
             foreach (var part in parts)
             {
-                part.strings!.CopyTo(strings);
+                strings.Append(part.strings!);
                 part.strings = null;
             }
         }

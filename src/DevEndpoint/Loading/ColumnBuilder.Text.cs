@@ -103,6 +103,14 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        /// <summary>Adds the values of <paramref name="part"/> (an unsliced builder) after this builder's, in one copy.</summary>
+        public void Append(Text part)
+        {
+            Grow(part.count);
+            Array.Copy(part.values, 0, values, origin + count, part.count);
+            count += part.count;
+        }
+
         public override DataFrameColumn Build() => new StringDataFrameColumn(Column.Name, new ArraySegment<string?>(values, 0, count));
 
         protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)

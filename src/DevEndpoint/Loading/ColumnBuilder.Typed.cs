@@ -149,7 +149,7 @@ internal abstract partial class ColumnBuilder
 
         public override void Truncate(long count)
         {
-            for (var i = origin + (int)count; i < origin + this.count; i++)
+            for (var i = (int)count; i < this.count; i++)
             {
                 if ((validity[i >> 3] & (1 << (i & 7))) == 0)
                 {
@@ -168,27 +168,26 @@ internal abstract partial class ColumnBuilder
 
         public override ColumnBuilder Slice(long start, long capacity)
         {
-            return new Typed<T, TValues>(Column) { values = values, validity = validity, origin = (int)start, limit = (int)capacity };
+            return new Typed<T, TValues>(Column) { values = values, validity = new byte[(capacity + 7) / 8], origin = (int)start, limit = (int)capacity };
         }
 
         public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
         {
             count = 0;
             nulls = 0;
+            validity.AsSpan().Clear();
             foreach (var (builder, start) in slices)
             {
                 var slice = (Typed<T, TValues>)builder;
                 if (start != count)
                 {
                     values.AsSpan((int)start * Size, slice.count * Size).CopyTo(values.AsSpan(count * Size));
-                    MoveBits(validity, (int)start, count, slice.count);
                 }
 
+                CopyBits(slice.validity, slice.count, validity, count);
                 count += slice.count;
                 nulls += slice.nulls;
             }
-
-            ClearBits(validity, count);
         }
 
         public override void Reserve(long count) => Grow(count - this.count);
@@ -242,9 +241,8 @@ internal abstract partial class ColumnBuilder
         private void Add(T value)
         {
             Grow(1);
-            var at = origin + count;
-            Unsafe.WriteUnaligned(ref values[at * Size], value);
-            validity[at >> 3] |= (byte)(1 << (at & 7));
+            Unsafe.WriteUnaligned(ref values[(origin + count) * Size], value);
+            validity[count >> 3] |= (byte)(1 << (count & 7));
             count++;
         }
 
@@ -274,34 +272,6 @@ internal abstract partial class ColumnBuilder
         }
     }
 
-    /// <summary>Moves <paramref name="count"/> bits from bit <paramref name="from"/> down to bit <paramref name="to"/> (to &lt;= from).</summary>
-    private static void MoveBits(byte[] bits, int from, int to, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            int source = from + i, target = to + i;
-            if ((bits[source >> 3] & (1 << (source & 7))) != 0)
-            {
-                bits[target >> 3] |= (byte)(1 << (target & 7));
-            }
-            else
-            {
-                bits[target >> 3] &= (byte)~(1 << (target & 7));
-            }
-        }
-    }
-
-    /// <summary>Clears every bit from bit <paramref name="from"/> on: rows past the end of a gathered column.</summary>
-    private static void ClearBits(byte[] bits, int from)
-    {
-        if ((from & 7) != 0 && from >> 3 < bits.Length)
-        {
-            bits[from >> 3] &= (byte)((1 << (from & 7)) - 1);
-        }
-
-        bits.AsSpan(Math.Min(bits.Length, (from + 7) >> 3)).Clear();
-    }
-
     private static void ThrowIfFull(long needed, int limit)
     {
         if (needed > limit)
@@ -310,22 +280,35 @@ internal abstract partial class ColumnBuilder
         }
     }
 
-    /// <summary>Copies the first <paramref name="count"/> bits of <paramref name="source"/> to <paramref name="target"/> from bit <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Copies the first <paramref name="count"/> bits of <paramref name="source"/> to <paramref name="target"/> from bit
+    /// <paramref name="at"/>, whose bits from there on are clear: a byte at a time, each split over the two target bytes it
+    /// straddles. The bits past <paramref name="count"/> in the source's last byte are left out.
+    /// </summary>
     private static void CopyBits(byte[] source, int count, byte[] target, int at)
     {
-        if ((at & 7) == 0)
+        var bytes = (count + 7) / 8;
+        var shift = at & 7;
+        var to = at >> 3;
+        var last = (count & 7) == 0 ? 0xFF : (1 << (count & 7)) - 1;
+        if (shift == 0)
         {
-            var bytes = (count + 7) / 8;
-            source.AsSpan(0, bytes).CopyTo(target.AsSpan(at >> 3));
+            source.AsSpan(0, bytes).CopyTo(target.AsSpan(to));
+            if (bytes > 0)
+            {
+                target[to + bytes - 1] &= (byte)last;
+            }
+
             return;
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < bytes; i++)
         {
-            if ((source[i >> 3] & (1 << (i & 7))) != 0)
+            var bits = (i == bytes - 1 ? source[i] & last : source[i]) << shift;
+            target[to + i] |= (byte)bits;
+            if (bits > 0xFF)
             {
-                var bit = at + i;
-                target[bit >> 3] |= (byte)(1 << (bit & 7));
+                target[to + i + 1] |= (byte)(bits >> 8);
             }
         }
     }

@@ -94,9 +94,10 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>
-        /// Reads [<paramref name="start"/>, <paramref name="length"/>) in ranges at once. Each range writes straight into
-        /// its own stretch of the final columns, sized by the line feeds it holds (at least one per row), and the stretches
-        /// are closed up at the end, so the file's values are never copied from part to part. Returns <c>null</c> when a
+        /// Reads [<paramref name="start"/>, <paramref name="length"/>) in ranges at once. Each range but the last ends just
+        /// after a line feed, so it holds at most as many rows as line feeds (the last may hold one more, unended); each
+        /// writes straight into its own stretch of the final columns, sized so, and the stretches are closed up at the end
+        /// (values move only where quoted line breaks or blank lines left a range fewer rows than line feeds). Returns <c>null</c> when a
         /// range did not end where the next one starts (a quote the count misread, e.g. one inside an unquoted field),
         /// stopped early (fail-fast, the error threshold) or held more rows than line feeds (lone carriage returns): the
         /// caller then reads the file in order, which is always right.
@@ -122,7 +123,7 @@ internal abstract partial class FormatReader
                 }
             }
 
-            var rows = Enumerable.Range(0, count).Select(k => counts[k].LineFeeds - skipped[k] + skipped[k + 1] + 1).ToArray();
+            var rows = Enumerable.Range(0, count).Select(k => counts[k].LineFeeds - skipped[k] + skipped[k + 1] + (k == count - 1 ? 1 : 0)).ToArray();
             var whole = new ReadPart(newColumns());
             var parts = whole.Split(rows);
             var ends = new long[count];

@@ -116,8 +116,8 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
 
     /// <summary>
     /// Parts that write straight into stretches of this part's columns, one per range of a file read at once, sized
-    /// for at most <paramref name="rows"/> rows each. Each stretch starts on a multiple of 8 rows, so no two share a
-    /// byte of a validity bitmap. A column that cannot <see cref="ColumnBuilder.Slice"/> (UTF-8 text) gets an empty builder
+    /// for at most <paramref name="rows"/> rows each (a part keeps its validity bitmap apart, so that parts never share a
+    /// byte of one). A column that cannot <see cref="ColumnBuilder.Slice"/> (UTF-8 text) gets an empty builder
     /// of its own in each part instead. <see cref="Gather"/> joins them.
     /// </summary>
     public ReadPart[] Split(IReadOnlyList<long> rows)
@@ -125,7 +125,7 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
         starts = new long[rows.Count];
         for (var k = 1; k < rows.Count; k++)
         {
-            starts[k] = starts[k - 1] + ((rows[k - 1] + 7) & ~7L);
+            starts[k] = starts[k - 1] + rows[k - 1];
         }
 
         foreach (var column in Columns.Where(c => c.CanSlice))

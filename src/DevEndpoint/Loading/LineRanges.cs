@@ -67,7 +67,7 @@ internal static class LineRanges
             firstLines[k] = firstLines[k - 1] + lineFeeds[k - 1];
         }
 
-        var parts = whole.Split(lineFeeds.Select(n => n + 1).ToList());
+        var parts = whole.Split(lineFeeds.Select((n, k) => k == count - 1 ? n + 1 : n).ToList());
         Parallel.For(0, count, options, k =>
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
