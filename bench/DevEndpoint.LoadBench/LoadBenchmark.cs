@@ -29,7 +29,13 @@ internal static class LoadBenchmark
         var crawl = await new Crawler(DataCatalog.Open(files.Catalog)).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench" });
         Console.WriteLine($"Crawled into {files.Catalog}: {string.Join(", ", crawl.Tables.Select(t => $"bench.{t.Name} ({t.Classification})"))}");
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.Cli.dll");
+        var cli = Path.Combine(AppContext.BaseDirectory, "cli", "DevEndpoint.Cli.dll");
+        if (!File.Exists(cli))
+        {
+            await Console.Error.WriteLineAsync($"{cli} is missing: run the benchmark with dotnet run --project bench/DevEndpoint.LoadBench -c Release, which publishes the CLI there.");
+            return 2;
+        }
+
         var self = Path.Combine(AppContext.BaseDirectory, "DevEndpoint.LoadBench.dll");
         var runners = new List<Runner>();
         foreach (var (format, table, kind, function, path) in new[]

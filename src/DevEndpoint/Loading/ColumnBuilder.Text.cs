@@ -111,26 +111,19 @@ internal abstract partial class ColumnBuilder
             count += part.count;
         }
 
-        public override DataFrameColumn Build() => new StringDataFrameColumn(Column.Name, new ArraySegment<string?>(values, 0, count));
+        public override DataFrameColumn Build() => StringColumns.Create(Column.Name, [new ArraySegment<string?>(values, 0, count)]);
 
         protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
         {
             var texts = parts.Cast<Text>().ToList();
-            IEnumerable<string?> All()
+            var column = StringColumns.Create(Column.Name, texts.ConvertAll(t => new ArraySegment<string?>(t.values, 0, t.count)));
+            foreach (var part in texts)
             {
-                foreach (var part in texts)
-                {
-                    for (var i = 0; i < part.count; i++)
-                    {
-                        yield return part.values[i];
-                    }
-
-                    part.values = [];
-                    part.count = 0;
-                }
+                part.values = [];
+                part.count = 0;
             }
 
-            return new StringDataFrameColumn(Column.Name, All());
+            return column;
         }
 
         private void Add(string? value)
