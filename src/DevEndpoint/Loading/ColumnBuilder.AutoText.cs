@@ -57,6 +57,29 @@ internal abstract partial class ColumnBuilder
 
         public override void AddValue(object? value) => TryAddText(Format(value), quoted: true);
 
+        /// <summary>Value by value while the trial lasts (it counts repeats), then the rest at once by the storage chosen.</summary>
+        public override void AddIndexed(IUtf8Entries entries, ReadOnlySpan<int> indices, ReadOnlySpan<int> levels, int rows)
+        {
+            var row = 0;
+            var next = 0;
+            for (; row < rows && seen is not null; row++)
+            {
+                if (!levels.IsEmpty && levels[row] == 0)
+                {
+                    AddNull();
+                }
+                else
+                {
+                    TryAddUtf8(entries.Bytes(indices[next++]), quoted: true);
+                }
+            }
+
+            if (row < rows)
+            {
+                Active.AddIndexed(entries, indices[next..], levels.IsEmpty ? levels : levels[row..], rows - row);
+            }
+        }
+
         public override void AddNull() => Active.AddNull();
 
         public override void AddRepeated(string? text, long count) => Active.AddRepeated(text, count);

@@ -42,6 +42,16 @@ internal abstract partial class ColumnBuilder
 
         public override void AddNull() => Add(null);
 
+        public override void AddIndexed(IUtf8Entries entries, ReadOnlySpan<int> indices, ReadOnlySpan<int> levels, int rows)
+        {
+            Grow(rows);
+            var next = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                values[origin + count++] = !levels.IsEmpty && levels[i] == 0 ? null : entries.Text(indices[next++]);
+            }
+        }
+
         public override void AddRepeated(string? text, long count)
         {
             Grow(count);

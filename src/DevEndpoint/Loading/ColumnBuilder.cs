@@ -73,6 +73,27 @@ internal abstract partial class ColumnBuilder
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="rows"/> rows whose values are the dictionary <paramref name="entries"/> that
+    /// <paramref name="indices"/> name, in order: with <paramref name="levels"/> empty every row has a value, otherwise a
+    /// row has one where its level is 1 and is null where it is 0.
+    /// </summary>
+    public virtual void AddIndexed(IUtf8Entries entries, ReadOnlySpan<int> indices, ReadOnlySpan<int> levels, int rows)
+    {
+        var next = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            if (!levels.IsEmpty && levels[i] == 0)
+            {
+                AddNull();
+            }
+            else
+            {
+                TryAddUtf8(entries.Bytes(indices[next++]), quoted: true);
+            }
+        }
+    }
+
     /// <summary>Adds one text value (a partition key's) <paramref name="count"/> times, converted once.</summary>
     public abstract void AddRepeated(string? text, long count);
 

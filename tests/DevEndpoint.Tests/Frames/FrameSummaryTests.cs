@@ -47,6 +47,32 @@ public sealed class FrameSummaryTests
     }
 
     [Fact]
+    public void Decimal_sums_are_exact_across_signs_scales_and_past_what_a_long_holds()
+    {
+        decimal?[] values = [12.25m, -0.75m, 1.5m, null, 79_228_162_514_264_337_593_543_950.33m, -79_228_162_514_264_337_593_543_950.33m, 0.001m];
+        var frame = new DataFrame(
+            new DecimalDataFrameColumn("mixed", values),
+            new DecimalDataFrameColumn("empty", new decimal?[] { null, null }.Concat(Enumerable.Repeat<decimal?>(null, values.Length - 2))));
+
+        var summary = FrameSummary.Of(frame, [new("mixed", "decimal(38,3)"), new("empty", "decimal(10,2)")]);
+
+        Assert.Equal(values.Sum(v => v ?? 0m), summary.Columns[0].Sum!.Exact);
+        Assert.Equal(13.001m, summary.Columns[0].Sum!.Exact);
+        Assert.Equal("13.001", summary.Columns[0].Sum!.Exact!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Null(summary.Columns[1].Sum!.Exact);
+    }
+
+    [Fact]
+    public void Decimal_sums_that_need_a_smaller_scale_than_their_values_are_still_exact()
+    {
+        var frame = new DataFrame(new DecimalDataFrameColumn("big", new decimal?[] { 7_000_000_000_000_000_000_000_000.5m, 7_000_000_000_000_000_000_000_000.5m }));
+
+        var summary = FrameSummary.Of(frame, [new("big", "decimal(38,1)")]);
+
+        Assert.Equal(14_000_000_000_000_000_000_000_001m, summary.Columns[0].Sum!.Exact);
+    }
+
+    [Fact]
     public void String_columns_count_the_utf8_bytes_of_their_values_whichever_way_they_are_held()
     {
         string?[] values = ["é", "日本", null, string.Empty, "a,\"b\""];

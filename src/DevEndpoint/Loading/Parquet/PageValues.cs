@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Text;
 
 namespace DevEndpoint.Loading.Parquet;
 
@@ -204,10 +205,11 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
 /// UTF-8 strings (BYTE_ARRAY): each value's bytes go to the builder as they are, never as a .NET string of their own.
 /// Binary values (<paramref name="base64"/>) go as their base64 text, as a binary column holds them.
 /// </summary>
-internal sealed class Utf8PageValues(bool base64) : PageValues
+internal sealed class Utf8PageValues(bool base64) : PageValues, IUtf8Entries
 {
     private byte[] dictionary = [];
     private (int Start, int Length)[] entries = [];
+    private string?[] texts = [];
     private int entryCount = -1;
     private byte[] encoded = [];
 
@@ -235,8 +237,17 @@ internal sealed class Utf8PageValues(bool base64) : PageValues
             length += value.Length;
         }
 
+        Rent(ref texts, count).Clear();
         entryCount = count;
     }
+
+    public ReadOnlySpan<byte> Bytes(int entry)
+    {
+        var (start, length) = entries[entry];
+        return dictionary.AsSpan(start, length);
+    }
+
+    public string Text(int entry) => texts[entry] ??= Encoding.UTF8.GetString(Bytes(entry));
 
     public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder)
     {
@@ -258,20 +269,7 @@ internal sealed class Utf8PageValues(bool base64) : PageValues
 
                 break;
             case PlainDictionary or RleDictionary:
-                var indices = Indices(data, Present(levels, rows), entryCount);
-                var next = 0;
-                for (var i = 0; i < rows; i++)
-                {
-                    if (!levels.IsEmpty && levels[i] == 0)
-                    {
-                        builder.AddNull();
-                        continue;
-                    }
-
-                    var (start, length) = entries[indices[next++]];
-                    builder.TryAddUtf8(dictionary.AsSpan(start, length), quoted: true);
-                }
-
+                builder.AddIndexed(this, Indices(data, Present(levels, rows), entryCount), levels, rows);
                 break;
             default:
                 throw Unsupported(encoding);
@@ -282,6 +280,8 @@ internal sealed class Utf8PageValues(bool base64) : PageValues
     {
         Return(ref dictionary);
         Return(ref entries);
+        texts.AsSpan().Clear();
+        Return(ref texts);
         Return(ref encoded);
         base.Dispose();
     }

@@ -102,6 +102,37 @@ public sealed class ParquetFastPathTests(ITestOutputHelper output)
         AssertSameFrames(reference, frame);
     }
 
+    [Theory]
+    [InlineData(StringStorage.Auto)]
+    [InlineData(StringStorage.Dotnet)]
+    [InlineData(StringStorage.Utf8)]
+    public async Task Dictionary_encoded_strings_load_as_parquet_net_reads_them_whichever_storage_holds_them(StringStorage strings)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("t", "rows.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DuckDb.Query(
+            $"COPY (SELECT CASE WHEN i % 17 = 0 THEN NULL ELSE 'kind ' || (i * 7 % 23) || ' é' END AS category FROM range({3 * AutoTrial}) t(i)) " +
+            $"TO {DuckDb.Literal(path)} (FORMAT parquet, ROW_GROUP_SIZE {2 * AutoTrial})");
+        await using (var file = File.OpenRead(path))
+        {
+            await using var reader = await ParquetReader.CreateAsync(file);
+            Assert.All(reader.Metadata!.RowGroups, group => Assert.Contains(global::Parquet.Meta.Encoding.PLAIN_DICTIONARY, group.Columns[0].MetaData!.Encodings));
+        }
+
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+        var options = new LoadOptions { Strings = strings };
+        var paths = ChunkPaths.Watch();
+        var frame = (await lake.LoadAsync("t", options)).Frame;
+        ChunkPaths.Watch(parquetNetOnly: true);
+        var reference = (await lake.LoadAsync("t", new LoadOptions { Strings = StringStorage.Dotnet })).Frame;
+
+        Assert.Equal(2, paths.Fast);
+        Assert.Equal(3 * AutoTrial, frame.Rows.Count);
+        Assert.Equal(reference["category"].Cast<string?>(), frame["category"].Cast<string?>());
+        Assert.Equal(reference["category"].NullCount, frame["category"].NullCount);
+    }
+
     [Fact]
     public async Task A_limit_and_a_projection_read_only_the_chunks_and_rows_asked_for()
     {
@@ -264,6 +295,9 @@ public sealed class ParquetFastPathTests(ITestOutputHelper output)
         IFormattable formattable => $"{value.GetType().Name} {formattable.ToString(null, CultureInfo.InvariantCulture)}",
         _ => $"{value.GetType().Name} {value}",
     };
+
+    /// <summary>More values than the trial in which <c>--strings auto</c> picks a column's storage.</summary>
+    private const int AutoTrial = 4096;
 
     public sealed class WrittenRow
     {
