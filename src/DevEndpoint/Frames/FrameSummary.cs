@@ -167,6 +167,17 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
         {
             var span = data.Span;
             var bits = validity.Span;
+            if (column.NullCount == 0)
+            {
+                foreach (var value in span)
+                {
+                    sum += TSum.CreateTruncating(value);
+                }
+
+                values += span.Length;
+                continue;
+            }
+
             for (var i = 0; i < span.Length; i++)
             {
                 if (IsValid(bits, i))
