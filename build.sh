@@ -55,7 +55,7 @@ Commands:
           (scripts/servers.sh: PostgreSQL, MariaDB; scripts/s3-server.sh: s3rver), dotnet test,
           every notebooks/*.ipynb in Jupyter, and notebooks/prototype-etl.ipynb again with
           devendpoint run; ends with "N passed, N failed"
-  cli     publish the devendpoint command for this machine (ReadyToRun: it starts about 70 ms sooner than
+  cli     publish the devendpoint command for this machine (ReadyToRun: it starts about 120 ms sooner than
           with dotnet run) into $TOOLS_DIR/devendpoint-cli, with a devendpoint launcher in $TOOLS_DIR
   bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
           writes its data to artifacts/bench-data, about 1 GB, once) and write

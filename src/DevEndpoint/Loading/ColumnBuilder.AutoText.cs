@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
 using Microsoft.Data.Analysis;
 
@@ -42,6 +43,7 @@ internal abstract partial class ColumnBuilder
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted)
         {
             Active.TryAddUtf8(utf8, quoted);

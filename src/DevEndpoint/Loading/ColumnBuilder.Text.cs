@@ -32,6 +32,7 @@ internal abstract partial class ColumnBuilder
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted)
         {
             Add(!quoted && IsNullToken(utf8) ? null : pool.Get(utf8));
@@ -136,6 +137,7 @@ internal abstract partial class ColumnBuilder
             return column;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Add(string? value)
         {
             Grow(1);
@@ -196,6 +198,7 @@ internal abstract partial class ColumnBuilder
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted)
         {
             if (!quoted && IsNullToken(utf8))
@@ -346,6 +349,7 @@ internal abstract partial class ColumnBuilder
             return bytes;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Add(ReadOnlySpan<byte> utf8)
         {
             GrowRows(1);

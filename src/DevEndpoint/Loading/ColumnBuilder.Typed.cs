@@ -44,6 +44,7 @@ internal abstract partial class ColumnBuilder
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override bool TryAddUtf8(ReadOnlySpan<byte> utf8, bool quoted)
         {
             if (IsNullToken(utf8))
@@ -121,6 +122,7 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void AddNull()
         {
             Grow(1);
@@ -238,6 +240,7 @@ internal abstract partial class ColumnBuilder
             };
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Add(T value)
         {
             Grow(1);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Formats;
 
@@ -126,6 +127,7 @@ internal static class PlainNumbers
     /// A plain number as a double when it can be had exactly: its digits as an integer below 2^53 and at most 22
     /// decimals, both exact as doubles, so one division rounds correctly, as the full parser would (Clinger's fast path).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
@@ -139,6 +141,7 @@ internal static class PlainNumbers
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> utf8, out long mantissa, out int scale, out bool negative)
     {
         mantissa = 0;
@@ -178,6 +181,7 @@ internal static class PlainNumbers
 internal static class IsoDates
 {
     /// <summary><c>yyyy-MM-dd</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         value = default;
@@ -193,6 +197,7 @@ internal static class IsoDates
     }
 
     /// <summary><c>yyyy-MM-dd HH:mm:ss</c> or with <c>T</c>, and up to seven fraction digits; no zone (those take the text path, which converts to UTC).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseLocalTimestamp(ReadOnlySpan<byte> utf8, out DateTime value)
     {
         value = default;

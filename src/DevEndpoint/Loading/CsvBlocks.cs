@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DevEndpoint.Loading;
 
 /// <summary>
@@ -11,6 +12,7 @@ internal sealed class CsvBlocks(Stream stream, Utf8CsvTokenizer tokenizer, long 
     public ReadOnlySpan<byte> Record => Buffer.AsSpan(recordStart, Filled - recordStart);
 
     /// <summary>Reads the next record (blank and comment lines too); <c>false</c> at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         while (true)

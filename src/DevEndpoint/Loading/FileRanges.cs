@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace DevEndpoint.Loading;
@@ -9,6 +10,7 @@ internal static class FileRanges
     private const int BlockSize = 1 << 20;
 
     /// <summary>How many <paramref name="quote"/> bytes and line feeds [<paramref name="start"/>, <paramref name="end"/>) holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (long Quotes, long LineFeeds) Count(SafeFileHandle file, long start, long end, byte quote)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);

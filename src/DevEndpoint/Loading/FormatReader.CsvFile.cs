@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
@@ -182,6 +183,7 @@ internal abstract partial class FormatReader
         /// With <paramref name="absoluteLines"/> false (a range whose first line number is not known yet), a fail-fast
         /// bad row stops the range instead of failing the load, as its line cannot be named.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (long End, long Lines) ReadRecords(
             CsvBlocks blocks, Utf8CsvTokenizer tokenizer, long end, ReadPart part, long firstLine, bool absoluteLines, CancellationToken cancellationToken)
         {
@@ -217,6 +219,7 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>Adds one record's values; returns <c>false</c> when the read must stop.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool AddRecord(ReadOnlySpan<byte> record, Utf8CsvTokenizer tokenizer, long line, ReadPart part, bool absoluteLines)
         {
             var columns = part.Columns;

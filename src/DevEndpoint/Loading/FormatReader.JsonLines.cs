@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DevEndpoint.Catalog;
@@ -31,6 +32,7 @@ internal abstract partial class FormatReader
             return [whole];
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadLines(LineBlocks lines, long end, ReadPart part, long firstLine, JsonRows rows, CancellationToken cancellationToken)
         {
             var line = firstLine - 1;
@@ -112,6 +114,7 @@ internal abstract partial class FormatReader
         public sealed record Bad(Column? Column, string Value, long Position);
 
         /// <summary>Adds the line's values as one row; returns what was wrong instead when it cannot be added (nothing is then added).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public Bad? Add(ReadOnlySpan<byte> line, ReadPart part)
         {
             Array.Clear(set);
@@ -141,6 +144,7 @@ internal abstract partial class FormatReader
             return null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Bad? ReadObject(ref Utf8JsonReader reader, Field field, ReadOnlySpan<byte> line)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -175,6 +179,7 @@ internal abstract partial class FormatReader
             return null;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private Bad? AddValue(ref Utf8JsonReader reader, int column, ReadOnlySpan<byte> line)
         {
             var builder = columns[column];
@@ -223,6 +228,7 @@ internal abstract partial class FormatReader
             /// The field a property name leads to, by its cleaned name; names are compared as bytes against those seen
             /// before, starting after the last one found, as records mostly list their fields in the same order.
             /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             public Field? Find(ref Utf8JsonReader reader)
             {
                 var name = reader.ValueSpan;

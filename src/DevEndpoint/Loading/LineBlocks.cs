@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace DevEndpoint.Loading;
 
 /// <summary>Feeds a stream line by line: the reading side of JSON lines, where a line feed never falls inside a record.</summary>
@@ -10,6 +11,7 @@ internal sealed class LineBlocks(Stream stream, long startOffset) : StreamBlocks
     public ReadOnlySpan<byte> Line => Buffer.AsSpan(lineStart, lineLength);
 
     /// <summary>Reads the next line; <c>false</c> at the end of the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next()
     {
         while (true)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using DevEndpoint.Formats.Csv;
 
 namespace DevEndpoint.Loading;
@@ -55,6 +56,7 @@ internal sealed class Utf8CsvTokenizer
     /// Reads the record at the start of <paramref name="buffer"/>; returns the bytes it took, line break included, or 0
     /// when the record may go on past the buffer (only when <paramref name="final"/> is false: more text follows).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int TryRead(ReadOnlySpan<byte> buffer, bool final)
     {
         FieldCount = 0;
@@ -137,6 +139,7 @@ internal sealed class Utf8CsvTokenizer
     }
 
     /// <summary>Reads a quoted field starting at <paramref name="start"/>; returns where it ends, or -1 when more text is needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadQuoted(ReadOnlySpan<byte> buffer, int start, bool final)
     {
         var position = start + 1;

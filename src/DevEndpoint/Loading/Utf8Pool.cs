@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DevEndpoint.Loading;
@@ -22,6 +23,7 @@ internal sealed class Utf8Pool
     private int lookups;
     private int found;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength || (lookups == Trial && found < Trial / 2))
