@@ -83,7 +83,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
             PrimitiveDataFrameColumn<decimal> c => summary with { Sum = DecimalSum(c) },
             PrimitiveDataFrameColumn<float> c => summary with { Sum = Approximate(c) },
             PrimitiveDataFrameColumn<double> c => summary with { Sum = Approximate(c) },
-            StringDataFrameColumn c => summary with { Utf8Bytes = c.Sum(v => v is null ? 0L : Encoding.UTF8.GetByteCount(v)) },
+            StringDataFrameColumn c => summary with { Utf8Bytes = StringColumns.Utf8ByteCount(c) },
             ArrowStringDataFrameColumn c => summary with { Utf8Bytes = Utf8Bytes(c) },
             _ => summary,
         };

@@ -98,6 +98,8 @@ internal abstract partial class ColumnBuilder
 
         public override DataFrameColumn Build() => Active.Build();
 
+        public override void Complete() => Active.Complete();
+
         public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
         {
             var parts = slices.Select(s => (AutoText)s.Slice).ToList();

@@ -268,6 +268,8 @@ internal abstract partial class ColumnBuilder
         public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices) =>
             AppendAll(slices.Select(s => s.Slice).ToList());
 
+        public override void Complete() => TakeBytes();
+
         protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
         {
             var all = new Utf8Text(Column);

@@ -128,6 +128,14 @@ internal abstract partial class ColumnBuilder
     public abstract DataFrameColumn Build();
 
     /// <summary>
+    /// Says no more values come: a builder may put its values in their final form now (UTF-8 text moves into the
+    /// column's array), while the other columns of a load are still being read, instead of in <see cref="Build"/>.
+    /// </summary>
+    public virtual void Complete()
+    {
+    }
+
+    /// <summary>
     /// The column holding every part's values in order. The parts are emptied as they are copied, so a load never
     /// holds two full copies of a column.
     /// </summary>

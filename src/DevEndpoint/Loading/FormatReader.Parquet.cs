@@ -88,6 +88,8 @@ internal abstract partial class FormatReader
 
                         start += takes[group];
                     }
+
+                    data[i].Complete();
                 }
                 finally
                 {

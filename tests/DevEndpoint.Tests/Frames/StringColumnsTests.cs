@@ -38,6 +38,19 @@ public sealed class StringColumnsTests
     }
 
     [Fact]
+    public void Utf8_bytes_are_counted_from_the_values_lists_shared_strings_and_all()
+    {
+        var shared = "café";
+        string?[] values = [shared, shared, null, "日本", shared, string.Empty, new string("café".AsSpan())];
+        var appended = new StringDataFrameColumn("s", values);
+        appended[1] = "x";
+
+        Assert.Equal(5 + 1 + 6 + 5 + 0 + 5, StringColumns.Utf8ByteCount(appended));
+        Assert.Equal(5 + 5 + 6 + 5 + 0 + 5, StringColumns.Utf8ByteCount(StringColumns.Create("s", [new ArraySegment<string?>(values)])));
+        Assert.True(StringColumns.Direct);
+    }
+
+    [Fact]
     public void An_empty_column_has_no_rows()
     {
         var filled = StringColumns.Create("s", []);
