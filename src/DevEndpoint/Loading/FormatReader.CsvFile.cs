@@ -16,7 +16,6 @@ internal abstract partial class FormatReader
     /// </summary>
     private sealed class CsvFile
     {
-        private const int MaxRanges = 64;
         private readonly string path;
         private readonly CatalogTable table;
         private readonly ReadContext context;
@@ -105,7 +104,7 @@ internal abstract partial class FormatReader
         /// </summary>
         private IReadOnlyList<ReadPart>? ReadRanges(long start, long length, long firstLine, Func<List<ColumnBuilder>> newColumns, CancellationToken cancellationToken)
         {
-            var count = (int)Math.Min(MaxRanges, (length - start) / context.RangeBytes);
+            var count = (int)Math.Min(context.MaxRanges, (length - start) / context.RangeBytes);
             var bounds = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
             var quote = (byte)dialect.Quote;
             var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };

@@ -170,5 +170,6 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
 /// <param name="Mode">What to do with a row that does not fit the schema.</param>
 /// <param name="SampleFraction">The share of rows to keep, chosen by a hash of where each row is; <c>null</c> for all.</param>
 /// <param name="ErrorThreshold">The most bad rows the load accepts; <c>null</c> for no limit.</param>
-/// <param name="RangeBytes">The size of the ranges a big file is read in at once; <see cref="long.MaxValue"/> to read in order (a limit needs rows in order).</param>
-internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes);
+/// <param name="RangeBytes">The smallest range a big file is read in at once; <see cref="long.MaxValue"/> to read in order (a limit needs rows in order).</param>
+/// <param name="MaxRanges">The most ranges a file is split into.</param>
+internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes, int MaxRanges);

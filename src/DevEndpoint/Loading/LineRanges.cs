@@ -9,8 +9,6 @@ namespace DevEndpoint.Loading;
 /// </summary>
 internal static class LineRanges
 {
-    private const int MaxRanges = 64;
-
     /// <summary>
     /// Reads a whole file of lines into <paramref name="whole"/>: decompressed as the table records, its byte-order mark
     /// skipped, in ranges at once when <see cref="Worth"/> says so, else in order from line 1.
@@ -25,7 +23,7 @@ internal static class LineRanges
         var length = compression == Compression.None ? stream.Length : 0;
         if (Worth(lines.NextOffset, length, context))
         {
-            Read(path, whole, lines.NextOffset, length, context.RangeBytes, readLines, cancellationToken);
+            Read(path, whole, lines.NextOffset, length, context, readLines, cancellationToken);
         }
         else
         {
@@ -44,9 +42,9 @@ internal static class LineRanges
     /// <summary>Reads [<paramref name="start"/>, <paramref name="length"/>) of the file into <paramref name="whole"/>.</summary>
     /// <param name="readLines">Reads the lines of one range: its lines, the offset it ends at, its part, and the number of its first line.</param>
     private static void Read(
-        string path, ReadPart whole, long start, long length, long rangeBytes, Action<LineBlocks, long, ReadPart, long> readLines, CancellationToken cancellationToken)
+        string path, ReadPart whole, long start, long length, ReadContext context, Action<LineBlocks, long, ReadPart, long> readLines, CancellationToken cancellationToken)
     {
-        var count = (int)Math.Min(MaxRanges, (length - start) / rangeBytes);
+        var count = (int)Math.Min(context.MaxRanges, (length - start) / context.RangeBytes);
         var bounds = Enumerable.Range(0, count + 1).Select(k => start + ((length - start) * k / count)).ToArray();
         var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         var lineFeeds = new long[count];

@@ -30,11 +30,24 @@ public sealed class CsvRangeLoadingTests : IDisposable
         await CrawlAsync();
 
         var inOrder = await new TableLoader(catalog).LoadAsync("lake.events", new LoadOptions { Limit = long.MaxValue });
-        var ranged = await new TableLoader(catalog) { RangeBytes = rangeBytes }.LoadAsync("lake.events");
+        var ranged = await new TableLoader(catalog) { RangeBytes = rangeBytes, MaxRanges = 64 }.LoadAsync("lake.events");
 
         Assert.Equal(1, inOrder.PartsRead);
         Assert.True(ranged.PartsRead > 1 || rangeBytes > new FileInfo(temp.Combine("lake/events/a.csv")).Length / 2, $"{ranged.PartsRead} parts");
         Assert.Equal(3000, ranged.Frame.Rows.Count);
+        AssertSameFrames(inOrder.Frame, ranged.Frame);
+    }
+
+    [Fact]
+    public async Task A_file_is_split_into_no_more_ranges_than_the_loader_allows()
+    {
+        WriteRows(3000, badRows: []);
+        await CrawlAsync();
+
+        var inOrder = await new TableLoader(catalog).LoadAsync("lake.events", new LoadOptions { Limit = long.MaxValue });
+        var ranged = await new TableLoader(catalog) { RangeBytes = 512, MaxRanges = 3 }.LoadAsync("lake.events");
+
+        Assert.Equal(3, ranged.PartsRead);
         AssertSameFrames(inOrder.Frame, ranged.Frame);
     }
 
@@ -45,7 +58,7 @@ public sealed class CsvRangeLoadingTests : IDisposable
         await CrawlAsync();
         var lines = WriteRows(3000, badRows: [10, 1500, 2990]);
 
-        var result = await new TableLoader(catalog) { RangeBytes = 4096 }.LoadAsync("lake.events");
+        var result = await new TableLoader(catalog) { RangeBytes = 4096, MaxRanges = 64 }.LoadAsync("lake.events");
 
         Assert.True(result.PartsRead > 1);
         Assert.Equal(2997, result.Frame.Rows.Count);
@@ -66,7 +79,7 @@ public sealed class CsvRangeLoadingTests : IDisposable
         temp.Write("lake/notes/a.csv", text.ToString());
         await CrawlAsync();
 
-        var result = await new TableLoader(catalog) { RangeBytes = 2048 }.LoadAsync("lake.notes");
+        var result = await new TableLoader(catalog) { RangeBytes = 2048, MaxRanges = 64 }.LoadAsync("lake.notes");
 
         Assert.Equal(1, result.PartsRead);
         Assert.Equal(Enumerable.Range(0, 2000).Select(i => (object?)i), result.Frame.Columns["id"].Cast<object?>());
@@ -81,7 +94,7 @@ public sealed class CsvRangeLoadingTests : IDisposable
         await CrawlAsync();
 
         var inOrder = await new TableLoader(catalog).LoadAsync("lake.events", new LoadOptions { Limit = long.MaxValue, Strings = StringStorage.Utf8 });
-        var ranged = await new TableLoader(catalog) { RangeBytes = 4096 }.LoadAsync("lake.events", new LoadOptions { Strings = StringStorage.Utf8 });
+        var ranged = await new TableLoader(catalog) { RangeBytes = 4096, MaxRanges = 64 }.LoadAsync("lake.events", new LoadOptions { Strings = StringStorage.Utf8 });
 
         Assert.True(ranged.PartsRead > 1);
         AssertSameFrames(inOrder.Frame, ranged.Frame);
@@ -99,7 +112,7 @@ public sealed class CsvRangeLoadingTests : IDisposable
         temp.Write("lake/old/a.csv", text.ToString());
         await CrawlAsync();
 
-        var result = await new TableLoader(catalog) { RangeBytes = 2048 }.LoadAsync("lake.old");
+        var result = await new TableLoader(catalog) { RangeBytes = 2048, MaxRanges = 64 }.LoadAsync("lake.old");
 
         Assert.Equal(Enumerable.Range(0, 3000).Select(i => (object?)i), result.Frame.Columns["id"].Cast<object?>());
         Assert.Equal("name 2999", result.Frame.Columns["name"][2999]);

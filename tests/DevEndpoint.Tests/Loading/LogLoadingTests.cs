@@ -49,7 +49,7 @@ public sealed class LogLoadingTests : IDisposable
         var log = await CrawlThenAddBadLineAsync(3000);
 
         var inOrder = await new TableLoader(catalog).LoadAsync("lake.access", new LoadOptions { Limit = long.MaxValue });
-        var ranged = await new TableLoader(catalog) { RangeBytes = 20_000 }.LoadAsync("lake.access");
+        var ranged = await new TableLoader(catalog) { RangeBytes = 20_000, MaxRanges = 64 }.LoadAsync("lake.access");
 
         Assert.True(ranged.PartsRead > 1);
         Assert.Equal(log.Entries.Select(e => e.Cells), Rows(ranged.Frame));
@@ -94,7 +94,7 @@ public sealed class LogLoadingTests : IDisposable
         var expected = log.Entries.Where(e => Sampling.Hash(e.Offset) < threshold).Select(e => e.Cells).ToList();
 
         var first = await new TableLoader(catalog).LoadAsync("lake.access", new LoadOptions { SampleFraction = 0.25 });
-        var again = await new TableLoader(catalog) { RangeBytes = 10_000 }.LoadAsync("lake.access", new LoadOptions { SampleFraction = 0.25 });
+        var again = await new TableLoader(catalog) { RangeBytes = 10_000, MaxRanges = 64 }.LoadAsync("lake.access", new LoadOptions { SampleFraction = 0.25 });
 
         Assert.InRange(expected.Count, 60, 140);
         Assert.Equal(expected, Rows(first.Frame));

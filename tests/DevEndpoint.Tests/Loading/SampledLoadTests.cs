@@ -108,7 +108,7 @@ public sealed class SampledLoadTests : IDisposable
 
     private async Task<List<int>> LoadIdsAsync(LoadOptions options, long rangeBytes = 16 << 20)
     {
-        var result = await new TableLoader(catalog) { RangeBytes = rangeBytes }.LoadAsync("lake.events", options);
+        var result = await new TableLoader(catalog) { RangeBytes = rangeBytes, MaxRanges = 64 }.LoadAsync("lake.events", options);
         return result.Frame.Columns["id"].Cast<int>().ToList();
     }
 }

@@ -47,7 +47,7 @@ public sealed class StringStorageTests : IDisposable
         Write(format, 60_000, uniqueFrom: 30_000);
         await CrawlAsync();
 
-        var ranged = await new TableLoader(catalog) { RangeBytes = 512 << 10 }.LoadAsync("lake.orders");
+        var ranged = await new TableLoader(catalog) { RangeBytes = 512 << 10, MaxRanges = 64 }.LoadAsync("lake.orders");
         var inOrder = await new TableLoader(catalog).LoadAsync("lake.orders", new LoadOptions { Limit = long.MaxValue, Strings = StringStorage.Dotnet });
 
         Assert.True(ranged.PartsRead >= 3, $"{ranged.PartsRead} parts");
