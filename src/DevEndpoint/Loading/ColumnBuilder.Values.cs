@@ -123,22 +123,47 @@ internal static class PlainNumbers
     /// <summary>Powers of ten a double holds exactly (10^0 to 10^22).</summary>
     private static readonly double[] ExactPowers = Enumerable.Range(0, 23).Select(e => Math.Pow(10, e)).ToArray();
 
+    /// <summary>Powers of ten as integers (10^0 to 10^18).</summary>
+    private static readonly ulong[] IntegerPowers = Enumerable.Range(0, 19).Select(e => (ulong)Math.Pow(10, e)).ToArray();
+
     /// <summary>
-    /// A plain number as a double when it can be had exactly: its digits as an integer below 2^53 and at most 22
-    /// decimals, both exact as doubles, so one division rounds correctly, as the full parser would (Clinger's fast path).
+    /// A plain number as the double nearest to it, as the full parser gives. With its digits as an integer below 2^53
+    /// (and at most 22 decimals) both it and the power of ten are exact as doubles, so one division rounds correctly
+    /// (Clinger's fast path); with more digits (a double printed in full has 17) see <see cref="Nearest"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value)
     {
         value = 0;
-        if (!TryParse(utf8, out var mantissa, out var scale, out var negative) || mantissa > (1L << 53) || scale > 22)
+        if (!TryParse(utf8, out var mantissa, out var scale, out var negative))
         {
             return false;
         }
 
-        value = mantissa / ExactPowers[scale];
+        value = mantissa <= (1L << 53) ? mantissa / ExactPowers[scale] : Nearest((ulong)mantissa, IntegerPowers[scale]);
         value = negative ? -value : value;
         return true;
+    }
+
+    /// <summary>
+    /// The double nearest to <paramref name="digits"/> / <paramref name="divisor"/> (both below 2^60), rounded half to
+    /// even: the digits shifted to the top of 128 bits and divided exactly, which leaves at least 67 bits of quotient;
+    /// its top 53 are the double's, the rest and the remainder decide the rounding.
+    /// </summary>
+    internal static double Nearest(ulong digits, ulong divisor)
+    {
+        var shift = BitOperations.LeadingZeroCount(digits) + 64;
+        var (quotient, remainder) = UInt128.DivRem((UInt128)digits << shift, divisor);
+        var extra = 128 - (int)UInt128.LeadingZeroCount(quotient) - 53;
+        var kept = (ulong)(quotient >> extra);
+        var rest = quotient & ((UInt128.One << extra) - 1);
+        var half = UInt128.One << (extra - 1);
+        if (rest > half || (rest == half && (remainder != 0 || (kept & 1) == 1)))
+        {
+            kept++;
+        }
+
+        return Math.ScaleB(kept, extra - shift);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
