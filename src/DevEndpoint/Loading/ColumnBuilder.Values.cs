@@ -22,6 +22,13 @@ internal readonly struct BooleanValues : IValueParser<bool>
 {
     public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out bool value)
     {
+        // The forms nearly every file writes, before the general one.
+        if (utf8.SequenceEqual("true"u8) || utf8.SequenceEqual("false"u8))
+        {
+            value = utf8.Length == 4;
+            return true;
+        }
+
         utf8 = utf8.Trim(" \t"u8);
         value = Ascii.EqualsIgnoreCase(utf8, "true"u8);
         return value || Ascii.EqualsIgnoreCase(utf8, "false"u8);
