@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DevEndpoint.Catalog;
 
@@ -24,7 +25,19 @@ public static class CatalogJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver());
+        options.MakeReadOnly();
         return options;
     }
 }
+
+/// <summary>
+/// Serialization code generated at build time for what every command reads first (a table's definition, its
+/// partitions), so a short-lived process does not build it by reflection each time it starts; other types fall back to
+/// reflection.
+/// </summary>
+[JsonSerializable(typeof(CatalogTable))]
+[JsonSerializable(typeof(Database))]
+[JsonSerializable(typeof(Partition))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class CatalogJsonContext : JsonSerializerContext;
