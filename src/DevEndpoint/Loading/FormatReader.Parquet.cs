@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Parquet;
@@ -59,8 +60,25 @@ internal abstract partial class FormatReader
             var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
             var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
             var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            // The biggest columns first, so that no big one is left to run alone at the end.
+            // The biggest columns first, so that no big one is left to run alone at the end. A column that fails does not
+            // stop the others: of several that fail, the first in the table's order is reported, whichever failed first.
+            var errors = new ExceptionDispatchInfo?[data.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, data.Count).OrderByDescending(i => sizes[i]), options, async (i, token) =>
+            {
+                try
+                {
+                    await ReadColumnChunksAsync(i, token);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    errors[i] = ExceptionDispatchInfo.Capture(exception);
+                }
+            });
+
+            errors.FirstOrDefault(e => e is not null)?.Throw();
+            return [part];
+
+            async Task ReadColumnChunksAsync(int i, CancellationToken token)
             {
                 data[i].Reserve(part.Rows);
                 using var handle = chunks.Any(c => c[i] is not null) ? File.OpenHandle(path) : null;
@@ -98,9 +116,7 @@ internal abstract partial class FormatReader
                         await reader.DisposeAsync();
                     }
                 }
-            });
-
-            return [part];
+            }
         }
 
         /// <summary>A plain column's chunk in a row group, found by its path.</summary>

@@ -178,7 +178,10 @@ public sealed class ParquetFastPathTests(ITestOutputHelper output)
         Assert.Equal($"{path}: cannot be read as Parquet (unknown Thrift type 13). Replace the file, or leave it out with --exclude and crawl again.", error.Message);
     }
 
-    /// <summary>parquet-testing's bad_data files the crawl catalogues: a load ends as it does through Parquet.Net alone (they fail before any chunk is read, or load the same).</summary>
+    /// <summary>
+    /// parquet-testing's bad_data files the crawl catalogues: a load fails as unreadable as it does through Parquet.Net
+    /// alone, or loads the same frame; and of several columns that fail, the same one is reported every time.
+    /// </summary>
     [Theory]
     [InlineData("ARROW-GH-41317.parquet")]
     [InlineData("ARROW-GH-41321.parquet")]
@@ -197,13 +200,22 @@ public sealed class ParquetFastPathTests(ITestOutputHelper output)
         var reference = await Record.ExceptionAsync(() => LoadAsync(lake, parquetNetOnly: true));
         var error = await Record.ExceptionAsync(() => LoadAsync(lake, parquetNetOnly: false));
 
+        // The two readers may find different faults in the same bytes, so only the form of the message is the same.
         Assert.Equal(reference?.GetType(), error?.GetType());
-        Assert.Equal(reference?.Message, error?.Message);
+        Assert.Equal(Head(reference?.Message), Head(error?.Message));
+        for (var again = 0; again < 3; again++)
+        {
+            Assert.Equal(error?.Message, (await Record.ExceptionAsync(() => LoadAsync(lake, parquetNetOnly: false)))?.Message);
+        }
+
         if (error is null)
         {
             AssertSameFrames((await LoadAsync(lake, parquetNetOnly: true)).Frame, (await LoadAsync(lake, parquetNetOnly: false)).Frame);
         }
     }
+
+    /// <summary>A load error's message up to the reason (which names the file and what it is not).</summary>
+    private static string? Head(string? message) => message?[..(message.IndexOf(" (", StringComparison.Ordinal) + 2)];
 
     /// <summary>
     /// Every byte of the pages of an uncompressed and of a Snappy file changed in turn: each load either reads values or
