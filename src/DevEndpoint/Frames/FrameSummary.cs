@@ -76,10 +76,10 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
         var summary = new ColumnSummary(column.Name, type, column.NullCount, null, null);
         return column switch
         {
-            PrimitiveDataFrameColumn<sbyte> c => summary with { Sum = Exact<sbyte, Int128>(c) },
-            PrimitiveDataFrameColumn<short> c => summary with { Sum = Exact<short, Int128>(c) },
-            PrimitiveDataFrameColumn<int> c => summary with { Sum = Exact<int, Int128>(c) },
-            PrimitiveDataFrameColumn<long> c => summary with { Sum = Exact<long, Int128>(c) },
+            PrimitiveDataFrameColumn<sbyte> c => summary with { Sum = IntegerSum(c) },
+            PrimitiveDataFrameColumn<short> c => summary with { Sum = IntegerSum(c) },
+            PrimitiveDataFrameColumn<int> c => summary with { Sum = IntegerSum(c) },
+            PrimitiveDataFrameColumn<long> c => summary with { Sum = IntegerSum(c) },
             PrimitiveDataFrameColumn<decimal> c => summary with { Sum = DecimalSum(c) },
             PrimitiveDataFrameColumn<float> c => summary with { Sum = Approximate(c) },
             PrimitiveDataFrameColumn<double> c => summary with { Sum = Approximate(c) },
@@ -87,6 +87,20 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
             ArrowStringDataFrameColumn c => summary with { Utf8Bytes = Utf8Bytes(c) },
             _ => summary,
         };
+    }
+
+    /// <summary>The exact sum of an integer column: added up as longs, checked, and again as 128-bit integers if that overflows.</summary>
+    private static NumericSum IntegerSum<T>(PrimitiveDataFrameColumn<T> column)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        try
+        {
+            return Exact<T, long>(column);
+        }
+        catch (OverflowException)
+        {
+            return Exact<T, Int128>(column);
+        }
     }
 
     private static NumericSum Exact<T, TSum>(PrimitiveDataFrameColumn<T> column)
@@ -156,7 +170,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
         return new NumericSum(null, values == 0 ? null : sum);
     }
 
-    /// <summary>The sum of the non-null values, each converted to <typeparamref name="TSum"/>, and how many there are.</summary>
+    /// <summary>The sum of the non-null values, each converted to <typeparamref name="TSum"/> and added checked, and how many there are.</summary>
     private static (TSum Sum, long Values) Add<T, TSum>(PrimitiveDataFrameColumn<T> column)
         where T : unmanaged, INumberBase<T>
         where TSum : INumber<TSum>
@@ -171,7 +185,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
             {
                 foreach (var value in span)
                 {
-                    sum += TSum.CreateTruncating(value);
+                    sum = checked(sum + TSum.CreateTruncating(value));
                 }
 
                 values += span.Length;
@@ -182,7 +196,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
             {
                 if (IsValid(bits, i))
                 {
-                    sum += TSum.CreateTruncating(span[i]);
+                    sum = checked(sum + TSum.CreateTruncating(span[i]));
                     values++;
                 }
             }

@@ -62,12 +62,14 @@ internal static class StringColumns
         return column.Sum(value => value is null ? 0L : Encoding.UTF8.GetByteCount(value));
     }
 
-    /// <summary>The UTF-8 bytes of <paramref name="values"/>; a value repeated from the one before (one shared string) is counted from it.</summary>
+    /// <summary>
+    /// The UTF-8 bytes of <paramref name="values"/>. Values of a .NET-string column are mostly shared strings (categories),
+    /// so each string's count is kept in a small cache by its identity and counted once while it stays there.
+    /// </summary>
     private static long Utf8ByteCount(ReadOnlySpan<string?> values)
     {
+        var cache = new (string? Text, int Bytes)[256];
         var bytes = 0L;
-        string? last = null;
-        var lastBytes = 0;
         foreach (var value in values)
         {
             if (value is null)
@@ -75,13 +77,13 @@ internal static class StringColumns
                 continue;
             }
 
-            if (!ReferenceEquals(value, last))
+            ref var slot = ref cache[RuntimeHelpers.GetHashCode(value) & 255];
+            if (!ReferenceEquals(slot.Text, value))
             {
-                last = value;
-                lastBytes = Encoding.UTF8.GetByteCount(value);
+                slot = (value, Encoding.UTF8.GetByteCount(value));
             }
 
-            bytes += lastBytes;
+            bytes += slot.Bytes;
         }
 
         return bytes;

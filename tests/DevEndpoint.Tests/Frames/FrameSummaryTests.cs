@@ -47,6 +47,16 @@ public sealed class FrameSummaryTests
     }
 
     [Fact]
+    public void Integer_sums_past_what_a_long_holds_are_still_exact()
+    {
+        var frame = new DataFrame(new Int64DataFrameColumn("big", new long?[] { long.MaxValue, long.MaxValue, null, -5 }));
+
+        var summary = FrameSummary.Of(frame, [new("big", "bigint")]);
+
+        Assert.Equal((2m * long.MaxValue) - 5, summary.Columns[0].Sum!.Exact);
+    }
+
+    [Fact]
     public void Decimal_sums_are_exact_across_signs_scales_and_past_what_a_long_holds()
     {
         decimal?[] values = [12.25m, -0.75m, 1.5m, null, 79_228_162_514_264_337_593_543_950.33m, -79_228_162_514_264_337_593_543_950.33m, 0.001m];
