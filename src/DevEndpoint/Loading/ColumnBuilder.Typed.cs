@@ -270,7 +270,10 @@ internal abstract partial class ColumnBuilder
                     $"Column '{Column.Name}' cannot hold more than {Array.MaxLength / Size:N0} values in one part; load fewer rows with --where or --limit.");
             }
 
-            Array.Resize(ref values, capacity * Size);
+            // Uninitialised: every slot below the count is written (a null's too) before it is read.
+            var grown = GC.AllocateUninitializedArray<byte>(capacity * Size);
+            values.AsSpan(0, Math.Min(values.Length, (origin + count) * Size)).CopyTo(grown);
+            values = grown;
             Array.Resize(ref validity, (capacity + 7) / 8);
         }
     }

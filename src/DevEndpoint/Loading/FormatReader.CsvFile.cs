@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
@@ -221,8 +222,11 @@ internal abstract partial class FormatReader
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool AddRecord(ReadOnlySpan<byte> record, Utf8CsvTokenizer tokenizer, long line, ReadPart part, bool absoluteLines)
         {
-            var columns = part.Columns;
-            for (var i = 0; i < columns.Count; i++)
+            var columns = CollectionsMarshal.AsSpan(part.Columns);
+            var indexes = this.indexes;
+            var formats = this.formats;
+            var fieldCount = tokenizer.FieldCount;
+            for (var i = 0; i < columns.Length && i < indexes.Length && i < formats.Length; i++)
             {
                 var index = indexes[i];
                 if (index < 0)
@@ -230,7 +234,7 @@ internal abstract partial class FormatReader
                     continue;
                 }
 
-                if (index >= tokenizer.FieldCount)
+                if (index >= fieldCount)
                 {
                     columns[i].AddNull();
                     continue;
