@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using DevEndpoint.Catalog;
@@ -116,6 +117,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
     /// 96-bit integers (a tenth of the time of decimal additions); values of another scale, or a total past what a decimal
     /// holds that way, are added as decimals.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static NumericSum DecimalSum(PrimitiveDataFrameColumn<decimal> column)
     {
         Span<int> parts = stackalloc int[4];
@@ -171,6 +173,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
     }
 
     /// <summary>The sum of the non-null values, each converted to <typeparamref name="TSum"/> and added checked, and how many there are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (TSum Sum, long Values) Add<T, TSum>(PrimitiveDataFrameColumn<T> column)
         where T : unmanaged, INumberBase<T>
         where TSum : INumber<TSum>
@@ -206,6 +209,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
     }
 
     /// <summary>The bytes of the non-null values: each value's length from the Arrow offsets buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Utf8Bytes(ArrowStringDataFrameColumn column)
     {
         var bytes = 0L;

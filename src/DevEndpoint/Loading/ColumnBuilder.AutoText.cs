@@ -129,6 +129,7 @@ internal abstract partial class ColumnBuilder
         }
 
         /// <summary>Counts a value by its hash; at the end of the trial, moves to UTF-8 when fewer than half were repeats.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void See(int hash)
         {
             seen!.Add(hash);

@@ -184,6 +184,7 @@ internal abstract partial class ColumnBuilder
 
         public override long Count => count;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override bool TryAddText(string? text, bool quoted)
         {
             if (text is null || (!quoted && TextValues.IsNull(text)))
@@ -382,7 +383,11 @@ internal abstract partial class ColumnBuilder
             part.length = 0;
         }
 
-        private Span<byte> Span => gathered ?? (data is null ? default : data.Span);
+        private Span<byte> Span
+        {
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            get => gathered ?? (data is null ? default : data.Span);
+        }
 
         /// <summary>The text's bytes for the column: the gathered array, or a copy of the bytes added (whose buffer is freed).</summary>
         private ReadOnlyMemory<byte> TakeBytes()
@@ -412,6 +417,7 @@ internal abstract partial class ColumnBuilder
             Unsafe.WriteUnaligned(ref offsets[count * sizeof(int)], length);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void GrowRows(long more)
         {
             var needed = count + more;
@@ -423,6 +429,7 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void GrowData(int more)
         {
             var needed = (long)length + more;

@@ -83,6 +83,7 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void AddValues<TSource>(TSource?[] values, int count)
         {
             if (typeof(TSource) != typeof(T))
@@ -106,6 +107,7 @@ internal abstract partial class ColumnBuilder
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void AddValues<TSource>(TSource[] values, int count)
         {
             if (typeof(TSource) != typeof(T))
@@ -249,6 +251,7 @@ internal abstract partial class ColumnBuilder
             count++;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Grow(long more)
         {
             var needed = count + more;

@@ -20,6 +20,7 @@ internal interface IValueParser<T>
 
 internal readonly struct BooleanValues : IValueParser<bool>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out bool value)
     {
         // The forms nearly every file writes, before the general one.
@@ -45,6 +46,7 @@ internal readonly struct IntegerValues<T> : IValueParser<T>
     private static readonly long Min = long.CreateTruncating(T.MinValue);
     private static readonly long Max = long.CreateTruncating(T.MaxValue);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out T value)
     {
         if (PlainNumbers.TryParse(utf8, out var mantissa, out var scale, out var negative) && scale == 0
@@ -66,6 +68,7 @@ internal readonly struct IntegerValues<T> : IValueParser<T>
 internal readonly struct FloatValues<T> : IValueParser<T>
     where T : IFloatingPoint<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out T value)
     {
         if (typeof(T) == typeof(double) && PlainNumbers.TryParseDouble(utf8, out var number))
@@ -85,6 +88,7 @@ internal readonly struct FloatValues<T> : IValueParser<T>
 
 internal readonly struct DecimalValues : IValueParser<decimal>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseUtf8(ReadOnlySpan<byte> utf8, out decimal value)
     {
         if (PlainNumbers.TryParse(utf8, out var mantissa, out var scale, out var negative))
@@ -157,6 +161,7 @@ internal static class PlainNumbers
     /// even: the digits shifted to the top of 128 bits and divided exactly, which leaves at least 67 bits of quotient;
     /// its top 53 are the double's, the rest and the remainder decide the rounding.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Nearest(ulong digits, ulong divisor)
     {
         var shift = BitOperations.LeadingZeroCount(digits) + 64;
@@ -269,6 +274,7 @@ internal static class IsoDates
         _ => System.Convert.ToDateTime(value, CultureInfo.InvariantCulture),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
     {
         value = 0;

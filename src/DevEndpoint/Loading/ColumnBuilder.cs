@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
@@ -145,6 +146,7 @@ internal abstract partial class ColumnBuilder
     protected abstract DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts);
 
     /// <summary>The null tokens of <see cref="TextValues.NullTokens"/>, matched on UTF-8 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected static bool IsNullToken(ReadOnlySpan<byte> utf8) => utf8.Length switch
     {
         0 => true,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 
@@ -97,6 +98,7 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     /// Ends a row read field by field into the columns <paramref name="filled"/> lists: a bad row has the cells it added
     /// taken back; a good one gets a null in each of those columns it did not <paramref name="set"/>, and is counted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndRow(int[] filled, bool[] set, bool bad)
     {
         foreach (var i in filled)

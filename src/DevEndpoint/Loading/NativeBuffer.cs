@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DevEndpoint.Loading;
@@ -30,6 +31,7 @@ internal sealed unsafe class NativeBuffer : IDisposable
 
     public Span<byte> Span
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             ObjectDisposedException.ThrowIf(pointer is null, this);

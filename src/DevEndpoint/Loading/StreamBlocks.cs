@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace DevEndpoint.Loading;
 
@@ -27,7 +28,11 @@ internal abstract class StreamBlocks(Stream stream, long startOffset) : IDisposa
     protected bool Ended { get; private set; }
 
     /// <summary>The bytes not taken yet.</summary>
-    protected ReadOnlySpan<byte> Rest => Buffer.AsSpan(Position, Filled - Position);
+    protected ReadOnlySpan<byte> Rest
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => Buffer.AsSpan(Position, Filled - Position);
+    }
 
     /// <summary>Skips a UTF-8 byte order mark at the start of the stream.</summary>
     public void SkipByteOrderMark()
@@ -50,6 +55,7 @@ internal abstract class StreamBlocks(Stream stream, long startOffset) : IDisposa
     }
 
     /// <summary>Reads more of the stream behind what is left, moving it to the front first; sets <see cref="Ended"/> at its end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void Fill()
     {
         if (Position > 0)

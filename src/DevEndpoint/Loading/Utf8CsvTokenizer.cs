@@ -41,7 +41,11 @@ internal sealed class Utf8CsvTokenizer
     public int LineBreaks { get; private set; }
 
     /// <summary>Whether the last record is a blank line (one empty unquoted field) or a comment.</summary>
-    public bool IsBlank => FieldCount == 0 || (FieldCount == 1 && fields[0].Length == 0 && !fields[0].Quoted);
+    public bool IsBlank
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => FieldCount == 0 || (FieldCount == 1 && fields[0].Length == 0 && !fields[0].Quoted);
+    }
 
     public bool Quoted(int field) => fields[field].Quoted;
 
@@ -216,6 +220,7 @@ internal sealed class Utf8CsvTokenizer
     }
 
     /// <summary>Appends a quoted field's content without its escape characters, copying the runs between them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Unescape(ReadOnlySpan<byte> content)
     {
         var run = 0;
@@ -232,6 +237,7 @@ internal sealed class Utf8CsvTokenizer
         Append(content[Math.Min(run, content.Length)..]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<byte> bytes)
     {
         if (scratchLength + bytes.Length > scratch.Length)

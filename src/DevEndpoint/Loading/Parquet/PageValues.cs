@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DevEndpoint.Loading.Parquet;
@@ -125,6 +126,7 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
         plain.Decode(page, dictionary);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder)
     {
         var count = Present(levels, rows);
@@ -249,6 +251,7 @@ internal sealed class Utf8PageValues(bool base64) : PageValues, IUtf8Entries
 
     public string Text(int entry) => texts[entry] ??= Encoding.UTF8.GetString(Bytes(entry));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder)
     {
         switch (encoding)
