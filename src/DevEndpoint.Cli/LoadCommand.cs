@@ -59,6 +59,7 @@ internal static partial class LoadCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            _ = CatalogJson.WarmUpAsync();
             var loader = new TableLoader(DataCatalog.Open(parse.GetValue(catalog)));
             var options = new LoadOptions
             {

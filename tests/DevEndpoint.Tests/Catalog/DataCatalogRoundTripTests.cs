@@ -9,6 +9,12 @@ public sealed class DataCatalogRoundTripTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
+    public async Task The_serializer_warms_up_for_table_definitions_without_failing()
+    {
+        await CatalogJson.WarmUpAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void A_database_reads_back_from_a_reopened_catalog_with_every_field()
     {
         var path = temp.Combine("catalog.db");
