@@ -9,7 +9,7 @@ public sealed record ColumnSummary(string Name, string Type, long Nulls, Numeric
 
 /// <summary>
 /// The sum of a numeric column's non-null values, as SQL's <c>SUM</c> computes it: <see cref="Exact"/> for integer and
-/// decimal columns, <see cref="Approximate"/> (a double) for float and double columns; both <c>null</c> when the column
-/// holds no value.
+/// decimal columns, <see cref="Approximate"/> (a double) for float and double columns, and for a decimal column whose
+/// sum is beyond what a .NET decimal holds (about 7.9e28); both <c>null</c> when the column holds no value.
 /// </summary>
 public sealed record NumericSum(decimal? Exact, double? Approximate);

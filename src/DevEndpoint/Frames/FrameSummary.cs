@@ -81,7 +81,7 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
             PrimitiveDataFrameColumn<short> c => summary with { Sum = IntegerSum(c) },
             PrimitiveDataFrameColumn<int> c => summary with { Sum = IntegerSum(c) },
             PrimitiveDataFrameColumn<long> c => summary with { Sum = IntegerSum(c) },
-            PrimitiveDataFrameColumn<decimal> c => summary with { Sum = DecimalSum(c) },
+            PrimitiveDataFrameColumn<decimal> c => summary with { Sum = ExactOrApproximate(c) },
             PrimitiveDataFrameColumn<float> c => summary with { Sum = Approximate(c) },
             PrimitiveDataFrameColumn<double> c => summary with { Sum = Approximate(c) },
             StringDataFrameColumn c => summary with { Utf8Bytes = StringColumns.Utf8ByteCount(c) },
@@ -110,6 +110,19 @@ public sealed record FrameSummary(long Rows, IReadOnlyList<ColumnSummary> Column
     {
         var (sum, values) = Add<T, TSum>(column);
         return new NumericSum(values == 0 ? null : decimal.CreateChecked(sum), null);
+    }
+
+    /// <summary>The exact sum of a decimal column, or, when that is beyond what a decimal holds, its sum as a double.</summary>
+    private static NumericSum ExactOrApproximate(PrimitiveDataFrameColumn<decimal> column)
+    {
+        try
+        {
+            return DecimalSum(column);
+        }
+        catch (OverflowException)
+        {
+            return Approximate(column);
+        }
     }
 
     /// <summary>

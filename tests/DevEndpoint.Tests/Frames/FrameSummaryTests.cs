@@ -73,6 +73,16 @@ public sealed class FrameSummaryTests
     }
 
     [Fact]
+    public void A_decimal_sum_beyond_what_a_decimal_holds_is_given_as_a_double()
+    {
+        var frame = new DataFrame(new DecimalDataFrameColumn("big", new decimal?[] { decimal.MaxValue, decimal.MaxValue, null }));
+
+        var summary = FrameSummary.Of(frame, [new("big", "decimal(38,0)")]);
+
+        Assert.Equal(new NumericSum(null, 2 * (double)decimal.MaxValue), summary.Columns[0].Sum);
+    }
+
+    [Fact]
     public void Decimal_sums_that_need_a_smaller_scale_than_their_values_are_still_exact()
     {
         var frame = new DataFrame(new DecimalDataFrameColumn("big", new decimal?[] { 7_000_000_000_000_000_000_000_000.5m, 7_000_000_000_000_000_000_000_000.5m }));
