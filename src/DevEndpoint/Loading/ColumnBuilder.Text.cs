@@ -317,8 +317,8 @@ internal abstract partial class ColumnBuilder
         }
 
         /// <summary>
-        /// Appends UTF-8 parts, their bytes and offsets copied at once (each to its place, found by adding up the parts
-        /// before it; each part's buffer freed once copied), their validity bits then in order.
+        /// Appends UTF-8 parts: their bytes and offsets copied at once (each to its place, found by adding up the parts
+        /// before it), then their validity bits and counts in order.
         /// </summary>
         private void AppendAtOnce(List<Utf8Text> parts)
         {
@@ -330,32 +330,10 @@ internal abstract partial class ColumnBuilder
                 bytes[k] = bytes[k - 1] + parts[k - 1].length;
             }
 
-            var target = gathered!;
-            Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-            {
-                var part = parts[k];
-                part.Span[..part.length].CopyTo(target.AsSpan(bytes[k]));
-                for (var i = 1; i <= part.count; i++)
-                {
-                    var end = bytes[k] + Unsafe.ReadUnaligned<int>(ref part.offsets[i * sizeof(int)]);
-                    Unsafe.WriteUnaligned(ref offsets[(rows[k] + i) * sizeof(int)], end);
-                }
-
-                part.data?.Dispose();
-                part.data = null;
-                part.gathered = null;
-            });
-
+            Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => CopyText(parts[k], count + rows[k], length + bytes[k]));
             foreach (var part in parts)
             {
-                CopyBits(part.validity, part.count, validity, count);
-                count += part.count;
-                length += part.length;
-                nulls += part.nulls;
-                part.offsets = new byte[sizeof(int)];
-                part.validity = [];
-                part.count = 0;
-                part.length = 0;
+                TakeCounts(part);
             }
         }
 
@@ -363,20 +341,32 @@ internal abstract partial class ColumnBuilder
         {
             GrowRows(part.count);
             GrowData(part.length);
-            part.Span[..part.length].CopyTo(Span[length..]);
+            CopyText(part, count, length);
+            TakeCounts(part);
+        }
+
+        /// <summary>Copies a part's bytes and offsets to rows from <paramref name="row"/> and bytes from <paramref name="at"/> (room made), and frees its buffer.</summary>
+        private void CopyText(Utf8Text part, int row, int at)
+        {
+            part.Span[..part.length].CopyTo(Span[at..]);
             for (var i = 1; i <= part.count; i++)
             {
-                var end = length + Unsafe.ReadUnaligned<int>(ref part.offsets[i * sizeof(int)]);
-                Unsafe.WriteUnaligned(ref offsets[(count + i) * sizeof(int)], end);
+                var end = at + Unsafe.ReadUnaligned<int>(ref part.offsets[i * sizeof(int)]);
+                Unsafe.WriteUnaligned(ref offsets[(row + i) * sizeof(int)], end);
             }
 
+            part.data?.Dispose();
+            part.data = null;
+            part.gathered = null;
+        }
+
+        /// <summary>Adds a copied part's validity bits and counts after this builder's, and empties it.</summary>
+        private void TakeCounts(Utf8Text part)
+        {
             CopyBits(part.validity, part.count, validity, count);
             count += part.count;
             length += part.length;
             nulls += part.nulls;
-            part.data?.Dispose();
-            part.data = null;
-            part.gathered = null;
             part.offsets = new byte[sizeof(int)];
             part.validity = [];
             part.count = 0;
