@@ -86,7 +86,7 @@ internal abstract partial class FormatReader
     /// </summary>
     private sealed class JsonRows
     {
-        private readonly Field root = new();
+        private readonly Field root;
         private readonly List<ColumnBuilder> columns;
         private readonly int[] data;
         private readonly bool[] set;
@@ -95,19 +95,8 @@ internal abstract partial class FormatReader
         public JsonRows(CatalogTable table, List<ColumnBuilder> columns)
         {
             this.columns = columns;
-            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            (root, data) = Field.Build(table, columns);
             set = new bool[columns.Count];
-            data = Enumerable.Range(0, columns.Count).Where(i => leaves.ContainsKey(columns[i].Column.Name)).ToArray();
-            foreach (var i in data)
-            {
-                var field = root;
-                foreach (var name in leaves[columns[i].Column.Name].Path)
-                {
-                    field = field.Fields.TryGetValue(name, out var inner) ? inner : field.Fields[name] = new Field();
-                }
-
-                field.Column = i;
-            }
         }
 
         /// <summary>A value that does not fit its column (<see cref="Column"/> set), or a line that is not JSON (the byte it fails at).</summary>
@@ -215,14 +204,10 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>A field of the records: a column, or a struct whose fields lead to columns.</summary>
-        private sealed class Field
+        private sealed class Field : FieldNode<Field>
         {
             private readonly List<(byte[] Name, Field? Field)> seen = [];
             private int last;
-
-            public Dictionary<string, Field> Fields { get; } = new(StringComparer.Ordinal);
-
-            public int Column { get; set; } = -1;
 
             /// <summary>
             /// The field a property name leads to, by its cleaned name; names are compared as bytes against those seen

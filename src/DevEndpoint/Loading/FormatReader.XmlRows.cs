@@ -18,7 +18,7 @@ internal abstract partial class FormatReader
     /// </summary>
     private sealed class XmlRows
     {
-        private readonly Field root = new();
+        private readonly Field root;
         private readonly List<ColumnBuilder> columns;
         private readonly int[] data;
         private readonly bool[] set;
@@ -26,20 +26,8 @@ internal abstract partial class FormatReader
         public XmlRows(CatalogTable table, List<ColumnBuilder> columns)
         {
             this.columns = columns;
-            var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+            (root, data) = Field.Build(table, columns);
             set = new bool[columns.Count];
-            data = Enumerable.Range(0, columns.Count).Where(i => leaves.ContainsKey(columns[i].Column.Name)).ToArray();
-            foreach (var i in data)
-            {
-                var field = root;
-                foreach (var name in leaves[columns[i].Column.Name].Path)
-                {
-                    field = field.Fields.TryGetValue(name, out var inner) ? inner : field.Fields[name] = new Field();
-                }
-
-                field.Column = i;
-                field.Leaf = leaves[columns[i].Column.Name];
-            }
         }
 
         /// <summary>A value that does not fit its column, and the line it is on.</summary>
@@ -160,16 +148,11 @@ internal abstract partial class FormatReader
         }
 
         /// <summary>A field of the rows: a column (a leaf), or a struct whose fields lead to columns.</summary>
-        private sealed class Field
+        private sealed class Field : FieldNode<Field>
         {
             /// <summary>Fields by the local names seen in the files, which their cleaned names give.</summary>
             private readonly Dictionary<string, Field?> byLocalName = new(StringComparer.Ordinal);
 
-            public Dictionary<string, Field> Fields { get; } = new(StringComparer.Ordinal);
-
-            public int Column { get; set; } = -1;
-
-            public NestedColumns.Leaf? Leaf { get; set; }
 
             public Field? Find(string localName)
             {
