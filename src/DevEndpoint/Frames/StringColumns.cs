@@ -6,11 +6,11 @@ using Microsoft.Data.Analysis;
 namespace DevEndpoint.Frames;
 
 /// <summary>
-/// Builds a <see cref="StringDataFrameColumn"/> from an array of values in one copy, and reads its values back without
-/// its enumerator. The column's public constructors
-/// append value by value, which took about 50 ms of a 2M-row load, on one core while the other waited; this fills the
-/// column's list of values directly. It reaches into the column's private fields (as named in Microsoft.Data.Analysis
-/// 0.23.1); should a later version rename them, it falls back to appending, and a test says so.
+/// Builds a <see cref="StringDataFrameColumn"/> from arrays of values in one copy, and reads its values back without its
+/// enumerator. The column's public constructors append value by value, which took about 50 ms of a 2M-row load, on one
+/// core while the other waited; this fills the column's list of values directly. It reaches into the column's private
+/// fields (as named in Microsoft.Data.Analysis 0.23.1); should a later version rename them, it falls back to appending
+/// and enumerating, and a test says so.
 /// </summary>
 internal static class StringColumns
 {

@@ -131,16 +131,15 @@ internal readonly struct TimestampValues : IValueParser<DateTime>
 /// </summary>
 internal static class PlainNumbers
 {
-    /// <summary>Powers of ten a double holds exactly (10^0 to 10^22).</summary>
-    private static readonly double[] ExactPowers = Enumerable.Range(0, 23).Select(e => Math.Pow(10, e)).ToArray();
-
-    /// <summary>Powers of ten as integers (10^0 to 10^18).</summary>
+    /// <summary>The powers of ten a plain number's scale can be (10^0 to 10^18), as integers and as the doubles that hold them exactly.</summary>
     private static readonly ulong[] IntegerPowers = Enumerable.Range(0, 19).Select(e => (ulong)Math.Pow(10, e)).ToArray();
 
+    private static readonly double[] ExactPowers = IntegerPowers.Select(p => (double)p).ToArray();
+
     /// <summary>
-    /// A plain number as the double nearest to it, as the full parser gives. With its digits as an integer below 2^53
-    /// (and at most 22 decimals) both it and the power of ten are exact as doubles, so one division rounds correctly
-    /// (Clinger's fast path); with more digits (a double printed in full has 17) see <see cref="Nearest"/>.
+    /// A plain number as the double nearest to it, as the full parser gives. With its digits as an integer up to 2^53
+    /// both it and the power of ten (at most 10^18) are exact as doubles, so one division rounds correctly (Clinger's
+    /// fast path); with more digits (a double printed in full has 17) see <see cref="Nearest"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> utf8, out double value)
