@@ -7,7 +7,7 @@ namespace DevEndpoint.Writing;
 internal static class WriteErrors
 {
     public static DevEndpointException Exists(string path) => new(
-        $"Cannot write to '{path}': the folder already holds files. Use mode overwrite to replace them or append to add to them.");
+        $"Cannot write to '{path}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.");
 
     public static DevEndpointException NoCatalogForStore(string path) => new(
         $"Cannot write to {path}: an object store is reached through a connection of the catalog. Make the FrameWriter with the catalog that holds the connection.");

@@ -153,7 +153,7 @@ public sealed class WriteMagicTests
         var again = await fixture.SubmitAsync($"#!write orders --to {target}");
         var badMode = await fixture.SubmitAsync($"#!write orders --to {target} --mode replace");
 
-        Assert.Equal($"Cannot write to '{target}': the folder already holds files. Use mode overwrite to replace them or append to add to them.", KernelFixture.Failure(again));
+        Assert.Equal($"Cannot write to '{target}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.", KernelFixture.Failure(again));
         Assert.Equal(
             "Unknown mode 'replace'. Use overwrite (replace the partitions written, keep the others), overwrite-table (replace everything in the folder), "
             + "append (add files) or error-if-exists (refuse a folder that holds files).",

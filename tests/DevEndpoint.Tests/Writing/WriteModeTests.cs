@@ -18,7 +18,7 @@ public sealed class WriteModeTests
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = path }));
 
-        Assert.Equal($"Cannot write to '{path}': the folder already holds files. Use mode overwrite to replace them or append to add to them.", error.Message);
+        Assert.Equal($"Cannot write to '{path}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.", error.Message);
     }
 
     [Fact]

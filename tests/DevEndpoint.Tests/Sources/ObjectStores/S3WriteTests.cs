@@ -88,7 +88,7 @@ public sealed class S3WriteTests
             Scores(["b"], [2]), new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection }));
 
         Assert.Equal(
-            $"Cannot write to '{lake.Path("out/scores")}': the folder already holds files. Use mode overwrite to replace them or append to add to them.",
+            $"Cannot write to '{lake.Path("out/scores")}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.",
             error.Message);
         Assert.Equal(["out/scores/old.csv"], await Keys(lake, "out/scores/"));
     }
