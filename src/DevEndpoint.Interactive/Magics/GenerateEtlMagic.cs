@@ -11,7 +11,7 @@ namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
 /// <c>#!generate-etl --source &lt;db&gt;.&lt;table&gt; --target &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b]
-/// [--job &lt;name&gt;] [--target-table &lt;db&gt;.&lt;table&gt;] [--script-file &lt;file&gt;] [--catalog &lt;file&gt;]</c>: a starter ETL
+/// [--mode append|overwrite|overwrite-table] [--job &lt;name&gt;] [--target-table &lt;db&gt;.&lt;table&gt;] [--script-file &lt;file&gt;] [--catalog &lt;file&gt;]</c>: a starter ETL
 /// job as a C# cell. A frontend that takes <see cref="SendEditableCode"/> (Polyglot Notebooks, whose <c>vscode</c> kernel
 /// lists it among its supported commands) gets it as a new cell under this one; elsewhere (Jupyter) it is shown as code
 /// and written to a <c>.cs</c> file.
@@ -25,6 +25,8 @@ public sealed class GenerateEtlMagic : KernelDirectiveCommand
     public string? Format { get; set; }
 
     public string? PartitionBy { get; set; }
+
+    public string? Mode { get; set; }
 
     public string? Job { get; set; }
 
@@ -45,6 +47,10 @@ public sealed class GenerateEtlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--target", "The folder the job writes into.") { Required = true, TypeHint = "file" },
                 new KernelDirectiveParameter("--format", "parquet (default), csv or json (JSON lines).").AddCompletions(() => ["parquet", "csv", "json"]),
                 new KernelDirectiveParameter("--partition-by", "Comma-separated target columns that make key=value folders (default: the source's partition keys)."),
+                new KernelDirectiveParameter("--mode", "How the job writes: append (default: a job bookmark makes each run read only new or changed files, and their rows are appended; deletes nothing), "
+                    + "overwrite (each run reads the whole source and replaces only the target partitions it writes, keeping the others) "
+                    + "or overwrite-table (each run reads the whole source and replaces every file and partition of the target).")
+                    .AddCompletions(() => ["append", "overwrite", "overwrite-table"]),
                 new KernelDirectiveParameter("--job", "The job whose bookmark the script follows (default: <target database>_<target table>)."),
                 new KernelDirectiveParameter("--target-table", "The catalog table the job creates and updates, as <database>.<table> (default: the source's database, a table named after the target folder).")
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
@@ -66,6 +72,7 @@ public sealed class GenerateEtlMagic : KernelDirectiveCommand
                 Target = command.Target,
                 Format = command.Format is null ? WriteFormat.Parquet : WriteOptions.ParseFormat(command.Format),
                 PartitionBy = command.PartitionBy?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Mode = command.Mode is null ? WriteMode.Append : WriteOptions.ParseMode(command.Mode),
                 Job = command.Job,
                 TargetTable = command.TargetTable,
                 CatalogPath = command.Catalog ?? endpoint?.Definition.Catalog,

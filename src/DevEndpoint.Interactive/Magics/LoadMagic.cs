@@ -129,7 +129,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
             await setValue(command.As, result.Frame, typeof(DataFrame));
             if (command.ErrorsAs is { } errorsAs)
             {
-                await setValue(errorsAs, result.Errors, typeof(DataFrame));
+                await setValue(errorsAs, result.Errors, typeof(Frames.ErrorFrame));
             }
 
             progress.Complete(CatalogViews.LoadSummary(command.As, result, command.ErrorsAs));

@@ -12,7 +12,7 @@ using Microsoft.DotNet.Interactive.Directives;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
-/// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|append|error-if-exists]
+/// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|overwrite-table|append|error-if-exists]
 /// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--connection &lt;name&gt;] [--catalog-file &lt;file&gt;]</c>.
 /// </summary>
 public sealed class WriteMagic : KernelDirectiveCommand
@@ -37,6 +37,15 @@ public sealed class WriteMagic : KernelDirectiveCommand
 
     public string? CatalogFile { get; set; }
 
+    /// <summary>What each mode deletes, as <c>--mode</c>'s help says it.</summary>
+    internal const string WriteModeHelp =
+        "What to do when the folder holds files, and what each deletes: error-if-exists (default: refuse; deletes nothing), "
+        + "append (add files beside them; deletes nothing), "
+        + "overwrite (replace only the partitions the frame holds rows for: their earlier files and catalog partitions are replaced, every other partition is kept; "
+        + "without --partition-by, replace the folder's files), "
+        + "or overwrite-table (delete every file and partition in the folder and every partition of the --catalog table, written or not, then write). "
+        + "Overwrites delete only once the new files are all written, and the summary lists each partition replaced with its file count.";
+
     internal static void Register(Kernel kernel)
     {
         var directive = new KernelActionDirective("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines files, Hive-partitioned, atomically, and optionally create or update its catalog table.")
@@ -48,8 +57,8 @@ public sealed class WriteMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--format", "parquet (default), csv (header line, quoted where needed) or json (JSON lines).")
                     .AddCompletions(() => ["parquet", "csv", "json"]),
                 new KernelDirectiveParameter("--partition-by", "Comma-separated columns whose values make key=value folders, in this order; they are left out of the files."),
-                new KernelDirectiveParameter("--mode", "What to do when the folder holds files: error-if-exists (default: refuse), overwrite (replace them once the new files are all written) or append (add files beside them).")
-                    .AddCompletions(() => ["error-if-exists", "overwrite", "append"]),
+                new KernelDirectiveParameter("--mode", WriteModeHelp)
+                    .AddCompletions(() => ["error-if-exists", "overwrite", "overwrite-table", "append"]),
                 new KernelDirectiveParameter("--compression", "snappy (Parquet's default), gzip or zstd for Parquet; gzip or none (default) for csv and json.")
                     .AddCompletions(() => ["snappy", "gzip", "zstd", "none"]),
                 new KernelDirectiveParameter("--catalog", "The catalog table to create or update with what was written, as <database>.<table>: columns, partitions, and the schema widened on append.")

@@ -14,11 +14,18 @@ public static class WriteViews
         var format = result.Format.ToString().ToLowerInvariant();
         var partitions = result.Partitions.Count == 0 ? string.Empty : $" in {Invariant(result.Partitions.Count)} partitions";
         var html = new HtmlTable().Paragraph(
-            $"Wrote {variable} ({Invariant(result.Rows)} rows) to {result.Path} as {format} ({result.Compression} compression, mode {Mode(result.Mode)}): "
+            $"Wrote {variable} ({Invariant(result.Rows)} rows) to {result.Path} as {format} ({result.Compression} compression, mode {WriteOptions.ModeName(result.Mode)}): "
             + $"{Invariant(result.Files.Count)} files, {Invariant(result.Bytes)} bytes{partitions}.");
+        if (result.RemovedSummary is { } removed)
+        {
+            html.Paragraph(removed);
+        }
+
         if (result.Table is { } table)
         {
-            html.Paragraph($"Catalog table {table}: {result.TableChange?.ToString().ToLowerInvariant()}, {Invariant(result.PartitionsAdded)} partitions added.");
+            var replaced = result.PartitionsReplaced == 0 ? string.Empty : $", {Invariant(result.PartitionsReplaced)} replaced";
+            var deleted = result.PartitionsRemoved == 0 ? string.Empty : $", {Invariant(result.PartitionsRemoved)} removed";
+            html.Paragraph($"Catalog table {table}: {result.TableChange?.ToString().ToLowerInvariant()}, {Invariant(result.PartitionsAdded)} partitions added{replaced}{deleted}.");
             if (result.SchemaChangeLogged is { } logged)
             {
                 html.Paragraph(logged);
@@ -33,8 +40,6 @@ public static class WriteViews
 
         return html.ToString();
     }
-
-    private static string Mode(WriteMode mode) => mode == WriteMode.ErrorIfExists ? "error-if-exists" : mode.ToString().ToLowerInvariant();
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

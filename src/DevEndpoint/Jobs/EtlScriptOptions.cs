@@ -14,6 +14,14 @@ public sealed record EtlScriptOptions
     /// <summary>The format written. Default: Parquet.</summary>
     public WriteFormat Format { get; init; } = WriteFormat.Parquet;
 
+    /// <summary>
+    /// How the job writes: <see cref="WriteMode.Append"/> (default: a job bookmark makes each run read only new or changed
+    /// files, whose rows are appended), <see cref="WriteMode.Overwrite"/> (each run reads the whole source and replaces only
+    /// the target partitions it writes, keeping the others) or <see cref="WriteMode.OverwriteTable"/> (each run reads the
+    /// whole source and replaces the whole target).
+    /// </summary>
+    public WriteMode Mode { get; init; } = WriteMode.Append;
+
     /// <summary>Target columns that make <c>key=value</c> folders; <c>null</c> for the source's partition keys.</summary>
     public IReadOnlyList<string>? PartitionBy { get; init; }
 

@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
@@ -55,7 +56,7 @@ internal sealed class BadRecords
     }
 
     /// <summary>The kept rows as a frame with the columns <c>file</c>, <c>line</c>, <c>column</c>, <c>value</c> and <c>reason</c>.</summary>
-    public DataFrame ToFrame() => new(
+    public ErrorFrame ToFrame() => new(
         new StringDataFrameColumn("file", kept.Select(r => r.File)),
         new Int64DataFrameColumn("line", kept.Select(r => r.Line)),
         new StringDataFrameColumn("column", kept.Select(r => r.Column)),

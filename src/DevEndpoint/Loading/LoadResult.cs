@@ -1,11 +1,12 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;
 
 /// <summary>
 /// A loaded table and what the load read. <paramref name="Errors"/> holds the rows a permissive load left out (file,
-/// line, column, value, reason); <paramref name="BadRows"/> counts every row left out, kept or not.
+/// line, column, value, reason; its Head and Tail work when there are none); <paramref name="BadRows"/> counts every row left out, kept or not.
 /// </summary>
 public sealed record LoadResult(
     DataFrame Frame,
@@ -14,7 +15,7 @@ public sealed record LoadResult(
     int PartitionsTotal,
     int FilesRead,
     TimeSpan Elapsed,
-    DataFrame Errors,
+    ErrorFrame Errors,
     long BadRows)
 {
     /// <summary>The parts the files were read in: one per file, more for big files read in ranges at once.</summary>

@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;
@@ -23,7 +24,7 @@ internal sealed class RowErrors(string transform)
     public TransformResult Result(DataFrame frame) => new(
         transform,
         frame,
-        new DataFrame(
+        new ErrorFrame(
             new Int64DataFrameColumn("row", rows),
             new StringDataFrameColumn("column", columns),
             new StringDataFrameColumn("value", values),

@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;
@@ -9,7 +10,7 @@ namespace DevEndpoint.Transforms;
 /// </summary>
 public sealed class TransformResult
 {
-    internal TransformResult(string transform, DataFrame frame, DataFrame errors)
+    internal TransformResult(string transform, DataFrame frame, ErrorFrame errors)
     {
         Transform = transform;
         Frame = frame;
@@ -21,7 +22,8 @@ public sealed class TransformResult
 
     public DataFrame Frame { get; }
 
-    public DataFrame Errors { get; }
+    /// <summary>The failed rows; its <see cref="ErrorFrame.Head"/> and <see cref="ErrorFrame.Tail"/> work when there are none.</summary>
+    public ErrorFrame Errors { get; }
 
     public long ErrorCount => Errors.Rows.Count;
 

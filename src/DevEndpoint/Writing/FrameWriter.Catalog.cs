@@ -12,9 +12,10 @@ public sealed partial class FrameWriter
 {
     /// <summary>
     /// Creates or updates the table as a crawl of the written files would record it: the storage descriptor and
-    /// classification parameters of the format, the frame's columns with Hive types (an append widens the table's columns
-    /// and adds new ones at the end), the partition keys, and a partition per folder written (an overwrite removes the others),
-    /// with the record, file and byte counts of the table and of each partition (an append adds to them).
+    /// classification parameters of the format, the frame's columns with Hive types (an append or a partition overwrite
+    /// widens the table's columns and adds new ones at the end), the partition keys, and a partition per folder written
+    /// (a whole-table overwrite removes the others, a partition overwrite keeps them), with the record, file and byte counts
+    /// of the table and of each partition (an append adds to them, an overwrite replaces those of the partitions written).
     /// </summary>
     private static CatalogChange UpdateCatalog(
         CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, List<FrameColumn> data, List<FrameColumn> keys, List<WrittenPart> parts)
@@ -30,21 +31,24 @@ public sealed partial class FrameWriter
         var bytes = parts.Sum(p => p.Bytes);
         var objects = (long)parts.Count;
         var append = options.Mode == WriteMode.Append && existing is not null;
+
+        // A partition overwrite keeps the partitions not written, so the table goes on holding them as they are.
+        var keepOthers = options.Mode == WriteMode.Overwrite && existing is not null && (keys.Count > 0 || existing.PartitionKeys.Count > 0);
         if (existing is not null && existing.StorageDescriptor.Location != location)
         {
             throw WriteErrors.OtherLocation(name, existing.StorageDescriptor.Location, location);
         }
 
-        if (append)
+        if (append || keepOthers)
         {
             if (existing!.Parameter("classification") != format || (existing.Parameter("compressionType") ?? Compression.None) != compression)
             {
-                throw WriteErrors.OtherFormat(name, existing.Parameter("classification"), existing.Parameter("compressionType"), format, compression);
+                throw WriteErrors.OtherFormat(name, existing.Parameter("classification"), existing.Parameter("compressionType"), format, compression, options.Mode);
             }
 
             if (!existing.PartitionKeys.Select(k => k.Name).SequenceEqual(partitionKeys.Select(k => k.Name), StringComparer.OrdinalIgnoreCase))
             {
-                throw WriteErrors.OtherPartitionKeys(name, existing.PartitionKeys.Select(k => k.Name), partitionKeys.Select(k => k.Name));
+                throw WriteErrors.OtherPartitionKeys(name, existing.PartitionKeys.Select(k => k.Name), partitionKeys.Select(k => k.Name), options.Mode);
             }
 
             columns = Widen(existing.StorageDescriptor.Columns, columns);
@@ -52,6 +56,20 @@ public sealed partial class FrameWriter
             records += Statistic(existing.Parameters, "recordCount");
             bytes += Statistic(existing.Parameters, "sizeKey");
             objects += Statistic(existing.Parameters, "objectCount");
+        }
+
+        if (keepOthers)
+        {
+            // The partitions written replace their earlier selves in the table's counts.
+            foreach (var part in parts)
+            {
+                var stored = update.FindPartition(name, part.Values)?.Parameters;
+                records -= Statistic(stored, "recordCount");
+                bytes -= Statistic(stored, "sizeKey");
+                objects -= Statistic(stored, "objectCount");
+            }
+
+            (records, bytes, objects) = (Math.Max(0, records), Math.Max(0, bytes), Math.Max(0, objects));
         }
 
         var csv = options.Format == WriteFormat.Csv ? new CsvDialect { FieldsQuoted = true } : null;
@@ -102,16 +120,18 @@ public sealed partial class FrameWriter
 
         var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
 
-        if (existing is not null && !append)
+        var removed = 0;
+        if (existing is not null && !append && !keepOthers)
         {
             var kept = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
             foreach (var values in update.FindPartitionValues(name).Where(v => !kept.Contains(string.Join('\u0001', v))))
             {
                 update.DeletePartition(name, values);
+                removed++;
             }
         }
 
-        var added = 0;
+        var (added, replaced) = (0, 0);
         foreach (var part in keys.Count == 0 ? [] : parts)
         {
             var stored = append ? update.FindPartition(name, part.Values)?.Parameters : null;
@@ -129,12 +149,13 @@ public sealed partial class FrameWriter
                 },
             });
             added += isNew ? 1 : 0;
+            replaced += isNew || append ? 0 : 1;
         }
 
-        return new CatalogChange(change, added, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+        return new CatalogChange(change, added, replaced, removed, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
     }
 
-    private sealed record CatalogChange(TableChange Change, int PartitionsAdded, string? SchemaChangeLogged);
+    private sealed record CatalogChange(TableChange Change, int PartitionsAdded, int PartitionsReplaced, int PartitionsRemoved, string? SchemaChangeLogged);
 
     /// <summary>The stored columns widened to hold the written ones, and the written columns the table lacks added at the end.</summary>
     private static List<Column> Widen(IReadOnlyList<Column> stored, List<Column> written)

@@ -7,20 +7,49 @@ public sealed partial class FrameWriter
     {
         private readonly List<string> files = [];
         private readonly List<string> folders = [];
+        private readonly List<string> setAside = [];
+        private readonly string aside = $"{staging}.replaced";
         private string? replaced;
 
+        /// <summary>The folders whose earlier files <see cref="Run"/> set aside to delete, with their counts.</summary>
+        public List<RemovedPartition> Removed { get; private set; } = [];
+
         /// <summary>
-        /// An overwrite swaps the folders (the previous one is kept until <see cref="Complete"/>); other modes move each file in
-        /// beside what is there, in path order (file names are unique to the write).
+        /// A whole-folder overwrite swaps the folders (the previous one is kept until <see cref="Complete"/>); a partition
+        /// overwrite first sets aside the folders of the partitions written. Then each file is moved in beside what is there,
+        /// in path order (file names are unique to the write).
         /// </summary>
-        public void Run(WriteMode mode)
+        /// <param name="partitions">The partition folders written (relative, <c>/</c> separators); <c>null</c> for an unpartitioned write.</param>
+        public void Run(WriteMode mode, IReadOnlyList<string>? partitions)
         {
-            if (mode == WriteMode.Overwrite && Directory.Exists(target))
+            var whole = mode == WriteMode.OverwriteTable || (mode == WriteMode.Overwrite && partitions is null);
+            if (whole && Directory.Exists(target))
             {
-                Directory.Move(target, $"{staging}.replaced");
-                replaced = $"{staging}.replaced";
+                Removed = RemovedPartition.Of(RelativeFiles(target));
+                Directory.Move(target, aside);
+                replaced = aside;
                 Directory.Move(staging, target);
                 return;
+            }
+
+            if (mode == WriteMode.Overwrite)
+            {
+                foreach (var partition in partitions ?? [])
+                {
+                    var folder = Path.Combine(target, partition.Replace('/', Path.DirectorySeparatorChar));
+                    if (Directory.Exists(folder))
+                    {
+                        var count = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Count();
+                        var away = Path.Combine(aside, partition.Replace('/', Path.DirectorySeparatorChar));
+                        Directory.CreateDirectory(Path.GetDirectoryName(away)!);
+                        Directory.Move(folder, away);
+                        setAside.Add(partition);
+                        if (count > 0)
+                        {
+                            Removed.Add(new RemovedPartition(partition, count));
+                        }
+                    }
+                }
             }
 
             foreach (var file in Directory.EnumerateFiles(staging, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -45,7 +74,7 @@ public sealed partial class FrameWriter
             }
         }
 
-        /// <summary>Leaves the target as it was before <see cref="Run"/>: the files and folders it added go, a replaced folder comes back.</summary>
+        /// <summary>Leaves the target as it was before <see cref="Run"/>: the files and folders it added go, the replaced folders come back.</summary>
         public void Undo()
         {
             if (replaced is not null)
@@ -63,15 +92,33 @@ public sealed partial class FrameWriter
             folders.Where(Directory.Exists).ToList().ForEach(folder => Directory.Delete(folder, recursive: true));
             files.Clear();
             folders.Clear();
-        }
-
-        /// <summary>Deletes the folder an overwrite replaced, once the write (and its catalog update) committed.</summary>
-        public void Complete()
-        {
-            if (replaced is not null)
+            foreach (var partition in setAside)
             {
-                Directory.Delete(replaced, recursive: true);
+                var folder = Path.Combine(target, partition.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+                Directory.Move(Path.Combine(aside, partition.Replace('/', Path.DirectorySeparatorChar)), folder);
+            }
+
+            setAside.Clear();
+            Removed = [];
+            if (Directory.Exists(aside))
+            {
+                Directory.Delete(aside, recursive: true);
             }
         }
+
+        /// <summary>Deletes what an overwrite replaced, once the write (and its catalog update) committed.</summary>
+        public void Complete()
+        {
+            if (Directory.Exists(aside))
+            {
+                Directory.Delete(aside, recursive: true);
+            }
+        }
+
+        /// <summary>The files under <paramref name="folder"/>, relative to it with <c>/</c> separators.</summary>
+        private static IEnumerable<string> RelativeFiles(string folder) =>
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'));
     }
 }

@@ -8,7 +8,8 @@ namespace DevEndpoint.Writing;
 /// Writes a DataFrame as Parquet, CSV or JSON lines files into a folder, with Hive-style <c>key=value</c> partition folders,
 /// and records what was written in the catalog, as Glue's sinks with <c>enableUpdateCatalog</c>. Files are written into a
 /// temporary folder beside the target and renamed into place only when all of them are complete: a write that fails leaves
-/// the folder (and the catalog) as they were.
+/// the folder (and the catalog) as they were. An overwrite replaces only the partitions written (Spark's dynamic partition
+/// overwrite); <see cref="WriteMode.OverwriteTable"/> replaces everything; the result lists what either deleted.
 /// </summary>
 public sealed partial class FrameWriter
 {
@@ -71,9 +72,10 @@ public sealed partial class FrameWriter
         try
         {
             parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
+            var partitions = keys.Count == 0 ? null : parts.Select(p => p.Folder).ToList();
             if (objects is not null)
             {
-                await objects.UploadAsync(options.Mode, cancellationToken);
+                await objects.UploadAsync(options.Mode, partitions, cancellationToken);
             }
 
             if (table is { } name)
@@ -81,12 +83,12 @@ public sealed partial class FrameWriter
                 catalog!.Update(update =>
                 {
                     change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
-                    publication?.Run(options.Mode);
+                    publication?.Run(options.Mode, partitions);
                 });
             }
             else
             {
-                publication?.Run(options.Mode);
+                publication?.Run(options.Mode, partitions);
             }
         }
         catch
@@ -126,7 +128,10 @@ public sealed partial class FrameWriter
             Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
             Table = table,
             TableChange = change?.Change,
+            Removed = publication?.Removed ?? objects?.Removed ?? [],
             PartitionsAdded = change?.PartitionsAdded ?? 0,
+            PartitionsReplaced = change?.PartitionsReplaced ?? 0,
+            PartitionsRemoved = change?.PartitionsRemoved ?? 0,
             SchemaChangeLogged = change?.SchemaChangeLogged,
         };
     }

@@ -59,13 +59,27 @@ public sealed record WriteOptions
         _ => throw new DevEndpointException($"Unknown format '{name}'. Use parquet, csv or json (JSON lines)."),
     };
 
-    /// <summary>Reads a mode by the name the magics take: <c>overwrite</c>, <c>append</c> or <c>error-if-exists</c>.</summary>
+    /// <summary>
+    /// Reads a mode by the name the magics take: <c>overwrite</c>, <c>overwrite-table</c>, <c>append</c> or <c>error-if-exists</c>
+    /// (see <see cref="WriteMode"/> for what each deletes).
+    /// </summary>
     public static WriteMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
     {
         "overwrite" => WriteMode.Overwrite,
+        "overwrite-table" or "overwritetable" => WriteMode.OverwriteTable,
         "append" => WriteMode.Append,
         "error-if-exists" or "errorifexists" or "error" => WriteMode.ErrorIfExists,
-        _ => throw new DevEndpointException($"Unknown mode '{name}'. Use overwrite (replace what is there), append (add files) or error-if-exists (refuse a folder that holds files)."),
+        _ => throw new DevEndpointException(
+            $"Unknown mode '{name}'. Use overwrite (replace the partitions written, keep the others), overwrite-table (replace everything in the folder), "
+            + "append (add files) or error-if-exists (refuse a folder that holds files)."),
+    };
+
+    /// <summary>The name <see cref="ParseMode"/> reads for <paramref name="mode"/>.</summary>
+    public static string ModeName(WriteMode mode) => mode switch
+    {
+        WriteMode.ErrorIfExists => "error-if-exists",
+        WriteMode.OverwriteTable => "overwrite-table",
+        _ => mode.ToString().ToLowerInvariant(),
     };
 }
 
@@ -81,15 +95,25 @@ public enum WriteFormat
     Json,
 }
 
-/// <summary>Spark's save modes.</summary>
+/// <summary>Spark's save modes, with Spark's dynamic partition overwrite (<c>partitionOverwriteMode=dynamic</c>, as Glue jobs use it) for <see cref="Overwrite"/>.</summary>
 public enum WriteMode
 {
-    /// <summary>Fail when the folder already holds files.</summary>
+    /// <summary>Fail when the folder already holds files; delete nothing.</summary>
     ErrorIfExists,
 
-    /// <summary>Replace the folder's contents; the previous files stay until the new ones are all written.</summary>
+    /// <summary>
+    /// Replace only the partitions the frame holds rows for: the files of each <c>key=value</c> folder written are deleted, every
+    /// other partition keeps its files (and its catalog partition). An unpartitioned write replaces the folder's files. The
+    /// previous files stay until the new ones are all written.
+    /// </summary>
     Overwrite,
 
-    /// <summary>Add new files beside those there.</summary>
+    /// <summary>Add new files beside those there; delete nothing.</summary>
     Append,
+
+    /// <summary>
+    /// Replace everything in the folder: every file and partition folder there (and every partition of the catalog table) is
+    /// deleted, written or not. The previous files stay until the new ones are all written.
+    /// </summary>
+    OverwriteTable,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Writing;
@@ -30,7 +31,43 @@ public sealed record WriteResult
     /// <summary>How the catalog table changed, or <c>null</c> when none was asked for.</summary>
     public TableChange? TableChange { get; init; }
 
+    /// <summary>
+    /// Every folder whose earlier files the write deleted, with how many: for <see cref="WriteMode.Overwrite"/> the partitions
+    /// it wrote again (the others keep their files), for <see cref="WriteMode.OverwriteTable"/> and an unpartitioned overwrite
+    /// every folder that held files. Empty for the other modes.
+    /// </summary>
+    public IReadOnlyList<RemovedPartition> Removed { get; init; } = [];
+
+    /// <summary>
+    /// What the write deleted, in a sentence: <c>Replaced 1 partitions, deleting their 3 earlier files: season=2324 (3 files).
+    /// The partitions not written are kept.</c>, or <c>Replaced everything in the folder, deleting its 2 earlier files: ...</c>;
+    /// <c>null</c> when it deleted nothing.
+    /// </summary>
+    public string? RemovedSummary
+    {
+        get
+        {
+            if (Removed.Count == 0)
+            {
+                return null;
+            }
+
+            var files = Removed.Sum(r => r.Files).ToString(CultureInfo.InvariantCulture);
+            var list = string.Join(", ", Removed.Select(r => string.Create(CultureInfo.InvariantCulture, $"{(r.Folder.Length == 0 ? "(top level)" : r.Folder)} ({r.Files} files)")));
+            return Mode == WriteMode.Overwrite && Partitions.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"Replaced {Removed.Count} partitions, deleting their {files} earlier files: {list}. The partitions not written are kept.")
+                : $"Replaced everything in the folder, deleting its {files} earlier files: {list}.";
+        }
+    }
+
+    /// <summary>The catalog partitions the write added.</summary>
     public int PartitionsAdded { get; init; }
+
+    /// <summary>The catalog partitions an overwrite replaced with what it wrote (their counts are the new files').</summary>
+    public int PartitionsReplaced { get; init; }
+
+    /// <summary>The catalog partitions <see cref="WriteMode.OverwriteTable"/> deleted because the write held no rows for them.</summary>
+    public int PartitionsRemoved { get; init; }
 
     /// <summary>The schema change that <see cref="Crawling.SchemaChangePolicy.Log"/> kept out of the table, or <c>null</c>.</summary>
     public string? SchemaChangeLogged { get; init; }

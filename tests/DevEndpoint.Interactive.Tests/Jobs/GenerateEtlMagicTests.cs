@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Jobs;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace DevEndpoint.Interactive.Tests.Jobs;
 
@@ -107,6 +108,31 @@ public sealed class GenerateEtlMagicTests
             ["id", "order_date", "class", "say__hi_", "back_slash", "_x_"],
             catalog.GetTable(new TableName("odd", "people_clean")).StorageDescriptor.Columns.Select(c => c.Name));
         Assert.Equal(["id", "a_b", "a_c_d", "tags"], catalog.GetTable(new TableName("odd", "events_clean")).StorageDescriptor.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public async Task An_overwriting_job_runs_without_a_warning_replaces_only_the_partitions_it_writes_and_says_which()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        var target = Path.Combine(fixture.Folder, "out", "orders_clean");
+        var scriptFile = Path.Combine(fixture.Folder, "etl.cs");
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync($"#!generate-etl --source sales.orders --target {target} --mode overwrite --partition-by year --script-file {scriptFile}"));
+        var code = File.ReadAllText(scriptFile);
+
+        var firstRun = await fixture.SubmitAsync(code);
+        Directory.CreateDirectory(Path.Combine(target, "year=1999"));
+        File.WriteAllText(Path.Combine(target, "year=1999", "kept.txt"), "a partition this job does not write");
+        var secondRun = await fixture.SubmitAsync(code);
+
+        Assert.Empty(firstRun.Events.OfType<DiagnosticsProduced>().SelectMany(d => d.Diagnostics).Select(d => d.ToString()));
+        Assert.Equal("sales_orders_clean: 200 rows from 5 files, 2 files written to sales.orders_clean. Nothing was replaced.", KernelFixture.ReturnValue(firstRun));
+        Assert.Equal(
+            "sales_orders_clean: 200 rows from 5 files, 2 files written to sales.orders_clean. "
+            + "Replaced 2 partitions, deleting their 2 earlier files: year=2023 (1 files), year=2024 (1 files). The partitions not written are kept.",
+            KernelFixture.ReturnValue(secondRun));
+        Assert.True(File.Exists(Path.Combine(target, "year=1999", "kept.txt")));
+        Assert.Equal("200", DataCatalog.Open(fixture.CatalogPath).GetTable(new TableName("sales", "orders_clean")).Parameter("recordCount"));
     }
 
     [Fact]

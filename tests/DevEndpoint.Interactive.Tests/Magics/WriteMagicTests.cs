@@ -32,6 +32,58 @@ public sealed class WriteMagicTests
     }
 
     [Fact]
+    public async Task Overwrite_of_one_season_keeps_the_other_seasons_and_the_summary_lists_the_partition_it_replaced()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var target = Path.Combine(fixture.Folder, "out", "standings");
+        var write = $"#!write standings --to {target} --partition-by league,season --mode overwrite --catalog lake.standings --catalog-file {fixture.CatalogPath}";
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2324", "\"Arsenal\", \"Chelsea\"")));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(write));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2223", "\"Arsenal\"")));
+
+        var second = await fixture.SubmitAsync(write);
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2223", "\"Arsenal\", \"Chelsea\"")));
+        var third = await fixture.SubmitAsync(write);
+        var load = await fixture.MagicAsync("#!load lake.standings --as all");
+
+        KernelFixture.AssertSucceeded(second);
+        Assert.Contains($"Wrote standings (1 rows) to {target} as parquet (snappy compression, mode overwrite): 1 files, ", KernelFixture.Html(second));
+        Assert.Contains("Catalog table lake.standings: updated, 1 partitions added.", KernelFixture.Html(second));
+        Assert.DoesNotContain("Replaced", KernelFixture.Html(second));
+        KernelFixture.AssertSucceeded(third);
+        Assert.Contains(
+            "<div style=\"margin:4px 0\">Replaced 1 partitions, deleting their 1 earlier files: league=E0/season=2223 (1 files). The partitions not written are kept.</div>",
+            KernelFixture.Html(third));
+        Assert.Contains("Catalog table lake.standings: updated, 0 partitions added, 1 replaced.", KernelFixture.Html(third));
+        KernelFixture.AssertSucceeded(load);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("all", out var all));
+        Assert.Equal(["2223", "2223", "2324", "2324"], all["season"].Cast<string>().Order());
+        Assert.Equal(["season=2223", "season=2324"], Directory.GetDirectories(Path.Combine(target, "league=E0")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task Overwrite_table_says_it_replaced_everything_and_lists_each_partition_removed()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var target = Path.Combine(fixture.Folder, "out", "standings");
+        var write = $"#!write standings --to {target} --partition-by league,season --catalog lake.standings --catalog-file {fixture.CatalogPath} --mode ";
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2324", "\"Arsenal\"")));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(write + "overwrite"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2223", "\"Arsenal\"")));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(write + "append"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2425", "\"Arsenal\"")));
+
+        var result = await fixture.SubmitAsync(write + "overwrite-table");
+
+        KernelFixture.AssertSucceeded(result);
+        Assert.Contains(
+            "Replaced everything in the folder, deleting its 2 earlier files: league=E0/season=2223 (1 files), league=E0/season=2324 (1 files).",
+            KernelFixture.Html(result));
+        Assert.Contains("Catalog table lake.standings: updated, 1 partitions added, 2 removed.", KernelFixture.Html(result));
+        Assert.Equal(["season=2425"], Directory.GetDirectories(Path.Combine(target, "league=E0")).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Write_with_schema_change_log_reports_the_change_it_kept_out_of_the_table()
     {
         await using var fixture = await KernelFixture.CreateAsync();
@@ -101,9 +153,19 @@ public sealed class WriteMagicTests
         var again = await fixture.SubmitAsync($"#!write orders --to {target}");
         var badMode = await fixture.SubmitAsync($"#!write orders --to {target} --mode replace");
 
-        Assert.Equal($"Cannot write to '{target}': the folder already holds files. Use mode overwrite to replace them or append to add to them.", KernelFixture.Failure(again));
+        Assert.Equal($"Cannot write to '{target}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.", KernelFixture.Failure(again));
         Assert.Equal(
-            "Unknown mode 'replace'. Use overwrite (replace what is there), append (add files) or error-if-exists (refuse a folder that holds files).",
+            "Unknown mode 'replace'. Use overwrite (replace the partitions written, keep the others), overwrite-table (replace everything in the folder), "
+            + "append (add files) or error-if-exists (refuse a folder that holds files).",
             KernelFixture.Failure(badMode));
     }
+
+    /// <summary>C# that sets <c>standings</c> to one season of league E0, a row per team.</summary>
+    private static string Standings(string season, string teams) =>
+        "var teams = new[] { " + teams + " };\n"
+        + "var standings = new Microsoft.Data.Analysis.DataFrame("
+        + "new Microsoft.Data.Analysis.StringDataFrameColumn(\"league\", teams.Select(_ => \"E0\")), "
+        + $"new Microsoft.Data.Analysis.StringDataFrameColumn(\"season\", teams.Select(_ => \"{season}\")), "
+        + "new Microsoft.Data.Analysis.StringDataFrameColumn(\"team\", teams), "
+        + "new Microsoft.Data.Analysis.Int32DataFrameColumn(\"points\", teams.Select(t => t.Length)));";
 }

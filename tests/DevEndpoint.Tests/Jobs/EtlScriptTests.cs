@@ -117,8 +117,77 @@ public sealed class EtlScriptTests
         Assert.Equal("'my job' is not a valid job name. Use 1 to 255 letters, digits, underscores, hyphens or dots, for example nightly_orders.", error.Message);
     }
 
+    [Theory]
+    [InlineData(WriteMode.Append)]
+    [InlineData(WriteMode.Overwrite)]
+    [InlineData(WriteMode.OverwriteTable)]
+    public async Task The_generated_job_compiles_as_a_kernel_cell_without_a_warning(WriteMode mode)
+    {
+        using var lake = await CrawledSampleLake.CreateAsync();
+
+        var script = EtlScript.Generate(new EtlScriptOptions { Source = "sales.orders", Target = lake.Temp.Combine("out"), Mode = mode, CatalogPath = lake.Catalog.Path });
+
+        Assert.Empty(Compile(script.Code).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void The_compile_check_sees_the_warning_a_nullable_annotation_raises_in_a_kernel_cell()
+    {
+        var diagnostics = Compile("using DevEndpoint.Writing;\nWriteResult? written = null;\nwritten?.Files.Count");
+
+        Assert.Equal(["CS8632"], diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public async Task An_overwriting_job_reads_the_whole_source_replaces_the_partitions_it_writes_and_says_what_it_replaced()
+    {
+        using var lake = await CrawledSampleLake.CreateAsync();
+
+        var overwrite = EtlScript.Generate(new EtlScriptOptions { Source = "sales.orders", Target = lake.Temp.Combine("out"), Mode = WriteMode.Overwrite, CatalogPath = lake.Catalog.Path });
+        var table = EtlScript.Generate(new EtlScriptOptions { Source = "sales.orders", Target = lake.Temp.Combine("out"), Mode = WriteMode.OverwriteTable, CatalogPath = lake.Catalog.Path });
+
+        Assert.Equal(WriteMode.Overwrite, overwrite.Mode);
+        Assert.Contains("var source = await new TableLoader(catalog).LoadAsync(\"sales.orders\");\n", overwrite.Code);
+        Assert.DoesNotContain("Bookmark", overwrite.Code);
+        Assert.Contains("        Mode = WriteMode.Overwrite,\n", overwrite.Code);
+        Assert.Contains("{written?.RemovedSummary ?? \"Nothing was replaced.\"}", overwrite.Code);
+        Assert.Contains("// Each run reads the whole source and replaces the target's partitions it writes; the partitions it does not write are kept.\n", overwrite.Code);
+        Assert.Contains("        Mode = WriteMode.OverwriteTable,\n", table.Code);
+        Assert.Contains("// Each run reads the whole source and replaces everything in the target folder and table.\n", table.Code);
+    }
+
+    [Fact]
+    public async Task A_job_that_would_refuse_a_target_holding_files_is_refused()
+    {
+        using var lake = await CrawledSampleLake.CreateAsync();
+
+        var error = Assert.Throws<DevEndpointException>(() => EtlScript.Generate(
+            new EtlScriptOptions { Source = "sales.orders", Target = lake.Temp.Combine("out"), Mode = WriteMode.ErrorIfExists, CatalogPath = lake.Catalog.Path }));
+
+        Assert.Equal(
+            "A job runs again and again, so it cannot refuse a target that holds files. Use mode append (a bookmark makes each run add only new rows), overwrite (replace the partitions written) or overwrite-table (replace the whole target).",
+            error.Message);
+    }
+
     private static EtlScript Generate(CrawledSampleLake lake, string source, string target) =>
         EtlScript.Generate(new EtlScriptOptions { Source = source, Target = lake.Temp.Combine(target.Split('/')), CatalogPath = lake.Catalog.Path });
+
+    /// <summary>
+    /// The warnings and errors of <paramref name="code"/> compiled as a C# kernel compiles a cell: a script, the nullable
+    /// context the compiler's default (disabled), and every assembly this test runs with referenced.
+    /// </summary>
+    private static List<Diagnostic> Compile(string code)
+    {
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Select(path => MetadataReference.CreateFromFile(path));
+        var compilation = CSharpCompilation.CreateScriptCompilation(
+            "job",
+            CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(kind: SourceCodeKind.Script)),
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: ["System", "System.Collections.Generic", "System.Linq", "System.Threading.Tasks"]));
+        return compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+    }
 
     /// <summary>The errors the C# compiler finds in the script's syntax.</summary>
     private static List<Diagnostic> Errors(string code) =>

@@ -18,7 +18,7 @@ public sealed class WriteModeTests
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = path }));
 
-        Assert.Equal($"Cannot write to '{path}': the folder already holds files. Use mode overwrite to replace them or append to add to them.", error.Message);
+        Assert.Equal($"Cannot write to '{path}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.", error.Message);
     }
 
     [Fact]
@@ -29,25 +29,6 @@ public sealed class WriteModeTests
         var result = await new FrameWriter().WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = temp.Path });
 
         Assert.Single(result.Files);
-    }
-
-    [Fact]
-    public async Task Overwrite_replaces_the_files_and_the_partitions_that_are_no_longer_written()
-    {
-        using var temp = new TempFolder();
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
-        var options = new WriteOptions { Path = temp.Combine("orders"), PartitionBy = ["year"], CatalogTable = "shop.orders" };
-        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
-
-        var only2025 = WrittenFrames.Orders().Filter(new Int32DataFrameColumn("year", [2024, 2024, 2024, 2025, 2025, 2024]).ElementwiseEquals(2025));
-        var result = await new FrameWriter(catalog).WriteAsync(only2025, options with { Mode = WriteMode.Overwrite });
-
-        Assert.Equal(TableChange.Updated, result.TableChange);
-        Assert.Equal(["year=2025"], Directory.GetDirectories(options.Path).Select(Path.GetFileName));
-        Assert.Equal([["2025"]], catalog.GetPartitions(new TableName("shop", "orders")).Select(p => p.Values));
-        var loaded = await new TableLoader(catalog).LoadAsync("shop.orders");
-        Assert.Equal([4, 5], loaded.Frame.Columns["order_id"].Cast<int>());
-        Assert.Empty(Directory.GetDirectories(temp.Path, ".orders.*"));
     }
 
     [Fact]
@@ -128,7 +109,8 @@ public sealed class WriteModeTests
             new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options with { Mode = WriteMode.Append, Format = WriteFormat.Csv }));
 
         Assert.Equal(
-            "Table shop.orders holds parquet files (none compression); appending csv files (none compression) would mix them. Append in the table's format, or overwrite it.",
+            "Table shop.orders holds parquet files (none compression); appending csv files (none compression) would mix them. "
+            + "Write in the table's format, or replace the whole table with mode overwrite-table.",
             error.Message);
         Assert.Single(Directory.GetFiles(options.Path));
     }
@@ -145,7 +127,8 @@ public sealed class WriteModeTests
             new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options with { Mode = WriteMode.Append, PartitionBy = ["year", "month"] }));
 
         Assert.Equal(
-            "Table shop.orders is partitioned by (year); appending files partitioned by (year, month) would not match. Partition by the table's keys, or overwrite it.",
+            "Table shop.orders is partitioned by (year); appending files partitioned by (year, month) would not match. "
+            + "Partition by the table's keys, or replace the whole table with mode overwrite-table.",
             error.Message);
     }
 
@@ -220,7 +203,19 @@ public sealed class WriteModeTests
     {
         Assert.Equal("Unknown format 'orc'. Use parquet, csv or json (JSON lines).", Assert.Throws<DevEndpointException>(() => WriteOptions.ParseFormat("orc")).Message);
         Assert.Equal(
-            "Unknown mode 'replace'. Use overwrite (replace what is there), append (add files) or error-if-exists (refuse a folder that holds files).",
+            "Unknown mode 'replace'. Use overwrite (replace the partitions written, keep the others), overwrite-table (replace everything in the folder), "
+            + "append (add files) or error-if-exists (refuse a folder that holds files).",
             Assert.Throws<DevEndpointException>(() => WriteOptions.ParseMode("replace")).Message);
+    }
+
+    [Theory]
+    [InlineData("overwrite", WriteMode.Overwrite)]
+    [InlineData("Overwrite-Table", WriteMode.OverwriteTable)]
+    [InlineData("append", WriteMode.Append)]
+    [InlineData("error-if-exists", WriteMode.ErrorIfExists)]
+    public void Mode_names_parse_and_print_back(string name, WriteMode mode)
+    {
+        Assert.Equal(mode, WriteOptions.ParseMode(name));
+        Assert.Equal(name.ToLowerInvariant(), WriteOptions.ModeName(mode));
     }
 }

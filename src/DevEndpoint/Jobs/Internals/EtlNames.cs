@@ -56,6 +56,9 @@ internal static class EtlNames
         return new($"Cannot partition the job's output by '{key}': it is not one of the target columns.{hint} Target columns: {string.Join(", ", names)}.");
     }
 
+    public static DevEndpointException ErrorIfExistsJob() => new(
+        "A job runs again and again, so it cannot refuse a target that holds files. Use mode append (a bookmark makes each run add only new rows), overwrite (replace the partitions written) or overwrite-table (replace the whole target).");
+
     public static DevEndpointException ScriptExists(string path) => new(
         $"The script file {path} already exists with other content, and it is kept as it is. Give another script file, or delete it first.");
 

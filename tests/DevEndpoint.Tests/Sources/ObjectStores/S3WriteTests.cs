@@ -41,6 +41,26 @@ public sealed class S3WriteTests
     }
 
     [S3Fact]
+    public async Task An_overwrite_of_one_partition_deletes_only_that_partitions_objects_and_an_overwrite_table_deletes_all()
+    {
+        using var lake = await S3Lake.CreateAsync();
+        var options = new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection, PartitionBy = ["team"], CatalogTable = "lake.scores", Mode = WriteMode.Overwrite };
+        var first = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a", "b", "ab"], [1, 2, 3]), options);
+
+        var second = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a"], [4]), options);
+        var afterSecond = await Keys(lake, "out/scores/");
+        var third = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["c"], [5]), options with { Mode = WriteMode.OverwriteTable });
+
+        Assert.Equal([new RemovedPartition("team=a", 1)], second.Removed);
+        Assert.Equal(
+            new[] { first.Files[1], first.Files[2], second.Files[0] }.Select(f => $"out/scores/{f}").Order(StringComparer.Ordinal),
+            afterSecond);
+        Assert.Equal([new RemovedPartition("team=a", 1), new RemovedPartition("team=ab", 1), new RemovedPartition("team=b", 1)], third.Removed);
+        Assert.Equal(third.Files.Select(f => $"out/scores/{f}"), await Keys(lake, "out/scores/"));
+        Assert.Equal([["c"]], lake.Catalog.GetPartitions(new TableName("lake", "scores")).Select(p => p.Values));
+    }
+
+    [S3Fact]
     public async Task An_overwrite_that_fails_after_uploading_leaves_the_previous_objects_as_they_were()
     {
         using var lake = await S3Lake.CreateAsync();
@@ -68,7 +88,7 @@ public sealed class S3WriteTests
             Scores(["b"], [2]), new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection }));
 
         Assert.Equal(
-            $"Cannot write to '{lake.Path("out/scores")}': the folder already holds files. Use mode overwrite to replace them or append to add to them.",
+            $"Cannot write to '{lake.Path("out/scores")}': the folder already holds files. Use mode append to add to them, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace them all.",
             error.Message);
         Assert.Equal(["out/scores/old.csv"], await Keys(lake, "out/scores/"));
     }
