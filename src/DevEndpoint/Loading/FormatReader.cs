@@ -159,6 +159,33 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
         }
     }
 
+    /// <summary>Keeps only the rows whose <paramref name="keep"/> entry is true, in every column.</summary>
+    public void Keep(ReadOnlySpan<bool> keep)
+    {
+        foreach (var column in Columns)
+        {
+            column.Keep(keep);
+        }
+
+        Rows = keep.Count(true);
+    }
+
+    /// <summary>Keeps the first <paramref name="rows"/> rows, in every column.</summary>
+    public void Truncate(long rows)
+    {
+        if (rows >= Rows)
+        {
+            return;
+        }
+
+        foreach (var column in Columns)
+        {
+            column.Truncate(rows);
+        }
+
+        Rows = Math.Min(rows, Rows);
+    }
+
     /// <summary>Keeps a bad row aside by the load's mode (counted, and kept when permissive); <c>false</c> when there are more than the threshold.</summary>
     public bool SetAside(BadRecord record, ReadContext context)
     {
