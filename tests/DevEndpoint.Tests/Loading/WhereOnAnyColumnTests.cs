@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Jobs;
 using DevEndpoint.Loading;
 using global::Parquet;
 using global::Parquet.Serialization;
@@ -158,6 +159,21 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         Assert.InRange(first.Count, 70, 130);
         Assert.All(first, id => Assert.Contains(id, kept));
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_bookmarked_load_filters_the_rows_of_the_files_it_reads_and_leaves_them_processed()
+    {
+        var table = await WriteAndCrawlAsync("csv", partitioned: true);
+        var all = Matches((await LoadAsync(table, new LoadOptions())).Frame);
+
+        var first = await LoadAsync(table, new LoadOptions { Bookmark = "daily", Where = "FTHG > 3 OR season = '2425'" });
+        new JobBookmarks(catalog).Commit("daily");
+        var second = await LoadAsync(table, new LoadOptions { Bookmark = "daily", Where = "FTHG > 3 OR season = '2425'" });
+
+        Assert.Equal(all.Where(m => m.Fthg > 3 || m.Season == "2425").Select(m => m.Id), Ids(first.Frame));
+        Assert.Equal(6, first.FilesRead);
+        Assert.Equal((0L, 0), (second.Frame.Rows.Count, second.FilesRead));
     }
 
     [Fact]
