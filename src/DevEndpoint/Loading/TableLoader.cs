@@ -128,6 +128,11 @@ public sealed partial class TableLoader
         async Task<IReadOnlyList<ReadPart>> ReadAsync(int file, ReadContext context, CancellationToken token)
         {
             var (path, values) = files[file];
+            if (filter is not null && fraction is null)
+            {
+                context = context with { Filter = filter, PartitionValues = values };
+            }
+
             var parts = downloads is null
                 ? await reader.ReadAsync(path, table, NewColumns, context, token)
                 : await downloads.ReadAsync(reader, path, table, NewColumns, context, token);

@@ -4,6 +4,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Jobs;
 using DevEndpoint.Loading;
+using DevEndpoint.Loading.Parquet;
 using global::Parquet;
 using global::Parquet.Serialization;
 using Microsoft.Data.Analysis;
@@ -34,6 +35,10 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         ("FTHG = FTAG", m => m.Fthg == m.Ftag),
         ("(league = 'I1' AND FTHG = 0) OR (season = '2223' AND Odds < 2)", m => (m.League == "I1" && m.Fthg == 0) || (m.Season == "2223" && m.Odds < 2)),
         ("NOT (season = '2425' OR FTHG IN (1, 2))", m => m.Season != "2425" && m.Fthg is not 1 and not 2),
+        ("Id < 100 OR Id >= 1150", m => m.Id < 100 || m.Id >= 1150),
+        ("NOT Id BETWEEN 100 AND 1100 AND season <> '2223'", m => m.Id is < 100 or > 1100 && m.Season != "2223"),
+        ("Id IN (5, 640, 1199) OR (Id > 700 AND Date = '2022-08-01')", m => m.Id is 5 or 640 or 1199 || (m.Id > 700 && m.Date == "2022-08-01")),
+        ("season = '2324' OR Id <= 64", m => m.Season == "2324" || m.Id <= 64),
     ];
 
     private readonly TempFolder temp = new();
@@ -90,6 +95,19 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         Assert.Equal((6, 6), (across.PartitionsRead, across.FilesRead));
         Assert.Equal((2, 2), (negated.PartitionsRead, negated.FilesRead));
         Assert.Equal(Ids(mixed.Frame), Ids(negated.Frame));
+    }
+
+    [Fact]
+    public async Task Parquet_row_groups_whose_statistics_rule_out_the_predicate_are_not_read()
+    {
+        var table = await WriteAndCrawlAsync("parquet", partitioned: true);
+
+        // Row groups of 64 rows: ids 200 to 399 are league E0, season 2324; its groups of ids 200-263 and 264-327 hold 250 to 300.
+        var paths = ChunkPaths.Watch();
+        var loaded = Ids((await LoadAsync(table, new LoadOptions { Columns = ["Id"], Where = "Id BETWEEN 250 AND 300" })).Frame);
+
+        Assert.Equal(Enumerable.Range(250, 51), loaded);
+        Assert.Equal(2, paths.Fast + paths.ParquetNet);
     }
 
     [Theory]
