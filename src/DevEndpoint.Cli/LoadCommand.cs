@@ -10,7 +10,7 @@ internal static partial class LoadCommand
     {
         var name = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
         var columns = new Option<string?>("--columns") { Description = "Comma-separated columns to load (default: all)." };
-        var where = new Option<string?>("--where") { Description = "A predicate over partition keys, e.g. \"year = '2024' AND month IN ('01','02')\"; for a database table, over any column, run by the database with parameters." };
+        var where = new Option<string?>("--where") { Description = "A predicate over any columns: terms on partition keys prune partitions before any file is read, the rest filters the rows (for a database table, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"season = '2324' AND FTHG > 2\"." };
         var limit = new Option<long?>("--limit") { Description = "Load at most this many rows." };
         var sample = new Option<double?>("--sample")
         {

@@ -31,4 +31,34 @@ public sealed class LoadCommandTests(CrawledCatalog lake) : IClassFixture<Crawle
                 string.Empty),
             result.Error);
     }
+
+    [Fact]
+    public async Task A_predicate_on_data_columns_filters_the_rows_and_the_summary_counts_them()
+    {
+        var result = await lake.RunAsync(
+            "load", "sales.orders", "--where", "year = '2024' AND amount > 250 AND status <> 'cancelled'", "--columns", "order_id", "--summary");
+
+        // The sample's only quoted field is the last one ("gift wrap, please"), so a plain split finds the amount and status.
+        var expected = Directory.GetFiles(Path.Combine(lake.LakePath, "orders"), "*.csv", SearchOption.AllDirectories)
+            .Where(f => f.Contains("year=2024", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Skip(1))
+            .Select(line => line.Split(','))
+            .Count(fields => decimal.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) > 250 && fields[4] != "cancelled");
+        Assert.Equal(0, result.ExitCode);
+        using var summary = System.Text.Json.JsonDocument.Parse(result.Output);
+        Assert.Equal(expected, summary.RootElement.GetProperty("rows").GetInt32());
+        Assert.InRange(expected, 20, 100);
+    }
+
+    [Fact]
+    public async Task A_predicate_on_an_unknown_column_exits_1_naming_it_and_the_closest_column()
+    {
+        var result = await lake.RunAsync("load", "sales.orders", "--where", "amount > 100 AND statsu = 'shipped'");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            "error: Column 'statsu' at position 18 of the predicate does not exist in sales.orders. Did you mean 'status'? Columns: order_id, customer_id, order_date, amount, status, note, year, month."
+            + Environment.NewLine,
+            result.Error);
+    }
 }

@@ -67,7 +67,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!load", "Load a catalog table into a Microsoft.Data.Analysis.DataFrame variable, pruning partitions by a predicate and keeping only the columns asked for.")
+        var directive = new KernelActionDirective("#!load", "Load a catalog table into a Microsoft.Data.Analysis.DataFrame variable, pruning partitions and filtering rows by a predicate and keeping only the columns asked for.")
         {
             Parameters =
             {
@@ -75,7 +75,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
                 new KernelDirectiveParameter("--as", "The name of the C# variable that receives the DataFrame.") { Required = true },
                 new KernelDirectiveParameter("--columns", "Comma-separated columns to load, in this order (default: all, partition keys last)."),
-                new KernelDirectiveParameter("--where", "A predicate over partition keys (for a database table, over any column, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"year = '2024' AND month IN ('01','02')\"."),
+                new KernelDirectiveParameter("--where", "A predicate over any columns: terms on partition keys prune partitions before any file is read, the rest filters the rows (for a database table, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"season = '2324' AND FTHG > 2\"."),
                 new KernelDirectiveParameter("--limit", "Load at most this many rows (reading stops as soon as they are read).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample", "Keep about this share of rows, 0 < f <= 1 (the same rows on every load), for a quick look at a big table.") { TypeHint = "number" },
                 new KernelDirectiveParameter("--sample-rows", "Keep about this many rows, spread over the whole table.") { TypeHint = "number" },

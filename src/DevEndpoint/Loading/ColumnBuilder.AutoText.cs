@@ -88,6 +88,10 @@ internal abstract partial class ColumnBuilder
 
         public override void Truncate(long count) => Active.Truncate(count);
 
+        public override object? ValueAt(long row) => Active.ValueAt(row);
+
+        public override void Keep(ReadOnlySpan<bool> keep) => Active.Keep(keep);
+
         public override void Reserve(long count)
         {
             expected = Math.Max(expected, count);

@@ -168,6 +168,39 @@ internal abstract partial class ColumnBuilder
             this.count = (int)Math.Min(count, this.count);
         }
 
+        public override object? ValueAt(long row) =>
+            (validity[row >> 3] & (1 << (int)(row & 7))) == 0 ? null : Unsafe.ReadUnaligned<T>(ref values[(origin + (int)row) * Size]);
+
+        public override void Keep(ReadOnlySpan<bool> keep)
+        {
+            var kept = 0;
+            nulls = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (!keep[i])
+                {
+                    continue;
+                }
+
+                var present = (validity[i >> 3] & (1 << (i & 7))) != 0;
+                if (kept != i)
+                {
+                    values.AsSpan((origin + i) * Size, Size).CopyTo(values.AsSpan((origin + kept) * Size));
+                }
+
+                SetBit(validity, kept, present);
+                nulls += present ? 0 : 1;
+                kept++;
+            }
+
+            for (var i = kept; i < count; i++)
+            {
+                SetBit(validity, i, false);
+            }
+
+            count = kept;
+        }
+
         public override bool CanSlice => true;
 
         public override ColumnBuilder Slice(long start, long capacity)
@@ -278,6 +311,18 @@ internal abstract partial class ColumnBuilder
             values.AsSpan(0, Math.Min(values.Length, (origin + count) * Size)).CopyTo(grown);
             values = grown;
             Array.Resize(ref validity, (capacity + 7) / 8);
+        }
+    }
+
+    private static void SetBit(byte[] bits, int index, bool set)
+    {
+        if (set)
+        {
+            bits[index >> 3] |= (byte)(1 << (index & 7));
+        }
+        else
+        {
+            bits[index >> 3] &= (byte)~(1 << (index & 7));
         }
     }
 

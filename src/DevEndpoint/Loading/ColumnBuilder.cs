@@ -107,6 +107,15 @@ internal abstract partial class ColumnBuilder
     /// <summary>Drops the values added after the first <paramref name="count"/>: the cells of a row found bad part-way.</summary>
     public abstract void Truncate(long count);
 
+    /// <summary>The value of a row read so far, as a predicate compares it: the column's .NET value (text as a string), or <c>null</c>.</summary>
+    public abstract object? ValueAt(long row);
+
+    /// <summary>
+    /// Keeps only the rows whose <paramref name="keep"/> entry is true (one entry a row, in order), closing up the rest:
+    /// the rows a predicate or a sample leaves out of a part already read. Not for a slice.
+    /// </summary>
+    public abstract void Keep(ReadOnlySpan<bool> keep);
+
     /// <summary>Makes room for <paramref name="count"/> values in all, when a part knows about how many rows it holds.</summary>
     public abstract void Reserve(long count);
 

@@ -33,6 +33,8 @@ internal abstract partial class FormatReader
             var paths = ChunkPaths.Active;
             List<LeafField?> fields;
             var takes = new List<int>();
+            var groups = new List<int>();
+            var starts = new List<long>();
             var chunks = new List<ColumnChunkReader?[]>();
             var sizes = new long[data.Count];
             await using (var file = File.OpenRead(path))
@@ -40,11 +42,21 @@ internal abstract partial class FormatReader
                 await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
                 fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
                 var elements = SchemaLeaves(reader.Metadata!.Schema);
+                var statistics = context.Filter is null ? null : data.Select((b, i) => (b.Column, fields[i]?.Data)).Where(f => f.Data is not null).ToList();
+                var start = 0L;
                 for (var group = 0; group < reader.RowGroupCount && part.Rows < context.Limit; group++)
                 {
                     using var rowGroup = reader.OpenRowGroupReader(group);
+                    start += rowGroup.RowCount;
+                    if (statistics is not null && !context.Filter!.MayMatch(name => Range(rowGroup, statistics, context.PartitionValues, name)))
+                    {
+                        continue;
+                    }
+
                     var take = (int)Math.Min(rowGroup.RowCount, context.Limit - part.Rows);
                     takes.Add(take);
+                    groups.Add(group);
+                    starts.Add(start - rowGroup.RowCount);
                     part.Rows += take;
                     chunks.Add(data.Select((b, i) =>
                     {
@@ -85,26 +97,23 @@ internal abstract partial class FormatReader
                 ParquetReader? reader = null;
                 try
                 {
-                    var start = 0L;
-                    for (var group = 0; group < takes.Count; group++)
+                    for (var k = 0; k < takes.Count; k++)
                     {
-                        if (chunks[group][i] is { } chunk)
+                        if (chunks[k][i] is { } chunk)
                         {
-                            chunk.Read(handle!, data[i], takes[group]);
+                            chunk.Read(handle!, data[i], takes[k]);
                             paths?.CountFast();
                         }
                         else
                         {
                             reader ??= await ParquetReader.CreateAsync(File.OpenRead(path), ParquetSchemaReader.Options, leaveStreamOpen: false, token);
-                            using var rowGroup = reader.OpenRowGroupReader(group);
-                            await ReadColumnAsync(rowGroup, fields[i], data[i], records, start, takes[group], token);
+                            using var rowGroup = reader.OpenRowGroupReader(groups[k]);
+                            await ReadColumnAsync(rowGroup, fields[i], data[i], records, starts[k], takes[k], token);
                             if (fields[i] is { Data: not null })
                             {
                                 paths?.CountParquetNet();
                             }
                         }
-
-                        start += takes[group];
                     }
 
                     data[i].Complete();
@@ -118,6 +127,47 @@ internal abstract partial class FormatReader
                 }
             }
         }
+
+        /// <summary>
+        /// What a row group's statistics say of a column's values, for skipping row groups: a partition key is its file's
+        /// value; an integer, decimal or date column has its minimum, maximum and null count, when the file records them.
+        /// Other columns (text, whose statistics order bytes, not as a predicate compares; floats, whose statistics leave
+        /// out NaN) are not known.
+        /// </summary>
+        private static ValueRange? Range(
+            ParquetRowGroupReader rowGroup, List<(Column Column, DataField? Data)> columns, IReadOnlyDictionary<string, string?> partitionValues, string name)
+        {
+            if (partitionValues.TryGetValue(name, out var value))
+            {
+                return new ValueRange(value, value, value is null, value is null);
+            }
+
+            var (column, field) = columns.FirstOrDefault(c => string.Equals(c.Column.Name, name, StringComparison.OrdinalIgnoreCase));
+            var type = column?.Type.ToLowerInvariant();
+            if (field is null || type is null || !(type is "tinyint" or "smallint" or "int" or "bigint" or "date" || type.StartsWith("decimal", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            var statistics = rowGroup.GetStatistics(field);
+            if (statistics?.NullCount is { } nulls && nulls == rowGroup.RowCount)
+            {
+                return new ValueRange(null, null, MayHaveNulls: true, AllNull: true);
+            }
+
+            var min = StatisticValue(statistics?.MinValue, type);
+            var max = StatisticValue(statistics?.MaxValue, type);
+            return min is null || max is null ? null : new ValueRange(min, max, statistics!.NullCount is not 0, AllNull: false);
+        }
+
+        /// <summary>A minimum or maximum as the loaded column's values are: a date as a <see cref="DateTime"/>, a number as itself.</summary>
+        private static object? StatisticValue(object? value, string type) => (value, type) switch
+        {
+            (DateOnly date, "date") => date.ToDateTime(TimeOnly.MinValue),
+            (DateTime date, "date") => date,
+            (sbyte or byte or short or ushort or int or uint or long or ulong or decimal, not "date") => value,
+            _ => null,
+        };
 
         /// <summary>A plain column's chunk in a row group, found by its path.</summary>
         private static ColumnChunk? Chunk(ParquetRowGroupReader rowGroup, DataField field)

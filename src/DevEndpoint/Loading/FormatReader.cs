@@ -159,6 +159,33 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
         }
     }
 
+    /// <summary>Keeps only the rows whose <paramref name="keep"/> entry is true, in every column.</summary>
+    public void Keep(ReadOnlySpan<bool> keep)
+    {
+        foreach (var column in Columns)
+        {
+            column.Keep(keep);
+        }
+
+        Rows = keep.Count(true);
+    }
+
+    /// <summary>Keeps the first <paramref name="rows"/> rows, in every column.</summary>
+    public void Truncate(long rows)
+    {
+        if (rows >= Rows)
+        {
+            return;
+        }
+
+        foreach (var column in Columns)
+        {
+            column.Truncate(rows);
+        }
+
+        Rows = Math.Min(rows, Rows);
+    }
+
     /// <summary>Keeps a bad row aside by the load's mode (counted, and kept when permissive); <c>false</c> when there are more than the threshold.</summary>
     public bool SetAside(BadRecord record, ReadContext context)
     {
@@ -174,4 +201,14 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
 /// <param name="ErrorThreshold">The most bad rows the load accepts; <c>null</c> for no limit.</param>
 /// <param name="RangeBytes">The smallest range a big file is read in at once; <see cref="long.MaxValue"/> to read in order (a limit needs rows in order).</param>
 /// <param name="MaxRanges">The most ranges a file is split into.</param>
-internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes, int MaxRanges);
+internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes, int MaxRanges)
+{
+    /// <summary>
+    /// The predicate the rows read will be filtered by, for a reader that can skip blocks of rows no row of which
+    /// satisfies it (Parquet row groups, by their statistics); <c>null</c> to read every block.
+    /// </summary>
+    public PartitionPredicate? Filter { get; init; }
+
+    /// <summary>The partition key values of the file, for <see cref="Filter"/>.</summary>
+    public IReadOnlyDictionary<string, string?> PartitionValues { get; init; } = new Dictionary<string, string?>();
+}

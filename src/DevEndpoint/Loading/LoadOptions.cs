@@ -6,7 +6,10 @@ public sealed record LoadOptions
     /// <summary>Columns to return, in this order; <c>null</c> for all columns (data columns, then partition keys).</summary>
     public IReadOnlyList<string>? Columns { get; init; }
 
-    /// <summary>A predicate over partition keys (see <see cref="PartitionPredicate"/>); <c>null</c> for every partition.</summary>
+    /// <summary>
+    /// A predicate over any columns (see <see cref="PartitionPredicate"/>): its terms on partition keys prune partitions,
+    /// the whole predicate filters the rows read; <c>null</c> for every row.
+    /// </summary>
     public string? Where { get; init; }
 
     /// <summary>Stop after this many rows; <c>null</c> for no limit.</summary>

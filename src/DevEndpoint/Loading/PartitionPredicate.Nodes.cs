@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -8,96 +7,118 @@ public sealed partial class PartitionPredicate
 {
     private abstract record Node
     {
-        /// <summary>SQL's three-valued logic: <c>null</c> is unknown (a comparison with a null value).</summary>
-        public abstract bool? Evaluate(IReadOnlyDictionary<string, string?> values);
+        /// <summary>SQL's three-valued logic: <c>null</c> is unknown (a comparison with a null value, or with a value not known yet).</summary>
+        public abstract bool? Evaluate(IPredicateRow row);
     }
 
     private abstract record Operand
     {
-        public abstract string? Value(IReadOnlyDictionary<string, string?> values);
+        public abstract object? Value(IPredicateRow row);
     }
 
     private sealed record KeyOperand(string Name) : Operand
     {
-        public override string? Value(IReadOnlyDictionary<string, string?> values) =>
-            values.TryGetValue(Name, out var value) ? value
-            : values.FirstOrDefault(p => string.Equals(p.Key, Name, StringComparison.OrdinalIgnoreCase)).Value;
+        public override object? Value(IPredicateRow row) => row.Value(Name);
     }
 
-    private sealed record LiteralOperand(string Literal) : Operand
+    private sealed record LiteralOperand(string Literal, int Position) : Operand
     {
-        public override string? Value(IReadOnlyDictionary<string, string?> values) => Literal;
+        public override object? Value(IPredicateRow row) => Literal;
     }
 
     private sealed record And(Node Left, Node Right) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
-            Left.Evaluate(values) is false || Right.Evaluate(values) is false ? false
-            : Left.Evaluate(values) is null || Right.Evaluate(values) is null ? null
-            : true;
+        public override bool? Evaluate(IPredicateRow row)
+        {
+            var left = Left.Evaluate(row);
+            if (left is false)
+            {
+                return false;
+            }
+
+            var right = Right.Evaluate(row);
+            return right is false ? false : left is null || right is null ? null : true;
+        }
     }
 
     private sealed record Or(Node Left, Node Right) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
-            Left.Evaluate(values) is true || Right.Evaluate(values) is true ? true
-            : Left.Evaluate(values) is null || Right.Evaluate(values) is null ? null
-            : false;
+        public override bool? Evaluate(IPredicateRow row)
+        {
+            var left = Left.Evaluate(row);
+            if (left is true)
+            {
+                return true;
+            }
+
+            var right = Right.Evaluate(row);
+            return right is true ? true : left is null || right is null ? null : false;
+        }
     }
 
     private sealed record Not(Node Inner) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) => !Inner.Evaluate(values);
+        public override bool? Evaluate(IPredicateRow row) => !Inner.Evaluate(row);
     }
 
     private sealed record Comparison(Operand Left, string Operator, Operand Right) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IPredicateRow row)
         {
-            var left = Left.Value(values);
-            var right = Right.Value(values);
-            if (left is null || right is null)
+            var order = PredicateValues.Compare(Left.Value(row), Right.Value(row));
+            return order is not { } o ? null : Operator switch
             {
-                return null;
-            }
-
-            var order = Compare(left, right);
-            return Operator switch
-            {
-                "=" => order == 0,
-                "<>" or "!=" => order != 0,
-                "<" => order < 0,
-                ">" => order > 0,
-                "<=" => order <= 0,
-                _ => order >= 0,
+                "=" => o == 0,
+                "<>" or "!=" => o != 0,
+                "<" => o < 0,
+                ">" => o > 0,
+                "<=" => o <= 0,
+                _ => o >= 0,
             };
         }
     }
 
     private sealed record In(Operand Operand, IReadOnlyList<Operand> List) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IPredicateRow row)
         {
-            var value = Operand.Value(values);
-            return value is null ? null : List.Any(item => item.Value(values) is { } candidate && Compare(value, candidate) == 0);
+            var value = Operand.Value(row);
+            if (value is null || PredicateValues.IsUnknown(value))
+            {
+                return null;
+            }
+
+            var unknown = false;
+            foreach (var item in List)
+            {
+                var order = PredicateValues.Compare(value, item.Value(row));
+                if (order == 0)
+                {
+                    return true;
+                }
+
+                unknown |= order is null;
+            }
+
+            return unknown ? null : false;
         }
     }
 
     private sealed record Between(Operand Operand, Operand Low, Operand High) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values)
+        public override bool? Evaluate(IPredicateRow row)
         {
-            var value = Operand.Value(values);
-            var low = Low.Value(values);
-            var high = High.Value(values);
-            return value is null || low is null || high is null ? null : Compare(value, low) >= 0 && Compare(value, high) <= 0;
+            var value = Operand.Value(row);
+            var low = PredicateValues.Compare(value, Low.Value(row));
+            var high = PredicateValues.Compare(value, High.Value(row));
+            return low is null || high is null ? null : low >= 0 && high <= 0;
         }
     }
 
     private sealed record Like(Operand Operand, Regex Pattern, string Text) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) =>
-            Operand.Value(values) is { } value ? Pattern.IsMatch(value) : null;
+        public override bool? Evaluate(IPredicateRow row) =>
+            Operand.Value(row) is { } value && !PredicateValues.IsUnknown(value) ? Pattern.IsMatch(PredicateValues.Text(value)) : null;
 
         public static Regex Compile(string pattern)
         {
@@ -118,12 +139,11 @@ public sealed partial class PartitionPredicate
 
     private sealed record IsNull(Operand Operand) : Node
     {
-        public override bool? Evaluate(IReadOnlyDictionary<string, string?> values) => Operand.Value(values) is null;
+        public override bool? Evaluate(IPredicateRow row) => Operand.Value(row) switch
+        {
+            null => true,
+            var value when PredicateValues.IsUnknown(value) => null,
+            _ => false,
+        };
     }
-
-    private static int Compare(string left, string right) =>
-        decimal.TryParse(left, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
-        && decimal.TryParse(right, NumberStyles.Number, CultureInfo.InvariantCulture, out var b)
-            ? a.CompareTo(b)
-            : string.CompareOrdinal(left, right);
 }

@@ -107,7 +107,7 @@ public sealed partial class PartitionPredicate
 
         private Node ParseCondition()
         {
-            var left = ParseOperand("a partition key, a string or a number");
+            var left = ParseOperand("a column, a string or a number");
             var token = Current;
             if (token.Kind == TokenKind.Operator)
             {
@@ -178,13 +178,16 @@ public sealed partial class PartitionPredicate
             var token = Current;
             switch (token.Kind)
             {
+                case TokenKind.Identifier when token.IsKeyword("TRUE") || token.IsKeyword("FALSE"):
+                    index++;
+                    return new LiteralOperand(token.Text.ToLowerInvariant(), token.Position);
                 case TokenKind.Identifier when !Keywords.Contains(token.Text, StringComparer.OrdinalIgnoreCase):
                     index++;
                     Keys.Add(new KeyReference(token.Text, token.Position));
                     return new KeyOperand(token.Text);
                 case TokenKind.String or TokenKind.Number:
                     index++;
-                    return new LiteralOperand(token.Text);
+                    return new LiteralOperand(token.Text, token.Position);
                 default:
                     throw Error(token, expected);
             }

@@ -53,11 +53,23 @@ public sealed partial class TableLoader
         }
 
         var partitionKeys = table.PartitionKeys.Select(k => k.Name).ToList();
+        var all = NestedColumns.Expand(table.AllColumns).ToList();
         var predicate = string.IsNullOrWhiteSpace(options.Where) ? null : PartitionPredicate.Parse(options.Where);
-        predicate?.Validate(name.ToString(), partitionKeys);
+        predicate?.Check(name.ToString(), all);
+        var filter = predicate is not null && predicate.Keys.Any(k => !partitionKeys.Contains(k.Name, StringComparer.OrdinalIgnoreCase)) ? predicate : null;
         var output = SelectColumns(table, name, options.Columns);
+
+        // The data columns the predicate names that were not asked for are read too, after the others, and dropped once
+        // the rows are filtered.
+        var readColumns = output.Concat(all.Where(c =>
+                filter is not null
+                && !partitionKeys.Contains(c.Name, StringComparer.OrdinalIgnoreCase)
+                && filter.Keys.Any(k => string.Equals(k.Name, c.Name, StringComparison.OrdinalIgnoreCase))
+                && !output.Any(o => string.Equals(o.Name, c.Name, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
         var sources = new List<Source>();
         var partitionsTotal = 0;
+        long? rowsCounted = null;
         if (partitionKeys.Count == 0)
         {
             sources.Add(new Source(table.StorageDescriptor.Location!, new Dictionary<string, string?>()));
@@ -66,13 +78,15 @@ public sealed partial class TableLoader
         {
             var partitions = catalog.GetPartitions(name);
             partitionsTotal = partitions.Count;
+            rowsCounted = 0;
             foreach (var partition in partitions)
             {
                 var values = partitionKeys.Select((k, i) => (k, i < partition.Values.Count ? partition.Values[i] : null))
                     .ToDictionary(p => p.k, p => p.Item2, StringComparer.OrdinalIgnoreCase);
-                if (predicate is null || predicate.Matches(values))
+                if (predicate is null || (filter is null ? predicate.Matches(values) : predicate.MayMatch(values)))
                 {
                     sources.Add(new Source(partition.StorageDescriptor.Location!, values));
+                    rowsCounted = RecordCount(partition.Parameters) is { } rows ? rowsCounted + rows : null;
                 }
             }
         }
@@ -104,19 +118,58 @@ public sealed partial class TableLoader
 
         using var downloads = objectStore is null ? null : new ObjectDownloads(objectStore);
         var read = new IReadOnlyList<ReadPart>[files.Count];
-        var fraction = SampleFraction(table, options);
-        List<ColumnBuilder> NewColumns() => output.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
-        var context = new ReadContext(options.Limit ?? long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue, Math.Min(MaxRanges, 64));
-        Task<IReadOnlyList<ReadPart>> ReadAsync(string path, ReadContext context, CancellationToken token) =>
-            downloads is null ? reader.ReadAsync(path, table, NewColumns, context, token) : downloads.ReadAsync(reader, path, table, NewColumns, context, token);
+
+        // A sample of n rows with a filter on data columns is taken once the rows the filter keeps are counted.
+        var fraction = options.SampleRows is not null && filter is not null ? null : SampleFraction(table, options, rowsCounted);
+        List<ColumnBuilder> NewColumns() => readColumns.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
+        var context = new ReadContext(
+            filter is null ? options.Limit ?? long.MaxValue : long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue, Math.Min(MaxRanges, 64));
+        var location = table.StorageDescriptor.Location ?? string.Empty;
+        async Task<IReadOnlyList<ReadPart>> ReadAsync(int file, ReadContext context, CancellationToken token)
+        {
+            var (path, values) = files[file];
+            if (filter is not null && fraction is null)
+            {
+                context = context with { Filter = filter, PartitionValues = values };
+            }
+
+            var parts = downloads is null
+                ? await reader.ReadAsync(path, table, NewColumns, context, token)
+                : await downloads.ReadAsync(reader, path, table, NewColumns, context, token);
+            foreach (var part in parts)
+            {
+                foreach (var builder in part.Columns.Where(b => partitionKeys.Contains(b.Column.Name)))
+                {
+                    builder.AddRepeated(values[builder.Column.Name], part.Rows);
+                }
+            }
+
+            if (fraction is { } keep && reader.SamplesRows is false)
+            {
+                Sample(parts, keep, Seed(path, location));
+            }
+
+            if (filter is not null)
+            {
+                Filter(parts, filter, values);
+            }
+
+            return parts;
+        }
+
         var filesRead = 0;
         if (options.Limit is { } limit)
         {
             var rows = 0L;
             for (var i = 0; i < files.Count && rows < limit; i++)
             {
-                read[i] = await ReadAsync(files[i].Path, context with { Limit = limit - rows }, cancellationToken);
-                rows += read[i].Sum(p => p.Rows);
+                read[i] = await ReadAsync(i, context with { Limit = filter is null ? limit - rows : long.MaxValue }, cancellationToken);
+                foreach (var part in read[i])
+                {
+                    part.Truncate(limit - rows);
+                    rows += part.Rows;
+                }
+
                 filesRead++;
                 progress?.Report(new LoadProgress(filesRead, files.Count, rows));
             }
@@ -131,11 +184,19 @@ public sealed partial class TableLoader
                 parallel,
                 async (i, token) =>
                 {
-                    read[i] = await ReadAsync(files[i].Path, context, token);
+                    read[i] = await ReadAsync(i, context, token);
                     var rows = Interlocked.Add(ref rowsRead, read[i].Sum(p => p.Rows));
                     progress?.Report(new LoadProgress(Interlocked.Increment(ref filesDone), files.Count, rows));
                 });
             filesRead = files.Count;
+        }
+
+        if (options.SampleRows is { } sampleRows && filter is not null && read.Take(filesRead).Sum(r => r.Sum(p => p.Rows)) is var kept && kept > sampleRows)
+        {
+            for (var i = 0; i < filesRead; i++)
+            {
+                Sample(read[i], (double)sampleRows / kept, Seed(files[i].Path, location));
+            }
         }
 
         var parts = new List<ReadPart>();
@@ -144,11 +205,6 @@ public sealed partial class TableLoader
         {
             foreach (var part in read[i])
             {
-                foreach (var builder in part.Columns.Where(b => partitionKeys.Contains(b.Column.Name)))
-                {
-                    builder.AddRepeated(files[i].Values[builder.Column.Name], part.Rows);
-                }
-
                 bad.AddRange(part.Bad);
                 parts.Add(part);
             }
@@ -166,11 +222,6 @@ public sealed partial class TableLoader
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             j => columns[j] = parts.Count == 0 ? NewColumns()[j].Build() : ColumnBuilder.Concat(parts.Select(p => p.Columns[j]).ToList()));
         var frame = new DataFrame(columns);
-        if (fraction is { } keep && reader.SamplesRows is false)
-        {
-            frame = SampleRows(frame, keep);
-        }
-
         if (bookmark is not null)
         {
             new JobBookmarks(catalog).RecordPending(bookmark);
@@ -221,25 +272,24 @@ public sealed partial class TableLoader
         }
     }
 
-    /// <summary>The share of rows to keep: the fraction asked for, or the sample size over the rows the crawler counted.</summary>
-    private static double? SampleFraction(CatalogTable table, LoadOptions options)
+    /// <summary>
+    /// The share of rows to keep: the fraction asked for, or the sample size over the rows the crawler counted in the
+    /// partitions the predicate keeps (<paramref name="partitionRows"/>, when each has a count), or else in the whole table.
+    /// </summary>
+    private static double? SampleFraction(CatalogTable table, LoadOptions options, long? partitionRows)
     {
         if (options.SampleRows is not { } rows)
         {
             return options.SampleFraction;
         }
 
-        var counted = long.TryParse(table.Parameter("recordCount"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : 0;
+        var counted = partitionRows ?? RecordCount(table.Parameters) ?? 0;
         return counted <= rows ? null : (double)rows / counted;
     }
 
-    /// <summary>Keeps the rows whose number hashes under the fraction: for formats whose readers do not sample as they read.</summary>
-    private static DataFrame SampleRows(DataFrame frame, double fraction)
-    {
-        var threshold = Sampling.Threshold(fraction);
-        var keep = new BooleanDataFrameColumn("keep", Enumerable.Range(0, (int)frame.Rows.Count).Select(i => Sampling.Hash(i) < threshold));
-        return frame.Filter(keep);
-    }
+    private static long? RecordCount(IReadOnlyDictionary<string, string>? parameters) =>
+        parameters is not null && parameters.TryGetValue("recordCount", out var text)
+        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
 
     private static DevEndpointException NoConnection(TableName name, CatalogTable table) => new(
         $"Table {name} is stored in an object store ({table.StorageDescriptor.Location}) but names no connection to reach it (table parameter {ObjectStoreConnections.ConnectionParameter}). Crawl it again with --connection <name>.");

@@ -52,6 +52,39 @@ public sealed class LoadMagicTests
     }
 
     [Fact]
+    public async Task Load_with_a_predicate_on_data_columns_prunes_by_the_partition_terms_and_filters_by_the_rest()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var load = await fixture.MagicAsync("#!load sales.orders --as big --where \"month = '01' AND amount >= 300\" --columns order_id,month");
+
+        // The sample's only quoted field is the last one ("gift wrap, please"), so a plain split finds the amount.
+        var expected = File.ReadLines(Path.Combine(fixture.Lake, "orders", "year=2024", "month=01", "part-0000.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .Where(fields => decimal.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture) >= 300)
+            .Select(fields => int.Parse(fields[0], System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        KernelFixture.AssertSucceeded(load);
+        Assert.Contains($"Loaded sales.orders into big: {expected.Count} rows x 2 columns from 1 files, 1 of 5 partitions", KernelFixture.Html(load));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("big", out var big));
+        Assert.Equal(expected, big["order_id"].Cast<int?>().Select(id => id!.Value));
+    }
+
+    [Fact]
+    public async Task Load_with_a_predicate_on_an_unknown_column_names_the_closest_column()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var result = await fixture.MagicAsync("#!load sales.orders --as orders --where \"ammount > 100\"");
+
+        Assert.Equal(
+            "Column 'ammount' at position 1 of the predicate does not exist in sales.orders. Did you mean 'amount'? Columns: order_id, customer_id, order_date, amount, status, note, year, month.",
+            KernelFixture.Failure(result));
+    }
+
+    [Fact]
     public async Task Load_into_an_invalid_variable_name_is_refused()
     {
         await using var fixture = await KernelFixture.CreateAsync();

@@ -21,7 +21,7 @@ public sealed class PartitionPredicateErrorTests
     [Theory]
     [InlineData("", 1, "expected a condition such as year = '2024', found the end of the predicate")]
     [InlineData("year", 5, "expected an operator (=, <>, <, >, <=, >=, IN, BETWEEN, LIKE, IS NULL), found the end of the predicate")]
-    [InlineData("year = '2024' AND", 18, "expected a partition key, a string or a number, found the end of the predicate")]
+    [InlineData("year = '2024' AND", 18, "expected a column, a string or a number, found the end of the predicate")]
     [InlineData("year = AND", 8, "expected a value after =, found 'AND'")]
     [InlineData("year = 2024 month = 1", 13, "expected AND, OR or the end of the predicate, found 'month'")]
     [InlineData("year IN '2024'", 9, "expected '(' after IN, found the string '2024'")]
@@ -43,51 +43,5 @@ public sealed class PartitionPredicateErrorTests
         Assert.Equal(
             $"Invalid predicate at position {position}: {problem}.{Environment.NewLine}  {predicate}{Environment.NewLine}{caret}",
             error.Message);
-    }
-
-    [Fact]
-    public void Validate_names_the_closest_partition_key_for_an_unknown_one()
-    {
-        var predicate = PartitionPredicate.Parse("yeer = '2024'");
-
-        var error = Assert.Throws<DevEndpointException>(() => predicate.Validate("sales.orders", ["year", "month"]));
-
-        Assert.Equal(
-            "Unknown partition key 'yeer' at position 1 of the predicate. Table sales.orders is partitioned by year, month. Did you mean 'year'?",
-            error.Message);
-    }
-
-    [Fact]
-    public void Validate_lists_the_partition_keys_when_none_is_close()
-    {
-        var predicate = PartitionPredicate.Parse("year = '2024' AND day = '01'");
-
-        var error = Assert.Throws<DevEndpointException>(() => predicate.Validate("sales.orders", ["year", "month"]));
-
-        Assert.Equal(
-            "Unknown partition key 'day' at position 19 of the predicate. Table sales.orders is partitioned by year, month.",
-            error.Message);
-    }
-
-    [Fact]
-    public void Validate_rejects_a_predicate_on_a_table_without_partition_keys()
-    {
-        var predicate = PartitionPredicate.Parse("year = '2024'");
-
-        var error = Assert.Throws<DevEndpointException>(() => predicate.Validate("sales.products", []));
-
-        Assert.Equal(
-            "Table sales.products has no partition keys, so the predicate 'year = '2024'' cannot select partitions. Leave out the predicate to load the whole table.",
-            error.Message);
-    }
-
-    [Fact]
-    public void Validate_accepts_partition_keys_in_any_case()
-    {
-        var predicate = PartitionPredicate.Parse("YEAR = '2024' AND Month = '01'");
-
-        predicate.Validate("sales.orders", ["year", "month"]);
-
-        Assert.Equal(["YEAR", "Month"], predicate.Keys.Select(k => k.Name));
     }
 }

@@ -46,7 +46,9 @@ internal static partial class DatabaseLoader
         var query = new SqlQuery(engine, name, columns);
         if (!string.IsNullOrWhiteSpace(options.Where))
         {
-            query.Conditions.Add(PartitionPredicate.Parse(options.Where).ToSql(query));
+            var predicate = PartitionPredicate.Parse(options.Where);
+            predicate.CheckColumns(name.ToString(), columns);
+            query.Conditions.Add(predicate.ToSql(query));
         }
 
         var from = engine.QualifiedName(path);

@@ -126,7 +126,7 @@ public sealed class DatabaseLoaderTests
         Assert.Equal(
             $"Table {gone} reads shop/{db.Name}/gone through connection 'src', and postgresql://127.0.0.1:55432/shop has no such table any more. Crawl the connection again, or remove the table from the catalog.",
             await Error(gone, new LoadOptions()));
-        Assert.Equal($"Column 'dy' in the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
+        Assert.Equal($"Column 'dy' at position 1 of the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
         Assert.Equal(
             $"The value '2024-13-01' in the predicate is not a date for column 'day' of {kept}. Give a date value, for example '2024-01-31'.",
             await Error(kept, new LoadOptions { Where = "day > '2024-13-01'" }));

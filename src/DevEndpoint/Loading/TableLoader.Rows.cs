@@ -1,0 +1,78 @@
+namespace DevEndpoint.Loading;
+
+/// <summary>What a load does to the rows of each file once read: partition values added, a sample taken, a predicate applied.</summary>
+public sealed partial class TableLoader
+{
+    /// <summary>Leaves out of a file's parts the rows the predicate does not keep; its partition keys are the file's partition values.</summary>
+    private static void Filter(IReadOnlyList<ReadPart> parts, PartitionPredicate predicate, IReadOnlyDictionary<string, string?> partitionValues)
+    {
+        foreach (var part in parts)
+        {
+            var row = new PartRow(part, partitionValues);
+            var keep = new bool[part.Rows];
+            for (var i = 0; i < keep.Length; i++)
+            {
+                row.Index = i;
+                keep[i] = predicate.Matches(row);
+            }
+
+            KeepRows(part, keep);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the rows of a file's parts whose number in the file, mixed with the file's <paramref name="seed"/>, hashes
+    /// under the fraction: the same rows on every load, and not the same row numbers in every file.
+    /// </summary>
+    private static void Sample(IReadOnlyList<ReadPart> parts, double fraction, long seed)
+    {
+        var threshold = Sampling.Threshold(fraction);
+        var position = seed;
+        foreach (var part in parts)
+        {
+            var keep = new bool[part.Rows];
+            for (var i = 0; i < keep.Length; i++)
+            {
+                keep[i] = Sampling.Hash(position++) < threshold;
+            }
+
+            KeepRows(part, keep);
+        }
+    }
+
+    private static void KeepRows(ReadPart part, bool[] keep)
+    {
+        if (keep.AsSpan().Contains(false))
+        {
+            part.Keep(keep);
+        }
+    }
+
+    /// <summary>A file's sampling seed: a 64-bit FNV-1a hash of its path under the table's folder.</summary>
+    private static long Seed(string path, string tableLocation)
+    {
+        var relative = path.StartsWith(tableLocation, StringComparison.Ordinal) ? path[tableLocation.Length..] : path;
+        var hash = 14695981039346656037UL;
+        foreach (var c in relative.Replace('\\', '/'))
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return (long)hash;
+    }
+
+    /// <summary>A row of a part as a predicate sees it: partition keys by the file's values, other columns from the part's builders.</summary>
+    private sealed class PartRow(ReadPart part, IReadOnlyDictionary<string, string?> partitionValues) : IPredicateRow
+    {
+        private readonly Dictionary<string, ColumnBuilder> columns = part.Columns
+            .DistinctBy(c => c.Column.Name, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(c => c.Column.Name, StringComparer.OrdinalIgnoreCase);
+
+        public int Index { get; set; }
+
+        public object? Value(string name) =>
+            partitionValues.TryGetValue(name, out var value) ? value
+            : columns.TryGetValue(name, out var column) ? column.ValueAt(Index)
+            : null;
+    }
+}
