@@ -7,6 +7,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Directives;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -138,6 +139,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 MagicSupport.DisplayHtml(context, BookmarkViews.Loaded(bookmark));
             }
 
-            context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)));
+            CatalogFormatters.Register();
+            context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
         });
 }

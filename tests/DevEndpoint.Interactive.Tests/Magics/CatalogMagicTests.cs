@@ -12,12 +12,12 @@ public sealed class CatalogMagicTests
         var tables = KernelFixture.Html(await fixture.MagicAsync("#!catalog sales"));
         var orders = KernelFixture.Html(await fixture.MagicAsync("#!catalog sales.orders"));
 
-        Assert.Contains("<td>sales</td><td>3</td>", databases);
-        Assert.Contains("<td>customers</td><td>json</td>", tables);
-        Assert.Contains("<td>products</td><td>parquet</td>", tables);
-        Assert.Contains("<td>orders</td><td>csv</td><td>6</td><td>year, month</td><td>200</td>", tables);
-        Assert.Contains("<tr><td>amount</td><td>decimal(10,2)</td><td></td></tr>", orders);
-        Assert.Contains("<tr><td>year</td><td>string</td><td>yes</td></tr>", orders);
+        Assert.Contains("<td style=\"text-align:left\">sales</td><td style=\"text-align:right\">3</td>", databases);
+        Assert.Contains("<td style=\"text-align:left\">customers</td><td style=\"text-align:left\">json</td>", tables);
+        Assert.Contains("<td style=\"text-align:left\">products</td><td style=\"text-align:left\">parquet</td>", tables);
+        Assert.Contains("<td style=\"text-align:left\">orders</td><td style=\"text-align:left\">csv</td><td style=\"text-align:right\">6</td><td style=\"text-align:left\">year, month</td><td style=\"text-align:right\">200</td>", tables);
+        Assert.Contains("<tr><td style=\"text-align:left\">amount</td><td style=\"text-align:left\">decimal(10,2)</td><td style=\"text-align:left\"></td></tr>", orders);
+        Assert.Contains("<tr><td style=\"text-align:left\">year</td><td style=\"text-align:left\">string</td><td style=\"text-align:left\">yes</td></tr>", orders);
         Assert.Contains("Partitions (5)", orders);
     }
 

@@ -103,7 +103,7 @@ public sealed class MagicSyntaxTests
         var html = KernelFixture.Html(result);
         Assert.Contains("#!load: Load a catalog table into a Microsoft.Data.Analysis.DataFrame variable", html);
         Assert.Contains("Usage: #!load &lt;table&gt; --as &lt;as&gt; [options]", html);
-        Assert.Contains("<td>--limit &lt;limit&gt;</td><td></td><td>Load at most this many rows (reading stops as soon as they are read).</td>", html);
+        Assert.Contains("<td style=\"text-align:left\">--limit &lt;limit&gt;</td><td style=\"text-align:left\"></td><td style=\"text-align:left\">Load at most this many rows (reading stops as soon as they are read).</td>", html);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class MagicSyntaxTests
 
         KernelFixture.AssertSucceeded(magic);
         Assert.Contains("Usage: #!classifier &lt;subcommand&gt;", KernelFixture.Html(magic));
-        Assert.Contains("<td>list</td><td>List the custom classifiers.</td>", KernelFixture.Html(magic));
+        Assert.Contains("<td style=\"text-align:left\">list</td><td style=\"text-align:left\">List the custom classifiers.</td>", KernelFixture.Html(magic));
         Assert.Contains("#!classifier remove: Remove a custom classifier from the catalog.", KernelFixture.Html(subcommand));
     }
 
