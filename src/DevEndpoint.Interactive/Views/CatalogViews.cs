@@ -122,6 +122,10 @@ public static class CatalogViews
             .Progress(progress.FilesRead, progress.Files, $"Loading {table}: {progress.FilesRead} of {progress.Files} files, {Invariant(progress.Rows)} rows")
             .ToString();
 
+    /// <summary>What replaces a progress bar when the work failed (the cell's error says why).</summary>
+    public static string Failed(string work) =>
+        new HtmlTable().Paragraph($"{work} failed: see the error below.").ToString();
+
     /// <summary>Rows set aside that a load summary lists; the rest are in the error frame.</summary>
     public const int ErrorRowsShown = 10;
 

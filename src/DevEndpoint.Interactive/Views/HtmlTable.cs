@@ -57,11 +57,16 @@ internal sealed class HtmlTable
         return this;
     }
 
+    /// <summary>A progress bar; while the total is not known yet (0), one that shows activity rather than a full bar.</summary>
     public HtmlTable Progress(int done, int total, string label)
     {
-        var percent = total == 0 ? 100 : done * 100 / total;
-        html.Append("<div><progress max=\"100\" value=\"").Append(percent).Append("\"></progress> ")
-            .Append(Encode(label)).Append("</div>");
+        html.Append("<div><progress max=\"100\"");
+        if (total > 0)
+        {
+            html.Append(" value=\"").Append(done * 100 / total).Append('"');
+        }
+
+        html.Append("></progress> ").Append(Encode(label)).Append("</div>");
         return this;
     }
 
