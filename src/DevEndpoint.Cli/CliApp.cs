@@ -27,12 +27,12 @@ public static class CliApp
             if (parse.Errors.Count > 0)
             {
                 // Usage errors go to stderr only, so scripts reading stdout never mistake help text for output.
-                foreach (var problem in parse.Errors)
+                foreach (var problem in CliUsage.Problems(parse))
                 {
-                    await error.WriteLineAsync($"error: {problem.Message}");
+                    await error.WriteLineAsync($"error: {problem}");
                 }
 
-                await error.WriteLineAsync($"Run '{CommandPath(parse.CommandResult)} --help' for its usage.");
+                await error.WriteLineAsync($"Run '{CliUsage.CommandPath(parse.CommandResult)} --help' for its usage.");
                 return 2;
             }
 
@@ -43,17 +43,6 @@ public static class CliApp
             await error.WriteLineAsync($"error: {SecretMask.Apply(e.Message)}");
             return 1;
         }
-    }
-
-    private static string CommandPath(System.CommandLine.Parsing.CommandResult? result)
-    {
-        var names = new List<string>();
-        for (var current = result; current is not null; current = current.Parent as System.CommandLine.Parsing.CommandResult)
-        {
-            names.Insert(0, current.Command is RootCommand ? "devendpoint" : current.Command.Name);
-        }
-
-        return names.Count == 0 ? "devendpoint" : string.Join(' ', names);
     }
 
     /// <summary>The <c>--catalog</c> option every command takes.</summary>

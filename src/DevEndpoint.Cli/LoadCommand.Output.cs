@@ -25,7 +25,7 @@ internal static partial class LoadCommand
             await output.WriteLineAsync(BookmarkCommands.Loaded(bookmark));
         }
 
-        await output.WriteLineAsync(frame.Head((int)Math.Min(RowsShown, frame.Rows.Count)).ToString());
+        await output.WriteAsync(FrameTable.Of(frame, RowsShown).ToText());
         foreach (var line in BadRowLines(result.BadRows, result.Errors, mode))
         {
             await output.WriteLineAsync(line);

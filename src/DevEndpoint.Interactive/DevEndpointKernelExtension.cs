@@ -50,6 +50,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         }
 
         HelpMagic.Register(root);
+        MagicSyntaxCheck.Register(root);
 
         if (KernelInvocationContext.Current is { } context)
         {

@@ -96,7 +96,7 @@ public sealed class CatalogCommandTests(CrawledCatalog lake) : IClassFixture<Cra
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
         var nl = Environment.NewLine;
-        Assert.Equal($"error: Unrecognized command or argument '--bogus'.{nl}Run 'devendpoint catalog databases --help' for its usage.{nl}", result.Error);
+        Assert.Equal($"error: Unknown option '--bogus' for devendpoint catalog databases. devendpoint catalog databases takes --catalog, --json; devendpoint catalog databases --help describes them.{nl}Run 'devendpoint catalog databases --help' for its usage.{nl}", result.Error);
     }
 
     private async Task<JsonElement> JsonOf(params string[] args)

@@ -110,7 +110,9 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
             var catalog = DataCatalog.Open(command.Catalog);
             var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));
             var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(command.Path, p));
-            var result = await new Crawler(catalog).CrawlAsync(options, progress, context.CancellationToken);
+            var result = await progress.RunAsync(
+                () => new Crawler(catalog).CrawlAsync(options, progress, context.CancellationToken),
+                CatalogViews.Failed($"Crawling {command.Path}"));
             progress.Complete(CatalogViews.CrawlSummary(result));
         });
 }

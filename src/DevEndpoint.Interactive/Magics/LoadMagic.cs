@@ -7,6 +7,7 @@ using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Directives;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -101,27 +102,26 @@ public sealed class LoadMagic : KernelDirectiveCommand
             // In an endpoint's cell the table comes from the endpoint's catalog and the variable goes to its session.
             var endpoint = context.HandlingKernel as EndpointKernel;
             var loader = new TableLoader(DataCatalog.Open(command.Catalog ?? endpoint?.Definition.Catalog));
+            var options = new LoadOptions
+            {
+                Columns = command.Columns?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                Where = command.Where,
+                Limit = command.Limit,
+                SampleFraction = command.Sample,
+                SampleRows = command.SampleRows,
+                Mode = command.Mode is null ? BadRecordMode.Permissive : LoadOptions.ParseMode(command.Mode),
+                ErrorThreshold = command.ErrorThreshold,
+                Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
+                Bookmark = command.Bookmark,
+                HashField = command.HashField,
+                HashPartitions = command.HashPartitions,
+                BookmarkKey = command.BookmarkKey,
+            };
             var display = MagicSupport.DisplayHtml(context, CatalogViews.LoadProgress(command.Table, new LoadProgress(0, 0, 0)));
             var progress = new ThrottledDisplay<LoadProgress>(display, p => CatalogViews.LoadProgress(command.Table, p));
-            var result = await loader.LoadAsync(
-                command.Table,
-                new LoadOptions
-                {
-                    Columns = command.Columns?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                    Where = command.Where,
-                    Limit = command.Limit,
-                    SampleFraction = command.Sample,
-                    SampleRows = command.SampleRows,
-                    Mode = command.Mode is null ? BadRecordMode.Permissive : LoadOptions.ParseMode(command.Mode),
-                    ErrorThreshold = command.ErrorThreshold,
-                    Strings = command.Strings is null ? StringStorage.Auto : LoadOptions.ParseStrings(command.Strings),
-                    Bookmark = command.Bookmark,
-                    HashField = command.HashField,
-                    HashPartitions = command.HashPartitions,
-                    BookmarkKey = command.BookmarkKey,
-                },
-                context.CancellationToken,
-                progress);
+            var result = await progress.RunAsync(
+                () => loader.LoadAsync(command.Table, options, context.CancellationToken, progress),
+                CatalogViews.Failed($"Loading {command.Table}"));
 
             Func<string, object, Type, Task> setValue = endpoint is not null ? endpoint.SetValueAsync
                 : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync
@@ -138,6 +138,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 MagicSupport.DisplayHtml(context, BookmarkViews.Loaded(bookmark));
             }
 
-            context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)));
+            CatalogFormatters.Register();
+            context.Display(result.Frame.Head((int)Math.Min(PreviewRows, result.Frame.Rows.Count)), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
         });
 }

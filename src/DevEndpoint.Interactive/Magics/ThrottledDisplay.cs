@@ -5,7 +5,8 @@ namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
 /// Shows progress in one notebook output, updating it in place at most five times a second. Reports run on the
-/// reporting thread, so none can arrive after <see cref="Complete"/> replaced the progress with the result.
+/// reporting thread, so none can arrive after <see cref="Complete"/> replaced the progress with the result (or
+/// <see cref="RunAsync{TResult}"/> with the news that the work failed: a failed load never leaves a bar behind).
 /// </summary>
 internal sealed class ThrottledDisplay<T>(DisplayedValue display, Func<T, string> render) : IProgress<T>
 {
@@ -26,6 +27,20 @@ internal sealed class ThrottledDisplay<T>(DisplayedValue display, Func<T, string
 
             lastUpdate = DateTime.UtcNow;
             display.Update(new HtmlString(render(value)));
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/>, which reports here; when it fails, <paramref name="failed"/> replaces the progress, and the error fails the cell.</summary>
+    public async Task<TResult> RunAsync<TResult>(Func<Task<TResult>> work, string failed)
+    {
+        try
+        {
+            return await work();
+        }
+        catch
+        {
+            Complete(failed);
+            throw;
         }
     }
 

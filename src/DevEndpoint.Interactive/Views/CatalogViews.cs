@@ -81,7 +81,10 @@ public static class CatalogViews
             .Paragraph($"Show a table's columns with #!catalog {database}.<table>.")
             .ToString();
 
-    public static string Table(CatalogTable table, IReadOnlyList<Partition> partitions)
+    /// <summary>Partitions a table's view shows at once; <c>--page</c> shows the others.</summary>
+    public const int PartitionsPerPage = 20;
+
+    public static string Table(CatalogTable table, IReadOnlyList<Partition> partitions, int page = 1)
     {
         var html = new HtmlTable()
             .Heading($"{table.DatabaseName}.{table.Name}: {table.Parameter("classification")} at {table.StorageDescriptor.Location} (version {table.VersionId}, updated {table.UpdateTime.ToString("u", CultureInfo.InvariantCulture)})")
@@ -91,13 +94,22 @@ public static class CatalogViews
                     .Concat(table.PartitionKeys.Select(c => new[] { c.Name, c.Type, "yes" })));
         if (partitions.Count > 0)
         {
+            var first = (page - 1) * PartitionsPerPage;
+            var shown = partitions.Skip(first).Take(PartitionsPerPage).ToList();
             html.Heading($"Partitions ({partitions.Count})")
                 .Table(
                     [.. table.PartitionKeys.Select(k => k.Name), "records", "files", "location"],
-                    partitions.Select(p => p.Values.Concat([
+                    shown.Select(p => p.Values.Concat([
                         p.Parameters.GetValueOrDefault("recordCount") ?? string.Empty,
                         p.Parameters.GetValueOrDefault("objectCount") ?? string.Empty,
                         p.StorageDescriptor.Location ?? string.Empty]).ToList()));
+            if (partitions.Count > PartitionsPerPage)
+            {
+                var next = first + shown.Count < partitions.Count
+                    ? $"; #!catalog {table.DatabaseName}.{table.Name} --page {page + 1} shows the next {Math.Min(PartitionsPerPage, partitions.Count - first - shown.Count)}"
+                    : string.Empty;
+                html.Paragraph($"{partitions.Count} partitions, showing {first + 1} to {first + shown.Count}{next}.");
+            }
         }
 
         return html.Heading("Parameters")
@@ -109,6 +121,10 @@ public static class CatalogViews
         new HtmlTable()
             .Progress(progress.FilesRead, progress.Files, $"Loading {table}: {progress.FilesRead} of {progress.Files} files, {Invariant(progress.Rows)} rows")
             .ToString();
+
+    /// <summary>What replaces a progress bar when the work failed (the cell's error says why).</summary>
+    public static string Failed(string work) =>
+        new HtmlTable().Paragraph($"{work} failed: see the error below.").ToString();
 
     /// <summary>Rows set aside that a load summary lists; the rest are in the error frame.</summary>
     public const int ErrorRowsShown = 10;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Interactive.Views;
 
@@ -22,21 +23,31 @@ internal sealed class HtmlTable
         return this;
     }
 
+    /// <summary>A table whose columns of numbers align right and the others left (notebooks align every cell right by default).</summary>
     public HtmlTable Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
+        var all = rows.ToList();
+        var right = header.Select((_, i) => all.Any(r => i < r.Count && r[i].Length > 0)
+            && all.All(r => i >= r.Count || r[i].Length == 0 || CellText.LooksLikeNumber(r[i]))).ToArray();
+        return Table(header, right, all);
+    }
+
+    /// <summary>A table whose columns align right where <paramref name="right"/> says so, left otherwise.</summary>
+    public HtmlTable Table(IReadOnlyList<string> header, IReadOnlyList<bool> right, IEnumerable<IReadOnlyList<string>> rows)
+    {
         html.Append("<table><thead><tr>");
-        foreach (var cell in header)
+        for (var i = 0; i < header.Count; i++)
         {
-            html.Append("<th>").Append(Encode(cell)).Append("</th>");
+            html.Append("<th").Append(Align(right, i)).Append('>').Append(Encode(header[i])).Append("</th>");
         }
 
         html.Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {
             html.Append("<tr>");
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                html.Append("<td>").Append(Encode(cell)).Append("</td>");
+                html.Append("<td").Append(Align(right, i)).Append('>').Append(Encode(row[i])).Append("</td>");
             }
 
             html.Append("</tr>");
@@ -46,13 +57,21 @@ internal sealed class HtmlTable
         return this;
     }
 
+    /// <summary>A progress bar; while the total is not known yet (0), one that shows activity rather than a full bar.</summary>
     public HtmlTable Progress(int done, int total, string label)
     {
-        var percent = total == 0 ? 100 : done * 100 / total;
-        html.Append("<div><progress max=\"100\" value=\"").Append(percent).Append("\"></progress> ")
-            .Append(Encode(label)).Append("</div>");
+        html.Append("<div><progress max=\"100\"");
+        if (total > 0)
+        {
+            html.Append(" value=\"").Append(done * 100 / total).Append('"');
+        }
+
+        html.Append("></progress> ").Append(Encode(label)).Append("</div>");
         return this;
     }
 
     public override string ToString() => html.ToString();
+
+    private static string Align(IReadOnlyList<bool> right, int column) =>
+        column < right.Count && right[column] ? " style=\"text-align:right\"" : " style=\"text-align:left\"";
 }

@@ -111,7 +111,7 @@ public sealed class EndpointMagicTests
             "Fine.cs does not compile (1 error); the library was not built:\nFine.cs(1,71): error CS0103: The name 'one' does not exist in the current context\n"
             + "Endpoint 'next' was not started (nor its definition changed); fix the library and run the magic again.",
             KernelFixture.Failure(failed));
-        Assert.DoesNotContain("<td>next</td>", KernelFixture.Html(listed));
+        Assert.DoesNotContain("<td style=\"text-align:left\">next</td>", KernelFixture.Html(listed));
         KernelFixture.AssertSucceeded(created);
         Assert.Equal(1, KernelFixture.ReturnValue(value));
     }
@@ -128,7 +128,7 @@ public sealed class EndpointMagicTests
         var created = await fixture.SubmitAsync("#!endpoint create team");
 
         Assert.StartsWith($"Cannot open the catalog at {folder}: ", KernelFixture.Failure(failed));
-        Assert.DoesNotContain("<td>team</td>", KernelFixture.Html(listed));
+        Assert.DoesNotContain("<td style=\"text-align:left\">team</td>", KernelFixture.Html(listed));
         KernelFixture.AssertSucceeded(created);
     }
 
@@ -147,11 +147,11 @@ public sealed class EndpointMagicTests
         var status = await restarted.SubmitAsync("#!endpoint status next");
 
         Assert.True(File.Exists(Path.Combine(first.Home, "endpoints", "next.json")));
-        Assert.Contains($"<tr><td>next</td><td>not connected (#!endpoint connect next)</td><td>cleaning-v2.zip</td><td>{first.CatalogPath}</td>", KernelFixture.Html(listed));
+        Assert.Contains($"<tr><td style=\"text-align:left\">next</td><td style=\"text-align:left\">not connected (#!endpoint connect next)</td><td style=\"text-align:left\">cleaning-v2.zip</td><td style=\"text-align:left\">{first.CatalogPath}</td>", KernelFixture.Html(listed));
         Assert.Contains("Endpoint next connected: run cells in it with #!next", KernelFixture.Html(connected));
         Assert.Equal("2.0.0", KernelFixture.ReturnValue(version));
         Assert.Equal(first.CatalogPath, KernelFixture.ReturnValue(catalog));
-        Assert.Contains("<tr><td>Acme.Cleaning</td><td>2.0.0</td><td>zip archive</td>", KernelFixture.Html(status));
+        Assert.Contains("<tr><td style=\"text-align:left\">Acme.Cleaning</td><td style=\"text-align:left\">2.0.0</td><td style=\"text-align:left\">zip archive</td>", KernelFixture.Html(status));
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class EndpointMagicTests
 
         Assert.Equal("Endpoint 'scratch' deleted: its definition is removed and its C# session stopped (its variables are gone); cells for #!scratch fail until it is created again.", KernelFixture.Text(deleted));
         Assert.Equal("Endpoint 'scratch' was deleted. Create it again with #!endpoint create scratch [--libraries <path>[,<path>...]] [--catalog <file>].", KernelFixture.Failure(afterDelete));
-        Assert.DoesNotContain("<td>scratch</td>", KernelFixture.Html(listed));
+        Assert.DoesNotContain("<td style=\"text-align:left\">scratch</td>", KernelFixture.Html(listed));
         Assert.Contains("Endpoint scratch created", KernelFixture.Html(created));
         Assert.Equal(2, KernelFixture.ReturnValue(again));
     }
@@ -237,10 +237,10 @@ public sealed class EndpointMagicTests
         var status = KernelFixture.Html(await fixture.SubmitAsync("#!endpoint status"));
 
         Assert.Contains("Endpoint next: running", status);
-        Assert.Contains("<tr><td>kernel</td><td>#!next (C#)</td></tr>", status);
-        Assert.Contains($"<tr><td>catalog</td><td>{Catalog.DataCatalog.DefaultPath} (the default), as the variable catalog</td></tr>", status);
-        Assert.Contains("<tr><td>variables</td><td>quarter</td></tr>", status);
-        Assert.Contains("<td>Dates</td><td></td><td>source file</td>", status);
+        Assert.Contains("<tr><td style=\"text-align:left\">kernel</td><td style=\"text-align:left\">#!next (C#)</td></tr>", status);
+        Assert.Contains($"<tr><td style=\"text-align:left\">catalog</td><td style=\"text-align:left\">{Catalog.DataCatalog.DefaultPath} (the default), as the variable catalog</td></tr>", status);
+        Assert.Contains("<tr><td style=\"text-align:left\">variables</td><td style=\"text-align:left\">quarter</td></tr>", status);
+        Assert.Contains("<td style=\"text-align:left\">Dates</td><td style=\"text-align:left\"></td><td style=\"text-align:left\">source file</td>", status);
     }
 
     [Theory]

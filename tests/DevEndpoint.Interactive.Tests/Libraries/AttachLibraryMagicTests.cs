@@ -38,7 +38,7 @@ public sealed class AttachLibraryMagicTests
         var listed = await fixture.SubmitAsync("#!libraries");
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(zip)))[..12];
-        Assert.Contains($"<tr><td>Acme.Cleaning</td><td>1.0.0</td><td>zip archive</td><td>{zip}</td><td>{hash}</td><td>Acme.Cleaning.Cleaner, Acme.Cleaning.Text</td><td></td></tr>", KernelFixture.Html(listed));
+        Assert.Contains($"<tr><td style=\"text-align:left\">Acme.Cleaning</td><td style=\"text-align:left\">1.0.0</td><td style=\"text-align:left\">zip archive</td><td style=\"text-align:left\">{zip}</td><td style=\"text-align:left\">{hash}</td><td style=\"text-align:left\">Acme.Cleaning.Cleaner, Acme.Cleaning.Text</td><td style=\"text-align:left\"></td></tr>", KernelFixture.Html(listed));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class AttachLibraryMagicTests
         KernelFixture.AssertSucceeded(attached);
         Assert.Contains("words.zip: restoring Humanizer.Core 2.14.1 for net10.0 from the NuGet sources...", KernelFixture.Text(attached));
         Assert.Equal("Order Id Column|some text", KernelFixture.ReturnValue(used));
-        Assert.Contains("<td>Acme.Words.Titles</td><td>Humanizer.Core 2.14.1</td></tr>", KernelFixture.Html(listed));
+        Assert.Contains("<td style=\"text-align:left\">Acme.Words.Titles</td><td style=\"text-align:left\">Humanizer.Core 2.14.1</td></tr>", KernelFixture.Html(listed));
         Assert.Contains($"Builds are cached in {Path.Combine(fixture.Home, "libraries")}; those unused for 30 days are removed when DevEndpoint loads, except those of stored endpoints.", KernelFixture.Html(listed));
     }
 

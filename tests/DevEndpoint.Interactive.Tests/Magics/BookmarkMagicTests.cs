@@ -30,8 +30,8 @@ public sealed class BookmarkMagicTests
         Assert.All(orders["month"].Cast<string>(), month => Assert.Equal("02", month));
         var html = KernelFixture.Html(status);
         Assert.Matches("1 committed runs, the last at [0-9-]+ [0-9:]+ UTC; 5 files processed; a pending run since [0-9-]+ [0-9:]+ UTC that read 1 files", html);
-        Assert.Matches("<tr><td>sales.orders</td><td>5</td><td>[0-9-]+ [0-9:]+ UTC</td><td>1</td><td>[0-9-]+ [0-9:]+ UTC</td></tr>", html);
-        Assert.Contains($"<td>{Path.Combine(fixture.Lake, "orders", "year=2024", "month=02", "part-0001.csv")}</td><td>sales.orders</td>", html);
+        Assert.Matches("<tr><td style=\"text-align:left\">sales.orders</td><td style=\"text-align:right\">5</td><td style=\"text-align:left\">[0-9-]+ [0-9:]+ UTC</td><td style=\"text-align:right\">1</td><td style=\"text-align:left\">[0-9-]+ [0-9:]+ UTC</td></tr>", html);
+        Assert.Contains($"<td style=\"text-align:left\">{Path.Combine(fixture.Lake, "orders", "year=2024", "month=02", "part-0001.csv")}</td><td style=\"text-align:left\">sales.orders</td>", html);
     }
 
     [Fact]

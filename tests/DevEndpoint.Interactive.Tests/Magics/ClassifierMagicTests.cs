@@ -19,9 +19,9 @@ public sealed class ClassifierMagicTests
         KernelFixture.AssertSucceeded(csv);
         KernelFixture.AssertSucceeded(list);
         KernelFixture.AssertSucceeded(removed);
-        Assert.Contains("<tr><td>orders_grok</td><td>grok</td><td>orders_log</td><td>%{WORD:id};%{INT:qty:int}</td></tr>", KernelFixture.Html(list));
-        Assert.Contains("<tr><td>pipes</td><td>csv</td><td>csv</td><td>delimiter |, quote &quot;, header absent: id,name</td></tr>", KernelFixture.Html(list));
-        Assert.DoesNotContain("<td>pipes</td>", KernelFixture.Html(removed));
+        Assert.Contains("<tr><td style=\"text-align:left\">orders_grok</td><td style=\"text-align:left\">grok</td><td style=\"text-align:left\">orders_log</td><td style=\"text-align:left\">%{WORD:id};%{INT:qty:int}</td></tr>", KernelFixture.Html(list));
+        Assert.Contains("<tr><td style=\"text-align:left\">pipes</td><td style=\"text-align:left\">csv</td><td style=\"text-align:left\">csv</td><td style=\"text-align:left\">delimiter |, quote &quot;, header absent: id,name</td></tr>", KernelFixture.Html(list));
+        Assert.DoesNotContain("<td style=\"text-align:left\">pipes</td>", KernelFixture.Html(removed));
         Assert.Equal(["orders_grok"], DataCatalog.Open(fixture.CatalogPath).GetClassifiers().Select(c => c.Name));
     }
 

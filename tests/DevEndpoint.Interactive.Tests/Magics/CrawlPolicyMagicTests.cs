@@ -21,8 +21,8 @@ public sealed class CrawlPolicyMagicTests
         var runId = DataCatalog.Open(fixture.CatalogPath).GetCrawlRuns("sales")[0].RunId;
         Assert.Contains("Vanished tables: 1 deprecated, 0 deleted. Vanished partitions removed: 0.", summary);
         Assert.Contains("Reported changes (1)", summary);
-        Assert.Contains($"<tr><td>products</td><td>its files vanished; the table was marked DEPRECATED_BY_CRAWLER = {runId} (delete behavior deprecate)</td></tr>", summary);
-        Assert.Contains("<td>products</td><td>deprecated</td>", summary);
+        Assert.Contains($"<tr><td style=\"text-align:left\">products</td><td style=\"text-align:left\">its files vanished; the table was marked DEPRECATED_BY_CRAWLER = {runId} (delete behavior deprecate)</td></tr>", summary);
+        Assert.Contains("<td style=\"text-align:left\">products</td><td style=\"text-align:left\">deprecated</td>", summary);
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class CrawlPolicyMagicTests
         var combined = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database combined --combine-compatible-schemas");
         var newOnly = await fixture.MagicAsync($"#!crawl {fixture.Lake} --database sales --new-folders-only --schema-change log");
 
-        Assert.Contains("<td>lake</td><td>created</td><td>csv</td>", Summary(level));
-        Assert.Contains("<td>lake_json</td><td>created</td><td>json</td>", Summary(combined));
+        Assert.Contains("<td style=\"text-align:left\">lake</td><td style=\"text-align:left\">created</td><td style=\"text-align:left\">csv</td>", Summary(level));
+        Assert.Contains("<td style=\"text-align:left\">lake_json</td><td style=\"text-align:left\">created</td><td style=\"text-align:left\">json</td>", Summary(combined));
         Assert.Contains("Files scanned: 0,", Summary(newOnly));
     }
 
@@ -81,10 +81,10 @@ public sealed class CrawlPolicyMagicTests
 
         Assert.Contains("Crawl runs (2), newest first", all);
         Assert.True(all.IndexOf(runs[0].RunId, StringComparison.Ordinal) < all.IndexOf(runs[1].RunId, StringComparison.Ordinal));
-        Assert.Contains($"<td>{runs[1].RunId}</td><td>sales</td><td>{fixture.Lake}/</td>", sales);
-        Assert.Contains("<td>7</td><td>5</td>", sales);
-        Assert.Contains("<td>0</td><td>3</td><td>0</td><td>0</td><td>0</td>", sales);
-        Assert.Contains("<td>products/empty.parquet: the file is empty.</td></tr>", sales);
+        Assert.Contains($"<td style=\"text-align:left\">{runs[1].RunId}</td><td style=\"text-align:left\">sales</td><td style=\"text-align:left\">{fixture.Lake}/</td>", sales);
+        Assert.Contains("<td style=\"text-align:right\">7</td><td style=\"text-align:right\">5</td>", sales);
+        Assert.Contains("<td style=\"text-align:right\">0</td><td style=\"text-align:right\">3</td><td style=\"text-align:right\">0</td><td style=\"text-align:right\">0</td><td style=\"text-align:right\">0</td>", sales);
+        Assert.Contains("<td style=\"text-align:left\">products/empty.parquet: the file is empty.</td></tr>", sales);
         Assert.DoesNotContain("_SUCCESS", sales);
     }
 

@@ -21,8 +21,8 @@ public sealed class HelpMagicTests
         Assert.Equal(
             ["#!attach-library", "#!bookmark", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!generate-etl", "#!libraries", "#!load", "#!write"],
             added.Order(StringComparer.Ordinal));
-        Assert.All(added, magic => Assert.Contains($"<tr><td>{magic}</td>", help));
-        Assert.All(HelpMagic.Magics, m => Assert.Contains($"<td>{System.Net.WebUtility.HtmlEncode(m.Example)}</td>", help));
-        Assert.Contains("<tr><td>#!&lt;endpoint&gt;</td><td>Run the rest of the cell in an endpoint&#39;s C# session.</td><td>#!next</td></tr>", help);
+        Assert.All(added, magic => Assert.Contains($"<tr><td style=\"text-align:left\">{magic}</td>", help));
+        Assert.All(HelpMagic.Magics, m => Assert.Contains($"<td style=\"text-align:left\">{System.Net.WebUtility.HtmlEncode(m.Example)}</td>", help));
+        Assert.Contains("<tr><td style=\"text-align:left\">#!&lt;endpoint&gt;</td><td style=\"text-align:left\">Run the rest of the cell in an endpoint&#39;s C# session.</td><td style=\"text-align:left\">#!next</td></tr>", help);
     }
 }

@@ -22,7 +22,7 @@ public sealed class WriteMagicTests
         Assert.Contains($"Wrote orders (80 rows) to {target} as csv (gzip compression, mode error-if-exists): 2 files, ", html);
         Assert.Contains("bytes in 2 partitions.", html);
         Assert.Contains("Catalog table clean.orders: created, 2 partitions added.", html);
-        Assert.Matches(@"<td>month=01/part-00000-[0-9a-f]{32}\.csv\.gz</td>", html);
+        Assert.Matches(@"<td style=""text-align:left"">month=01/part-00000-[0-9a-f]{32}\.csv\.gz</td>", html);
         KernelFixture.AssertSucceeded(load);
         Assert.True(fixture.CSharp.TryGetValue<DataFrame>("orders", out var orders));
         Assert.True(fixture.CSharp.TryGetValue<DataFrame>("again", out var again));

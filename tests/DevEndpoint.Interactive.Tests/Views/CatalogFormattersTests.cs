@@ -17,7 +17,7 @@ public sealed class CatalogFormattersTests
         KernelFixture.AssertSucceeded(result);
         var html = Assert.Single(result.Events.OfType<ReturnValueProduced>()).FormattedValues.Single(v => v.MimeType == "text/html").Value;
         Assert.Contains("sales.products: parquet at", html);
-        Assert.Contains("<tr><td>price</td><td>decimal(10,2)</td><td></td></tr>", html);
+        Assert.Contains("<tr><td style=\"text-align:left\">price</td><td style=\"text-align:left\">decimal(10,2)</td><td style=\"text-align:left\"></td></tr>", html);
         Assert.Equal(typeof(CatalogTable), Assert.Single(result.Events.OfType<ReturnValueProduced>()).Value.GetType());
     }
 }

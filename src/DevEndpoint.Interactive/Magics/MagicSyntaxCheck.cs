@@ -1,0 +1,41 @@
+using DevEndpoint.Interactive.Views;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary>
+/// Answers a DevEndpoint magic written wrongly with the product's message, and <c>-h</c>/<c>--help</c> with the magic's
+/// help, in place of .NET Interactive's parser diagnostics (<c>DNI103: Unrecognized parameter name</c>, <c>Invalid JSON</c>).
+/// The kernel parses a cell before any middleware runs and, when a magic is wrong, runs one command that fails the cell;
+/// this middleware checks the cell first, for whichever command of the cell arrives, and so replaces that failure.
+/// </summary>
+internal static class MagicSyntaxCheck
+{
+    /// <summary>Checks the DevEndpoint magics <paramref name="root"/> has registered (those <see cref="HelpMagic.Magics"/> lists).</summary>
+    public static void Register(Kernel root)
+    {
+        var names = HelpMagic.Magics.Select(m => m.Magic).ToHashSet(StringComparer.Ordinal);
+        var directives = root.KernelInfo.SupportedDirectives.OfType<KernelActionDirective>().Where(d => names.Contains(d.Name)).ToList();
+        root.AddMiddleware(async (command, context, next) =>
+        {
+            var submission = command as SubmitCode ?? command.Parent as SubmitCode;
+            if (submission is not null && MagicSyntax.Check(submission.Code, directives) is { } problem)
+            {
+                if (problem.Help is { } directive)
+                {
+                    MagicSupport.DisplayHtml(context, MagicHelpViews.Help(problem.Command!, directive));
+                }
+                else
+                {
+                    context.Fail(submission, message: problem.Message);
+                }
+
+                return;
+            }
+
+            await next(command, context);
+        });
+    }
+}
