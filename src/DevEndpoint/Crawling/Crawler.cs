@@ -55,7 +55,8 @@ public sealed partial class Crawler
             candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
+        var previous = PreviousTables(root, database);
+        var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, previous, custom, skipped, progress, cancellationToken);
         return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
     }
 
