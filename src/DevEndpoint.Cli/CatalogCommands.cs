@@ -13,6 +13,8 @@ internal static class CatalogCommands
         command.Subcommands.Add(Table(output));
         command.Subcommands.Add(Partitions(output));
         command.Subcommands.Add(CrawlRunsCommand.Create(output));
+        command.Subcommands.Add(CatalogHealthCommands.Check(output));
+        command.Subcommands.Add(CatalogHealthCommands.Backup(output));
         return command;
     }
 

@@ -26,6 +26,7 @@ public sealed partial class Crawler
     public async Task<CrawlResult> CrawlAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
+        catalog.RequireWritable();
         var inStore = S3Path.IsS3(options.Path);
         var root = inStore ? ValidateObjectRoot(options.Path) : ValidateRoot(options.Path);
         var database = ValidateDatabaseName(options.Database);
