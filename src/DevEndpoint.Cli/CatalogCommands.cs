@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Cli;
 
@@ -55,7 +56,7 @@ internal static class CatalogCommands
             {
                 TextTable.Write(
                     output,
-                    ["table", "classification", "columns", "partition keys", "records", "location"],
+                    ["table", "classification", "columns", "partition keys", "records", "files", "location"],
                     tables.Select(t => new[]
                     {
                         t.Name,
@@ -63,6 +64,7 @@ internal static class CatalogCommands
                         $"{t.StorageDescriptor.Columns.Count}",
                         string.Join(",", t.PartitionKeys.Select(k => k.Name)),
                         t.Parameter("recordCount") ?? string.Empty,
+                        TableFiles.Summary(t),
                         t.StorageDescriptor.Location ?? string.Empty,
                     }));
             }
