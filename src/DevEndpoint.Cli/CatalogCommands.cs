@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Cli;
 
@@ -13,6 +14,8 @@ internal static class CatalogCommands
         command.Subcommands.Add(Table(output));
         command.Subcommands.Add(Partitions(output));
         command.Subcommands.Add(CrawlRunsCommand.Create(output));
+        command.Subcommands.Add(CatalogHealthCommands.Check(output));
+        command.Subcommands.Add(CatalogHealthCommands.Backup(output));
         return command;
     }
 
@@ -53,7 +56,7 @@ internal static class CatalogCommands
             {
                 TextTable.Write(
                     output,
-                    ["table", "classification", "columns", "partition keys", "records", "location"],
+                    ["table", "classification", "columns", "partition keys", "records", "files", "location"],
                     tables.Select(t => new[]
                     {
                         t.Name,
@@ -61,6 +64,7 @@ internal static class CatalogCommands
                         $"{t.StorageDescriptor.Columns.Count}",
                         string.Join(",", t.PartitionKeys.Select(k => k.Name)),
                         t.Parameter("recordCount") ?? string.Empty,
+                        TableFiles.Summary(t),
                         t.StorageDescriptor.Location ?? string.Empty,
                     }));
             }

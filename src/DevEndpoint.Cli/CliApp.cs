@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
+using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Cli;
 
@@ -40,6 +41,12 @@ public static class CliApp
         }
         catch (DevEndpointException e)
         {
+            await error.WriteLineAsync($"error: {SecretMask.Apply(e.Message)}");
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            // The environment failed (a disk, a permission, a database file): say what, never with a stack trace.
             await error.WriteLineAsync($"error: {SecretMask.Apply(e.Message)}");
             return 1;
         }

@@ -15,18 +15,27 @@ internal static class DevEndpointCommand
 
     /// <summary>
     /// Runs the command with <paramref name="args"/>. <c>DEVENDPOINT_CATALOG</c> is removed from the child's environment
-    /// unless <paramref name="environment"/> sets it.
+    /// unless <paramref name="environment"/> sets it. <paramref name="runAs"/>, when given, is the command line that
+    /// starts the command as another user (<c>setpriv --reuid=...</c>).
     /// </summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
     {
         Assert.True(File.Exists(DllPath), $"The command is not next to the tests: {DllPath} is missing. Build tests/DevEndpoint.Cli.Tests.");
         Assert.True(File.Exists(Path.ChangeExtension(DllPath, ".runtimeconfig.json")), $"{DllPath} has no runtimeconfig.json next to it.");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(runAs?[0] ?? DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (runAs is not null)
+        {
+            foreach (var arg in runAs.Skip(1).Append(DotnetHost()))
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

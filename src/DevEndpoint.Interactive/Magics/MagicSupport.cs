@@ -1,6 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Data.Sqlite;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Connection;
@@ -78,6 +79,11 @@ internal static class MagicSupport
         }
         catch (DevEndpointException e)
         {
+            context.Fail(command, message: SecretMask.Apply(e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            // The environment failed (a disk, a permission, a database file): say what, never with a stack trace.
             context.Fail(command, message: SecretMask.Apply(e.Message));
         }
     }

@@ -73,7 +73,7 @@ public static class CatalogViews
                     Invariant(t.StorageDescriptor.Columns.Count),
                     string.Join(", ", t.PartitionKeys.Select(k => k.Name)),
                     t.Parameter("recordCount") ?? string.Empty,
-                    t.Parameter("objectCount") ?? string.Empty,
+                    TableFiles.Summary(t),
                     t.Parameter("sizeKey") ?? string.Empty,
                     Invariant(t.VersionId),
                     t.StorageDescriptor.Location ?? string.Empty,

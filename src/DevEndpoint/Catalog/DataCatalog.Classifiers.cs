@@ -8,15 +8,19 @@ public sealed partial class DataCatalog
     /// <summary>The custom classifiers, by name.</summary>
     public IReadOnlyList<CustomClassifier> GetClassifiers()
     {
-        using var connection = Connect();
-        return ReadClassifiers(connection, null);
+        return Read(connection =>
+        {
+            return ReadClassifiers(connection, null);
+        });
     }
 
     /// <summary>The named custom classifier; a <see cref="DevEndpointException"/> naming the closest ones when there is none.</summary>
     public CustomClassifier GetClassifier(string name)
     {
-        using var connection = Connect();
-        return FindClassifier(connection, null, name) ?? throw UnknownClassifier(Path, ReadClassifiers(connection, null), name);
+        return Read(connection =>
+        {
+            return FindClassifier(connection, null, name) ?? throw UnknownClassifier(Path, ReadClassifiers(connection, null), name);
+        });
     }
 
     internal static List<CustomClassifier> ReadClassifiers(SqliteConnection connection, SqliteTransaction? transaction) =>

@@ -8,15 +8,19 @@ public sealed partial class DataCatalog
     /// <summary>The connections, by name.</summary>
     public IReadOnlyList<Connection> GetConnections()
     {
-        using var connection = Connect();
-        return ReadConnections(connection, null);
+        return Read(connection =>
+        {
+            return ReadConnections(connection, null);
+        });
     }
 
     /// <summary>The named connection; a <see cref="DevEndpointException"/> naming the closest ones when there is none.</summary>
     public Connection GetConnection(string name)
     {
-        using var connection = Connect();
-        return FindConnection(connection, null, name) ?? throw UnknownConnection(Path, ReadConnections(connection, null), name);
+        return Read(connection =>
+        {
+            return FindConnection(connection, null, name) ?? throw UnknownConnection(Path, ReadConnections(connection, null), name);
+        });
     }
 
     internal static List<Connection> ReadConnections(SqliteConnection connection, SqliteTransaction? transaction) =>

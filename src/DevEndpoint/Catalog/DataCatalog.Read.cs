@@ -5,95 +5,111 @@ public sealed partial class DataCatalog
     /// <summary>All databases, by name.</summary>
     public IReadOnlyList<Database> GetDatabases()
     {
-        using var connection = Connect();
-        return ReadStrings(connection, null, "SELECT definition FROM databases ORDER BY name")
-            .Select(CatalogJson.Deserialize<Database>)
-            .ToList();
+        return Read(connection =>
+        {
+            return ReadStrings(connection, null, "SELECT definition FROM databases ORDER BY name")
+                .Select(CatalogJson.Deserialize<Database>)
+                .ToList();
+        });
     }
 
     /// <summary>The named database; a <see cref="DevEndpointException"/> naming the closest databases when there is none.</summary>
     public Database GetDatabase(string name)
     {
-        using var connection = Connect();
-        return FindDatabase(connection, name) ?? throw UnknownDatabase(connection, name);
+        return Read(connection =>
+        {
+            return FindDatabase(connection, name) ?? throw UnknownDatabase(connection, name);
+        });
     }
 
     /// <summary>The tables of a database, by name.</summary>
     public IReadOnlyList<CatalogTable> GetTables(string database)
     {
-        using var connection = Connect();
-        var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
-        return ReadStrings(connection, null, "SELECT definition FROM tables WHERE database_name = $db ORDER BY name", ("$db", db.Name))
-            .Select(CatalogJson.Deserialize<CatalogTable>)
-            .ToList();
+        return Read(connection =>
+        {
+            var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
+            return ReadStrings(connection, null, "SELECT definition FROM tables WHERE database_name = $db ORDER BY name", ("$db", db.Name))
+                .Select(CatalogJson.Deserialize<CatalogTable>)
+                .ToList();
+        });
     }
 
     /// <summary>The named table; a <see cref="DevEndpointException"/> naming the closest tables when there is none.</summary>
     public CatalogTable GetTable(TableName name)
     {
-        using var connection = Connect();
-        var db = FindDatabase(connection, name.Database) ?? throw UnknownDatabase(connection, name.Database);
-        var table = FindTable(connection, null, db.Name, name.Table);
-        if (table is not null)
+        return Read(connection =>
         {
-            return table;
-        }
+            var db = FindDatabase(connection, name.Database) ?? throw UnknownDatabase(connection, name.Database);
+            var table = FindTable(connection, null, db.Name, name.Table);
+            if (table is not null)
+            {
+                return table;
+            }
 
-        var all = ReadStrings(connection, null, "SELECT database_name || '.' || name FROM tables ORDER BY database_name, name");
-        var closest = ClosestNames.Find(name.ToString(), all);
-        var hint = closest.Count > 0
-            ? $" Did you mean {Quote(closest)}?"
-            : all.Count > 0 ? $" Tables: {Quote(all.Take(10))}." : " The catalog has no tables yet: crawl a folder first.";
-        throw new DevEndpointException($"Table '{name}' does not exist in the catalog {Path}.{hint}");
+            var all = ReadStrings(connection, null, "SELECT database_name || '.' || name FROM tables ORDER BY database_name, name");
+            var closest = ClosestNames.Find(name.ToString(), all);
+            var hint = closest.Count > 0
+                ? $" Did you mean {Quote(closest)}?"
+                : all.Count > 0 ? $" Tables: {Quote(all.Take(10))}." : " The catalog has no tables yet: crawl a folder first.";
+            throw new DevEndpointException($"Table '{name}' does not exist in the catalog {Path}.{hint}");
+        });
     }
 
     /// <summary>The table's partitions, in the order of their values.</summary>
     public IReadOnlyList<Partition> GetPartitions(TableName name)
     {
         var table = GetTable(name);
-        using var connection = Connect();
-        return ReadStrings(
-                connection,
-                null,
-                "SELECT definition FROM partitions WHERE database_name = $db AND table_name = $table ORDER BY partition_values",
-                ("$db", table.DatabaseName),
-                ("$table", table.Name))
-            .Select(CatalogJson.Deserialize<Partition>)
-            .ToList();
+        return Read(connection =>
+        {
+            return ReadStrings(
+                    connection,
+                    null,
+                    "SELECT definition FROM partitions WHERE database_name = $db AND table_name = $table ORDER BY partition_values",
+                    ("$db", table.DatabaseName),
+                    ("$table", table.Name))
+                .Select(CatalogJson.Deserialize<Partition>)
+                .ToList();
+        });
     }
 
     /// <summary>Every definition the table has had, newest first; the first is the current one.</summary>
     public IReadOnlyList<TableVersion> GetTableVersions(TableName name)
     {
         var current = GetTable(name);
-        using var connection = Connect();
-        var earlier = ReadStrings(
-                connection,
-                null,
-                "SELECT definition FROM table_versions WHERE database_name = $db AND name = $table ORDER BY version_id DESC",
-                ("$db", current.DatabaseName),
-                ("$table", current.Name))
-            .Select(CatalogJson.Deserialize<CatalogTable>);
-        return earlier.Prepend(current).Select(t => new TableVersion(t, t.VersionId)).ToList();
+        return Read(connection =>
+        {
+            var earlier = ReadStrings(
+                    connection,
+                    null,
+                    "SELECT definition FROM table_versions WHERE database_name = $db AND name = $table ORDER BY version_id DESC",
+                    ("$db", current.DatabaseName),
+                    ("$table", current.Name))
+                .Select(CatalogJson.Deserialize<CatalogTable>);
+            return earlier.Prepend(current).Select(t => new TableVersion(t, t.VersionId)).ToList();
+        });
     }
 
     /// <summary>The crawl runs that wrote into a database, newest first; a <see cref="DevEndpointException"/> naming the closest databases when there is none.</summary>
     public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns(string database)
     {
-        using var connection = Connect();
-        var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
-        return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC", ("$db", db.Name))
-            .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
-            .ToList();
+        return Read(connection =>
+        {
+            var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
+            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC", ("$db", db.Name))
+                .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
+                .ToList();
+        });
     }
 
     /// <summary>The crawl runs of every database, newest first.</summary>
     public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns()
     {
-        using var connection = Connect();
-        return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY rowid DESC")
-            .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
-            .ToList();
+        return Read(connection =>
+        {
+            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY rowid DESC")
+                .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
+                .ToList();
+        });
     }
 
     private static Database? FindDatabase(Microsoft.Data.Sqlite.SqliteConnection connection, string name) =>

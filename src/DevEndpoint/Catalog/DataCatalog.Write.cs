@@ -10,10 +10,14 @@ public sealed partial class DataCatalog
     /// </summary>
     public void Update(Action<CatalogUpdate> changes)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        changes(new CatalogUpdate(connection, transaction));
-        transaction.Commit();
+        RequireWritable();
+        Read(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            changes(new CatalogUpdate(connection, transaction));
+            transaction.Commit();
+            return 0;
+        });
     }
 }
 

@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog.Internals;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Catalog;
@@ -16,13 +17,15 @@ public sealed partial class DataCatalog
 
     private readonly string connectionString;
 
-    private DataCatalog(string path)
+    private DataCatalog(string path, bool readOnly, bool immutable = false)
     {
         Path = path;
+        IsReadOnly = readOnly;
         connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            // An immutable file is read without its WAL index, which a reader who may not write the folder cannot create.
+            DataSource = immutable ? $"{new Uri(path).AbsoluteUri}?immutable=1" : path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
             DefaultTimeout = 60,
         }.ToString();
@@ -30,6 +33,12 @@ public sealed partial class DataCatalog
 
     /// <summary>The full path of the catalog file.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Whether the catalog was opened for reading only (<see cref="OpenReadOnly"/>, or a file the current user may not
+    /// write): it is read as it is, and every change fails naming the file and the missing permission.
+    /// </summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>
     /// The catalog file used when none is named: <c>$DEVENDPOINT_CATALOG</c>, else <c>~/.devendpoint/catalog.db</c>.
@@ -49,20 +58,72 @@ public sealed partial class DataCatalog
         }
     }
 
-    /// <summary>Opens (creating when missing) the catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>.</summary>
+    /// <summary>
+    /// Opens (creating when missing) the catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>. A catalog
+    /// file the current user may read but not write (a team share) opens read-only (<see cref="IsReadOnly"/>); a damaged
+    /// file fails with what SQLite found in it and what to do.
+    /// </summary>
     public static DataCatalog Open(string? path = null)
     {
-        var fullPath = System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
-        var folder = System.IO.Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(folder))
+        var fullPath = FullPath(path);
+        if (File.Exists(fullPath) && !CatalogFiles.CanWrite(fullPath))
         {
-            Directory.CreateDirectory(folder);
+            return OpenReadOnly(fullPath);
         }
 
-        var catalog = new DataCatalog(fullPath);
-        catalog.EnsureSchema();
-        return catalog;
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(fullPath);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CatalogErrors.CannotCreate(fullPath, e.Message);
+        }
+
+        var catalog = new DataCatalog(fullPath, readOnly: false);
+        try
+        {
+            catalog.EnsureSchema();
+            return catalog;
+        }
+        catch (DevEndpointException e) when (e.InnerException is SqliteException { SqliteErrorCode: CatalogErrors.ReadOnlyCode or CatalogErrors.CannotOpenCode } && File.Exists(fullPath))
+        {
+            // The file may be written but its folder not, where SQLite keeps the journal: read it as it is.
+            return OpenReadOnly(fullPath);
+        }
     }
+
+    /// <summary>
+    /// Opens the existing catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>, for reading only: nothing
+    /// is written to the file or beside it, and every change fails naming the file.
+    /// </summary>
+    public static DataCatalog OpenReadOnly(string? path = null)
+    {
+        var fullPath = FullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw CatalogErrors.Missing(fullPath);
+        }
+
+        var catalog = new DataCatalog(fullPath, readOnly: true);
+        try
+        {
+            catalog.CheckSchema();
+            return catalog;
+        }
+        catch (DevEndpointException e) when (e.InnerException is SqliteException { SqliteErrorCode: CatalogErrors.CannotOpenCode or CatalogErrors.ReadOnlyCode })
+        {
+            var immutable = new DataCatalog(fullPath, readOnly: true, immutable: true);
+            immutable.CheckSchema();
+            return immutable;
+        }
+    }
+
+    private static string FullPath(string? path) => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
 
     private SqliteConnection Connect()
     {
@@ -76,13 +137,35 @@ public sealed partial class DataCatalog
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new DevEndpointException($"Cannot open the catalog at {Path}: {e.Message}", e);
+            throw CatalogErrors.Failed(Path, e);
         }
     }
 
-    private void EnsureSchema()
+    /// <summary>Runs <paramref name="read"/> on a new connection; what SQLite reports becomes an error naming the catalog file.</summary>
+    private T Read<T>(Func<SqliteConnection, T> read)
     {
         using var connection = Connect();
+        try
+        {
+            return read(connection);
+        }
+        catch (SqliteException e)
+        {
+            throw CatalogErrors.Failed(Path, e);
+        }
+    }
+
+    /// <summary>Fails, naming the file and the missing permission, when the catalog was opened read-only.</summary>
+    internal void RequireWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw CatalogErrors.ReadOnly(Path);
+        }
+    }
+
+    private void EnsureSchema() => Read(connection =>
+    {
         using (var mode = connection.CreateCommand())
         {
             mode.CommandText = "PRAGMA journal_mode = WAL;";
@@ -152,23 +235,45 @@ public sealed partial class DataCatalog
                 definition TEXT NOT NULL,
                 PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
-        using (var version = connection.CreateCommand())
-        {
-            version.Transaction = transaction;
-            version.CommandText = "SELECT version FROM schema_info";
-            var found = version.ExecuteScalar();
-            if (found is null)
-            {
-                Execute(connection, transaction, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})");
-            }
-            else if (Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture) > SchemaVersion)
-            {
-                throw new DevEndpointException(
-                    $"The catalog at {Path} was written by a newer DevEndpoint (schema {found}, this build reads {SchemaVersion}). Upgrade DevEndpoint to use it.");
-            }
-        }
-
+        CheckVersion(connection, transaction, created: true);
         transaction.Commit();
+        return 0;
+    });
+
+    /// <summary>Reads the schema version of a catalog opened read-only, which must have been set up by a read-write open.</summary>
+    private void CheckSchema() => Read(connection =>
+    {
+        CheckVersion(connection, null, created: false);
+        return 0;
+    });
+
+    private void CheckVersion(SqliteConnection connection, SqliteTransaction? transaction, bool created)
+    {
+        using var version = connection.CreateCommand();
+        version.Transaction = transaction;
+        version.CommandText = created || HasSchema(connection) ? "SELECT version FROM schema_info" : "SELECT NULL";
+        var found = version.ExecuteScalar();
+        if (found is null or DBNull)
+        {
+            if (!created)
+            {
+                throw CatalogErrors.NotSetUp(Path);
+            }
+
+            Execute(connection, transaction, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})");
+        }
+        else if (Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture) > SchemaVersion)
+        {
+            throw new DevEndpointException(
+                $"The catalog at {Path} was written by a newer DevEndpoint (schema {found}, this build reads {SchemaVersion}). Upgrade DevEndpoint to use it.");
+        }
+    }
+
+    private static bool HasSchema(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>
@@ -177,11 +282,18 @@ public sealed partial class DataCatalog
     /// </summary>
     internal T InTransaction<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> work)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: !write);
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
+        if (write)
+        {
+            RequireWritable();
+        }
+
+        return Read(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: !write);
+            var result = work(connection, transaction);
+            transaction.Commit();
+            return result;
+        });
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)

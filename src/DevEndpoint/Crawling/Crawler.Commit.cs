@@ -32,6 +32,7 @@ public sealed partial class Crawler
         var crawled = new List<CrawledTable>();
         var notices = new List<CrawlNotice>();
         CrawlRun? run = null;
+        catalog.KeepLastGoodCopy();
         catalog.Update(update =>
         {
             update.EnsureDatabase(new Database { Name = database, LocationUri = root + "/" });

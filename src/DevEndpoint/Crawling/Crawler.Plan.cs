@@ -9,30 +9,24 @@ public sealed partial class Crawler
 {
     /// <summary>
     /// Groups classified files into tables: the table folders (see <see cref="FindTableFolders"/>), each split by
-    /// compatible format, the largest group taking the folder's name; files that do not fit are skipped with the reason.
+    /// compatible format, named by <see cref="TableNames"/>; files that do not fit are skipped with the reason.
     /// </summary>
-    private static List<TablePlan> PlanTables(List<ClassifiedFile> files, string rootName, CrawlOptions options, List<SkippedFile> skipped)
+    private static List<TablePlan> PlanTables(List<ClassifiedFile> files, string rootName, CrawlOptions options, ILookup<string, CatalogTable> previous, List<SkippedFile> skipped)
     {
+        var folders = FindTableFolders(files, options, skipped)
+            .OrderBy(g => g.Folder, StringComparer.Ordinal)
+            .Select(g => (g.Folder, Clusters: Cluster(g.Files, options.CombineCompatibleSchemas)))
+            .ToList();
+        var names = new TableNames(rootName, previous);
+        var kept = folders.Select(f => names.Keep(f.Folder, f.Clusters)).ToList();
         var plans = new List<TablePlan>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (folder, folderFiles) in FindTableFolders(files, options, skipped).OrderBy(g => g.Folder, StringComparer.Ordinal))
+        for (var f = 0; f < folders.Count; f++)
         {
-            var baseName = SanitizeTableName(folder.Length == 0 ? rootName : folder[(folder.LastIndexOf('/') + 1)..]);
-            var clusters = Cluster(folderFiles, options.CombineCompatibleSchemas);
+            var (folder, clusters) = folders[f];
             for (var i = 0; i < clusters.Count; i++)
             {
-                var cluster = clusters[i];
-                var classification = cluster[0].Schema.Classification;
-                var name = i == 0 ? baseName
-                    : clusters.Count(c => c[0].Schema.Classification == classification) == 1 ? $"{baseName}_{classification}"
-                    : $"{baseName}_{i + 1}";
-                if (!names.Add(name))
-                {
-                    name = $"{name}_{ShortHash(folder + "|" + cluster[0].File.RelativePath)}";
-                    names.Add(name);
-                }
-
-                if (Plan(name, folder, cluster, skipped) is { } plan)
+                var name = kept[f][i] ?? names.New(folder, clusters, i);
+                if (Plan(name, folder, clusters[i], skipped) is { } plan)
                 {
                     plans.Add(plan);
                 }
@@ -171,7 +165,7 @@ public sealed partial class Crawler
         return sanitized.Length == 0 ? "table" : sanitized;
     }
 
-    private static string ShortHash(string text) =>
+    internal static string ShortHash(string text) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..6];
 
     private sealed record TablePlan(string Name, string Folder, List<ClassifiedFile> Files, List<Column> Columns, List<string> PartitionKeys)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 
 namespace DevEndpoint.Crawling;
@@ -12,12 +13,12 @@ public sealed partial class Crawler
     /// folder. Returns the plans, the files read and how many of them were classified.
     /// </summary>
     private static async Task<(List<TablePlan> Plans, List<FoundFile> Scanned, int Classified)> ClassifyAndPlanAsync(
-        FileSource source, List<FoundFile> files, string rootName, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
+        FileSource source, List<FoundFile> files, string rootName, CrawlOptions options, ILookup<string, CatalogTable> previous, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken)
     {
         var (sampled, unsampled) = Sample(files, options.SampleFiles);
         var classified = await ClassifyAsync(source, sampled, options, custom, skipped, progress, cancellationToken);
         var planning = new List<SkippedFile>();
-        var plans = PlanTables(classified, rootName, options, planning);
+        var plans = PlanTables(classified, rootName, options, previous, planning);
         while (SharedFolders(plans, unsampled) is { Count: > 0 } shared)
         {
             var more = unsampled.Where(f => shared.Contains(f.Folder)).ToList();
@@ -25,7 +26,7 @@ public sealed partial class Crawler
             unsampled = unsampled.Except(more).ToList();
             sampled = [.. sampled, .. more];
             planning = [];
-            plans = PlanTables(classified, rootName, options, planning);
+            plans = PlanTables(classified, rootName, options, previous, planning);
         }
 
         skipped.AddRange(planning);

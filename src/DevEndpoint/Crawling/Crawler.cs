@@ -26,6 +26,7 @@ public sealed partial class Crawler
     public async Task<CrawlResult> CrawlAsync(CrawlOptions options, IProgress<CrawlProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
+        catalog.RequireWritable();
         var inStore = S3Path.IsS3(options.Path);
         var root = inStore ? ValidateObjectRoot(options.Path) : ValidateRoot(options.Path);
         var database = ValidateDatabaseName(options.Database);
@@ -55,7 +56,8 @@ public sealed partial class Crawler
             candidates = candidates.Where(f => !seen.Contains(f.Folder)).ToList();
         }
 
-        var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, custom, skipped, progress, cancellationToken);
+        var previous = PreviousTables(root, database);
+        var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, previous, custom, skipped, progress, cancellationToken);
         return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
     }
 

@@ -50,6 +50,16 @@ public static class TableFiles
             .ToList();
     }
 
+    /// <summary>
+    /// The table's files in a few words, for listings: their count (<c>objectCount</c>), with the file's name when the
+    /// table is one file of a folder it shares with other tables, such as <c>1 (WorldCup-1930.csv)</c>.
+    /// </summary>
+    public static string Summary(CatalogTable table)
+    {
+        var count = table.Parameter("objectCount") ?? string.Empty;
+        return count == "1" && SharedFolderFiles(table) is [{ } file] ? $"1 ({file})" : count;
+    }
+
     /// <summary>The paths held by the table's <see cref="SharedFolderFilesParameter"/>; empty when it has none.</summary>
     internal static IReadOnlyList<string> SharedFolderFiles(CatalogTable table) =>
         table.Parameter(SharedFolderFilesParameter) is { } json ? CatalogJson.Deserialize<List<string>>(json) : [];

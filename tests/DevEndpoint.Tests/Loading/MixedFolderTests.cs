@@ -27,11 +27,11 @@ public sealed class MixedFolderTests : IDisposable
         var loader = new TableLoader(catalog);
 
         Assert.Equal(
-            new[] { "events csv 3", "events_2 csv 2", "events_parquet parquet 8" },
+            new[] { "zipped_csv_gz csv 3", "plain_csv csv 2", "products_parquet parquet 8" },
             crawl.Tables.Select(t => $"{t.Name} {t.Classification} {t.RecordCount}"));
-        Assert.Equal(3, (await loader.LoadAsync("lake.events")).Frame.Rows.Count);
-        Assert.Equal(2, (await loader.LoadAsync("lake.events_2")).Frame.Rows.Count);
-        Assert.Equal(8, (await loader.LoadAsync("lake.events_parquet")).Frame.Rows.Count);
+        Assert.Equal(3, (await loader.LoadAsync("lake.zipped_csv_gz")).Frame.Rows.Count);
+        Assert.Equal(2, (await loader.LoadAsync("lake.plain_csv")).Frame.Rows.Count);
+        Assert.Equal(8, (await loader.LoadAsync("lake.products_parquet")).Frame.Rows.Count);
     }
 
     [Fact]

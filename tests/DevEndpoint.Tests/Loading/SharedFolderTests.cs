@@ -22,13 +22,13 @@ public sealed class SharedFolderTests : IDisposable
         var crawl = await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
         var loader = new TableLoader(catalog);
         var clicks = (await loader.LoadAsync("lake.events")).Frame;
-        var prices = (await loader.LoadAsync("lake.events_2")).Frame;
+        var prices = (await loader.LoadAsync("lake.prices_csv")).Frame;
 
-        Assert.Equal(new[] { "events", "events_2", "orders" }, crawl.Tables.Select(t => t.Name));
+        Assert.Equal(new[] { "events", "prices_csv", "orders" }, crawl.Tables.Select(t => t.Name));
         Assert.Equal(new object[] { 1, 2, 3 }, clicks["id"].Cast<object>());
         Assert.Equal(new object[] { "bolt", "nut", "screw" }, prices["name"].Cast<object>());
         Assert.Equal("[\"clicks-1.csv\",\"clicks-2.csv\"]", Table(catalog, "events").Parameter(TableFiles.SharedFolderFilesParameter));
-        Assert.Equal("[\"prices.csv\"]", Table(catalog, "events_2").Parameter(TableFiles.SharedFolderFilesParameter));
+        Assert.Equal("[\"prices.csv\"]", Table(catalog, "prices_csv").Parameter(TableFiles.SharedFolderFilesParameter));
         Assert.Null(Table(catalog, "orders").Parameter(TableFiles.SharedFolderFilesParameter));
     }
 
@@ -61,9 +61,9 @@ public sealed class SharedFolderTests : IDisposable
         temp.Write("lake/events/more-clicks.csv", "id,kind\n3,click\n");
         var loader = new TableLoader(catalog);
 
-        var before = (await loader.LoadAsync("lake.events")).Frame.Rows.Count;
+        var before = (await loader.LoadAsync("lake.clicks_csv")).Frame.Rows.Count;
         await crawler.CrawlAsync(options);
-        var after = (await loader.LoadAsync("lake.events")).Frame.Rows.Count;
+        var after = (await loader.LoadAsync("lake.clicks_csv")).Frame.Rows.Count;
 
         Assert.Equal((2, 3), (before, after));
     }

@@ -36,6 +36,7 @@ public sealed class DatabaseCrawler
     public async Task<CrawlResult> CrawlAsync(DatabaseCrawlOptions options, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
+        catalog.RequireWritable();
         var database = Crawler.ValidateDatabaseName(options.Database);
         var connection = catalog.GetConnection(options.Connection);
         var engine = DatabaseEngine.For(connection);
@@ -87,6 +88,7 @@ public sealed class DatabaseCrawler
         var crawled = new List<CrawledTable>();
         var notices = new List<CrawlNotice>();
         CrawlRun? run = null;
+        catalog.KeepLastGoodCopy();
         catalog.Update(update =>
         {
             update.EnsureDatabase(new Database { Name = database, Description = $"Tables of connection '{connection.Name}' ({target})" });

@@ -23,7 +23,10 @@ internal sealed class CrawledFiles : IDisposable
     public DataFrame Frame { get; private set; } = null!;
 
     /// <summary>Writes the files (names relative to <c>t/</c>, such as <c>year=2024/a.csv</c>), crawls them and loads table <c>t</c>.</summary>
-    public static async Task<CrawledFiles> LoadAsync(params (string Name, byte[] Content)[] files)
+    public static Task<CrawledFiles> LoadAsync(params (string Name, byte[] Content)[] files) => LoadAsync("t", files);
+
+    /// <summary>Writes the files (names relative to <c>t/</c>), crawls them and loads table <paramref name="table"/>.</summary>
+    public static async Task<CrawledFiles> LoadAsync(string table, params (string Name, byte[] Content)[] files)
     {
         var crawled = new CrawledFiles();
         Directory.CreateDirectory(crawled.TablePath);
@@ -35,8 +38,8 @@ internal sealed class CrawledFiles : IDisposable
         }
 
         using var lake = await CrawledFolder.CreateAsync(crawled.folder.Path, "parity");
-        crawled.Table = lake.Table("t");
-        crawled.Frame = (await lake.LoadAsync("t")).Frame;
+        crawled.Table = lake.Table(table);
+        crawled.Frame = (await lake.LoadAsync(table)).Frame;
         return crawled;
     }
 

@@ -116,12 +116,13 @@ public sealed class CsvParityTests
         Cells.AssertSame(crawled.Frame, names, rows, "partitions");
     }
 
-    // A folder whose CSV files have incompatible headers is crawled into two tables (t from a.csv, t_2 from b.csv) with
-    // the same location; each records its own files (sharedFolderFiles), so t loads a.csv's rows only.
+    // A folder whose CSV files have incompatible headers is crawled into two tables (a_csv from a.csv, b_csv from b.csv)
+    // with the same location; each records its own files (sharedFolderFiles), so a_csv loads a.csv's rows only.
     [Fact]
     public async Task Each_table_of_a_folder_of_incompatible_csv_headers_loads_only_its_own_files()
     {
         using var crawled = await CrawledFiles.LoadAsync(
+            "a_csv",
             ("a.csv", Encoding.UTF8.GetBytes("id,at\n1,2024-03-01 10:00:00\n")),
             ("b.csv", Encoding.UTF8.GetBytes("id,name,score\n1,x,2\n")));
 
