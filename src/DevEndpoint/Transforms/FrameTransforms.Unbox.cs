@@ -20,7 +20,7 @@ public static partial class FrameTransforms
         var source = FrameColumns.Require(frame, name, transform);
         if (source.DataType != typeof(string))
         {
-            throw new DevEndpointException($"{transform}: column '{name}' holds {source.DataType.Name} values, not JSON text.");
+            throw TransformErrors.NotJsonText(name, FrameColumns.HiveType(source));
         }
 
         var errors = new RowErrors(transform);

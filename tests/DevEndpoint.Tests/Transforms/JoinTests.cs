@@ -55,13 +55,13 @@ public sealed class JoinTests
     {
         var missing = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer"], ["customer_id"], JoinType.Inner));
         var types = Assert.Throws<DevEndpointException>(() => Orders().Join(
-            new DataFrame(new Int64DataFrameColumn("customer_id", 1)), "customer_id", JoinType.Inner));
+            new DataFrame(new StringDataFrameColumn("customer_id", ["2"])), "customer_id", JoinType.Inner));
         var clash = Assert.Throws<DevEndpointException>(() => Orders().Join(Orders(), "customer_id", JoinType.Inner));
         var counts = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer_id"], [], JoinType.Inner));
 
         Assert.Equal("Join: column 'customer' does not exist. Did you mean 'customer_id'? Columns: customer_id, order.", missing.Message);
         Assert.Equal(
-            "Join: key 'customer_id' holds Int32 values on the left and 'customer_id' Int64 values on the right; cast one with ApplyMapping first.",
+            "Join: key 'customer_id' holds int values on the left and 'customer_id' string values on the right, which do not compare; cast one with ApplyMapping first.",
             types.Message);
         Assert.Equal("Join: both frames have column 'order'; rename one with RenameField first.", clash.Message);
         Assert.Equal("Join: give as many right keys as left keys, at least one (1 left, 0 right).", counts.Message);

@@ -61,14 +61,14 @@ public sealed class ResolveChoiceTests
     {
         var prices = Prices();
         var notChoice = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(new Column("price", "string"), "make_cols"));
-        var action = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "make_struct"));
+        var action = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "make_columns"));
         var project = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "project:double"));
         var type = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price, "cast:number"));
         var missing = Assert.Throws<DevEndpointException>(() => prices.ResolveChoice(Price with { Name = "prices" }, "make_cols"));
 
         Assert.Equal("ResolveChoice: column 'price' is not a choice column (its type is string); cast it with ApplyMapping.", notChoice.Message);
-        Assert.Equal("ResolveChoice: 'make_struct' is not an action; use cast:<type>, project:<type> or make_cols.", action.Message);
-        Assert.Equal("ResolveChoice: column 'price' is a choice of int, string, not of double; project to one of those.", project.Message);
+        Assert.Equal("ResolveChoice: 'make_columns' is not a spec. Use cast:<type>, project:<type>, make_cols or make_struct.", action.Message);
+        Assert.Equal("ResolveChoice: column 'price' holds int and string values, none of double; project to one of those, or cast with cast:double.", project.Message);
         Assert.StartsWith("ResolveChoice: 'number' is not a type.", type.Message);
         Assert.Equal("ResolveChoice: column 'prices' does not exist. Did you mean 'price'? Columns: id, price, shop.", missing.Message);
     }

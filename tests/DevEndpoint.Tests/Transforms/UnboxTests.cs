@@ -52,6 +52,6 @@ public sealed class UnboxTests
         var notText = Assert.Throws<DevEndpointException>(() => Events("{}").Unbox("id"));
 
         Assert.Equal("Unbox: column 'payloads' does not exist. Did you mean 'payload'? Columns: id, payload, source.", missing.Message);
-        Assert.Equal("Unbox: column 'id' holds Int32 values, not JSON text.", notText.Message);
+        Assert.Equal("Unbox: column 'id' holds int values, not JSON text.", notText.Message);
     }
 }
