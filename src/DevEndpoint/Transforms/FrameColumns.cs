@@ -37,6 +37,7 @@ internal static class FrameColumns
     /// <summary>The named columns, in the order named; each must exist and be named once.</summary>
     public static List<DataFrameColumn> RequireAll(DataFrame? frame, IEnumerable<string>? names, string transform)
     {
+        RequireFrame(frame, transform);
         names = RequireArgument(names, transform, "the list of column names", "the names of columns");
         var columns = new List<DataFrameColumn>();
         foreach (var name in names)

@@ -101,7 +101,7 @@ public static partial class FrameTransforms
 
         if (records.Count == 0)
         {
-            return errors.Result(new DataFrame(frame.Columns.Select(c => c.Clone(new Int64DataFrameColumn("none", 0)))));
+            return errors.Result(frame.Filter(new BooleanDataFrameColumn("none", Enumerable.Repeat(false, (int)frame.Rows.Count))));
         }
 
         var columns = new List<DataFrameColumn>();

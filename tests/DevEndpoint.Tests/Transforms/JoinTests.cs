@@ -66,4 +66,31 @@ public sealed class JoinTests
         Assert.Equal("Join: both frames have column 'order'; rename one with RenameField first.", clash.Message);
         Assert.Equal("Join: give as many right keys as left keys, at least one (1 left, 0 right).", counts.Message);
     }
+
+    [Fact]
+    public void Int_and_bigint_keys_match_by_value_and_the_shared_key_takes_the_wider_type()
+    {
+        var customers = new DataFrame(
+            new Int64DataFrameColumn("customer_id", new long?[] { 2, 3 }),
+            new StringDataFrameColumn("name", new[] { "Bo", "Cy" }));
+
+        var inner = Orders().Join(customers, "customer_id", JoinType.Inner);
+        var outer = Orders().Join(customers, "customer_id", JoinType.Outer);
+
+        Assert.IsType<Int64DataFrameColumn>(inner["customer_id"]);
+        Assert.Equal([new object?[] { 2L, "b", "Bo" }, new object?[] { 2L, "c", "Bo" }], Frames.Rows(inner));
+        Assert.Equal(new object?[] { 3L, null, "Cy" }, outer.Rows[4].ToArray());
+    }
+
+    [Fact]
+    public void Keys_of_different_names_and_numeric_types_keep_their_own_columns()
+    {
+        var rates = new DataFrame(
+            new DoubleDataFrameColumn("id", new double?[] { 1.0, 2.5 }),
+            new StringDataFrameColumn("rate", new[] { "one", "two and a half" }));
+
+        var joined = Orders().Join(rates, "customer_id", "id", JoinType.Inner);
+
+        Assert.Equal([new object?[] { 1, "a", 1.0, "one" }], Frames.Rows(joined));
+    }
 }

@@ -69,4 +69,55 @@ public sealed class RowTransformsTests
         Assert.Equal(["10.50", "abc", "7"], result.Frame["order_id"].Cast<string?>());
         Assert.Equal(0, result.ErrorCount);
     }
+
+    [Fact]
+    public void Map_returning_new_records_keeps_only_their_keys_typed_by_their_values()
+    {
+        var result = Frames.Orders().Map(r => new Dictionary<string, object?>
+        {
+            ["id"] = r["order_id"],
+            ["label"] = $"#{r["order_id"]}",
+        });
+
+        Assert.Equal(["id", "label"], Frames.Names(result.Frame));
+        Assert.IsType<Int32DataFrameColumn>(result.Frame["id"]);
+        Assert.Equal([new object?[] { 1, "#1" }, new object?[] { 2, "#2" }, new object?[] { 3, "#3" }], Frames.Rows(result.Frame));
+    }
+
+    [Fact]
+    public void Map_widens_numbers_of_several_types_makes_mixed_values_text_and_fills_missing_keys_with_nulls()
+    {
+        var result = Frames.Orders().Map(r => (int)r["order_id"]! switch
+        {
+            1 => new Dictionary<string, object?> { ["n"] = 1, ["mixed"] = true },
+            2 => new Dictionary<string, object?> { ["n"] = 2.5, ["mixed"] = 7 },
+            _ => new Dictionary<string, object?> { ["n"] = 3L, ["extra"] = null },
+        });
+
+        Assert.Equal(["n", "mixed", "extra"], Frames.Names(result.Frame));
+        Assert.IsType<DoubleDataFrameColumn>(result.Frame["n"]);
+        Assert.Equal([1.0, 2.5, 3.0], result.Frame["n"].Cast<double?>());
+        Assert.Equal(["true", "7", null], result.Frame["mixed"].Cast<string?>());
+        Assert.Equal([null, null, null], result.Frame["extra"].Cast<string?>());
+    }
+
+    [Fact]
+    public void A_function_that_returns_null_leaves_its_row_out_as_an_error_record()
+    {
+        var result = Frames.Orders().Map(r => (int)r["order_id"]! == 2 ? null! : r);
+
+        Assert.Equal([1, 3], result.Frame["order_id"].Cast<int?>());
+        Assert.Equal(new object?[] { 1L, null, null, "the function returned null instead of a record." }, result.Errors.Rows[0].ToArray());
+    }
+
+    [Fact]
+    public void Map_over_no_rows_keeps_the_input_columns()
+    {
+        var empty = Frames.Orders().Filter(_ => false).Frame;
+
+        var result = empty.Map(r => r);
+
+        Assert.Equal(["order_id", "amount", "status", "note"], Frames.Names(result.Frame));
+        Assert.Equal(0, result.Frame.Rows.Count);
+    }
 }

@@ -37,4 +37,16 @@ public sealed class UnionTests
             "Union: column 'order_id' holds int values in the first frame and boolean values in the second, which have no common type; cast one with ApplyMapping first.",
             typed.Message);
     }
+
+    [Fact]
+    public void A_column_typed_int_in_one_frame_and_bigint_in_the_other_becomes_bigint()
+    {
+        var first = new DataFrame(new Int32DataFrameColumn("n", new int?[] { 1, null }));
+        var second = new DataFrame(new Int64DataFrameColumn("n", new long?[] { 5_000_000_000 }));
+
+        var union = first.Union(second);
+
+        Assert.IsType<Int64DataFrameColumn>(union["n"]);
+        Assert.Equal([1L, null, 5_000_000_000L], union["n"].Cast<long?>());
+    }
 }
