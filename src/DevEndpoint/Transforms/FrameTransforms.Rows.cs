@@ -78,7 +78,7 @@ public static partial class FrameTransforms
             {
                 if (function(Record(frame, row)) is { } record)
                 {
-                    records.Add(record);
+                    records.Add(record.ToDictionary(f => f.Key, f => Normal(f.Value), StringComparer.Ordinal));
                 }
                 else
                 {
@@ -127,6 +127,14 @@ public static partial class FrameTransforms
         FrameColumns.RequireFrame(frame, transform);
         FrameColumns.RequireArgument(predicate, transform, "the predicate", "a function of a row, such as row => (int)row[\"id\"]! > 1");
     }
+
+    /// <summary>A value a function returned as a frame holds it: dates and offsets as DateTime (offsets in UTC).</summary>
+    private static object? Normal(object? value) => value switch
+    {
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset offset => offset.UtcDateTime,
+        _ => value,
+    };
 
     private static Dictionary<string, object?> Record(DataFrame frame, long row) =>
         frame.Columns.ToDictionary(c => c.Name, c => (object?)c[row]);

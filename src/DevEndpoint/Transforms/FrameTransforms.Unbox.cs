@@ -54,6 +54,11 @@ public static partial class FrameTransforms
             }
         }
 
+        if (builders.FirstOrDefault(b => b.Column.Name != name && frame.Columns.IndexOf(b.Column.Name) >= 0) is { } clash)
+        {
+            throw TransformErrors.ColumnExists(transform, clash.Column.Name, "unboxing column '" + name + "'");
+        }
+
         var columns = new List<DataFrameColumn>();
         foreach (var c in frame.Columns)
         {

@@ -120,4 +120,17 @@ public sealed class RowTransformsTests
         Assert.Equal(["order_id", "amount", "status", "note"], Frames.Names(result.Frame));
         Assert.Equal(0, result.Frame.Rows.Count);
     }
+
+    [Fact]
+    public void Map_keeps_dates_and_offsets_a_function_returns_as_timestamps()
+    {
+        var result = Frames.Orders().Map(r => new Dictionary<string, object?>
+        {
+            ["day"] = new DateOnly(2024, 2, (int)r["order_id"]!),
+            ["at"] = new DateTimeOffset(2024, 2, 1, 10, 0, 0, TimeSpan.FromHours(2)),
+        });
+
+        Assert.IsType<DateTimeDataFrameColumn>(result.Frame["day"]);
+        Assert.Equal(new object?[] { new DateTime(2024, 2, 3), new DateTime(2024, 2, 1, 8, 0, 0) }, result.Frame.Rows[2].ToArray());
+    }
 }
