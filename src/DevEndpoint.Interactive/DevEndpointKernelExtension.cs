@@ -10,7 +10,7 @@ namespace DevEndpoint.Interactive;
 /// <summary>
 /// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
 /// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
-/// lets C# cells use the DevEndpoint API and the DataFrames it loads.
+/// lets C# cells use the DevEndpoint API and the DataFrames it loads, with its namespaces imported (see <see cref="NotebookNamespaces"/>).
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
 {
@@ -31,6 +31,10 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         var root = kernel.RootKernel;
         var csharp = root as CSharpKernel ?? (root as CompositeKernel)?.ChildKernels.OfType<CSharpKernel>().FirstOrDefault();
         csharp?.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(Catalog.DataCatalog).Assembly.Location]);
+        if (csharp is not null)
+        {
+            NotebookNamespaces.ImportBeforeNextCell(csharp);
+        }
 
         CatalogFormatters.Register();
         CrawlMagic.Register(root);

@@ -9,6 +9,24 @@ public sealed class RunCommandTests : IDisposable
     private readonly TempFolder folder = new();
 
     [Fact]
+    public async Task A_job_cell_calls_transforms_without_a_using_line()
+    {
+        var notebook = Write(
+            folder.Combine("job.ipynb"),
+            Code("""
+                var frame = new DataFrame(new Int32DataFrameColumn("id", new int?[] { 1, 2 }));
+                var other = new DataFrame(new Int64DataFrameColumn("id", new long?[] { 2 }), new StringDataFrameColumn("name", new[] { "Bo" }));
+                Console.WriteLine(frame.Join(other, "id", JoinType.Inner).Rows[0][1]);
+                """));
+
+        var result = await DevEndpointCommand.RunAsync("run", notebook);
+
+        Assert.Equal(string.Empty, result.Error);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\nBo\n", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Parameters_are_injected_after_the_parameters_cell_as_typed_literals()
     {
         var notebook = Write(

@@ -65,6 +65,7 @@ internal sealed class EndpointKernel :
         {
             next.AddAssemblyReferences([typeof(DataFrame).Assembly.Location, typeof(DataCatalog).Assembly.Location, .. libraries.SelectMany(l => l.References).Distinct()]);
             await next.SetValueAsync(CatalogVariable, catalog, typeof(DataCatalog));
+            await next.SendAsync(new SubmitCode(NotebookNamespaces.Usings));
         }
         catch
         {

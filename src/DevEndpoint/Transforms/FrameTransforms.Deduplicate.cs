@@ -10,7 +10,7 @@ public static partial class FrameTransforms
     /// </summary>
     public static DataFrame Deduplicate(this DataFrame frame, params IEnumerable<string> keys)
     {
-        var columns = keys.Select(k => FrameColumns.Require(frame, k, nameof(Deduplicate))).ToList();
+        var columns = FrameColumns.RequireAll(frame, keys, nameof(Deduplicate));
         if (columns.Count == 0)
         {
             columns = [.. frame.Columns];

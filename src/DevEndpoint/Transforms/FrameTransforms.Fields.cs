@@ -7,19 +7,19 @@ public static partial class FrameTransforms
 {
     /// <summary>A frame of the named columns, in the order named.</summary>
     public static DataFrame SelectFields(this DataFrame frame, params IEnumerable<string> names) =>
-        new(names.Select(name => FrameColumns.Require(frame, name, nameof(SelectFields)).Clone()));
+        new(FrameColumns.RequireAll(frame, names, nameof(SelectFields)).Select(c => c.Clone()));
 
     /// <summary>Splits the columns in two frames: the named ones, in the order named (<c>Selected</c>), and the others.</summary>
     public static (DataFrame Selected, DataFrame Others) SplitFields(this DataFrame frame, params IEnumerable<string> names)
     {
-        var selected = names.Select(name => FrameColumns.Require(frame, name, nameof(SplitFields))).ToList();
+        var selected = FrameColumns.RequireAll(frame, names, nameof(SplitFields));
         return (new(selected.Select(c => c.Clone())), new(frame.Columns.Where(c => !selected.Contains(c)).Select(c => c.Clone())));
     }
 
     /// <summary>The frame without the named columns.</summary>
     public static DataFrame DropFields(this DataFrame frame, params IEnumerable<string> names)
     {
-        var dropped = names.Select(name => FrameColumns.Require(frame, name, nameof(DropFields))).ToHashSet();
+        var dropped = FrameColumns.RequireAll(frame, names, nameof(DropFields)).ToHashSet();
         return new(frame.Columns.Where(c => !dropped.Contains(c)).Select(c => c.Clone()));
     }
 
@@ -27,9 +27,14 @@ public static partial class FrameTransforms
     public static DataFrame RenameField(this DataFrame frame, string oldName, string newName)
     {
         var renamed = FrameColumns.Require(frame, oldName, nameof(RenameField));
+        if (string.IsNullOrWhiteSpace(newName))
+        {
+            throw TransformErrors.EmptyName(nameof(RenameField));
+        }
+
         if (newName != oldName && frame.Columns.IndexOf(newName) >= 0)
         {
-            throw new DevEndpointException($"{nameof(RenameField)}: column '{newName}' already exists; drop it or choose another name.");
+            throw TransformErrors.RenameExists(newName);
         }
 
         return new(frame.Columns.Select(c =>
@@ -46,5 +51,5 @@ public static partial class FrameTransforms
 
     /// <summary>The frame without the columns that hold only nulls (Glue's DropNullFields).</summary>
     public static DataFrame DropNullFields(this DataFrame frame) =>
-        new(frame.Columns.Where(c => c.NullCount < c.Length || c.Length == 0).Select(c => c.Clone()));
+        new(FrameColumns.RequireFrame(frame, nameof(DropNullFields)).Columns.Where(c => c.NullCount < c.Length || c.Length == 0).Select(c => c.Clone()));
 }

@@ -21,13 +21,12 @@ public static partial class FrameTransforms
         var type = FrameColumns.HiveType(column.DataType);
         if (method is FillMethod.Mean or FillMethod.Median && !column.IsNumericColumn())
         {
-            throw new DevEndpointException(
-                $"{transform}: column '{name}' holds {column.DataType.Name} values, which have no {method.ToString().ToLowerInvariant()}; use Mode or Constant.");
+            throw TransformErrors.NoAggregate(name, FrameColumns.HiveType(column), method.ToString().ToLowerInvariant());
         }
 
         if ((method == FillMethod.Constant) != (value is not null))
         {
-            throw new DevEndpointException($"{transform}: give a value with Constant, and only with Constant.");
+            throw TransformErrors.ConstantOnly();
         }
 
         var values = Enumerable.Range(0, (int)column.Length).Select(row => column[row]).OfType<object>().ToList();
@@ -48,7 +47,7 @@ public static partial class FrameTransforms
             : FrameColumns.Text(fill);
         if (!builder.TryAddText(text, quoted: true))
         {
-            throw new DevEndpointException($"{transform}: '{text}' is not a value of column '{name}', which holds {type} values.");
+            throw TransformErrors.NotAFill(text ?? string.Empty, name, type);
         }
 
         var filler = builder.Build()[0];

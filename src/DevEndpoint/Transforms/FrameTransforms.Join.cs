@@ -11,49 +11,64 @@ public static partial class FrameTransforms
     public static DataFrame Join(this DataFrame left, DataFrame right, string key, JoinType type) =>
         left.Join(right, [key], [key], type);
 
+    /// <summary>Joins rows whose <paramref name="leftKey"/> equals the right frame's <paramref name="rightKey"/> (see the overload with lists of keys).</summary>
+    public static DataFrame Join(this DataFrame left, DataFrame right, string leftKey, string rightKey, JoinType type) =>
+        left.Join(right, [leftKey], [rightKey], type);
+
     /// <summary>
-    /// Joins rows whose <paramref name="leftKeys"/> equal <paramref name="rightKeys"/> (nulls match nothing). The result
-    /// has the left columns, then the right ones; a key named alike on both sides appears once, with the right value on
-    /// rows only the right side has. Any other name both frames use is refused.
+    /// Joins rows whose <paramref name="leftKeys"/> equal <paramref name="rightKeys"/> (nulls match nothing). Keys of
+    /// different numeric types compare by value, as Spark widens them (an <c>int</c> 2 matches a <c>bigint</c> 2). The
+    /// result has the left columns, then the right ones; a key named alike on both sides appears once, of the wider
+    /// type, with the right value on rows only the right side has. Any other name both frames use is refused.
     /// </summary>
     public static DataFrame Join(
         this DataFrame left, DataFrame right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, JoinType type)
     {
         const string transform = nameof(Join);
+        FrameColumns.RequireFrame(left, transform, "the left frame");
+        FrameColumns.RequireFrame(right, transform, "the right frame");
+        FrameColumns.RequireArgument(leftKeys, transform, "the list of left keys", "the names of the left frame's key columns");
+        FrameColumns.RequireArgument(rightKeys, transform, "the list of right keys", "the names of the right frame's key columns");
         if (leftKeys.Count == 0 || leftKeys.Count != rightKeys.Count)
         {
-            throw new DevEndpointException($"{transform}: give as many right keys as left keys, at least one ({leftKeys.Count} left, {rightKeys.Count} right).");
+            throw TransformErrors.KeyCounts(leftKeys.Count, rightKeys.Count);
         }
 
         var leftKeyColumns = leftKeys.Select(k => FrameColumns.Require(left, k, transform)).ToList();
         var rightKeyColumns = rightKeys.Select(k => FrameColumns.Require(right, k, transform)).ToList();
         for (var k = 0; k < leftKeys.Count; k++)
         {
-            if (leftKeyColumns[k].DataType != rightKeyColumns[k].DataType)
+            if (leftKeyColumns[k].DataType == rightKeyColumns[k].DataType)
             {
-                throw new DevEndpointException(
-                    $"{transform}: key '{leftKeys[k]}' holds {leftKeyColumns[k].DataType.Name} values on the left and '{rightKeys[k]}' "
-                    + $"{rightKeyColumns[k].DataType.Name} values on the right; cast one with ApplyMapping first.");
+                continue;
             }
+
+            var (leftType, rightType) = (FrameColumns.HiveType(leftKeyColumns[k]), FrameColumns.HiveType(rightKeyColumns[k]));
+            var wider = HiveCasts.Wider(leftType, rightType) ?? throw TransformErrors.KeyTypes(leftKeys[k], leftType, rightKeys[k], rightType);
+            var widening = new RowErrors(transform);
+            leftKeyColumns[k] = FrameColumns.Cast(leftKeyColumns[k], leftType, leftKeys[k], wider, widening);
+            rightKeyColumns[k] = FrameColumns.Cast(rightKeyColumns[k], rightType, rightKeys[k], wider, widening);
         }
 
-        var sharedKeys = Enumerable.Range(0, leftKeys.Count).Where(k => leftKeys[k] == rightKeys[k]).Select(k => rightKeys[k]).ToHashSet();
-        var rightColumns = right.Columns.Where(c => !sharedKeys.Contains(c.Name)).ToList();
+        var sharedKeys = Enumerable.Range(0, leftKeys.Count).Where(k => leftKeys[k] == rightKeys[k]).ToList();
+        var sharedNames = sharedKeys.Select(k => rightKeys[k]).ToHashSet();
+        var rightColumns = right.Columns.Where(c => !sharedNames.Contains(c.Name)).ToList();
         if (rightColumns.FirstOrDefault(c => left.Columns.IndexOf(c.Name) >= 0) is { } clash)
         {
-            throw new DevEndpointException($"{transform}: both frames have column '{clash.Name}'; rename one with RenameField first.");
+            throw TransformErrors.BothHave(clash.Name);
         }
 
         var (leftRows, rightRows) = MatchRows(Keys(leftKeyColumns), Keys(rightKeyColumns), type);
         var columns = left.Columns.Select(c => c.Clone(leftRows)).ToList();
-        foreach (var key in sharedKeys)
+        foreach (var k in sharedKeys)
         {
-            var column = columns[left.Columns.IndexOf(key)] = FrameColumns.Editable(columns[left.Columns.IndexOf(key)]);
+            var index = left.Columns.IndexOf(leftKeys[k]);
+            var column = columns[index] = FrameColumns.Editable(leftKeyColumns[k].Clone(leftRows));
             for (long row = 0; row < leftRows.Length; row++)
             {
                 if (leftRows[row] is null)
                 {
-                    column[row] = right[key][rightRows[row]!.Value];
+                    column[row] = rightKeyColumns[k][rightRows[row]!.Value];
                 }
             }
         }

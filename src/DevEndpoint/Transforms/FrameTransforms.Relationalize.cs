@@ -16,7 +16,7 @@ public static partial class FrameTransforms
     public static IReadOnlyDictionary<string, DataFrame> Relationalize(this DataFrame frame, string rootName = "root")
     {
         var frames = new Dictionary<string, DataFrame>(StringComparer.Ordinal);
-        Relationalize(frame, rootName, frames);
+        Relationalize(FrameColumns.RequireFrame(frame, nameof(Relationalize)), FrameColumns.RequireArgument(rootName, nameof(Relationalize), "the root name", "a name for the root frame, such as \"root\""), frames);
         return frames;
     }
 

@@ -12,6 +12,7 @@ public static partial class FrameTransforms
     /// </summary>
     public static TransformResult Filter(this DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate)
     {
+        RequirePredicate(frame, predicate, nameof(Filter));
         var errors = new RowErrors(nameof(Filter));
         var (matching, _) = Test(frame, predicate, errors);
         return errors.Result(frame.Filter(matching));
@@ -24,6 +25,7 @@ public static partial class FrameTransforms
     public static (TransformResult Matching, DataFrame Others) SplitRows(
         this DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate)
     {
+        RequirePredicate(frame, predicate, nameof(SplitRows));
         var errors = new RowErrors(nameof(SplitRows));
         var (matching, others) = Test(frame, predicate, errors);
         return (errors.Result(frame.Filter(matching)), frame.Filter(others));
@@ -56,20 +58,32 @@ public static partial class FrameTransforms
 
     /// <summary>
     /// Applies <paramref name="function"/> to every row, given as a record it may change and return (or return another).
-    /// The result has the input's columns and types, then the new fields in the order first seen, typed by their first
-    /// value. A row whose function throws, or that returns a value its column cannot hold, is left out and becomes an
-    /// error record with the reason; the rest go on.
+    /// The result holds what the functions return: one column per field, in the order first seen, typed by its values
+    /// (numbers of several types as the widest, values that do not mix as text; a field that is always null keeps the
+    /// input column's type, or is a <c>string</c>); a record without a field has a null there. A row whose function
+    /// throws or returns null is left out and becomes an error record with the reason; the rest go on. When no row comes
+    /// back, the result has the input's columns and no rows.
     /// </summary>
     public static TransformResult Map(
         this DataFrame frame, Func<Dictionary<string, object?>, IReadOnlyDictionary<string, object?>> function)
     {
-        var errors = new RowErrors(nameof(Map));
-        var records = new List<(long Row, IReadOnlyDictionary<string, object?> Record)>();
+        const string transform = nameof(Map);
+        FrameColumns.RequireFrame(frame, transform);
+        FrameColumns.RequireArgument(function, transform, "the function", "a function of a row, such as row => { row[\"total\"] = 1; return row; }");
+        var errors = new RowErrors(transform);
+        var records = new List<IReadOnlyDictionary<string, object?>>();
         for (long row = 0; row < frame.Rows.Count; row++)
         {
             try
             {
-                records.Add((row, function(Record(frame, row))));
+                if (function(Record(frame, row)) is { } record)
+                {
+                    records.Add(record.ToDictionary(f => f.Key, f => Normal(f.Value), StringComparer.Ordinal));
+                }
+                else
+                {
+                    errors.Add(row, null, null, "the function returned null instead of a record.");
+                }
             }
             catch (Exception e)
             {
@@ -77,34 +91,50 @@ public static partial class FrameTransforms
             }
         }
 
-        var types = frame.Columns.ToDictionary(c => c.Name, c => FrameColumns.HiveType(c.DataType));
-        foreach (var (name, value) in records.SelectMany(r => r.Record).Where(f => f.Value is not null))
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in records.SelectMany(r => r))
         {
-            types.TryAdd(name, FrameColumns.HiveType(value!.GetType()));
+            var type = value is null ? null : FrameColumns.HiveType(value.GetType());
+            var seen = types.GetValueOrDefault(name);
+            types[name] = seen is null ? type : type is null ? seen : HiveTypes.Widen(seen, type);
         }
 
-        var builders = types.Select(t => ColumnBuilder.For(new Column(t.Key, t.Value))).ToList();
-        long kept = 0;
-        foreach (var (row, record) in records)
+        if (records.Count == 0)
         {
-            var failed = builders.FirstOrDefault(b =>
-                !b.TryAddText(FrameColumns.Text(record.GetValueOrDefault(b.Column.Name)), quoted: true));
-            if (failed is null)
+            return errors.Result(frame.Filter(new BooleanDataFrameColumn("none", Enumerable.Repeat(false, (int)frame.Rows.Count))));
+        }
+
+        var columns = new List<DataFrameColumn>();
+        foreach (var (name, type) in types)
+        {
+            var builder = ColumnBuilder.For(new Column(
+                name, type ?? (frame.Columns.IndexOf(name) is >= 0 and var index ? FrameColumns.HiveType(frame.Columns[index].DataType) : "string")));
+            foreach (var record in records)
             {
-                kept++;
-                continue;
+                var value = record.GetValueOrDefault(name);
+                builder.AddValue(value is null ? null : HiveCasts.Cast(value, builder.Column.Type, builder.Column.Type, out _));
             }
 
-            builders.ForEach(b => b.Truncate(kept));
-            errors.Add(
-                row,
-                failed.Column.Name,
-                FrameColumns.Text(record.GetValueOrDefault(failed.Column.Name)),
-                $"the function returned a value that is not of the column's type {failed.Column.Type}.");
+            columns.Add(builder.Build());
         }
 
-        return errors.Result(new DataFrame(builders.Select(b => b.Build())));
+        return errors.Result(new DataFrame(columns));
     }
+
+    /// <summary>Fails when the frame or the predicate is null.</summary>
+    private static void RequirePredicate(DataFrame frame, Func<IReadOnlyDictionary<string, object?>, bool> predicate, string transform)
+    {
+        FrameColumns.RequireFrame(frame, transform);
+        FrameColumns.RequireArgument(predicate, transform, "the predicate", "a function of a row, such as row => (int)row[\"id\"]! > 1");
+    }
+
+    /// <summary>A value a function returned as a frame holds it: dates and offsets as DateTime (offsets in UTC).</summary>
+    private static object? Normal(object? value) => value switch
+    {
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset offset => offset.UtcDateTime,
+        _ => value,
+    };
 
     private static Dictionary<string, object?> Record(DataFrame frame, long row) =>
         frame.Columns.ToDictionary(c => c.Name, c => (object?)c[row]);

@@ -20,7 +20,7 @@ public static partial class FrameTransforms
         var source = FrameColumns.Require(frame, name, transform);
         if (source.DataType != typeof(string))
         {
-            throw new DevEndpointException($"{transform}: column '{name}' holds {source.DataType.Name} values, not JSON text.");
+            throw TransformErrors.NotJsonText(name, FrameColumns.HiveType(source));
         }
 
         var errors = new RowErrors(transform);
@@ -52,6 +52,11 @@ public static partial class FrameTransforms
                     throw new InvalidOperationException($"Unbox typed '{builder.Column.Name}' as {builder.Column.Type} from values that include '{text}', which it does not read.");
                 }
             }
+        }
+
+        if (builders.FirstOrDefault(b => b.Column.Name != name && frame.Columns.IndexOf(b.Column.Name) >= 0) is { } clash)
+        {
+            throw TransformErrors.ColumnExists(transform, clash.Column.Name, "unboxing column '" + name + "'");
         }
 
         var columns = new List<DataFrameColumn>();

@@ -33,7 +33,11 @@ public sealed class TransformResult
     /// </summary>
     public TransformResult FailIfMoreErrorsThan(long threshold)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(threshold);
+        if (threshold < 0)
+        {
+            throw TransformErrors.NegativeThreshold(threshold);
+        }
+
         if (ErrorCount <= threshold)
         {
             return this;

@@ -29,6 +29,19 @@ public sealed class EndpointMagicTests
     }
 
     [Fact]
+    public async Task An_endpoint_cell_calls_transforms_without_a_using_line()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var libs = SampleLibraries.Write(Path.Combine(fixture.Folder, "libs"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create next --libraries {libs[0]}"));
+
+        var result = await fixture.SubmitAsync(
+            "#!next\nnew DataFrame(new Int32DataFrameColumn(\"a\", new int?[] { 1, 2 })).Union(new DataFrame(new Int64DataFrameColumn(\"a\", new long?[] { 3 })))[\"a\"][2]");
+
+        Assert.Equal(3L, KernelFixture.ReturnValue(result));
+    }
+
+    [Fact]
     public async Task Update_libraries_reloads_a_changed_archive_and_says_what_state_it_dropped()
     {
         await using var fixture = await KernelFixture.CreateAsync();

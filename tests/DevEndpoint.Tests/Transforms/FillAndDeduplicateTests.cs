@@ -52,7 +52,7 @@ public sealed class FillAndDeduplicateTests
         var noValue = Assert.Throws<DevEndpointException>(() => scores.FillMissingValues("points", FillMethod.Constant));
         var missing = Assert.Throws<DevEndpointException>(() => scores.FillMissingValues("point", FillMethod.Mode));
 
-        Assert.Equal("FillMissingValues: column 'grade' holds String values, which have no mean; use Mode or Constant.", mean.Message);
+        Assert.Equal("FillMissingValues: column 'grade' holds string values, which have no mean; use Mode or Constant.", mean.Message);
         Assert.Equal("FillMissingValues: 'many' is not a value of column 'points', which holds int values.", constant.Message);
         Assert.Equal("FillMissingValues: give a value with Constant, and only with Constant.", noValue.Message);
         Assert.Equal("FillMissingValues: column 'point' does not exist. Did you mean 'points'? Columns: points, ratio, grade.", missing.Message);

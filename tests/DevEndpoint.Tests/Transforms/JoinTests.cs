@@ -55,15 +55,42 @@ public sealed class JoinTests
     {
         var missing = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer"], ["customer_id"], JoinType.Inner));
         var types = Assert.Throws<DevEndpointException>(() => Orders().Join(
-            new DataFrame(new Int64DataFrameColumn("customer_id", 1)), "customer_id", JoinType.Inner));
+            new DataFrame(new StringDataFrameColumn("customer_id", ["2"])), "customer_id", JoinType.Inner));
         var clash = Assert.Throws<DevEndpointException>(() => Orders().Join(Orders(), "customer_id", JoinType.Inner));
         var counts = Assert.Throws<DevEndpointException>(() => Orders().Join(Customers(), ["customer_id"], [], JoinType.Inner));
 
         Assert.Equal("Join: column 'customer' does not exist. Did you mean 'customer_id'? Columns: customer_id, order.", missing.Message);
         Assert.Equal(
-            "Join: key 'customer_id' holds Int32 values on the left and 'customer_id' Int64 values on the right; cast one with ApplyMapping first.",
+            "Join: key 'customer_id' holds int values on the left and 'customer_id' string values on the right, which do not compare; cast one with ApplyMapping first.",
             types.Message);
         Assert.Equal("Join: both frames have column 'order'; rename one with RenameField first.", clash.Message);
         Assert.Equal("Join: give as many right keys as left keys, at least one (1 left, 0 right).", counts.Message);
+    }
+
+    [Fact]
+    public void Int_and_bigint_keys_match_by_value_and_the_shared_key_takes_the_wider_type()
+    {
+        var customers = new DataFrame(
+            new Int64DataFrameColumn("customer_id", new long?[] { 2, 3 }),
+            new StringDataFrameColumn("name", new[] { "Bo", "Cy" }));
+
+        var inner = Orders().Join(customers, "customer_id", JoinType.Inner);
+        var outer = Orders().Join(customers, "customer_id", JoinType.Outer);
+
+        Assert.IsType<Int64DataFrameColumn>(inner["customer_id"]);
+        Assert.Equal([new object?[] { 2L, "b", "Bo" }, new object?[] { 2L, "c", "Bo" }], Frames.Rows(inner));
+        Assert.Equal(new object?[] { 3L, null, "Cy" }, outer.Rows[4].ToArray());
+    }
+
+    [Fact]
+    public void Keys_of_different_names_and_numeric_types_keep_their_own_columns()
+    {
+        var rates = new DataFrame(
+            new DoubleDataFrameColumn("id", new double?[] { 1.0, 2.5 }),
+            new StringDataFrameColumn("rate", new[] { "one", "two and a half" }));
+
+        var joined = Orders().Join(rates, "customer_id", "id", JoinType.Inner);
+
+        Assert.Equal([new object?[] { 1, "a", 1.0, "one" }], Frames.Rows(joined));
     }
 }

@@ -60,17 +60,77 @@ public sealed class RowTransformsTests
     }
 
     [Fact]
-    public void A_row_whose_function_returns_a_value_its_column_cannot_hold_is_an_error_record()
+    public void A_field_the_function_returns_is_typed_by_the_values_returned_not_by_the_input_column()
     {
         var result = Frames.Orders().Map(r => new Dictionary<string, object?> { ["order_id"] = r["amount"] });
 
+        Assert.Equal(["order_id"], Frames.Names(result.Frame));
+        Assert.IsType<StringDataFrameColumn>(result.Frame["order_id"]);
+        Assert.Equal(["10.50", "abc", "7"], result.Frame["order_id"].Cast<string?>());
+        Assert.Equal(0, result.ErrorCount);
+    }
+
+    [Fact]
+    public void Map_returning_new_records_keeps_only_their_keys_typed_by_their_values()
+    {
+        var result = Frames.Orders().Map(r => new Dictionary<string, object?>
+        {
+            ["id"] = r["order_id"],
+            ["label"] = $"#{r["order_id"]}",
+        });
+
+        Assert.Equal(["id", "label"], Frames.Names(result.Frame));
+        Assert.IsType<Int32DataFrameColumn>(result.Frame["id"]);
+        Assert.Equal([new object?[] { 1, "#1" }, new object?[] { 2, "#2" }, new object?[] { 3, "#3" }], Frames.Rows(result.Frame));
+    }
+
+    [Fact]
+    public void Map_widens_numbers_of_several_types_makes_mixed_values_text_and_fills_missing_keys_with_nulls()
+    {
+        var result = Frames.Orders().Map(r => (int)r["order_id"]! switch
+        {
+            1 => new Dictionary<string, object?> { ["n"] = 1, ["mixed"] = true },
+            2 => new Dictionary<string, object?> { ["n"] = 2.5, ["mixed"] = 7 },
+            _ => new Dictionary<string, object?> { ["n"] = 3L, ["extra"] = null },
+        });
+
+        Assert.Equal(["n", "mixed", "extra"], Frames.Names(result.Frame));
+        Assert.IsType<DoubleDataFrameColumn>(result.Frame["n"]);
+        Assert.Equal([1.0, 2.5, 3.0], result.Frame["n"].Cast<double?>());
+        Assert.Equal(["true", "7", null], result.Frame["mixed"].Cast<string?>());
+        Assert.Equal([null, null, null], result.Frame["extra"].Cast<string?>());
+    }
+
+    [Fact]
+    public void A_function_that_returns_null_leaves_its_row_out_as_an_error_record()
+    {
+        var result = Frames.Orders().Map(r => (int)r["order_id"]! == 2 ? null! : r);
+
+        Assert.Equal([1, 3], result.Frame["order_id"].Cast<int?>());
+        Assert.Equal(new object?[] { 1L, null, null, "the function returned null instead of a record." }, result.Errors.Rows[0].ToArray());
+    }
+
+    [Fact]
+    public void Map_over_no_rows_keeps_the_input_columns()
+    {
+        var empty = Frames.Orders().Filter(_ => false).Frame;
+
+        var result = empty.Map(r => r);
+
         Assert.Equal(["order_id", "amount", "status", "note"], Frames.Names(result.Frame));
-        Assert.Equal([7], result.Frame["order_id"].Cast<int?>());
-        Assert.Equal(
-            [
-                new object?[] { 0L, "order_id", "10.50", "the function returned a value that is not of the column's type int." },
-                new object?[] { 1L, "order_id", "abc", "the function returned a value that is not of the column's type int." },
-            ],
-            Frames.Rows(result.Errors));
+        Assert.Equal(0, result.Frame.Rows.Count);
+    }
+
+    [Fact]
+    public void Map_keeps_dates_and_offsets_a_function_returns_as_timestamps()
+    {
+        var result = Frames.Orders().Map(r => new Dictionary<string, object?>
+        {
+            ["day"] = new DateOnly(2024, 2, (int)r["order_id"]!),
+            ["at"] = new DateTimeOffset(2024, 2, 1, 10, 0, 0, TimeSpan.FromHours(2)),
+        });
+
+        Assert.IsType<DateTimeDataFrameColumn>(result.Frame["day"]);
+        Assert.Equal(new object?[] { new DateTime(2024, 2, 3), new DateTime(2024, 2, 1, 8, 0, 0) }, result.Frame.Rows[2].ToArray());
     }
 }

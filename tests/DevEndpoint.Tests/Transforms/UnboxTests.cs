@@ -52,6 +52,16 @@ public sealed class UnboxTests
         var notText = Assert.Throws<DevEndpointException>(() => Events("{}").Unbox("id"));
 
         Assert.Equal("Unbox: column 'payloads' does not exist. Did you mean 'payload'? Columns: id, payload, source.", missing.Message);
-        Assert.Equal("Unbox: column 'id' holds Int32 values, not JSON text.", notText.Message);
+        Assert.Equal("Unbox: column 'id' holds int values, not JSON text.", notText.Message);
+    }
+
+    [Fact]
+    public void Unbox_refuses_to_make_a_column_the_frame_already_has()
+    {
+        var frame = Events("""{"id": 1}""").RenameField("source", "payload.id");
+
+        var error = Assert.Throws<DevEndpointException>(() => frame.Unbox("payload"));
+
+        Assert.Equal("Unbox: unboxing column 'payload' would make column 'payload.id', which the frame already has; rename or drop it first.", error.Message);
     }
 }

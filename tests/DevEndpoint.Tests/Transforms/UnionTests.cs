@@ -28,13 +28,25 @@ public sealed class UnionTests
         var missing = Assert.Throws<DevEndpointException>(() => orders.Union(orders.DropFields("note")));
         var extra = Assert.Throws<DevEndpointException>(() => orders.DropFields("note").Union(orders));
         var typed = Assert.Throws<DevEndpointException>(() => orders.Union(
-            orders.ApplyMapping(("order_id", "int", "order_id", "bigint"), ("amount", "string", "amount", "string"),
+            orders.ApplyMapping(("order_id", "int", "order_id", "boolean"), ("amount", "string", "amount", "string"),
                 ("status", "string", "status", "string"), ("note", "string", "note", "string")).Frame));
 
         Assert.Equal("Union: column 'note' does not exist. Columns: order_id, amount, status.", missing.Message);
         Assert.Equal("Union: the second frame has column 'note', which the first does not; drop it or add it to the first.", extra.Message);
         Assert.Equal(
-            "Union: column 'order_id' holds Int32 values in the first frame and Int64 values in the second; cast one with ApplyMapping first.",
+            "Union: column 'order_id' holds int values in the first frame and boolean values in the second, which have no common type; cast one with ApplyMapping first.",
             typed.Message);
+    }
+
+    [Fact]
+    public void A_column_typed_int_in_one_frame_and_bigint_in_the_other_becomes_bigint()
+    {
+        var first = new DataFrame(new Int32DataFrameColumn("n", new int?[] { 1, null }));
+        var second = new DataFrame(new Int64DataFrameColumn("n", new long?[] { 5_000_000_000 }));
+
+        var union = first.Union(second);
+
+        Assert.IsType<Int64DataFrameColumn>(union["n"]);
+        Assert.Equal([1L, null, 5_000_000_000L], union["n"].Cast<long?>());
     }
 }
