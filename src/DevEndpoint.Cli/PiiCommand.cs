@@ -80,10 +80,7 @@ internal static partial class PiiCommand
 
     private static void WriteText(TextWriter output, string table, PiiOptions options, PiiDetection detection, string? path, bool recorded)
     {
-        var types = detection.Entities.Select(e => e.EntityType).Distinct().Count();
-        output.WriteLine(
-            $"Scanned {Number(detection.Rows)} rows of {table}: {Number(detection.Entities.Count)} entities of {types} types; "
-            + $"columns classified from {Number(detection.SampledRows)} sampled rows at threshold {Fraction(options.ThresholdFraction)}.");
+        output.WriteLine(detection.Describe(table, options.ThresholdFraction));
         if (detection.Columns.Count == 0)
         {
             output.WriteLine("No column is classified as holding sensitive data.");

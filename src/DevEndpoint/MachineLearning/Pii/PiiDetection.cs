@@ -30,6 +30,15 @@ public sealed record PiiDetection
     public IReadOnlyDictionary<string, string> ColumnEntityTypes() =>
         Columns.GroupBy(c => c.Column).ToDictionary(g => g.Key, g => string.Join(",", g.Select(c => c.EntityType)), StringComparer.Ordinal);
 
+    /// <summary>The detection in one sentence, as the command line and the magic report it.</summary>
+    public string Describe(string source, double thresholdFraction)
+    {
+        var types = Entities.Select(e => e.EntityType).Distinct().Count();
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"Scanned {Rows} rows of {source}: {Entities.Count} entities of {types} types; columns classified from {SampledRows} sampled rows at threshold {thresholdFraction:0.###}.");
+    }
+
     /// <summary>The entities as a frame: <c>column</c>, <c>row</c>, <c>offset</c>, <c>length</c>, <c>entity_type</c>.</summary>
     public DataFrame EntitiesFrame() => new(
         new StringDataFrameColumn("column", Entities.Select(e => e.Column)),
