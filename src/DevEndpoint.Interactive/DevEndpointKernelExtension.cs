@@ -45,6 +45,8 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         GenerateEtlMagic.Register(root);
         ClassifierMagic.Register(root);
         ConnectionMagic.Register(root);
+        PiiMagic.Register(root);
+        FillMissingMagic.Register(root);
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);
         LibrariesMagic.Register(root, libraries);

@@ -22,6 +22,8 @@ public sealed class HelpMagic : KernelDirectiveCommand
         ("#!attach-library", "Compile script libraries (.cs, .zip with one library folder) or take .dll files and NuGet packages, and reference them from the C# kernel.", "#!attach-library libs/cleaning-v1.zip,libs/Dates.cs,nuget:Humanizer.Core,2.14.1"),
         ("#!libraries", "List the libraries of the C# kernel and of each running endpoint: source, content hash, exported types.", "#!libraries"),
         ("#!endpoint", "Create, connect, list, show, reload the libraries of, or delete development endpoints; each is a C# kernel #!<name>.", "#!endpoint create next --libraries libs/cleaning-v2.zip --catalog team.db"),
+        ("#!pii", "Detect sensitive data in a table or DataFrame (names, emails, phone, card, SSN and other US identifiers): classify its columns, and detect, redact, partly redact or hash each entity.", "#!pii crm.customers --action partial-redact --as masked"),
+        ("#!fill-missing", "Impute a DataFrame column's missing values with an ML.NET model into <column>_filled (Glue's FillMissingValues).", "#!fill-missing customers --column age --as filled"),
         ("#!<endpoint>", "Run the rest of the cell in an endpoint's C# session.", "#!next"),
         ("#!devendpoint", "This list.", "#!devendpoint help"),
     ];

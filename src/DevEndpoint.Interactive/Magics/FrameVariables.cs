@@ -1,0 +1,45 @@
+using DevEndpoint.Interactive.Endpoints;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.CSharp;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary>DataFrame variables of the C# kernel, or of the endpoint whose cell runs the magic, read and set by name.</summary>
+internal static class FrameVariables
+{
+    public static DataFrame Get(KernelInvocationContext context, string name, string magic)
+    {
+        object? value = null;
+        if (context.HandlingKernel is EndpointKernel endpoint)
+        {
+            value = endpoint.GetValue(name);
+        }
+        else if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
+        {
+            csharp.TryGetValue(name, out value);
+        }
+        else
+        {
+            throw new DevEndpointException($"{magic} reads its DataFrame from the C# kernel ('csharp'), and this notebook has none.");
+        }
+
+        return value as DataFrame ?? throw new DevEndpointException(value is null
+            ? $"There is no C# variable '{name}'. Load or build a DataFrame into it first (#!load <db>.<table> --as {name})."
+            : $"The C# variable '{name}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
+    }
+
+    public static Task SetAsync(KernelInvocationContext context, string name, DataFrame frame, string magic) =>
+        context.HandlingKernel is EndpointKernel endpoint ? endpoint.SetValueAsync(name, frame, typeof(DataFrame))
+        : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync(name, frame, typeof(DataFrame))
+        : throw new DevEndpointException($"{magic} needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
+
+    /// <summary>The error for an <c>--as</c> that is no C# variable name, or none.</summary>
+    public static IEnumerable<string> CheckName(string? name)
+    {
+        if (name is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name))
+        {
+            yield return $"'{name}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
+        }
+    }
+}
