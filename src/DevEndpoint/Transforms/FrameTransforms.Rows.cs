@@ -60,7 +60,8 @@ public static partial class FrameTransforms
     /// Applies <paramref name="function"/> to every row, given as a record it may change and return (or return another).
     /// The result holds what the functions return: one column per field, in the order first seen, typed by its values
     /// (numbers of several types as the widest, values that do not mix as text; a field that is always null keeps the
-    /// input column's type, or is a <c>string</c>); a record without a field has a null there. A row whose function
+    /// input column's type, or is a <c>string</c>); a record without a field has a null there, and so has a value its
+    /// column's type cannot hold (a decimal beyond <c>decimal(38,18)</c>), with an error record. A row whose function
     /// throws or returns null is left out and becomes an error record with the reason; the rest go on. When no row comes
     /// back, the result has the input's columns and no rows.
     /// </summary>
@@ -71,14 +72,14 @@ public static partial class FrameTransforms
         FrameColumns.RequireFrame(frame, transform);
         FrameColumns.RequireArgument(function, transform, "the function", "a function of a row, such as row => { row[\"total\"] = 1; return row; }");
         var errors = new RowErrors(transform);
-        var records = new List<IReadOnlyDictionary<string, object?>>();
+        var records = new List<(long Row, Dictionary<string, object?> Record)>();
         for (long row = 0; row < frame.Rows.Count; row++)
         {
             try
             {
                 if (function(Record(frame, row)) is { } record)
                 {
-                    records.Add(record.ToDictionary(f => f.Key, f => Normal(f.Value), StringComparer.Ordinal));
+                    records.Add((row, record.ToDictionary(f => f.Key, f => Normal(f.Value), StringComparer.Ordinal)));
                 }
                 else
                 {
@@ -92,7 +93,7 @@ public static partial class FrameTransforms
         }
 
         var types = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, value) in records.SelectMany(r => r))
+        foreach (var (name, value) in records.SelectMany(r => r.Record))
         {
             var type = value is null ? null : FrameColumns.HiveType(value.GetType());
             var seen = types.GetValueOrDefault(name);
@@ -109,10 +110,15 @@ public static partial class FrameTransforms
         {
             var builder = ColumnBuilder.For(new Column(
                 name, type ?? (frame.Columns.IndexOf(name) is >= 0 and var index ? FrameColumns.HiveType(frame.Columns[index].DataType) : "string")));
-            foreach (var record in records)
+            foreach (var (row, record) in records)
             {
                 var value = record.GetValueOrDefault(name);
-                builder.AddValue(value is null ? null : HiveCasts.Cast(value, builder.Column.Type, builder.Column.Type, out _));
+                string? reason = null;
+                builder.AddValue(value is null ? null : HiveCasts.Cast(value, builder.Column.Type, builder.Column.Type, out reason));
+                if (reason is not null)
+                {
+                    errors.Add(row, name, FrameColumns.Text(value), reason);
+                }
             }
 
             columns.Add(builder.Build());

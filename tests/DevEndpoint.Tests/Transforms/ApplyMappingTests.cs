@@ -71,6 +71,9 @@ public sealed class ApplyMappingTests
             "ApplyMapping: column 'orderid' does not exist. Did you mean 'order_id'? Columns: order_id, amount, status, note.",
             column.Message);
         Assert.Equal("ApplyMapping: two mappings target column 'id'.", twice.Message);
+        Assert.Equal(
+            "ApplyMapping: no mappings given; list at least one (source, source type, target, target type).",
+            Assert.Throws<DevEndpointException>(() => Frames.Orders().ApplyMapping()).Message);
     }
 
     [Fact]

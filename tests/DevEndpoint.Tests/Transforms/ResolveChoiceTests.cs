@@ -141,4 +141,20 @@ public sealed class ResolveChoiceTests
         Assert.Equal("ResolveChoice: make_cols would make column 'price_int', which the frame already has; rename or drop it first.", clash.Message);
         Assert.Equal("ResolveChoice: column 'prise' does not exist. Did you mean 'price'? Columns: id, price, shop.", missing.Message);
     }
+
+    [Fact]
+    public void A_catalog_choice_over_a_typed_column_and_a_cast_no_engine_makes_are_refused()
+    {
+        var typed = Assert.Throws<DevEndpointException>(() => Prices().ResolveChoice(Price with { Name = "id" }, "make_cols"));
+        var cast = Assert.Throws<DevEndpointException>(() =>
+            new DataFrame(new DateTimeDataFrameColumn("day", new DateTime?[] { new(2024, 1, 1) })).ResolveChoice("day", "cast:int"));
+
+        Assert.Equal(
+            "ResolveChoice: column 'id' holds int values, not the text of a choice column; resolve it by name: ResolveChoice(\"id\", \"cast:<type>\").",
+            typed.Message);
+        Assert.Equal(
+            "ResolveChoice: column 'day' holds date values, which do not cast to int. "
+            + "Casts go between numbers and boolean, between date and timestamp, and from and to string.",
+            cast.Message);
+    }
 }

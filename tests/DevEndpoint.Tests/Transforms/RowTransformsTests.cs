@@ -133,4 +133,15 @@ public sealed class RowTransformsTests
         Assert.IsType<DateTimeDataFrameColumn>(result.Frame["day"]);
         Assert.Equal(new object?[] { new DateTime(2024, 2, 3), new DateTime(2024, 2, 1, 8, 0, 0) }, result.Frame.Rows[2].ToArray());
     }
+
+    [Fact]
+    public void A_decimal_a_function_returns_beyond_what_its_column_holds_is_a_null_and_an_error_record()
+    {
+        var result = Frames.Orders().Map(r => new Dictionary<string, object?> { ["total"] = (int)r["order_id"]! == 2 ? 1e25m : 1.5m });
+
+        Assert.Equal([1.5m, null, 1.5m], result.Frame["total"].Cast<decimal?>());
+        Assert.Equal(
+            new object?[] { 1L, "total", "10000000000000000000000000", "out of range for decimal(38,18)." },
+            result.Errors.Rows[0].ToArray());
+    }
 }
