@@ -110,6 +110,8 @@ public sealed class CatalogFileCommandTests : IDisposable
         var tables = await DevEndpointCommand.RunAsync(["catalog", "tables", "worldcup", "--catalog", CatalogPath], environment, readOnly.RunAs);
         var check = await DevEndpointCommand.RunAsync(["catalog", "check", "--catalog", CatalogPath], environment, readOnly.RunAs);
         var crawl = await DevEndpointCommand.RunAsync(["crawl", temp.Combine("lake"), "--database", "worldcup", "--catalog", CatalogPath], environment, readOnly.RunAs);
+        var copy = temp.Combine("catalog", "copy.db");
+        var backup = await DevEndpointCommand.RunAsync(["catalog", "backup", "--to", copy, "--catalog", CatalogPath], environment, readOnly.RunAs);
 
         Assert.Equal((0, string.Empty), (tables.ExitCode, tables.Error));
         Assert.Contains("worldcup_1930_csv", tables.Output);
@@ -117,7 +119,11 @@ public sealed class CatalogFileCommandTests : IDisposable
         Assert.Equal(
             (1, $"error: Cannot change the catalog at {CatalogPath}: you may read it but not write it (no write permission on the file or its folder). Ask its owner for write permission, or work on a copy: devendpoint catalog backup --catalog {CatalogPath} --to <file>.\n"),
             (crawl.ExitCode, crawl.Error));
+        Assert.Equal(
+            (1, $"error: Cannot write the copy of the catalog at {CatalogPath} to {copy}: SQLite found \"unable to open database file\". Choose a folder you may write, with room for {before.Length} bytes.\n"),
+            (backup.ExitCode, backup.Error));
         Assert.Equal(before, await File.ReadAllBytesAsync(CatalogPath));
+        Assert.Equal(["catalog.db", "catalog.db.bak"], Directory.GetFiles(temp.Combine("catalog")).Select(Path.GetFileName).Order());
     }
 
     private async Task CrawlAsync()

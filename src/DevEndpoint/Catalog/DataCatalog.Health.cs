@@ -88,24 +88,38 @@ public sealed partial class DataCatalog
         var temporary = $"{target}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Read(source =>
+            using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
             {
-                using var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString());
-                destination.Open();
-                source.BackupDatabase(destination);
-                return 0;
-            });
+                try
+                {
+                    destination.Open();
+                }
+                catch (SqliteException e)
+                {
+                    throw CannotCopy(target, $"SQLite found \"{CatalogErrors.Found(e)}\"", e);
+                }
+
+                Read(source =>
+                {
+                    source.BackupDatabase(destination);
+                    return 0;
+                });
+            }
+
             File.Move(temporary, target, overwrite);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DevEndpointException($"Cannot write the copy of the catalog at {Path} to {target}: {e.Message.TrimEnd('.')}. Choose a folder you may write with room for {new FileInfo(Path).Length} bytes.", e);
+            throw CannotCopy(target, e.Message.TrimEnd('.'), e);
         }
         finally
         {
             File.Delete(temporary);
         }
     }
+
+    private DevEndpointException CannotCopy(string target, string reason, Exception inner) =>
+        new($"Cannot write the copy of the catalog at {Path} to {target}: {reason}. Choose a folder you may write, with room for {new FileInfo(Path).Length} bytes.", inner);
 
     private static (int Databases, int Tables, int Partitions) CheckConsistency(SqliteConnection connection, List<string> problems)
     {

@@ -98,8 +98,9 @@ public sealed partial class DataCatalog
     }
 
     /// <summary>
-    /// Opens the existing catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>, for reading only: nothing
-    /// is written to the file or beside it, and every change fails naming the file.
+    /// Opens the existing catalog at <paramref name="path"/>, or at <see cref="DefaultPath"/>, for reading only: its schema
+    /// is checked, not set up, nothing is written to it, and every change fails naming the file. Where the reader may not
+    /// write the folder either (so SQLite cannot make its WAL index beside the file), the file is read as it is.
     /// </summary>
     public static DataCatalog OpenReadOnly(string? path = null)
     {

@@ -35,6 +35,11 @@ public sealed partial class FrameWriter
             throw new InvalidOperationException("A write that updates a catalog table needs a FrameWriter made with a catalog.");
         }
 
+        if (table is not null)
+        {
+            catalog!.RequireWritable();
+        }
+
         var columns = frame.Columns.Select(FrameColumn.Of).ToList();
         var keys = options.PartitionBy
             .Select(name => columns.Find(c => c.Name == name) ?? throw WriteErrors.MissingColumn(name, columns.Select(c => c.Name)))

@@ -1,5 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Writing;
+using Microsoft.Data.Analysis;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Tests.Catalog;
@@ -74,6 +76,19 @@ public sealed class CatalogHealthTests : IDisposable
         var expected = $"Cannot change the catalog at {CatalogPath}: you may read it but not write it (no write permission on the file or its folder). Ask its owner for write permission, or work on a copy: devendpoint catalog backup --catalog {CatalogPath} --to <file>.";
         Assert.Equal((expected, expected), (update.Message, crawl.Message));
         Assert.Equal(before, await File.ReadAllBytesAsync(CatalogPath));
+    }
+
+    [Fact]
+    public async Task A_write_to_a_table_of_a_read_only_catalog_fails_before_writing_a_file()
+    {
+        await CrawlAsync("orders");
+        var frame = new DataFrame(new PrimitiveDataFrameColumn<int>("id", [1, 2]));
+        var options = new WriteOptions { Path = temp.Combine("out", "scores"), Format = WriteFormat.Csv, CatalogTable = "lake.scores" };
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter(DataCatalog.OpenReadOnly(CatalogPath)).WriteAsync(frame, options));
+
+        Assert.StartsWith($"Cannot change the catalog at {CatalogPath}: you may read it but not write it", error.Message);
+        Assert.False(Directory.Exists(temp.Combine("out")));
     }
 
     [Fact]
