@@ -48,7 +48,7 @@ internal sealed record FrameTable(IReadOnlyList<string> Header, IReadOnlyList<bo
             Line(text, row, widths, RightAligned);
         }
 
-        return text.Append(Caption).Append('\n').ToString();
+        return text.Append(Caption).ToString();
     }
 
     /// <summary>How many rows and columns the frame has, and how many rows the table shows when not all.</summary>
