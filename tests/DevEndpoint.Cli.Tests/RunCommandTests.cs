@@ -160,7 +160,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_notebook_shows_a_frame_as_an_html_table_and_prints_it_with_iso_dates_and_separated_columns()
+    public async Task A_notebook_shows_a_frame_as_an_html_table_and_prints_it_and_the_magics_tables_with_iso_dates_and_separated_columns()
     {
         folder.Write("show/raw/matches/part-1.csv", "Date,HomeTeam,FTHG\n2000-09-30,Bari,1\n2000-10-01,Roma,12\n");
         var notebook = Write(
@@ -176,6 +176,12 @@ public sealed class RunCommandTests : IDisposable
         var output = result.Output.ReplaceLineEndings("\n");
         Assert.Contains(
             "\n[cell 3] matches\ndate       | hometeam | fthg\n-----------+----------+-----\n2000-09-30 | Bari     |    1\n2000-10-01 | Roma     |   12\n2 rows x 3 columns.\nRan 3 code cells",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "table   | change  | classification | columns | partitions | partitions added | files | records\n"
+                + "--------+---------+----------------+---------+------------+------------------+-------+--------\n"
+                + "matches | created | csv            |       3 |          0 |                0 |     1 |       2\n",
             output,
             StringComparison.Ordinal);
         var shown = Assert.Single(Cells(executed)[2]!["outputs"]!.AsArray())!;
