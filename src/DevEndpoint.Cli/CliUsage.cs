@@ -57,7 +57,10 @@ internal static class CliUsage
     private static List<string> Options(Command command) =>
         [.. command.Options.Where(o => !o.Hidden && o is not HelpOption and not VersionOption).Select(o => o.Name)];
 
-    /// <summary>A value its option's type cannot take (<c>--limit ten</c>), in the product's words.</summary>
+    /// <summary>
+    /// A value its option's type cannot take (<c>--limit ten</c>), in the product's words; null when the option's own
+    /// parser already explained it (its message starts with the option's name).
+    /// </summary>
     private static string? BadValue(string path, ParseError error)
     {
         var option = error.SymbolResult switch
@@ -67,7 +70,7 @@ internal static class CliUsage
             _ => null,
         };
         var value = (error.SymbolResult as SymbolResult)?.Tokens.FirstOrDefault()?.Value;
-        return option is null || value is null || UsageErrors.Fits(option.ValueType, value) || UsageErrors.ExpectedForm(option.ValueType) is not { } expected
+        return option is null || value is null || error.Message.StartsWith(option.Name + " ", StringComparison.Ordinal) || UsageErrors.Fits(option.ValueType, value) || UsageErrors.ExpectedForm(option.ValueType) is not { } expected
             ? null
             : UsageErrors.BadValue(path, option.Name, value, expected);
     }

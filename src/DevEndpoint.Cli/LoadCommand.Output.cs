@@ -25,7 +25,7 @@ internal static partial class LoadCommand
             await output.WriteLineAsync(BookmarkCommands.Loaded(bookmark));
         }
 
-        await output.WriteAsync(FrameTable.Of(frame, RowsShown).ToText());
+        await output.WriteLineAsync(FrameTable.Of(frame, RowsShown).ToText());
         foreach (var line in BadRowLines(result.BadRows, result.Errors, mode))
         {
             await output.WriteLineAsync(line);

@@ -178,6 +178,39 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_notebook_shows_a_frame_as_an_html_table_and_prints_it_and_the_magics_tables_with_iso_dates_and_separated_columns()
+    {
+        folder.Write("show/raw/matches/part-1.csv", "Date,HomeTeam,FTHG\n2000-09-30,Bari,1\n2000-10-01,Roma,12\n");
+        var notebook = Write(
+            folder.Combine("show", "show.ipynb"),
+            Code("#!crawl raw --database raw"),
+            Code("#!load raw.matches --as matches"),
+            Code("matches"));
+        var executed = folder.Combine("show-executed.ipynb");
+
+        var result = await DevEndpointCommand.RunAsync("run", notebook, "--catalog", folder.Combine("show.db"), "--output", executed);
+
+        Assert.Equal(0, result.ExitCode);
+        var output = result.Output.ReplaceLineEndings("\n");
+        Assert.Contains(
+            "\n[cell 3] matches\ndate       | hometeam | fthg\n-----------+----------+-----\n2000-09-30 | Bari     |    1\n2000-10-01 | Roma     |   12\n2 rows x 3 columns.\nRan 3 code cells",
+            output,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "table   | change  | classification | columns | partitions | partitions added | files | records\n"
+                + "--------+---------+----------------+---------+------------+------------------+-------+--------\n"
+                + "matches | created | csv            |       3 |          0 |                0 |     1 |       2\n",
+            output,
+            StringComparison.Ordinal);
+        var shown = Assert.Single(Cells(executed)[2]!["outputs"]!.AsArray())!;
+        Assert.Equal("execute_result", (string?)shown["output_type"]);
+        Assert.Contains(
+            "<tr><td style=\"text-align:left\">2000-09-30</td><td style=\"text-align:left\">Bari</td><td style=\"text-align:right\">1</td></tr>",
+            (string?)shown["data"]!["text/html"],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Libraries_are_attached_before_the_first_cell_and_their_nuget_lines_are_left_out()
     {
         var library = folder.Write("libs/Greeter.cs", "namespace Acme;\n\npublic static class Greeter\n{\n    public static string Hello(string name) => $\"hello {name}\";\n}\n");

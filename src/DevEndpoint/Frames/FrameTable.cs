@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Frames;
@@ -34,43 +33,14 @@ internal sealed record FrameTable(IReadOnlyList<string> Header, IReadOnlyList<bo
             frame.Rows.Count);
     }
 
-    /// <summary>
-    /// The table as text: padded columns between <c>|</c> separators, a rule under the header, and the <see cref="Caption"/>.
-    /// </summary>
-    public string ToText()
-    {
-        var widths = Header.Select((name, i) => Rows.Select(r => r[i].Length).Prepend(name.Length).Max()).ToArray();
-        var text = new StringBuilder();
-        Line(text, Header, widths, RightAligned);
-        text.AppendJoin("-+-", widths.Select(w => new string('-', w))).Append('\n');
-        foreach (var row in Rows)
-        {
-            Line(text, row, widths, RightAligned);
-        }
-
-        return text.Append(Caption).Append('\n').ToString();
-    }
+    /// <summary>The table as text (<see cref="TextGrid"/>) and the <see cref="Caption"/>.</summary>
+    public string ToText() => TextGrid.Write(Header, RightAligned, Rows) + Caption;
 
     /// <summary>How many rows and columns the frame has, and how many rows the table shows when not all.</summary>
     public string Caption =>
         Rows.Count < TotalRows
             ? $"{TotalRows} rows x {Header.Count} columns, showing the first {Rows.Count}."
             : $"{TotalRows} rows x {Header.Count} columns.";
-
-    private static void Line(StringBuilder text, IReadOnlyList<string> cells, int[] widths, IReadOnlyList<bool> right)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            text.Append(i == 0 ? string.Empty : " | ").Append(right[i] ? cells[i].PadLeft(widths[i]) : cells[i].PadRight(widths[i]));
-        }
-
-        while (text.Length > 0 && text[^1] == ' ')
-        {
-            text.Length--;
-        }
-
-        text.Append('\n');
-    }
 
     private static bool IsDateOnly(DataFrameColumn column)
     {

@@ -37,7 +37,7 @@ public sealed class FrameViewsTests
             $"Date       | Team{new string(' ', 56)} | Goals\n"
                 + $"-----------+-{new string('-', 60)}-+------\n"
                 + $"2022-08-05 | {new string('x', 59)}… |     3\n"
-                + "1 rows x 3 columns.\n",
+                + "1 rows x 3 columns.",
             text);
     }
 

@@ -37,7 +37,7 @@ public sealed class FrameTableTests
                 "Date       | HomeTeam | Odds | FTHG\n"
                 + "-----------+----------+------+-----\n"
                 + "2000-09-30 | Bari     |  2.5 |    1\n"
-                + "1 rows x 4 columns.\n",
+                + "1 rows x 4 columns.",
                 text);
         }
         finally
