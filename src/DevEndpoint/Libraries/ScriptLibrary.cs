@@ -1,3 +1,5 @@
+using DevEndpoint.Libraries.Internals;
+
 namespace DevEndpoint.Libraries;
 
 /// <summary>
@@ -29,6 +31,10 @@ public sealed record ScriptLibrary(
     /// <summary>The first 12 characters of <see cref="ContentHash"/>, enough to tell builds apart on screen.</summary>
     public string ShortHash => ContentHash[..12];
 
-    /// <summary>Every assembly a C# session references to use the library: its own, then its dependencies'.</summary>
-    public IReadOnlyList<string> References => [AssemblyPath, .. Companions, .. Dependencies.SelectMany(d => d.Assemblies)];
+    /// <summary>
+    /// Every assembly a C# session references to use the library: its own, then its dependencies', then the loaded copies of
+    /// those the process has instead (a DevEndpoint dependency a cell would not otherwise see, such as Newtonsoft.Json).
+    /// </summary>
+    public IReadOnlyList<string> References =>
+        [AssemblyPath, .. Companions, .. Dependencies.SelectMany(d => d.Assemblies), .. Dependencies.SelectMany(d => d.LoadedInstead).Select(LibraryCompiler.LoadedPath).OfType<string>().Distinct()];
 }

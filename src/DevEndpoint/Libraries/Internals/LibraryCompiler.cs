@@ -32,6 +32,19 @@ internal static class LibraryCompiler
     public static IReadOnlyDictionary<string, Version> HostAssemblies => Host.Value;
 
     /// <summary>
+    /// The file of a loaded assembly named as <see cref="LibraryDependency.LoadedInstead"/> names it (<c>name version</c>),
+    /// when it is not one of the runtime's (which every C# session references already); otherwise null.
+    /// </summary>
+    public static string? LoadedPath(string loadedInstead)
+    {
+        var name = loadedInstead[..loadedInstead.LastIndexOf(' ')];
+        var runtimeFolder = RuntimeEnvironment.GetRuntimeDirectory();
+        return ReferencePaths.Value.FirstOrDefault(p =>
+            !p.StartsWith(runtimeFolder, StringComparison.Ordinal)
+            && string.Equals(Path.GetFileNameWithoutExtension(p), name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
     /// Compiles <paramref name="sources"/> into the assembly <paramref name="name"/>, written to <paramref name="outputPath"/>,
     /// against the host's assemblies and <paramref name="dependencies"/>.
     /// </summary>
