@@ -104,6 +104,22 @@ public sealed class PiiCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crawl_with_detect_pii_records_the_entity_types_of_each_crawled_table()
+    {
+        temp.Write("lake2/devices/devices.csv", "host,mac,note\n192.168.1.20,00:1A:2B:3C:4D:5E,ok\n10.0.0.7,00-1a-2b-3c-4d-5f,fine\n");
+
+        var crawl = await RunAsync("crawl", temp.Combine("lake2"), "--database", "net", "--detect-pii");
+        var table = await RunAsync("catalog", "table", "net.devices", "--json");
+
+        Assert.Equal(0, crawl.ExitCode);
+        Assert.EndsWith(
+            "Sensitive data (pii.entityTypes recorded on the columns):\n  net.devices: host IP_ADDRESS, mac MAC_ADDRESS\n",
+            crawl.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.Contains("\"pii.entityTypes\": \"MAC_ADDRESS\"", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_options_are_errors_that_say_what_to_type()
     {
         var type = await RunAsync("pii", "crm.people", "--entity-types", "EMAILS");
