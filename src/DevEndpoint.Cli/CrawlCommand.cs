@@ -36,7 +36,7 @@ internal static partial class CrawlCommand
         {
             if (parse.GetValue(connection) is { } connectionName && !S3Path.IsS3(parse.GetValue(path)))
             {
-                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, catalog, json, cancellationToken);
+                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, detectPii, catalog, json, cancellationToken);
             }
 
             var store = DataCatalog.Open(parse.GetValue(catalog));
@@ -96,17 +96,24 @@ internal static partial class CrawlCommand
                 }
             }
 
-            if (pii is not null)
-            {
-                await output.WriteLineAsync($"Sensitive data ({SensitiveData.EntityTypesParameter} recorded on the columns):");
-                foreach (var line in SensitiveData.DescribeCrawl(pii))
-                {
-                    await output.WriteLineAsync($"  {line}");
-                }
-            }
-
+            await WriteSensitiveDataAsync(output, pii);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>What <c>--detect-pii</c> recorded, under the crawl's report; nothing without it.</summary>
+    private static async Task WriteSensitiveDataAsync(TextWriter output, IReadOnlyList<PiiTableRecord>? records)
+    {
+        if (records is null)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"Sensitive data ({SensitiveData.EntityTypesParameter} recorded on the columns):");
+        foreach (var line in SensitiveData.DescribeCrawl(records))
+        {
+            await output.WriteLineAsync($"  {line}");
+        }
     }
 }
