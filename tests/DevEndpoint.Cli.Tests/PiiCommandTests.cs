@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevEndpoint.MachineLearning.Pii;
 
 namespace DevEndpoint.Cli.Tests;
 
@@ -117,6 +118,23 @@ public sealed class PiiCommandTests : IAsyncLifetime
             crawl.Output.ReplaceLineEndings("\n"),
             StringComparison.Ordinal);
         Assert.Contains("\"pii.entityTypes\": \"MAC_ADDRESS\"", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_describes_every_option_with_the_texts_the_magic_shows_too()
+    {
+        var help = await DevEndpointCommand.RunAsync("pii", "--help");
+        var crawl = await DevEndpointCommand.RunAsync("crawl", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(' ', help.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var setting in new[] { PiiSettings.EntityTypes, PiiSettings.Action, PiiSettings.SampleFraction, PiiSettings.ThresholdFraction, PiiSettings.Record })
+        {
+            Assert.Contains(setting.Option, text, StringComparison.Ordinal);
+            Assert.Contains(setting.Description[..60], text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--detect-pii", crawl.Output, StringComparison.Ordinal);
     }
 
     [Fact]
