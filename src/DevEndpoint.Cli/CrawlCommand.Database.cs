@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.MachineLearning.Pii;
 using DevEndpoint.Sources.Databases;
 
 namespace DevEndpoint.Cli;
@@ -18,6 +19,7 @@ internal static partial class CrawlCommand
         Option<string[]> exclude,
         Option<string> schemaChange,
         Option<string> deleteBehavior,
+        Option<bool> detectPii,
         Option<string?> catalog,
         Option<bool> json,
         CancellationToken cancellationToken)
@@ -36,7 +38,9 @@ internal static partial class CrawlCommand
             SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
             DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
         };
-        var result = await new DatabaseCrawler(DataCatalog.Open(parse.GetValue(catalog))).CrawlAsync(options, cancellationToken);
+        var store = DataCatalog.Open(parse.GetValue(catalog));
+        var result = await new DatabaseCrawler(store).CrawlAsync(options, cancellationToken);
+        var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
         if (parse.GetValue(json))
         {
             await output.WriteLineAsync(CatalogJson.Serialize(result, indented: true));
@@ -55,6 +59,7 @@ internal static partial class CrawlCommand
             }
         }
 
+        await WriteSensitiveDataAsync(output, pii);
         return 0;
     }
 }

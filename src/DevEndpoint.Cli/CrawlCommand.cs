@@ -2,6 +2,7 @@ using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
+using DevEndpoint.MachineLearning.Pii;
 using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Cli;
@@ -24,20 +25,22 @@ internal static partial class CrawlCommand
         var classifier = new Option<string[]>("--classifier") { Description = "A custom classifier of the catalog to try before the built-in ones (repeatable, in order); see devendpoint classifier add." };
         var connection = new Option<string?>("--connection") { Description = "A database connection of the catalog to crawl instead of a folder, or for an s3:// path the s3 connection to read it through (see devendpoint connection add)." };
         var include = new Option<string[]>("--include") { Description = "With --connection: the tables to read (repeatable), as database/schema/table (PostgreSQL), database/table (MySQL) or schema/table (SQLite, main/%); % matches any name." };
+        var detectPii = new Option<bool>(PiiSettings.DetectPii.Option) { Description = PiiSettings.DetectPii.Description };
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
         var command = new Command("crawl", "Crawl a folder or an s3:// prefix (classify files, infer schemas and partitions) or a database connection (tables and views), and record tables in the catalog.")
         {
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, connection, include, catalog, json,
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, connection, include, detectPii, catalog, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(connection) is { } connectionName && !S3Path.IsS3(parse.GetValue(path)))
             {
-                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, catalog, json, cancellationToken);
+                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, detectPii, catalog, json, cancellationToken);
             }
 
-            var crawler = new Crawler(DataCatalog.Open(parse.GetValue(catalog)));
+            var store = DataCatalog.Open(parse.GetValue(catalog));
+            var crawler = new Crawler(store);
             var options = new CrawlOptions
             {
                 Path = parse.GetValue(path) ?? throw new DevEndpointException("Give the folder to crawl, or --connection <name> with --include to crawl a database."),
@@ -54,6 +57,7 @@ internal static partial class CrawlCommand
                 SampleFiles = CrawlOptions.ParseSampleFiles(parse.GetValue(sampleFiles)),
             };
             var result = await crawler.CrawlAsync(options, cancellationToken: cancellationToken);
+            var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
             if (parse.GetValue(json))
             {
                 await output.WriteLineAsync(CatalogJson.Serialize(result, indented: true));
@@ -92,8 +96,24 @@ internal static partial class CrawlCommand
                 }
             }
 
+            await WriteSensitiveDataAsync(output, pii);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>What <c>--detect-pii</c> recorded, under the crawl's report; nothing without it.</summary>
+    private static async Task WriteSensitiveDataAsync(TextWriter output, IReadOnlyList<PiiTableRecord>? records)
+    {
+        if (records is null)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"Sensitive data ({SensitiveData.EntityTypesParameter} recorded on the columns):");
+        foreach (var line in SensitiveData.DescribeCrawl(records))
+        {
+            await output.WriteLineAsync($"  {line}");
+        }
     }
 }

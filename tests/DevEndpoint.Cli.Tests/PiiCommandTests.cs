@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevEndpoint.MachineLearning.Pii;
 
 namespace DevEndpoint.Cli.Tests;
 
@@ -101,6 +102,39 @@ public sealed class PiiCommandTests : IAsyncLifetime
         Assert.Equal(
             new Dictionary<string, string?> { ["id"] = null, ["name"] = "PERSON_NAME", ["email"] = "EMAIL", ["phone"] = "PHONE_NUMBER", ["card"] = "CREDIT_CARD" },
             columns);
+    }
+
+    [Fact]
+    public async Task Crawl_with_detect_pii_records_the_entity_types_of_each_crawled_table()
+    {
+        temp.Write("lake2/devices/devices.csv", "host,mac,note\n192.168.1.20,00:1A:2B:3C:4D:5E,ok\n10.0.0.7,00-1a-2b-3c-4d-5f,fine\n");
+
+        var crawl = await RunAsync("crawl", temp.Combine("lake2"), "--database", "net", "--detect-pii");
+        var table = await RunAsync("catalog", "table", "net.devices", "--json");
+
+        Assert.Equal(0, crawl.ExitCode);
+        Assert.EndsWith(
+            "Sensitive data (pii.entityTypes recorded on the columns):\n  net.devices: host IP_ADDRESS, mac MAC_ADDRESS\n",
+            crawl.Output.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.Contains("\"pii.entityTypes\": \"MAC_ADDRESS\"", table.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_describes_every_option_with_the_texts_the_magic_shows_too()
+    {
+        var help = await DevEndpointCommand.RunAsync("pii", "--help");
+        var crawl = await DevEndpointCommand.RunAsync("crawl", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        var text = string.Join(' ', help.Output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        foreach (var setting in new[] { PiiSettings.EntityTypes, PiiSettings.Action, PiiSettings.SampleFraction, PiiSettings.ThresholdFraction, PiiSettings.Record })
+        {
+            Assert.Contains(setting.Option, text, StringComparison.Ordinal);
+            Assert.Contains(setting.Description[..60], text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("--detect-pii", crawl.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Interactive.Views;
+using DevEndpoint.MachineLearning.Pii;
 using DevEndpoint.Sources.Databases;
 using Microsoft.DotNet.Interactive;
 
@@ -25,8 +26,13 @@ public sealed partial class CrawlMagic
             SchemaChange = command.SchemaChange is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
             DeleteBehavior = command.DeleteBehavior is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : Crawling.DeleteBehavior.Deprecate,
         };
-        var result = await new DatabaseCrawler(DataCatalog.Open(command.Catalog)).CrawlAsync(options, context.CancellationToken);
+        var catalog = DataCatalog.Open(command.Catalog);
+        var result = await new DatabaseCrawler(catalog).CrawlAsync(options, context.CancellationToken);
         MagicSupport.DisplayHtml(context, ConnectionViews.CrawlSummary(result));
+        if (command.DetectPii)
+        {
+            MagicSupport.DisplayHtml(context, MachineLearningViews.CrawlDetection(await SensitiveData.RecordCrawlAsync(catalog, result, cancellationToken: context.CancellationToken)));
+        }
 
         static string[] Split(string? list) => list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
     }

@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
+using DevEndpoint.MachineLearning.Pii;
 using DevEndpoint.Sources.ObjectStores;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
@@ -28,6 +29,8 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
     public bool CombineCompatibleSchemas { get; set; }
 
     public bool NewFoldersOnly { get; set; }
+
+    public bool DetectPii { get; set; }
 
     public string? SchemaChange { get; set; }
 
@@ -59,6 +62,7 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
                 new KernelDirectiveParameter("--table-level", "The folder depth at which tables start: 1 is the folder itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas).") { TypeHint = "number" },
                 new KernelDirectiveParameter("--combine-compatible-schemas", "Make one table per format for the whole folder, with the union of the files' columns.") { Flag = true },
+                new KernelDirectiveParameter(PiiSettings.DetectPii.Option, PiiSettings.DetectPii.Description) { Flag = true },
                 new KernelDirectiveParameter("--new-folders-only", "Read only folders that earlier crawls of this folder into this database did not catalogue; nothing is deprecated or deleted.") { Flag = true },
                 new KernelDirectiveParameter("--schema-change", "When a table's schema changed: update (default) the table, or log the change and keep the table.")
                     .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
@@ -114,5 +118,9 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
                 () => new Crawler(catalog).CrawlAsync(options, progress, context.CancellationToken),
                 CatalogViews.Failed($"Crawling {command.Path}"));
             progress.Complete(CatalogViews.CrawlSummary(result));
+            if (command.DetectPii)
+            {
+                MagicSupport.DisplayHtml(context, MachineLearningViews.CrawlDetection(await SensitiveData.RecordCrawlAsync(catalog, result, cancellationToken: context.CancellationToken)));
+            }
         });
 }

@@ -36,6 +36,17 @@ public static class MachineLearningViews
         return html.ToString();
     }
 
+    public static string CrawlDetection(IReadOnlyList<PiiTableRecord> records)
+    {
+        var html = new HtmlTable().Paragraph($"Sensitive data ({SensitiveData.EntityTypesParameter} recorded on the columns):");
+        foreach (var line in SensitiveData.DescribeCrawl(records))
+        {
+            html.Paragraph(line);
+        }
+
+        return html.ToString();
+    }
+
     public static string Imputation(string variable, IReadOnlyList<ImputationResult> results) =>
         new HtmlTable()
             .Paragraph($"{variable}: missing values imputed into {string.Join(", ", results.Select(r => r.FilledColumn))}.")

@@ -61,6 +61,22 @@ public sealed class PiiMagicTests
     }
 
     [Fact]
+    public async Task Crawl_with_detect_pii_shows_and_records_each_tables_entity_types()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var lake = Path.Combine(fixture.Folder, "hosts");
+        Directory.CreateDirectory(Path.Combine(lake, "hosts"));
+        await File.WriteAllTextAsync(Path.Combine(lake, "hosts", "hosts.csv"), "host,owner\n192.168.1.20,mary@example.com\n10.0.0.7,joe@example.org\n");
+
+        var crawl = await fixture.MagicAsync($"#!crawl {lake} --database net --detect-pii");
+
+        KernelFixture.AssertSucceeded(crawl);
+        Assert.Contains("<div style=\"margin:4px 0\">net.hosts: host IP_ADDRESS, owner EMAIL</div>", KernelFixture.Html(crawl));
+        var columns = DataCatalog.Open(fixture.CatalogPath).GetTable(new TableName("net", "hosts")).StorageDescriptor.Columns;
+        Assert.Equal(["IP_ADDRESS", "EMAIL"], columns.Select(c => c.Parameters!["pii.entityTypes"]));
+    }
+
+    [Fact]
     public async Task Pii_errors_say_what_to_do()
     {
         await using var fixture = await KernelFixture.CreateAsync();

@@ -5,11 +5,14 @@ namespace DevEndpoint.MachineLearning.Imputation;
 
 /// <summary>
 /// The feature vector of each row, from the columns a model learns from: numbers (and booleans, dates as days) as they are
-/// with a slot that says missing (the value then the column's mean), text with few distinct values one-hot, other text as
+/// with a slot that says missing (the value then the column's mean) and one-hot slots for their decile, text with few distinct values one-hot, other text as
 /// counts of its lower-case words hashed into slots.
 /// </summary>
 internal sealed class ImputationFeatures
 {
+    /// <summary>The ranges (by deciles of its known values) a number's one-hot slots tell: what lets a linear classifier learn thresholds.</summary>
+    private const int Bins = 10;
+
     private readonly List<(int Size, Action<long, float[], int> Write)> writers = [];
 
     public ImputationFeatures(DataFrame frame, IEnumerable<string> columns, ImputationOptions options)
@@ -20,12 +23,18 @@ internal sealed class ImputationFeatures
             if (column.IsNumericColumn() || column.DataType == typeof(bool) || column.DataType == typeof(DateTime))
             {
                 var values = Enumerable.Range(0, (int)column.Length).Select(r => Number(column, r)).ToList();
-                var known = values.OfType<double>().ToList();
+                var known = values.OfType<double>().Order().ToList();
                 var mean = known.Count == 0 ? 0 : (float)known.Average();
-                writers.Add((2, (row, features, at) =>
+                var cuts = Enumerable.Range(1, Bins - 1).Select(b => known.Count == 0 ? 0 : known[b * (known.Count - 1) / Bins]).Distinct().ToArray();
+                writers.Add((2 + Bins, (row, features, at) =>
                 {
-                    features[at] = values[(int)row] is { } value ? (float)value : mean;
-                    features[at + 1] = values[(int)row] is null ? 1 : 0;
+                    var value = values[(int)row];
+                    features[at] = value is { } present ? (float)present : mean;
+                    features[at + 1] = value is null ? 1 : 0;
+                    if (value is { } number)
+                    {
+                        features[at + 2 + cuts.Count(c => c < number)] = 1;
+                    }
                 }
                 ));
                 continue;

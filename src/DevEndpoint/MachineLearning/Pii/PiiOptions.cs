@@ -61,9 +61,9 @@ public sealed record PiiOptions
             throw PiiErrors.BadFraction("--threshold-fraction", ThresholdFraction.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        foreach (var type in EntityTypes.Where(t => !PiiEntityTypes.All.Contains(t)))
+        if (EntityTypes.FirstOrDefault(t => !PiiEntityTypes.All.Contains(t)) is { } unknown)
         {
-            throw PiiErrors.UnknownEntityType(type);
+            throw PiiErrors.UnknownEntityType(unknown);
         }
     }
 }

@@ -26,6 +26,10 @@ public static class PiiSettings
         "--record",
         $"Record the types each column is classified as in its catalog column parameter {SensitiveData.EntityTypesParameter} (a catalog table only).");
 
+    public static PiiSetting DetectPii { get; } = new(
+        "--detect-pii",
+        $"After the crawl, classify each table's columns by the sensitive data they hold (names, emails, card and other identifiers; 10% of rows, at least 100) and record the types in the column parameter {SensitiveData.EntityTypesParameter}.");
+
     /// <summary>The options from the text a user typed; <c>null</c> takes the default. Bad text is an error saying what to type.</summary>
     public static PiiOptions Create(string? entityTypes, string? action, string? sampleFraction, string? thresholdFraction)
     {

@@ -12,7 +12,7 @@ namespace DevEndpoint.MachineLearning.Pii;
 /// (<see cref="PiiEntityTypes"/>) in a frame's cells, classifies its columns from a sample, and detects, redacts,
 /// partly redacts or hashes what it finds.
 /// </summary>
-public static class SensitiveData
+public static partial class SensitiveData
 {
     /// <summary>The column parameter a classified catalog column records its entity types in (<c>EMAIL</c>, <c>USA_SSN,DATE</c>).</summary>
     public const string EntityTypesParameter = "pii.entityTypes";

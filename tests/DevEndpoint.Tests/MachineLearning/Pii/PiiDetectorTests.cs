@@ -127,7 +127,18 @@ public sealed class PiiDetectorTests
     }
 
     [Fact]
-    public void Every_type_of_Glue_has_a_detector()
+    public void Every_entity_type_has_valid_examples_above()
+    {
+        var examples = typeof(PiiDetectorTests).GetMethod(nameof(A_valid_entity_is_found_with_its_type_and_place))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), inherit: false)
+            .Cast<InlineDataAttribute>()
+            .Select(a => (string)a.GetData(null!).Single()[2]);
+
+        Assert.Equal(PiiEntityTypes.All.Order(), examples.Distinct().Order());
+    }
+
+    [Fact]
+    public void All_lists_each_of_Glues_nineteen_entity_types_once()
     {
         Assert.Equal(19, PiiEntityTypes.All.Count);
         Assert.Equal(PiiEntityTypes.All.Order(), typeof(PiiEntityTypes).GetFields().Select(f => (string)f.GetValue(null)!).Order());
