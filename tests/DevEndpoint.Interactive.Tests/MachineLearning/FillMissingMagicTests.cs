@@ -16,7 +16,7 @@ public sealed class FillMissingMagicTests
         var result = await fixture.SubmitAsync("#!fill-missing data --column y --as filled");
 
         KernelFixture.AssertSucceeded(result);
-        Assert.Contains("<tr><td>y</td><td>y_filled</td><td>20</td><td>180</td><td>FastTree regression (100 trees)</td></tr>", KernelFixture.Html(result));
+        Assert.Contains("<tr><td style=\"text-align:left\">y</td><td style=\"text-align:left\">y_filled</td><td style=\"text-align:right\">20</td><td style=\"text-align:right\">180</td><td style=\"text-align:left\">FastTree regression (100 trees)</td></tr>", KernelFixture.Html(result));
         Assert.True(fixture.CSharp.TryGetValue<DataFrame>("filled", out var filled));
         Assert.Equal(["x", "y", "y_filled"], filled.Columns.Select(c => c.Name));
         Assert.All(Enumerable.Range(1, 19), k => Assert.InRange((double)filled["y_filled"][k * 10]!, (20 * k) + 1 - 15, (20 * k) + 1 + 15));

@@ -21,8 +21,8 @@ public sealed class PiiMagicTests
         KernelFixture.AssertSucceeded(result);
         var html = KernelFixture.Html(result);
         Assert.Contains("Scanned 3 rows of people: 4 entities of 3 types; columns classified from 3 sampled rows at threshold 0.3.", html);
-        Assert.Contains("<tr><td>contact</td><td>EMAIL</td><td>0.333</td><td>1</td><td>3</td></tr>", html);
-        Assert.Contains("<tr><td>ssn</td><td>USA_SSN</td><td>1</td><td>2</td><td>2</td></tr>", html);
+        Assert.Contains("<tr><td style=\"text-align:left\">contact</td><td style=\"text-align:left\">EMAIL</td><td style=\"text-align:right\">0.333</td><td style=\"text-align:right\">1</td><td style=\"text-align:right\">3</td></tr>", html);
+        Assert.Contains("<tr><td style=\"text-align:left\">ssn</td><td style=\"text-align:left\">USA_SSN</td><td style=\"text-align:right\">1</td><td style=\"text-align:right\">2</td><td style=\"text-align:right\">2</td></tr>", html);
         Assert.True(fixture.CSharp.TryGetValue<DataFrame>("found", out var found));
         Assert.Equal(["column", "row", "offset", "length", "entity_type"], found.Columns.Select(c => c.Name));
         Assert.Equal(["EMAIL", "USA_SSN", "PHONE_NUMBER", "USA_SSN"], found["entity_type"].Cast<string>());

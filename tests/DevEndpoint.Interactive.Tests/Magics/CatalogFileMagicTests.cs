@@ -13,8 +13,8 @@ public sealed class CatalogFileMagicTests
 
         var tables = KernelFixture.Html(await fixture.MagicAsync("#!catalog cups"));
 
-        Assert.Contains("<td>players_csv</td><td>csv</td><td>3</td><td></td><td>1</td><td>1 (Players.csv)</td>", tables);
-        Assert.Contains("<td>worldcup_1930_csv</td><td>csv</td><td>2</td><td></td><td>1</td><td>1 (WorldCup-1930.csv)</td>", tables);
+        Assert.Contains("<td style=\"text-align:left\">players_csv</td><td style=\"text-align:left\">csv</td><td style=\"text-align:right\">3</td><td style=\"text-align:left\"></td><td style=\"text-align:right\">1</td><td style=\"text-align:left\">1 (Players.csv)</td>", tables);
+        Assert.Contains("<td style=\"text-align:left\">worldcup_1930_csv</td><td style=\"text-align:left\">csv</td><td style=\"text-align:right\">2</td><td style=\"text-align:left\"></td><td style=\"text-align:right\">1</td><td style=\"text-align:left\">1 (WorldCup-1930.csv)</td>", tables);
     }
 
     [Fact]
