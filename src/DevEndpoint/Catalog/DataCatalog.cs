@@ -4,7 +4,8 @@ namespace DevEndpoint.Catalog;
 
 /// <summary>
 /// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers, job
-/// bookmarks and connections (without their secrets) in one SQLite file.
+/// bookmarks, connections (without their secrets) and machine-learning transforms (with their labels and models) in one
+/// SQLite file.
 /// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
@@ -152,6 +153,7 @@ public sealed partial class DataCatalog
                 definition TEXT NOT NULL,
                 PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
+        CreateMLTransformTables(connection, transaction);
         using (var version = connection.CreateCommand())
         {
             version.Transaction = transaction;

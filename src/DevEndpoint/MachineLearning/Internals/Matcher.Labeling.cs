@@ -1,0 +1,76 @@
+namespace DevEndpoint.MachineLearning.Internals;
+
+internal sealed partial class Matcher
+{
+    /// <summary>
+    /// Rows for the user to label: up to <paramref name="sets"/> sets of up to <paramref name="size"/> records, none labelled
+    /// before and none in two sets. Without a model, each set is a record drawn at random (by the seed) with its nearest
+    /// records (likely matches and look-alikes that are not); with one, each set starts from the candidate pair the model is
+    /// least sure about and adds the nearest records of its two ends.
+    /// </summary>
+    public List<int[]> LabelingSets(PairClassifier? model, IReadOnlySet<int> labelled, int sets, int size)
+    {
+        var used = new HashSet<int>(labelled);
+        var result = new List<int[]>();
+        foreach (var start in model is null ? RandomStarts() : UncertainStarts(model, labelled))
+        {
+            if (result.Count == sets)
+            {
+                break;
+            }
+
+            if (start.Any(used.Contains))
+            {
+                continue;
+            }
+
+            var set = new List<int>(start);
+            var neighbours = start.Select(r => Blocker.NearestOf(r, size * 2)).ToList();
+            for (var rank = 0; rank < size * 2 && set.Count < size; rank++)
+            {
+                foreach (var list in neighbours)
+                {
+                    if (rank < list.Length && set.Count < size && !used.Contains(list[rank]) && !set.Contains(list[rank]))
+                    {
+                        set.Add(list[rank]);
+                    }
+                }
+            }
+
+            if (set.Count < 2)
+            {
+                continue;
+            }
+
+            used.UnionWith(set);
+            result.Add(set.ToArray());
+        }
+
+        return result;
+    }
+
+    private IEnumerable<int[]> RandomStarts()
+    {
+        var order = Enumerable.Range(0, Records.Count).ToArray();
+        new Random(Seed).Shuffle(order);
+        return order.Select(r => new[] { r });
+    }
+
+    private IEnumerable<int[]> UncertainStarts(PairClassifier model, IReadOnlySet<int> labelled)
+    {
+        var pairs = CandidatePairs.Where(p =>
+        {
+            var (a, b) = Blocker.Rows(p);
+            return !labelled.Contains(a) && !labelled.Contains(b);
+        }).ToArray();
+        var probabilities = model.Probabilities(Features.Of(pairs));
+        return Enumerable.Range(0, pairs.Length)
+            .OrderBy(i => Math.Abs(probabilities[i] - Threshold))
+            .ThenBy(i => pairs[i])
+            .Select(i =>
+            {
+                var (a, b) = Blocker.Rows(pairs[i]);
+                return new[] { a, b };
+            });
+    }
+}
