@@ -51,8 +51,5 @@ internal static class MLErrors
     public static DevEndpointException NoLabelRows(string source) => new(
         $"{source} has no rows to import. Fill in the label column of a generated labelling set and import that.");
 
-    public static DevEndpointException OutputExists(string path) => new(
-        $"{path} already exists. Choose another output file, or delete it first.");
-
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 }

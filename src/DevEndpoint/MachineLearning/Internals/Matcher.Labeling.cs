@@ -4,7 +4,7 @@ internal sealed partial class Matcher
 {
     /// <summary>
     /// Rows for the user to label: up to <paramref name="sets"/> sets of up to <paramref name="size"/> records, none labelled
-    /// before and none in two sets. Without a model, each set is a record drawn at random (by the seed) with its nearest
+    /// before and none in two sets; a small table gets fewer, smaller sets (a round offers at most a quarter of its records). Without a model, each set is a record drawn at random (by the seed) with its nearest
     /// records (likely matches and look-alikes that are not); with one, each set starts from the candidate pair the model is
     /// least sure about and adds the nearest records of its two ends.
     /// </summary>
@@ -12,9 +12,11 @@ internal sealed partial class Matcher
     {
         var used = new HashSet<int>(labelled);
         var result = new List<int[]>();
+        var budget = Math.Clamp(Records.Count / 4, 4, sets * size);
+        size = Math.Min(size, Math.Max(3, budget / 2));
         foreach (var start in model is null ? RandomStarts() : UncertainStarts(model, labelled))
         {
-            if (result.Count == sets)
+            if (result.Count == sets || budget < 2)
             {
                 break;
             }
@@ -26,11 +28,12 @@ internal sealed partial class Matcher
 
             var set = new List<int>(start);
             var neighbours = start.Select(r => Blocker.NearestOf(r, size * 2)).ToList();
-            for (var rank = 0; rank < size * 2 && set.Count < size; rank++)
+            var most = Math.Min(size, budget);
+            for (var rank = 0; rank < size * 2 && set.Count < most; rank++)
             {
                 foreach (var list in neighbours)
                 {
-                    if (rank < list.Length && set.Count < size && !used.Contains(list[rank]) && !set.Contains(list[rank]))
+                    if (rank < list.Length && set.Count < most && !used.Contains(list[rank]) && !set.Contains(list[rank]))
                     {
                         set.Add(list[rank]);
                     }
@@ -43,6 +46,7 @@ internal sealed partial class Matcher
             }
 
             used.UnionWith(set);
+            budget -= set.Count;
             result.Add(set.ToArray());
         }
 

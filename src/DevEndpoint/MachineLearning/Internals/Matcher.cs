@@ -77,8 +77,9 @@ internal sealed partial class Matcher
 
     /// <summary>
     /// The entity of each record (the lowest row of its entity): candidate pairs the model scores at or above the
-    /// threshold are merged, surest first; two groups of several records merge only when the pairs scored between them
-    /// average at least the threshold, so that one wrong pair does not chain two entities into one.
+    /// threshold are merged, surest first; two groups merge only when all the pairs between them average at least the
+    /// threshold (average linkage), so that one wrong pair does not chain two entities into one. With enforced labels,
+    /// labelled pairs score 1 or 0 and records labelled apart never end up in one entity.
     /// </summary>
     public int[] Entities(PairClassifier model, IReadOnlyList<LabelledRecord> labels)
     {
@@ -90,12 +91,17 @@ internal sealed partial class Matcher
             scored[pairs[i]] = probabilities[i];
         }
 
+        var apart = new HashSet<long>();
         if (Parameters.EnforceProvidedLabels)
         {
             var (labelled, matches) = LabelledPairs(labels);
             for (var i = 0; i < labelled.Length; i++)
             {
                 scored[labelled[i]] = matches[i] ? 1 : 0;
+                if (!matches[i])
+                {
+                    apart.Add(labelled[i]);
+                }
             }
         }
 
@@ -125,7 +131,8 @@ internal sealed partial class Matcher
 
             var left = Members(ra);
             var right = Members(rb);
-            if (left.Count > 1 && right.Count > 1 && !Cohesive(left, right, scored))
+            if ((left.Count + right.Count > 2 && !Cohesive(left, right, scored, model))
+                || (apart.Count > 0 && left.Any(a => right.Any(b => apart.Contains(Blocker.Pair(a, b))))))
             {
                 continue;
             }
@@ -139,22 +146,17 @@ internal sealed partial class Matcher
         return Enumerable.Range(0, Records.Count).Select(r => Members(Find(r)).Min()).ToArray();
     }
 
-    private bool Cohesive(List<int> left, List<int> right, Dictionary<long, float> scored)
+    /// <summary>Whether every pair between two groups averages at least the threshold (pairs blocking left out are scored now).</summary>
+    private bool Cohesive(List<int> left, List<int> right, Dictionary<long, float> scored, PairClassifier model)
     {
-        double sum = 0;
-        var count = 0;
-        foreach (var a in left)
+        var missing = left.SelectMany(a => right.Select(b => Blocker.Pair(a, b))).Where(p => !scored.ContainsKey(p)).ToArray();
+        var probabilities = model.Probabilities(Features.Of(missing));
+        for (var i = 0; i < missing.Length; i++)
         {
-            foreach (var b in right)
-            {
-                if (scored.TryGetValue(Blocker.Pair(a, b), out var p))
-                {
-                    sum += p;
-                    count++;
-                }
-            }
+            scored[missing[i]] = probabilities[i];
         }
 
-        return count > 0 && sum / count >= Threshold;
+        var sum = left.Sum(a => right.Sum(b => (double)scored[Blocker.Pair(a, b)]));
+        return sum / (left.Count * right.Count) >= Threshold;
     }
 }
