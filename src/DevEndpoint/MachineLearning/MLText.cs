@@ -15,6 +15,16 @@ public static class MLText
             : $"Wrote {sets} labelling sets ({set.Rows.Count} records) to {path}. Fill in the label column (in one labelling set, records with the same label are one entity) and import it with ml import-labels {name} --input {path}.";
     }
 
+    /// <summary>What a notebook says after putting a labelling set into a DataFrame variable (and a file).</summary>
+    public static string LabelingSetInVariable(string name, DataFrame set, string variable, string? path)
+    {
+        var sets = set.Columns["labeling_set_id"].Cast<string>().Distinct(StringComparer.Ordinal).Count();
+        var where = path is null ? $"the DataFrame {variable}" : $"the DataFrame {variable} and {path}";
+        return set.Rows.Count == 0
+            ? $"Every record of ML transform '{name}' that has look-alikes is labelled: {where} has no records."
+            : $"Put {sets} labelling sets ({set.Rows.Count} records) into {where}. Fill in its label column (in one labelling set, records with the same label are one entity), for example {variable}.Columns[\"label\"][0] = \"a\"; then import it with #!ml import-labels {name} --from {variable}.";
+    }
+
     public static string Imported(string name, LabelImport import) =>
         $"Imported {import.Imported} labels into ML transform '{name}': it has {import.LabelCount} labels in {import.LabelingSets} labelling sets.";
 

@@ -19,7 +19,7 @@ public sealed class HelpMagicTests
         var help = KernelFixture.Html(await fixture.SubmitAsync("#!devendpoint help"));
 
         Assert.Equal(
-            ["#!attach-library", "#!bookmark", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!generate-etl", "#!libraries", "#!load", "#!write"],
+            ["#!attach-library", "#!bookmark", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!generate-etl", "#!libraries", "#!load", "#!ml", "#!write"],
             added.Order(StringComparer.Ordinal));
         Assert.All(added, magic => Assert.Contains($"<tr><td>{magic}</td>", help));
         Assert.All(HelpMagic.Magics, m => Assert.Contains($"<td>{System.Net.WebUtility.HtmlEncode(m.Example)}</td>", help));
