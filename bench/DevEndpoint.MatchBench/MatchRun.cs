@@ -77,7 +77,7 @@ internal static class MatchRun
         var (precision, recall, f1) = Score(predicted, truth);
 
         var blocker = new Blocker(records, transform.Definition.FindMatches.AccuracyCostTradeoff);
-        var candidates = blocker.CandidatePairs(blocker.Nearest(blocker.Neighbours));
+        var candidates = blocker.CandidatePairs();
         var kept = candidates.Count(truth.Contains);
         var allPairs = (double)records.Count * (records.Count - 1) / 2;
         var (baselineF1, baselineThreshold) = Baseline(records, blocker, truth);
@@ -144,7 +144,7 @@ internal static class MatchRun
     /// </summary>
     private static (double F1, double Threshold) Baseline(MatchRecords records, Blocker blocker, HashSet<long> truth)
     {
-        var pairs = blocker.CandidatePairs(blocker.Nearest(50)).Concat(truth).Distinct().ToList();
+        var pairs = Blocker.Pairs(blocker.Nearest(50)).Concat(truth).Distinct().ToList();
         var scored = pairs.Select(p =>
         {
             var (a, b) = Blocker.Rows(p);

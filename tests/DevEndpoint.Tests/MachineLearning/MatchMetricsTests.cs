@@ -71,7 +71,7 @@ public sealed class MatchMetricsTests
         var records = MatchRecords.From(frame, "id");
         var blocker = new Blocker(records, 0.5);
 
-        var candidates = blocker.CandidatePairs(blocker.Nearest(blocker.Neighbours)).ToHashSet();
+        var candidates = blocker.CandidatePairs().ToHashSet();
 
         var truePairs = Enumerable.Range(0, records.Count).SelectMany(a => Enumerable.Range(a + 1, records.Count - a - 1).Select(b => (a, b)))
             .Where(p => PeopleTable.EntityOf(records.Keys[p.a]) == PeopleTable.EntityOf(records.Keys[p.b]))

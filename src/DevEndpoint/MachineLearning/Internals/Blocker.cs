@@ -3,7 +3,9 @@ namespace DevEndpoint.MachineLearning.Internals;
 /// <summary>
 /// Blocking: each record's nearest records by TF-IDF cosine over its tokens and character 3-grams, found through an
 /// inverted index that leaves out keys more than <see cref="FrequencyCap"/> records share (a common word or 3-gram would
-/// make every record a candidate of every other). Only the candidate pairs are compared by the model.
+/// make every record a candidate of every other). Each record keeps its closest records; the pairs the budget leaves room
+/// for beyond those go to the closest pairs overall, so a record typed many times keeps all its copies. Only the candidate
+/// pairs are compared by the model.
 /// </summary>
 internal sealed class Blocker
 {
@@ -15,9 +17,9 @@ internal sealed class Blocker
         this.records = records;
         var n = records.Count;
 
-        // Neighbours per record: about 0.4% of the records (at most 25, at least 3), scaled by the accuracy/cost trade-off,
+        // Neighbours per record: about 0.4% of the records (at most 12, at least 3), scaled by the accuracy/cost trade-off,
         // so that the pairs compared stay under 1% of all pairs while a record keeps room for its duplicates.
-        Neighbours = (int)Math.Round(Math.Clamp(0.004 * n, 3, 25) * (0.5 + accuracyCostTradeoff));
+        Neighbours = (int)Math.Round(Math.Clamp(0.004 * n, 3, 12) * (0.5 + accuracyCostTradeoff));
         Neighbours = Math.Max(1, Neighbours);
         FrequencyCap = (int)Math.Clamp(n / 50.0, 20, 200);
         var lists = new List<int>?[records.KeyFrequency.Length];
@@ -42,10 +44,10 @@ internal sealed class Blocker
     public int FrequencyCap { get; }
 
     /// <summary>The nearest records of each record, best first (ties by row), at most <paramref name="count"/>.</summary>
-    public int[][] Nearest(int count)
+    public Neighbour[][] Nearest(int count)
     {
         var n = records.Count;
-        var result = new int[n][];
+        var result = new Neighbour[n][];
         Parallel.For(
             0,
             n,
@@ -60,9 +62,9 @@ internal sealed class Blocker
     }
 
     /// <summary>The nearest records of one record, best first (ties by row), at most <paramref name="count"/>.</summary>
-    public int[] NearestOf(int row, int count) => NearestOf(row, count, new float[records.Count], []);
+    public Neighbour[] NearestOf(int row, int count) => NearestOf(row, count, new float[records.Count], []);
 
-    private int[] NearestOf(int row, int count, float[] scores, List<int> touched)
+    private Neighbour[] NearestOf(int row, int count, float[] scores, List<int> touched)
     {
         var ids = records.KeyIds[row];
         var weights = records.KeyWeights[row];
@@ -94,15 +96,60 @@ internal sealed class Blocker
         return top;
     }
 
-    /// <summary>The candidate pairs (lower row first, sorted): every record with each of its nearest records.</summary>
-    public long[] CandidatePairs(int[][] nearest)
+    /// <summary>
+    /// The pairs the model compares (lower row first, sorted): every record with its <see cref="Neighbours"/>/2 nearest
+    /// records, then the closest of the pairs with up to 2 x <see cref="Neighbours"/> nearest, up to a budget of
+    /// <see cref="Neighbours"/> pairs a record and at most 0.9% of all pairs (but never under half that many a record).
+    /// </summary>
+    public long[] CandidatePairs()
+    {
+        var n = records.Count;
+        var nearest = Nearest(2 * Neighbours);
+        var kept = new HashSet<long>();
+        var pool = new Dictionary<long, float>();
+        var sure = Math.Max(1, Neighbours / 2);
+        for (var row = 0; row < n; row++)
+        {
+            for (var rank = 0; rank < nearest[row].Length; rank++)
+            {
+                var (other, score) = nearest[row][rank];
+                var pair = Pair(row, other);
+                if (rank < sure)
+                {
+                    kept.Add(pair);
+                }
+                else
+                {
+                    pool[pair] = Math.Max(score, pool.GetValueOrDefault(pair));
+                }
+            }
+        }
+
+        var budget = (long)Math.Min((double)n * Neighbours, Math.Max(0.009 * n * (n - 1) / 2, n * Neighbours / 2.0));
+        foreach (var (pair, _) in pool.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
+        {
+            if (kept.Count >= budget)
+            {
+                break;
+            }
+
+            kept.Add(pair);
+        }
+
+        var sorted = kept.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>Every record with each of its nearest records, as pairs (lower row first, sorted).</summary>
+    public static long[] Pairs(Neighbour[][] nearest)
     {
         var pairs = new HashSet<long>();
         for (var row = 0; row < nearest.Length; row++)
         {
             foreach (var other in nearest[row])
             {
-                pairs.Add(Pair(row, other));
+                pairs.Add(Pair(row, other.Row));
             }
         }
 
@@ -115,11 +162,35 @@ internal sealed class Blocker
 
     public static (int A, int B) Rows(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
 
-    private int[] Top(float[] scores, List<int> touched, int count)
+    /// <summary>The <paramref name="count"/> best scored records, best first (ties by row), kept in a small sorted buffer.</summary>
+    private Neighbour[] Top(float[] scores, List<int> touched, int count)
     {
-        // Scores are divided by the other record's norm (its weights are idf / norm), which the accumulation left out.
-        var scored = touched.Select(o => (Row: o, Score: scores[o] * records.InverseNorms[o])).ToList();
-        scored.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Row.CompareTo(y.Row));
-        return scored.Take(count).Select(s => s.Row).ToArray();
+        var best = new Neighbour[count];
+        var size = 0;
+        foreach (var other in touched)
+        {
+            // Scores are divided by the other record's norm (its weights are idf / norm), which the accumulation left out.
+            var candidate = new Neighbour(other, scores[other] * records.InverseNorms[other]);
+            if (size == count && !Better(candidate, best[size - 1]))
+            {
+                continue;
+            }
+
+            var at = size < count ? size++ : size - 1;
+            while (at > 0 && Better(candidate, best[at - 1]))
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = candidate;
+        }
+
+        return size == count ? best : best[..size];
+
+        static bool Better(Neighbour a, Neighbour b) => a.Score > b.Score || (a.Score == b.Score && a.Row < b.Row);
     }
 }
+
+/// <summary>A near record and its TF-IDF cosine.</summary>
+internal readonly record struct Neighbour(int Row, float Score);

@@ -2,6 +2,9 @@ namespace DevEndpoint.MachineLearning.Internals;
 
 internal sealed partial class Matcher
 {
+    /// <summary>How many unlabelled records a later labelling round looks at for pairs the model is unsure about.</summary>
+    private const int ActiveSample = 2000;
+
     /// <summary>
     /// Rows for the user to label: up to <paramref name="sets"/> sets of up to <paramref name="size"/> records, none labelled
     /// before and none in two sets; a small table gets fewer, smaller sets (a round offers at most a quarter of its records). Without a model, each set is a record drawn at random (by the seed) with its nearest
@@ -27,7 +30,7 @@ internal sealed partial class Matcher
             }
 
             var set = new List<int>(start);
-            var neighbours = start.Select(r => Blocker.NearestOf(r, size * 2)).ToList();
+            var neighbours = start.Select(r => Blocker.NearestOf(r, size * 2).Select(n => n.Row).ToArray()).ToList();
             var most = Math.Min(size, budget);
             for (var rank = 0; rank < size * 2 && set.Count < most; rank++)
             {
@@ -60,20 +63,34 @@ internal sealed partial class Matcher
         return order.Select(r => new[] { r });
     }
 
+    /// <summary>
+    /// The candidate pairs the model is least sure about, among the nearest records of up to <see cref="ActiveSample"/>
+    /// unlabelled records drawn by the seed (so that a round costs the same on a big table as on a small one).
+    /// </summary>
     private IEnumerable<int[]> UncertainStarts(PairClassifier model, IReadOnlySet<int> labelled)
     {
-        var pairs = CandidatePairs.Where(p =>
+        var unlabelled = Enumerable.Range(0, Records.Count).Where(r => !labelled.Contains(r)).ToArray();
+        new Random(Seed).Shuffle(unlabelled);
+        var pairs = new HashSet<long>();
+        foreach (var row in unlabelled.Take(ActiveSample))
         {
-            var (a, b) = Blocker.Rows(p);
-            return !labelled.Contains(a) && !labelled.Contains(b);
-        }).ToArray();
-        var probabilities = model.Probabilities(Features.Of(pairs));
-        return Enumerable.Range(0, pairs.Length)
+            foreach (var near in Blocker.NearestOf(row, Blocker.Neighbours))
+            {
+                if (!labelled.Contains(near.Row))
+                {
+                    pairs.Add(Blocker.Pair(row, near.Row));
+                }
+            }
+        }
+
+        var sorted = pairs.Order().ToArray();
+        var probabilities = model.Probabilities(Features.Of(sorted));
+        return Enumerable.Range(0, sorted.Length)
             .OrderBy(i => Math.Abs(probabilities[i] - Threshold))
-            .ThenBy(i => pairs[i])
+            .ThenBy(i => sorted[i])
             .Select(i =>
             {
-                var (a, b) = Blocker.Rows(pairs[i]);
+                var (a, b) = Blocker.Rows(sorted[i]);
                 return new[] { a, b };
             });
     }

@@ -30,7 +30,7 @@ internal sealed partial class Matcher
     public Blocker Blocker => blocker ??= new Blocker(Records, Parameters.AccuracyCostTradeoff);
 
     /// <summary>The pairs blocking keeps, lower row first, sorted.</summary>
-    public long[] CandidatePairs => candidates ??= Blocker.CandidatePairs(Blocker.Nearest(Blocker.Neighbours));
+    public long[] CandidatePairs => candidates ??= Blocker.CandidatePairs();
 
     /// <summary>
     /// The match probability above which a pair is a match: 0.5 at a precision/recall trade-off of 0.5, higher towards 1
