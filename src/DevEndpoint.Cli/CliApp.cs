@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ConnectionCommands.Create(output));
         root.Subcommands.Add(PiiCommand.Create(output));
+        root.Subcommands.Add(MLCommands.Create(output));
         try
         {
             var parse = root.Parse(args);

@@ -9,7 +9,7 @@ namespace DevEndpoint.Interactive;
 
 /// <summary>
 /// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
-/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!ml</c>, <c>#!pii</c>, <c>#!fill-missing</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
 /// lets C# cells use the DevEndpoint API and the DataFrames it loads, with its namespaces imported (see <see cref="NotebookNamespaces"/>).
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -47,6 +47,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         ConnectionMagic.Register(root);
         PiiMagic.Register(root);
         FillMissingMagic.Register(root);
+        MLMagic.Register(root);
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);
         LibrariesMagic.Register(root, libraries);
@@ -61,7 +62,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         if (KernelInvocationContext.Current is { } context)
         {
             context.DisplayAs(
-                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove, #!connection add|list|test|remove, #!attach-library, #!libraries, #!endpoint; #!devendpoint help lists them all. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove, #!connection add|list|test|remove, #!ml create|labeling-set|import-labels|evaluate|find-matches, #!attach-library, #!libraries, #!endpoint; #!devendpoint help lists them all. Catalog: " + Catalog.DataCatalog.DefaultPath,
                 "text/plain");
         }
 

@@ -5,7 +5,8 @@ namespace DevEndpoint.Catalog;
 
 /// <summary>
 /// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers, job
-/// bookmarks and connections (without their secrets) in one SQLite file.
+/// bookmarks, connections (without their secrets) and machine-learning transforms (with their labels and models) in one
+/// SQLite file.
 /// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
@@ -236,6 +237,7 @@ public sealed partial class DataCatalog
                 definition TEXT NOT NULL,
                 PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
+        CreateMLTransformTables(connection, transaction);
         CheckVersion(connection, transaction, created: true);
         transaction.Commit();
         return 0;

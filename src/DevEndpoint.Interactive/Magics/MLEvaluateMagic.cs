@@ -1,0 +1,23 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.MachineLearning;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!ml evaluate &lt;name&gt; [--catalog &lt;file&gt;]</c>.</summary>
+public sealed class MLEvaluateMagic : KernelDirectiveCommand
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string? Catalog { get; set; }
+
+    internal static Task HandleAsync(MLEvaluateMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, async () =>
+        {
+            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var metrics = await transform.EvaluateAsync(context.CancellationToken);
+            MagicSupport.DisplayHtml(context, MLViews.Metrics(transform.Name, metrics));
+        });
+}

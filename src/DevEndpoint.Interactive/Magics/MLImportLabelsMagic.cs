@@ -1,0 +1,68 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.MachineLearning;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!ml import-labels &lt;name&gt; (--from &lt;variable&gt; | --input &lt;file.csv&gt;) [--replace] [--catalog &lt;file&gt;]</c>.</summary>
+public sealed class MLImportLabelsMagic : KernelDirectiveCommand
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string? From { get; set; }
+
+    public string? Input { get; set; }
+
+    public bool Replace { get; set; }
+
+    public string? Catalog { get; set; }
+
+    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
+    [
+        MLMagic.NameParameter("The transform."),
+        new("--from", "The C# variable holding the labelled DataFrame (as #!ml labeling-set --as put it, with its label column filled in)."),
+        MLMagic.Parameter(MLOptions.LabelsInput, typeHint: "file"),
+        new(MLOptions.Replace.Name, MLOptions.Replace.Description) { Flag = true },
+        MagicSupport.CatalogParameter(),
+    ];
+
+    internal static Task HandleAsync(MLImportLabelsMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, async () =>
+        {
+            if ((command.From is null) == (command.Input is null))
+            {
+                throw new DevEndpointException("Give #!ml import-labels either a DataFrame variable with --from <variable> or a labelled CSV file with --input <file.csv>.");
+            }
+
+            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            LabelImport import;
+            if (command.From is { } variable)
+            {
+                object? value = null;
+                if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
+                {
+                    csharp.TryGetValue(variable, out value);
+                }
+
+                if (value is not DataFrame labels)
+                {
+                    throw new DevEndpointException(value is null
+                        ? $"There is no C# variable '{variable}'. Generate a labelling set into it first (#!ml labeling-set {command.Name} --as {variable})."
+                        : $"The C# variable '{variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
+                }
+
+                import = await transform.ImportLabelsAsync(labels, command.Replace, context.CancellationToken);
+            }
+            else
+            {
+                import = await transform.ImportLabelsAsync(Path.GetFullPath(command.Input!), command.Replace, context.CancellationToken);
+            }
+
+            MagicSupport.DisplayHtml(context, MLViews.Message(MLText.Imported(transform.Name, import)));
+        });
+}

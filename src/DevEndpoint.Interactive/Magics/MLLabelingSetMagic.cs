@@ -1,0 +1,53 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.MachineLearning;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Directives;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!ml labeling-set &lt;name&gt; --as &lt;variable&gt; [--output &lt;file.csv&gt;] [--seed n] [--catalog &lt;file&gt;]</c>.</summary>
+public sealed class MLLabelingSetMagic : KernelDirectiveCommand
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string As { get; set; } = string.Empty;
+
+    public string? Output { get; set; }
+
+    public int? Seed { get; set; }
+
+    public string? Catalog { get; set; }
+
+    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
+    {
+        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(As))
+        {
+            yield return $"'{As}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
+        }
+    }
+
+    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
+    [
+        MLMagic.NameParameter("The transform."),
+        new("--as", "The name of the C# variable that receives the labelling set as a DataFrame; fill in its label column and import it with #!ml import-labels <name> --from <variable>.") { Required = true },
+        MLMagic.Parameter(MLOptions.LabelingOutput, typeHint: "file"),
+        MLMagic.Parameter(MLOptions.Seed, typeHint: "number"),
+        MagicSupport.CatalogParameter(),
+    ];
+
+    internal static Task HandleAsync(MLLabelingSetMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, async () =>
+        {
+            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var seed = command.Seed ?? FindMatchesTransform.DefaultSeed;
+            var set = command.Output is { } output
+                ? await transform.WriteLabelingSetAsync(Path.GetFullPath(output), seed, context.CancellationToken)
+                : await transform.GenerateLabelingSetAsync(seed, context.CancellationToken);
+            await MLMagic.SetVariableAsync(context, command.As, set);
+            var file = command.Output is null ? null : Path.GetFullPath(command.Output);
+            MagicSupport.DisplayHtml(context, MLViews.Message(MLText.LabelingSetInVariable(transform.Name, set, command.As, file)));
+            context.Display(set);
+        });
+}

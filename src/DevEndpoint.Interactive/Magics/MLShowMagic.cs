@@ -1,0 +1,21 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary><c>#!ml show &lt;name&gt; [--catalog &lt;file&gt;]</c>.</summary>
+public sealed class MLShowMagic : KernelDirectiveCommand
+{
+    public string Name { get; set; } = string.Empty;
+
+    public string? Catalog { get; set; }
+
+    internal static Task HandleAsync(MLShowMagic command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, () =>
+        {
+            MagicSupport.DisplayHtml(context, MLViews.Transform(DataCatalog.Open(command.Catalog).GetMLTransform(command.Name)));
+            return Task.CompletedTask;
+        });
+}

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+
+namespace DevEndpoint.Catalog;
+
+public sealed partial class DataCatalog
+{
+    /// <summary>The machine-learning transforms, by name.</summary>
+    public IReadOnlyList<MLTransform> GetMLTransforms()
+    {
+        using var connection = Connect();
+        return ReadMLTransforms(connection, null);
+    }
+
+    /// <summary>The named transform; a <see cref="DevEndpointException"/> naming the closest ones when there is none.</summary>
+    public MLTransform GetMLTransform(string name)
+    {
+        using var connection = Connect();
+        return FindMLTransform(connection, null, name) ?? throw UnknownMLTransform(Path, ReadMLTransforms(connection, null), name);
+    }
+
+    /// <summary>The labels of a transform, by labelling set then record key.</summary>
+    public IReadOnlyList<MLTransformLabel> GetMLTransformLabels(string transformId)
+    {
+        using var connection = Connect();
+        using var command = Command(
+            connection,
+            null,
+            "SELECT labeling_set_id, label, record_key FROM ml_transform_labels WHERE transform_id = $id ORDER BY labeling_set_id, seq",
+            [("$id", transformId)]);
+        using var reader = command.ExecuteReader();
+        var labels = new List<MLTransformLabel>();
+        while (reader.Read())
+        {
+            labels.Add(new MLTransformLabel(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return labels;
+    }
+
+    /// <summary>The trained model of a transform, or <c>null</c> before it is trained.</summary>
+    public MLTransformModel? GetMLTransformModel(string transformId)
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, "SELECT model, settings, trained_on FROM ml_transform_models WHERE transform_id = $id", [("$id", transformId)]);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new MLTransformModel((byte[])reader.GetValue(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    internal static List<MLTransform> ReadMLTransforms(SqliteConnection connection, SqliteTransaction? transaction) =>
+        ReadStrings(connection, transaction, "SELECT definition FROM ml_transforms ORDER BY name COLLATE NOCASE")
+            .Select(CatalogJson.Deserialize<MLTransform>)
+            .ToList();
+
+    internal static MLTransform? FindMLTransform(SqliteConnection connection, SqliteTransaction? transaction, string name) =>
+        ReadStrings(connection, transaction, "SELECT definition FROM ml_transforms WHERE name = $name", ("$name", name))
+            .Select(CatalogJson.Deserialize<MLTransform>)
+            .FirstOrDefault();
+
+    internal static DevEndpointException UnknownMLTransform(string path, IReadOnlyList<MLTransform> all, string name)
+    {
+        var names = all.Select(t => t.Name).ToList();
+        var closest = ClosestNames.Find(name, names);
+        var hint = closest.Count > 0
+            ? $" Did you mean {Quote(closest)}?"
+            : names.Count > 0 ? $" Transforms: {Quote(names.Take(10))}." : " The catalog has no ML transforms yet: create one with ml create.";
+        return new DevEndpointException($"ML transform '{name}' does not exist in the catalog {path}.{hint}");
+    }
+
+    /// <summary>The tables of machine-learning transforms: definitions, labels (in file order) and trained models.</summary>
+    private static void CreateMLTransformTables(SqliteConnection connection, SqliteTransaction transaction) =>
+        Execute(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS ml_transforms (
+                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+                transform_id TEXT NOT NULL UNIQUE,
+                definition TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS ml_transform_labels (
+                transform_id TEXT NOT NULL,
+                labeling_set_id TEXT NOT NULL,
+                record_key TEXT NOT NULL,
+                label TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                PRIMARY KEY (transform_id, labeling_set_id, record_key));
+            CREATE TABLE IF NOT EXISTS ml_transform_models (
+                transform_id TEXT NOT NULL PRIMARY KEY,
+                model BLOB NOT NULL,
+                settings TEXT NOT NULL,
+                trained_on TEXT NOT NULL);
+            """);
+}

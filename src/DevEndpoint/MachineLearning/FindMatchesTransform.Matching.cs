@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.MachineLearning.Internals;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.MachineLearning;
+
+public sealed partial class FindMatchesTransform
+{
+    /// <summary>The column find-matches adds: records with the same value are one entity.</summary>
+    public const string MatchIdColumn = "match_id";
+
+    /// <summary>
+    /// Trains the model on every label, keeps it (the transform becomes READY) and estimates its quality from the labels
+    /// alone by cross-validation over the labelling sets, in Glue's <c>FindMatchesMetrics</c> shape, also kept as the
+    /// transform's <c>EvaluationMetrics</c>.
+    /// </summary>
+    public async Task<FindMatchesMetrics> EvaluateAsync(CancellationToken cancellationToken = default)
+    {
+        var (_, records) = await LoadRecordsAsync(cancellationToken);
+        var labels = Labels(records);
+        if (!Matcher.CanTrain(labels))
+        {
+            throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
+        }
+
+        var sets = labels.Select(l => l.SetId).Distinct(StringComparer.Ordinal).Count();
+        if (sets < 2)
+        {
+            throw MLErrors.NeedsTwoSets(Definition, sets);
+        }
+
+        var matcher = NewMatcher(records);
+        var model = Train(matcher, labels);
+        var metrics = matcher.Evaluate(labels, model);
+        Store(Definition with { Status = MLTransform.Ready, EvaluationMetrics = new EvaluationMetrics(MLTransform.FindMatchesType, metrics) });
+        return metrics;
+    }
+
+    /// <summary>
+    /// The table's rows plus <see cref="MatchIdColumn"/> (records with the same id are one entity), or with
+    /// <paramref name="onePerEntity"/> only the record with the lowest primary key of each entity. Trains the model first
+    /// when the transform is not READY.
+    /// </summary>
+    public async Task<DataFrame> FindMatchesAsync(bool onePerEntity = false, CancellationToken cancellationToken = default)
+    {
+        var (frame, records) = await LoadRecordsAsync(cancellationToken);
+        var labels = Labels(records);
+        if (!Matcher.CanTrain(labels))
+        {
+            throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
+        }
+
+        var matcher = NewMatcher(records);
+        var entities = matcher.Entities(Model(matcher, labels), labels);
+        var ids = new Dictionary<int, long>();
+        var matchIds = entities.Select(e => ids.TryGetValue(e, out var id) ? id : ids[e] = ids.Count).ToArray();
+        var result = frame.Clone();
+        result.Columns.Add(new Int64DataFrameColumn(MatchIdColumn, matchIds));
+        if (!onePerEntity)
+        {
+            return result;
+        }
+
+        var keyColumn = frame.Columns[Definition.FindMatches.PrimaryKeyColumnName];
+        var keep = new bool[records.Count];
+        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(r => matchIds[r]))
+        {
+            keep[group.OrderBy(r => keyColumn[r], KeyOrder.Instance).ThenBy(r => r).First()] = true;
+        }
+
+        return result.Filter(new BooleanDataFrameColumn("keep", keep));
+    }
+
+    /// <summary>Finds matches (see <see cref="FindMatchesAsync"/>) and writes them to a CSV file; returns them.</summary>
+    public async Task<DataFrame> WriteMatchesAsync(string path, bool onePerEntity = false, CancellationToken cancellationToken = default)
+    {
+        var matches = await FindMatchesAsync(onePerEntity, cancellationToken);
+        LabelRows.WriteCsv(matches, path);
+        return matches;
+    }
+
+    /// <summary>The kept model when it was trained on the current labels and columns, else a new one (kept).</summary>
+    private PairClassifier Model(Matcher matcher, List<LabelledRecord> labels)
+    {
+        var settings = Settings(matcher);
+        if (catalog.GetMLTransformModel(Definition.TransformId) is { } stored && stored.Settings == settings)
+        {
+            return PairClassifier.Load(stored.Model, matcher.Features.Count);
+        }
+
+        var model = Train(matcher, labels);
+        if (Definition.Status != MLTransform.Ready)
+        {
+            Store(Definition with { Status = MLTransform.Ready });
+        }
+
+        return model;
+    }
+
+    private PairClassifier Train(Matcher matcher, List<LabelledRecord> labels)
+    {
+        var model = matcher.Train(labels);
+        var stored = new MLTransformModel(model.Save(), Settings(matcher), DateTimeOffset.UtcNow);
+        catalog.Update(u => u.PutMLTransformModel(Definition.TransformId, stored));
+        return model;
+    }
+
+    /// <summary>What a kept model depends on besides the labels (which drop it when they change): the compared columns and their features.</summary>
+    private static string Settings(Matcher matcher) => JsonSerializer.Serialize(new
+    {
+        Columns = matcher.Records.Columns.Select((c, i) => $"{c}:{matcher.Records.Kinds[i]}").ToArray(),
+        Features = matcher.Features.Count,
+    });
+
+    /// <summary>Orders primary keys: numbers by value, anything else by its invariant text.</summary>
+    private sealed class KeyOrder : IComparer<object?>
+    {
+        public static KeyOrder Instance { get; } = new();
+
+        public int Compare(object? x, object? y) => (x, y) switch
+        {
+            (IConvertible a, IConvertible b) when a is not string && b is not string =>
+                a.ToDouble(CultureInfo.InvariantCulture).CompareTo(b.ToDouble(CultureInfo.InvariantCulture)),
+            _ => string.CompareOrdinal(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture)),
+        };
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+using DevEndpoint.Writing;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.MachineLearning.Internals;
+
+/// <summary>How a compared column's values are read besides as text.</summary>
+internal enum ColumnKind
+{
+    Text,
+    Number,
+    Date,
+}
+
+/// <summary>
+/// The records of a table prepared for matching: per compared column (every column but the primary key) the normalised
+/// text, its tokens and character 3-grams, its number or date; per record a TF-IDF vector over all its tokens and 3-grams
+/// (the blocking keys).
+/// </summary>
+internal sealed class MatchRecords
+{
+    private MatchRecords(string[] keys, string[] columns, ColumnKind[] kinds)
+    {
+        Keys = keys;
+        Columns = columns;
+        Kinds = kinds;
+        Text = new string[columns.Length][];
+        Tokens = new int[columns.Length][][];
+        Grams = new int[columns.Length][][];
+        Values = new double[columns.Length][];
+    }
+
+    /// <summary>The primary key of each record, as text.</summary>
+    public string[] Keys { get; }
+
+    /// <summary>The compared columns.</summary>
+    public string[] Columns { get; }
+
+    public ColumnKind[] Kinds { get; }
+
+    public int Count => Keys.Length;
+
+    /// <summary>Per column, per record: the normalised text (lower case, words separated by one space), empty when missing.</summary>
+    public string[][] Text { get; }
+
+    public int[][][] Tokens { get; }
+
+    public int[][][] Grams { get; }
+
+    /// <summary>Per column, per record: the number (a date as days since 0001-01-01), NaN when missing or not a number or date column.</summary>
+    public double[][] Values { get; }
+
+    /// <summary>Per record: the blocking keys (token and 3-gram ids, sorted) and their TF-IDF weights (unit length).</summary>
+    public int[][] KeyIds { get; private set; } = [];
+
+    public float[][] KeyWeights { get; private set; } = [];
+
+    /// <summary>Per record: one over the length of its TF-IDF vector before it was made unit length (0 without keys).</summary>
+    public float[] InverseNorms { get; private set; } = [];
+
+    /// <summary>How many records hold each blocking key.</summary>
+    public int[] KeyFrequency { get; private set; } = [];
+
+    /// <summary>The inverse document frequency of each blocking key.</summary>
+    public float[] KeyIdf { get; private set; } = [];
+
+    /// <summary>The row of each primary key.</summary>
+    public Dictionary<string, int> RowOfKey { get; } = new(StringComparer.Ordinal);
+
+    public static MatchRecords From(DataFrame frame, string primaryKey)
+    {
+        var keyColumn = FrameColumn.Of(frame.Columns[primaryKey]);
+        var count = checked((int)frame.Rows.Count);
+        var keys = new string[count];
+        for (var row = 0; row < count; row++)
+        {
+            keys[row] = keyColumn.Text(row) ?? string.Empty;
+        }
+
+        var compared = frame.Columns.Where(c => !string.Equals(c.Name, primaryKey, StringComparison.Ordinal)).ToList();
+        var kinds = compared.Select(c => c.DataType == typeof(DateTime) ? ColumnKind.Date
+            : c.DataType == typeof(string) || c.DataType == typeof(bool) ? ColumnKind.Text
+            : ColumnKind.Number).ToArray();
+        var records = new MatchRecords(keys, compared.Select(c => c.Name).ToArray(), kinds);
+        for (var row = 0; row < count; row++)
+        {
+            records.RowOfKey.TryAdd(keys[row], row);
+        }
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < compared.Count; c++)
+        {
+            var column = FrameColumn.Of(compared[c]);
+            var text = records.Text[c] = new string[count];
+            var tokens = records.Tokens[c] = new int[count][];
+            var grams = records.Grams[c] = new int[count][];
+            var values = records.Values[c] = new double[count];
+            for (var row = 0; row < count; row++)
+            {
+                text[row] = Normalize(column.Text(row));
+                tokens[row] = TokenIds(text[row], ids);
+                grams[row] = GramIds(text[row], ids);
+                values[row] = kinds[c] switch
+                {
+                    ColumnKind.Date when compared[c][row] is DateTime date => date.Ticks / (double)TimeSpan.TicksPerDay,
+                    ColumnKind.Number when compared[c][row] is IConvertible number => number.ToDouble(CultureInfo.InvariantCulture),
+                    _ => double.NaN,
+                };
+            }
+        }
+
+        records.IndexKeys(ids.Count);
+        return records;
+    }
+
+    /// <summary>Lower case, letters and digits only, one space between words.</summary>
+    public static string Normalize(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(value.Length);
+        foreach (var ch in value.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                builder.Append(char.ToLowerInvariant(ch));
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(ch) != UnicodeCategory.NonSpacingMark && builder.Length > 0 && builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    private static int[] TokenIds(string text, Dictionary<string, int> ids)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        return text.Split(' ').Select(t => Id(ids, t)).Distinct().Order().ToArray();
+    }
+
+    private static int[] GramIds(string text, Dictionary<string, int> ids)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var padded = $"\u0001{text}\u0001";
+        var grams = new HashSet<int>();
+        for (var i = 0; i + 3 <= padded.Length; i++)
+        {
+            grams.Add(Id(ids, string.Concat("\u0002", padded.AsSpan(i, 3))));
+        }
+
+        return grams.Order().ToArray();
+    }
+
+    private static int Id(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out var id))
+        {
+            id = ids.Count;
+            ids.Add(key, id);
+        }
+
+        return id;
+    }
+
+    private void IndexKeys(int keyCount)
+    {
+        var frequency = new int[keyCount];
+        var keyIds = new int[Count][];
+        for (var row = 0; row < Count; row++)
+        {
+            var all = new HashSet<int>();
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                all.UnionWith(Tokens[c][row]);
+                all.UnionWith(Grams[c][row]);
+            }
+
+            keyIds[row] = all.Order().ToArray();
+            foreach (var id in keyIds[row])
+            {
+                frequency[id]++;
+            }
+        }
+
+        var idf = frequency.Select(f => (float)Math.Log((1.0 + Count) / (1.0 + f))).ToArray();
+        var weights = new float[Count][];
+        var inverseNorms = new float[Count];
+        for (var row = 0; row < Count; row++)
+        {
+            var w = keyIds[row].Select(id => idf[id]).ToArray();
+            var norm = (float)Math.Sqrt(w.Sum(x => (double)x * x));
+            inverseNorms[row] = norm > 0 ? 1 / norm : 0;
+            weights[row] = w.Select(x => x * inverseNorms[row]).ToArray();
+        }
+
+        InverseNorms = inverseNorms;
+        KeyIds = keyIds;
+        KeyWeights = weights;
+        KeyFrequency = frequency;
+        KeyIdf = idf;
+    }
+}

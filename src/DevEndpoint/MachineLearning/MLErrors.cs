@@ -1,0 +1,55 @@
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.MachineLearning;
+
+/// <summary>The errors of machine-learning transforms a user can act on, with their exact messages.</summary>
+internal static class MLErrors
+{
+    public static DevEndpointException BadName(string name) => new(
+        $"'{name}' is not a valid ML transform name. Use letters, digits, underscores, hyphens and dots (at most 255).");
+
+    public static DevEndpointException OutOfRange(string parameter, double value) => new(FormattableString.Invariant(
+        $"{parameter} must be between 0 and 1; got {value}."));
+
+    public static DevEndpointException UnknownColumn(TableName table, string column, IEnumerable<string> columns)
+    {
+        var names = columns.ToList();
+        var closest = ClosestNames.Find(column, names);
+        var hint = closest.Count > 0 ? $"Did you mean {Quote(closest)}?" : $"Its columns: {Quote(names.Take(20))}.";
+        return new DevEndpointException($"Table {table} has no column '{column}' to be the primary key. {hint}");
+    }
+
+    public static DevEndpointException NotAPrimaryKey(TableName table, string column, string? value) => new(value is null
+        ? $"Column '{column}' of {table} cannot be the primary key: some rows have no value in it. Choose a column that has a unique value on every row."
+        : $"Column '{column}' of {table} cannot be the primary key: the value '{value}' is on more than one row. Choose a column that has a unique value on every row.");
+
+    public static DevEndpointException NeedsLabels(MLTransform transform, int labelCount) => new(
+        $"ML transform '{transform.Name}' needs labels with both matching and non-matching records (it has {labelCount} labels). Generate a labelling set with ml labeling-set {transform.Name}, fill in its label column and import it with ml import-labels {transform.Name}.");
+
+    public static DevEndpointException NeedsTwoSets(MLTransform transform, int sets) => new(
+        $"ML transform '{transform.Name}' needs labels from at least two labelling sets to be evaluated by cross-validation (it has {sets}). Generate another labelling set with ml labeling-set {transform.Name}, label it and import it.");
+
+    public static DevEndpointException NoLabelFile(string path) => new(
+        $"The labelling file {path} does not exist. Generate one with ml labeling-set <name> --output {path} and fill in its label column.");
+
+    public static DevEndpointException BadLabelFile(string source, string reason) => new(
+        $"{source} cannot be read as CSV: {reason}. Nothing was imported.");
+
+    public static DevEndpointException MissingLabelColumn(string source, string column, MLTransform transform) => new(
+        $"{source} has no column '{column}'. A labelling file has the columns labeling_set_id, label and then those of {transform.Source}, as ml labeling-set {transform.Name} writes them. Nothing was imported.");
+
+    public static DevEndpointException EmptyLabelField(string where, string column) => new(column == "label"
+        ? $"{where}: the label is empty. Give every record a label (records of one labelling set with the same label are one entity). Nothing was imported."
+        : $"{where}: the {column} is empty. Keep the labelling set ids and primary keys of the generated file. Nothing was imported.");
+
+    public static DevEndpointException UnknownRecord(string where, MLTransform transform, string key) => new(
+        $"{where}: {transform.FindMatches.PrimaryKeyColumnName} '{key}' is not a record of {transform.Source}. Label only the records of a labelling set generated from that table. Nothing was imported.");
+
+    public static DevEndpointException RepeatedRecord(string where, string setId, string key) => new(
+        $"{where}: the record '{key}' is already in labelling set '{setId}' on an earlier row. List each record once per labelling set. Nothing was imported.");
+
+    public static DevEndpointException NoLabelRows(string source) => new(
+        $"{source} has no rows to import. Fill in the label column of a generated labelling set and import that.");
+
+    private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.MachineLearning;
+
+/// <summary>What the <c>ml</c> command line and the <c>#!ml</c> magics say after each step, worded once.</summary>
+public static class MLText
+{
+    public static string LabelingSetWritten(string name, DataFrame set, string path)
+    {
+        var sets = set.Columns["labeling_set_id"].Cast<string>().Distinct(StringComparer.Ordinal).Count();
+        return set.Rows.Count == 0
+            ? $"Every record of ML transform '{name}' that has look-alikes is labelled: {path} has no records."
+            : $"Wrote {sets} labelling sets ({set.Rows.Count} records) to {path}. Fill in the label column (in one labelling set, records with the same label are one entity) and import it with ml import-labels {name} --input {path}.";
+    }
+
+    /// <summary>What a notebook says after putting a labelling set into a DataFrame variable (and a file).</summary>
+    public static string LabelingSetInVariable(string name, DataFrame set, string variable, string? path)
+    {
+        var sets = set.Columns["labeling_set_id"].Cast<string>().Distinct(StringComparer.Ordinal).Count();
+        var where = path is null ? $"the DataFrame {variable}" : $"the DataFrame {variable} and {path}";
+        return set.Rows.Count == 0
+            ? $"Every record of ML transform '{name}' that has look-alikes is labelled: {where} has no records."
+            : $"Put {sets} labelling sets ({set.Rows.Count} records) into {where}. Fill in its label column (in one labelling set, records with the same label are one entity), for example {variable}.Columns[\"label\"][0] = \"a\"; then import it with #!ml import-labels {name} --from {variable}.";
+    }
+
+    public static string Imported(string name, LabelImport import) =>
+        $"Imported {import.Imported} labels into ML transform '{name}': it has {import.LabelCount} labels in {import.LabelingSets} labelling sets.";
+
+    public static string MatchesWritten(DataFrame matches, string path)
+    {
+        var entities = matches.Columns[FindMatchesTransform.MatchIdColumn].Cast<long?>().Distinct().Count();
+        return $"Wrote {matches.Rows.Count} records of {entities} entities to {path}.";
+    }
+
+    /// <summary>The metrics as rows of a two-column table.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Metrics(FindMatchesMetrics metrics)
+    {
+        yield return ["AreaUnderPRCurve", Number(metrics.AreaUnderPRCurve)];
+        yield return ["Precision", Number(metrics.Precision)];
+        yield return ["Recall", Number(metrics.Recall)];
+        yield return ["F1", Number(metrics.F1)];
+        var matrix = metrics.ConfusionMatrix;
+        yield return ["ConfusionMatrix", FormattableString.Invariant($"TP {matrix.NumTruePositives}, FP {matrix.NumFalsePositives}, TN {matrix.NumTrueNegatives}, FN {matrix.NumFalseNegatives}")];
+        foreach (var column in metrics.ColumnImportances.OrderByDescending(c => c.Importance))
+        {
+            yield return [$"Importance of {column.ColumnName}", Number(column.Importance)];
+        }
+    }
+
+    /// <summary>A transform as rows of a two-column table.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Properties(MLTransform transform)
+    {
+        var parameters = transform.FindMatches;
+        yield return ["Name", transform.Name];
+        yield return ["TransformId", transform.TransformId];
+        yield return ["Status", transform.Status];
+        yield return ["Source", transform.Source.ToString()];
+        yield return ["PrimaryKeyColumnName", parameters.PrimaryKeyColumnName];
+        yield return ["PrecisionRecallTradeoff", Number(parameters.PrecisionRecallTradeoff)];
+        yield return ["AccuracyCostTradeoff", Number(parameters.AccuracyCostTradeoff)];
+        yield return ["EnforceProvidedLabels", parameters.EnforceProvidedLabels ? "true" : "false"];
+        yield return ["LabelCount", transform.LabelCount.ToString(CultureInfo.InvariantCulture)];
+        yield return ["CreatedOn", transform.CreatedOn.ToString("u", CultureInfo.InvariantCulture)];
+        yield return ["LastModifiedOn", transform.LastModifiedOn.ToString("u", CultureInfo.InvariantCulture)];
+        if (transform.EvaluationMetrics is { } evaluation)
+        {
+            foreach (var row in Metrics(evaluation.FindMatchesMetrics))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+}
