@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Loading;
@@ -31,14 +32,17 @@ public sealed partial class TableLoader
         foreach (var part in parts)
         {
             var row = new PartRow(part, partitionValues);
-            var keep = new bool[part.Rows];
-            for (var i = 0; i < keep.Length; i++)
+            var kept = new List<int>();
+            for (var i = 0; i < part.Rows; i++)
             {
                 row.Index = i;
-                keep[i] = predicate.Matches(row);
+                if (predicate.Matches(row))
+                {
+                    kept.Add(i);
+                }
             }
 
-            KeepRows(part, keep);
+            KeepRows(part, kept);
         }
     }
 
@@ -52,21 +56,24 @@ public sealed partial class TableLoader
         var position = seed;
         foreach (var part in parts)
         {
-            var keep = new bool[part.Rows];
-            for (var i = 0; i < keep.Length; i++)
+            var kept = new List<int>();
+            for (var i = 0; i < part.Rows; i++)
             {
-                keep[i] = Sampling.Hash(position++) < threshold;
+                if (Sampling.Hash(position++) < threshold)
+                {
+                    kept.Add(i);
+                }
             }
 
-            KeepRows(part, keep);
+            KeepRows(part, kept);
         }
     }
 
-    private static void KeepRows(ReadPart part, bool[] keep)
+    private static void KeepRows(ReadPart part, List<int> kept)
     {
-        if (keep.AsSpan().Contains(false))
+        if (kept.Count < part.Rows)
         {
-            part.Keep(keep);
+            part.Keep(CollectionsMarshal.AsSpan(kept));
         }
     }
 
