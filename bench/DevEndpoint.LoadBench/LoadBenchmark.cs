@@ -53,6 +53,7 @@ internal static class LoadBenchmark
             }
             else if (kind == "parquet")
             {
+                runners.Add(new(format, LoadReport.DevEndpointSample, $"`devendpoint load {table} --sample 0.01 --summary`", cli, ["load", table, "--sample", "0.01", "--summary", "--catalog", files.Catalog], []));
                 runners.Add(new(format, LoadReport.ParquetNet, "every row group, every column into an array", self, ["parquetnet", path], []));
             }
         }

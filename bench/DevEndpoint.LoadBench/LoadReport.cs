@@ -7,6 +7,7 @@ namespace DevEndpoint.LoadBench;
 internal static class LoadReport
 {
     public const string DevEndpoint = "DevEndpoint";
+    public const string DevEndpointSample = "DevEndpoint, 1% sample";
     public const string DuckDb = "DuckDB";
     public const string LoadCsv = "DataFrame.LoadCsv";
     public const string ParquetNet = "Parquet.Net";
@@ -45,6 +46,7 @@ internal static class LoadReport
         Target(report, "CSV: DevEndpoint peak memory / CSV size at most 1.5x", peak, r => r <= 1.5);
         Target(report, "Parquet: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("Parquet", DevEndpoint), Find("Parquet", DuckDb)), r => r <= 1.5);
         Target(report, "JSON lines: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("JSON lines", DevEndpoint), Find("JSON lines", DuckDb)), r => r <= 1.5);
+        Target(report, "Parquet: a 1% sample / the full load at most 1.0x (issue 13)", Ratio(Find("Parquet", DevEndpointSample), Find("Parquet", DevEndpoint)), r => r <= 1.0);
 
         report.AppendLine()
             .AppendLine("Cross-check: `devendpoint load --summary` against DuckDB's figures by SQL for the same file (rows; per column nulls, sums, UTF-8 bytes of strings):")

@@ -90,7 +90,7 @@ internal abstract partial class ColumnBuilder
 
         public override object? ValueAt(long row) => Active.ValueAt(row);
 
-        public override void Keep(ReadOnlySpan<bool> keep) => Active.Keep(keep);
+        public override void Keep(ReadOnlySpan<int> rows) => Active.Keep(rows);
 
         public override void Reserve(long count)
         {

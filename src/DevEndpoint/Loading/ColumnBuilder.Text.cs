@@ -72,19 +72,15 @@ internal abstract partial class ColumnBuilder
 
         public override object? ValueAt(long row) => values[origin + (int)row];
 
-        public override void Keep(ReadOnlySpan<bool> keep)
+        public override void Keep(ReadOnlySpan<int> rows)
         {
-            var kept = 0;
-            for (var i = 0; i < count; i++)
+            for (var k = 0; k < rows.Length; k++)
             {
-                if (keep[i])
-                {
-                    values[origin + kept++] = values[origin + i];
-                }
+                values[origin + k] = values[origin + rows[k]];
             }
 
-            Array.Clear(values, origin + kept, count - kept);
-            count = kept;
+            Array.Clear(values, origin + rows.Length, count - rows.Length);
+            count = rows.Length;
         }
 
         public override bool CanSlice => true;

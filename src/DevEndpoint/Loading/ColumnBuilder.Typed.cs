@@ -171,34 +171,25 @@ internal abstract partial class ColumnBuilder
         public override object? ValueAt(long row) =>
             (validity[row >> 3] & (1 << (int)(row & 7))) == 0 ? null : Unsafe.ReadUnaligned<T>(ref values[(origin + (int)row) * Size]);
 
-        public override void Keep(ReadOnlySpan<bool> keep)
+        /// <summary>Each kept row moves to its place; no row is written before it is read, as a kept row's place is never past it.</summary>
+        public override void Keep(ReadOnlySpan<int> rows)
         {
-            var kept = 0;
             nulls = 0;
-            for (var i = 0; i < count; i++)
+            for (var k = 0; k < rows.Length; k++)
             {
-                if (!keep[i])
-                {
-                    continue;
-                }
-
+                var i = rows[k];
                 var present = (validity[i >> 3] & (1 << (i & 7))) != 0;
-                if (kept != i)
+                if (k != i)
                 {
-                    values.AsSpan((origin + i) * Size, Size).CopyTo(values.AsSpan((origin + kept) * Size));
+                    Unsafe.WriteUnaligned(ref values[(origin + k) * Size], Unsafe.ReadUnaligned<T>(ref values[(origin + i) * Size]));
                 }
 
-                SetBit(validity, kept, present);
+                SetBit(validity, k, present);
                 nulls += present ? 0 : 1;
-                kept++;
             }
 
-            for (var i = kept; i < count; i++)
-            {
-                SetBit(validity, i, false);
-            }
-
-            count = kept;
+            ClearBits(validity, rows.Length, count);
+            count = rows.Length;
         }
 
         public override bool CanSlice => true;
@@ -323,6 +314,27 @@ internal abstract partial class ColumnBuilder
         else
         {
             bits[index >> 3] &= (byte)~(1 << (index & 7));
+        }
+    }
+
+    /// <summary>Clears bits [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static void ClearBits(byte[] bits, int from, int to)
+    {
+        if (from >= to)
+        {
+            return;
+        }
+
+        if ((from & 7) != 0)
+        {
+            bits[from >> 3] &= (byte)((1 << (from & 7)) - 1);
+        }
+
+        var first = (from + 7) >> 3;
+        var end = (to + 7) >> 3;
+        if (end > first)
+        {
+            Array.Clear(bits, first, end - first);
         }
     }
 

@@ -120,40 +120,30 @@ internal abstract partial class ColumnBuilder
             return Encoding.UTF8.GetString(Span[start..end]);
         }
 
-        /// <summary>Closes up the kept values' bytes, offsets and validity bits in place (each moves towards the start, never past a value not yet read).</summary>
-        public override void Keep(ReadOnlySpan<bool> keep)
+        /// <summary>Moves the kept values' bytes, offsets and validity bits up in place (a kept row's place is never past it, so no row is written before it is read).</summary>
+        public override void Keep(ReadOnlySpan<int> rows)
         {
-            var kept = 0;
             var at = 0;
-            var start = 0;
             nulls = 0;
-            for (var i = 0; i < count; i++)
+            for (var k = 0; k < rows.Length; k++)
             {
+                var i = rows[k];
+                var start = Unsafe.ReadUnaligned<int>(ref offsets[i * sizeof(int)]);
                 var end = Unsafe.ReadUnaligned<int>(ref offsets[(i + 1) * sizeof(int)]);
-                if (keep[i])
+                var present = (validity[i >> 3] & (1 << (i & 7))) != 0;
+                if (at != start)
                 {
-                    var present = (validity[i >> 3] & (1 << (i & 7))) != 0;
-                    if (at != start)
-                    {
-                        Span[start..end].CopyTo(Span[at..]);
-                    }
-
-                    at += end - start;
-                    SetBit(validity, kept, present);
-                    nulls += present ? 0 : 1;
-                    kept++;
-                    Unsafe.WriteUnaligned(ref offsets[kept * sizeof(int)], at);
+                    Span[start..end].CopyTo(Span[at..]);
                 }
 
-                start = end;
+                at += end - start;
+                SetBit(validity, k, present);
+                nulls += present ? 0 : 1;
+                Unsafe.WriteUnaligned(ref offsets[(k + 1) * sizeof(int)], at);
             }
 
-            for (var i = kept; i < count; i++)
-            {
-                SetBit(validity, i, false);
-            }
-
-            count = kept;
+            ClearBits(validity, rows.Length, count);
+            count = rows.Length;
             length = at;
         }
 

@@ -111,10 +111,10 @@ internal abstract partial class ColumnBuilder
     public abstract object? ValueAt(long row);
 
     /// <summary>
-    /// Keeps only the rows whose <paramref name="keep"/> entry is true (one entry a row, in order), closing up the rest:
-    /// the rows a predicate or a sample leaves out of a part already read. Not for a slice.
+    /// Keeps only the rows numbered in <paramref name="rows"/> (ascending), moved up in place, in a time that grows with
+    /// the rows kept: the rows a predicate or a sample keeps of a part already read. Not for a slice.
     /// </summary>
-    public abstract void Keep(ReadOnlySpan<bool> keep);
+    public abstract void Keep(ReadOnlySpan<int> rows);
 
     /// <summary>Makes room for <paramref name="count"/> values in all, when a part knows about how many rows it holds.</summary>
     public abstract void Reserve(long count);

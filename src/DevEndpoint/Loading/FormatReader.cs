@@ -159,15 +159,15 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
         }
     }
 
-    /// <summary>Keeps only the rows whose <paramref name="keep"/> entry is true, in every column.</summary>
-    public void Keep(ReadOnlySpan<bool> keep)
+    /// <summary>Keeps only the rows numbered in <paramref name="rows"/> (ascending), in every column.</summary>
+    public void Keep(ReadOnlySpan<int> rows)
     {
         foreach (var column in Columns)
         {
-            column.Keep(keep);
+            column.Keep(rows);
         }
 
-        Rows = keep.Count(true);
+        Rows = rows.Length;
     }
 
     /// <summary>Keeps the first <paramref name="rows"/> rows, in every column.</summary>

@@ -23,7 +23,9 @@ public sealed partial class PartitionPredicate
 
     private sealed record LiteralOperand(string Literal, int Position) : Operand
     {
-        public override object? Value(IPredicateRow row) => Literal;
+        private readonly PredicateLiteral value = new(Literal);
+
+        public override object? Value(IPredicateRow row) => value;
     }
 
     private sealed record And(Node Left, Node Right) : Node

@@ -34,8 +34,8 @@ internal static class PredicateValues
 
         return (left, right) switch
         {
-            (string a, string b) => CompareText(a, b),
-            (string, _) => -CompareTyped(right, left),
+            (string or PredicateLiteral, string or PredicateLiteral) => CompareText(Text(left), Text(right)),
+            (string or PredicateLiteral, _) => -CompareTyped(right, left),
             _ => CompareTyped(left, right),
         };
     }
@@ -44,6 +44,7 @@ internal static class PredicateValues
     public static string Text(object value) => value switch
     {
         string text => text,
+        PredicateLiteral literal => literal.Text,
         bool flag => flag ? "true" : "false",
         DateTime { TimeOfDay.Ticks: 0 } date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
@@ -81,7 +82,7 @@ internal static class PredicateValues
         _ => ValueKind.Text,
     };
 
-    private static int CompareText(string left, string right) =>
+    internal static int CompareText(string left, string right) =>
         decimal.TryParse(left, NumberStyles.Number, CultureInfo.InvariantCulture, out var a)
         && decimal.TryParse(right, NumberStyles.Number, CultureInfo.InvariantCulture, out var b)
             ? a.CompareTo(b)
@@ -93,12 +94,14 @@ internal static class PredicateValues
         bool flag => other switch
         {
             bool b => flag.CompareTo(b),
+            PredicateLiteral { Boolean: { } b } => flag.CompareTo(b),
             string text when TextValues.TryParseBoolean(text, out var b) => flag.CompareTo(b),
             _ => null,
         },
         DateTime date => other switch
         {
             DateTime d => date.CompareTo(d),
+            PredicateLiteral { Date: { } d } => date.CompareTo(d),
             string text when Date(text, out var d) => date.CompareTo(d),
             _ => null,
         },
@@ -111,7 +114,7 @@ internal static class PredicateValues
     private static double ToDouble(object number) => ((IConvertible)number).ToDouble(CultureInfo.InvariantCulture);
 
     /// <summary>A value as a <see cref="decimal"/>, or as a <see cref="double"/> when it is a float or beyond a decimal.</summary>
-    private static bool Number(object value, out object number)
+    internal static bool Number(object value, out object number)
     {
         switch (value)
         {
@@ -120,6 +123,9 @@ internal static class PredicateValues
                 return true;
             case float or double:
                 number = ((IConvertible)value).ToDouble(CultureInfo.InvariantCulture);
+                return true;
+            case PredicateLiteral { Number: { } literal }:
+                number = literal;
                 return true;
             case string text when decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d):
                 number = d;
@@ -133,7 +139,7 @@ internal static class PredicateValues
         }
     }
 
-    private static bool Date(string text, out DateTime value) =>
+    internal static bool Date(string text, out DateTime value) =>
         TextValues.TryParseDate(text, out value) || TextValues.TryParseTimestamp(text, out value);
 
     private enum ValueKind
@@ -143,4 +149,23 @@ internal static class PredicateValues
         Boolean,
         Text,
     }
+}
+
+/// <summary>A value written in a predicate, read once as a number, a date and a boolean for the typed columns it is compared with.</summary>
+internal sealed class PredicateLiteral(string text)
+{
+    private readonly Lazy<object?> number = new(() => PredicateValues.Number(text, out var value) ? value : null);
+    private readonly Lazy<DateTime?> date = new(() => PredicateValues.Date(text, out var value) ? value : null);
+    private readonly Lazy<bool?> boolean = new(() => TextValues.TryParseBoolean(text, out var value) ? value : null);
+
+    public string Text => text;
+
+    /// <summary>The literal as a <see cref="decimal"/> (or a <see cref="double"/> beyond one); <c>null</c> when it is not a number.</summary>
+    public object? Number => number.Value;
+
+    public DateTime? Date => date.Value;
+
+    public bool? Boolean => boolean.Value;
+
+    public override string ToString() => text;
 }

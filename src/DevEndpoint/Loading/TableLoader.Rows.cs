@@ -1,22 +1,48 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Loading;
 
 /// <summary>What a load does to the rows of each file once read: partition values added, a sample taken, a predicate applied.</summary>
 public sealed partial class TableLoader
 {
+    /// <summary>
+    /// The share of rows to keep: the fraction asked for, or the sample size over the rows the crawler counted in the
+    /// partitions the predicate keeps (<paramref name="partitionRows"/>, when each has a count), or else in the whole table.
+    /// </summary>
+    private static double? SampleFraction(CatalogTable table, LoadOptions options, long? partitionRows)
+    {
+        if (options.SampleRows is not { } rows)
+        {
+            return options.SampleFraction;
+        }
+
+        var counted = partitionRows ?? RecordCount(table.Parameters) ?? 0;
+        return counted <= rows ? null : (double)rows / counted;
+    }
+
+    private static long? RecordCount(IReadOnlyDictionary<string, string>? parameters) =>
+        parameters is not null && parameters.TryGetValue("recordCount", out var text)
+        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
+
     /// <summary>Leaves out of a file's parts the rows the predicate does not keep; its partition keys are the file's partition values.</summary>
     private static void Filter(IReadOnlyList<ReadPart> parts, PartitionPredicate predicate, IReadOnlyDictionary<string, string?> partitionValues)
     {
         foreach (var part in parts)
         {
             var row = new PartRow(part, partitionValues);
-            var keep = new bool[part.Rows];
-            for (var i = 0; i < keep.Length; i++)
+            var kept = new List<int>();
+            for (var i = 0; i < part.Rows; i++)
             {
                 row.Index = i;
-                keep[i] = predicate.Matches(row);
+                if (predicate.Matches(row))
+                {
+                    kept.Add(i);
+                }
             }
 
-            KeepRows(part, keep);
+            KeepRows(part, kept);
         }
     }
 
@@ -30,21 +56,24 @@ public sealed partial class TableLoader
         var position = seed;
         foreach (var part in parts)
         {
-            var keep = new bool[part.Rows];
-            for (var i = 0; i < keep.Length; i++)
+            var kept = new List<int>();
+            for (var i = 0; i < part.Rows; i++)
             {
-                keep[i] = Sampling.Hash(position++) < threshold;
+                if (Sampling.Hash(position++) < threshold)
+                {
+                    kept.Add(i);
+                }
             }
 
-            KeepRows(part, keep);
+            KeepRows(part, kept);
         }
     }
 
-    private static void KeepRows(ReadPart part, bool[] keep)
+    private static void KeepRows(ReadPart part, List<int> kept)
     {
-        if (keep.AsSpan().Contains(false))
+        if (kept.Count < part.Rows)
         {
-            part.Keep(keep);
+            part.Keep(CollectionsMarshal.AsSpan(kept));
         }
     }
 

@@ -272,25 +272,6 @@ public sealed partial class TableLoader
         }
     }
 
-    /// <summary>
-    /// The share of rows to keep: the fraction asked for, or the sample size over the rows the crawler counted in the
-    /// partitions the predicate keeps (<paramref name="partitionRows"/>, when each has a count), or else in the whole table.
-    /// </summary>
-    private static double? SampleFraction(CatalogTable table, LoadOptions options, long? partitionRows)
-    {
-        if (options.SampleRows is not { } rows)
-        {
-            return options.SampleFraction;
-        }
-
-        var counted = partitionRows ?? RecordCount(table.Parameters) ?? 0;
-        return counted <= rows ? null : (double)rows / counted;
-    }
-
-    private static long? RecordCount(IReadOnlyDictionary<string, string>? parameters) =>
-        parameters is not null && parameters.TryGetValue("recordCount", out var text)
-        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : null;
-
     private static DevEndpointException NoConnection(TableName name, CatalogTable table) => new(
         $"Table {name} is stored in an object store ({table.StorageDescriptor.Location}) but names no connection to reach it (table parameter {ObjectStoreConnections.ConnectionParameter}). Crawl it again with --connection <name>.");
 

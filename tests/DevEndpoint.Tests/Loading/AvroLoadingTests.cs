@@ -61,6 +61,31 @@ public sealed class AvroLoadingTests
         Assert.Equal(["東京", null, null], frame.Columns["customer.address.city"].Cast<string?>());
     }
 
+    [Theory]
+    [InlineData("`customer.address.city` IS NOT NULL OR day IS NULL")]
+    [InlineData("amount < 0 AND day < '2000-01-01'")]
+    [InlineData("NOT status = 'NEW'")]
+    public async Task An_avro_table_is_filtered_on_its_columns_nested_fields_too(string where)
+    {
+        var folder = new TempFolder();
+        using var cleanup = folder;
+        Directory.CreateDirectory(folder.Combine("orders"));
+        await File.WriteAllBytesAsync(folder.Combine("orders", "orders.avro"), Write());
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "shop");
+        var all = (await lake.LoadAsync("orders")).Frame;
+
+        var loaded = (await lake.LoadAsync("orders", new LoadOptions { Where = where, Columns = ["id"] })).Frame;
+
+        var expected = Enumerable.Range(0, (int)all.Rows.Count).Where(i => where switch
+        {
+            "amount < 0 AND day < '2000-01-01'" => (decimal)all["amount"][i] < 0 && all["day"][i] is DateTime day && day < new DateTime(2000, 1, 1),
+            "NOT status = 'NEW'" => all["status"][i] is string status && status != "NEW",
+            _ => all["customer.address.city"][i] is not null || all["day"][i] is null,
+        }).Select(i => all["id"][i]);
+        Assert.Equal(expected, loaded["id"].Cast<object>());
+        Assert.NotEmpty(expected);
+    }
+
     [Fact]
     public async Task An_avro_file_with_xz_blocks_fails_naming_the_codec_and_the_readable_ones()
     {

@@ -39,6 +39,10 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         ("NOT Id BETWEEN 100 AND 1100 AND season <> '2223'", m => m.Id is < 100 or > 1100 && m.Season != "2223"),
         ("Id IN (5, 640, 1199) OR (Id > 700 AND Date = '2022-08-01')", m => m.Id is 5 or 640 or 1199 || (m.Id > 700 && m.Date == "2022-08-01")),
         ("season = '2324' OR Id <= 64", m => m.Season == "2324" || m.Id <= 64),
+        ("Corners > 6", m => m.Corners > 6),
+        ("Corners IS NULL AND Id < 300", m => m.Corners is null && m.Id < 300),
+        ("NOT Corners < 3 OR Id BETWEEN 130 AND 140", m => m.Corners >= 3 || m.Id is >= 130 and <= 140),
+        ("Corners <> 4 AND Id >= 100 AND Id < 200", m => m.Corners is not null and not 4 && m.Id is >= 100 and < 200),
     ];
 
     private readonly TempFolder temp = new();
@@ -202,7 +206,7 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => LoadAsync(table, new LoadOptions { Where = "season = '2324' AND FTHGX > 2" }));
 
         Assert.Equal(
-            $"Column 'FTHGX' at position 21 of the predicate does not exist in {table}. Did you mean 'fthg'? Columns: id, date, hometeam, fthg, ftag, odds, league, season.",
+            $"Column 'FTHGX' at position 21 of the predicate does not exist in {table}. Did you mean 'fthg'? Columns: id, date, hometeam, fthg, ftag, odds, corners, league, season.",
             error.Message);
     }
 
@@ -256,6 +260,7 @@ public sealed class WhereOnAnyColumnTests : IDisposable
                 Number("fthg"),
                 Number("ftag"),
                 Cell("odds") is { } odds ? Convert.ToDouble(odds, CultureInfo.InvariantCulture) : null,
+                Number("corners"),
                 frame.Columns.IndexOf("league") >= 0 ? (string)Cell("league")! : string.Empty,
                 frame.Columns.IndexOf("season") >= 0 ? (string)Cell("season")! : string.Empty));
         }
@@ -297,6 +302,9 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         FTHG = id * 7 % 6,
         FTAG = id * 5 % 4,
         Odds = id % 7 == 0 ? null : 1.5 + (id % 10 * 0.25),
+
+        // Null in every row of the row group of ids 128 to 191 (Parquet row groups of 64 rows), and in some rows elsewhere.
+        Corners = id is >= 128 and < 192 || id % 5 == 0 ? null : id % 9,
     };
 
     private static async Task WriteAsync(string path, string format, List<WrittenMatch> rows)
@@ -306,13 +314,13 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         switch (format)
         {
             case "csv":
-                var csv = new StringBuilder("Id,Date,HomeTeam,FTHG,FTAG,Odds\n");
-                rows.ForEach(m => csv.Append(CultureInfo.InvariantCulture, $"{m.Id},{Date(m)},{m.HomeTeam},{m.FTHG},{m.FTAG},{Odds(m)}\n"));
+                var csv = new StringBuilder("Id,Date,HomeTeam,FTHG,FTAG,Odds,Corners\n");
+                rows.ForEach(m => csv.Append(CultureInfo.InvariantCulture, $"{m.Id},{Date(m)},{m.HomeTeam},{m.FTHG},{m.FTAG},{Odds(m)},{m.Corners}\n"));
                 await File.WriteAllTextAsync(path, csv.ToString());
                 break;
             case "json":
                 var json = new StringBuilder();
-                rows.ForEach(m => json.Append(CultureInfo.InvariantCulture, $"{{\"Id\":{m.Id},\"Date\":\"{Date(m)}\",\"HomeTeam\":\"{m.HomeTeam}\",\"FTHG\":{m.FTHG},\"FTAG\":{m.FTAG},\"Odds\":{(m.Odds is null ? "null" : Odds(m))}}}\n"));
+                rows.ForEach(m => json.Append(CultureInfo.InvariantCulture, $"{{\"Id\":{m.Id},\"Date\":\"{Date(m)}\",\"HomeTeam\":\"{m.HomeTeam}\",\"FTHG\":{m.FTHG},\"FTAG\":{m.FTAG},\"Odds\":{(m.Odds is null ? "null" : Odds(m))},\"Corners\":{m.Corners?.ToString(CultureInfo.InvariantCulture) ?? "null"}}}\n"));
                 await File.WriteAllTextAsync(path, json.ToString());
                 break;
             default:
@@ -326,7 +334,7 @@ public sealed class WhereOnAnyColumnTests : IDisposable
     }
 
     /// <summary>A loaded row, the date as text (yyyy-MM-dd) whatever its type.</summary>
-    private sealed record Match(int Id, string Date, string HomeTeam, int? Fthg, int? Ftag, double? Odds, string League, string Season);
+    private sealed record Match(int Id, string Date, string HomeTeam, int? Fthg, int? Ftag, double? Odds, int? Corners, string League, string Season);
 
     private sealed class WrittenMatch
     {
@@ -341,5 +349,7 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         public int FTAG { get; set; }
 
         public double? Odds { get; set; }
+
+        public int? Corners { get; set; }
     }
 }
