@@ -15,4 +15,10 @@ public class DevEndpointException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// None: the message is the whole story for the user. A notebook shows a C# cell's exception as its text, which would
+    /// otherwise follow the message with the stack of DevEndpoint's own code.
+    /// </summary>
+    public override string? StackTrace => null;
 }

@@ -88,7 +88,7 @@ public sealed partial class PartitionPredicate
                 && PredicateValues.Convert(literal.Literal, column.Type) is null)
             {
                 throw new DevEndpointException(
-                    $"The value '{literal.Literal}' at position {literal.Position} of the predicate is not a {column.Type} for column '{column.Name}' of {tableName}. Give a {column.Type} value, for example {PredicateValues.Example(column.Type)}.");
+                    $"The value '{literal.Literal}' at position {literal.Position} of the predicate is not a value of type {column.Type} for column '{column.Name}' of {tableName}. Give a value of type {column.Type}, for example {PredicateValues.Example(column.Type)}.");
             }
         }
 

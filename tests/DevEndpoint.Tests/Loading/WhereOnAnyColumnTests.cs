@@ -211,10 +211,10 @@ public sealed class WhereOnAnyColumnTests : IDisposable
     }
 
     [Theory]
-    [InlineData("FTHG > 'two'", "The value 'two' at position 8 of the predicate is not a int for column 'fthg' of lake_csv.matches. Give a int value, for example 42.")]
-    [InlineData("Odds < 'x'", "The value 'x' at position 8 of the predicate is not a decimal(10,2) for column 'odds' of lake_csv.matches. Give a decimal(10,2) value, for example 12.50.")]
-    [InlineData("Date >= '2022-13-01'", "The value '2022-13-01' at position 9 of the predicate is not a date for column 'date' of lake_csv.matches. Give a date value, for example '2024-01-31'.")]
-    [InlineData("FTAG IN (1, 'many')", "The value 'many' at position 13 of the predicate is not a int for column 'ftag' of lake_csv.matches. Give a int value, for example 42.")]
+    [InlineData("FTHG > 'two'", "The value 'two' at position 8 of the predicate is not a value of type int for column 'fthg' of lake_csv.matches. Give a value of type int, for example 42.")]
+    [InlineData("Odds < 'x'", "The value 'x' at position 8 of the predicate is not a value of type decimal(10,2) for column 'odds' of lake_csv.matches. Give a value of type decimal(10,2), for example 12.50.")]
+    [InlineData("Date >= '2022-13-01'", "The value '2022-13-01' at position 9 of the predicate is not a value of type date for column 'date' of lake_csv.matches. Give a value of type date, for example '2024-01-31'.")]
+    [InlineData("FTAG IN (1, 'many')", "The value 'many' at position 13 of the predicate is not a value of type int for column 'ftag' of lake_csv.matches. Give a value of type int, for example 42.")]
     public async Task A_value_that_is_not_of_its_columns_type_is_refused_before_any_file_is_read(string where, string message)
     {
         var table = await WriteAndCrawlAsync("csv", partitioned: true);

@@ -66,7 +66,7 @@ internal sealed class SqlQuery(DatabaseEngine engine, TableName table, IReadOnly
             _ => (object)text,
         };
         return parsed ?? throw new DevEndpointException(
-            $"The value '{text}' {where} is not a {type} for column '{column.Name}' of {table}. Give a {type} value, for example {Example(type)}.");
+            $"The value '{text}' {where} is not a value of type {type} for column '{column.Name}' of {table}. Give a value of type {type}, for example {Example(type)}.");
     }
 
     private static string Example(string type) => type switch

@@ -128,7 +128,7 @@ public sealed class DatabaseLoaderTests
             await Error(gone, new LoadOptions()));
         Assert.Equal($"Column 'dy' at position 1 of the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
         Assert.Equal(
-            $"The value '2024-13-01' in the predicate is not a date for column 'day' of {kept}. Give a date value, for example '2024-01-31'.",
+            $"The value '2024-13-01' in the predicate is not a value of type date for column 'day' of {kept}. Give a value of type date, for example '2024-01-31'.",
             await Error(kept, new LoadOptions { Where = "day > '2024-13-01'" }));
         Assert.Equal(
             $"Column 'day' of {kept} is date; --hash-field splits a read by a numeric column's range. Give a number column, such as the primary key.",
