@@ -21,7 +21,7 @@ public sealed class MLMagicTests
 
         var create = await fixture.MagicAsync("#!ml create people --source crm.people --primary-key id");
         KernelFixture.AssertSucceeded(create);
-        Assert.Contains("<td>Status</td><td>NOT_READY</td>", KernelFixture.Html(create), StringComparison.Ordinal);
+        Assert.Contains("<td style=\"text-align:left\">Status</td><td style=\"text-align:left\">NOT_READY</td>", KernelFixture.Html(create), StringComparison.Ordinal);
         for (var round = 1; round <= 4; round++)
         {
             var set = await fixture.MagicAsync("#!ml labeling-set people --as labels");
@@ -38,12 +38,12 @@ public sealed class MLMagicTests
         var list = await fixture.MagicAsync("#!ml list");
 
         KernelFixture.AssertSucceeded(evaluate);
-        Assert.Contains("<td>F1</td>", KernelFixture.Html(evaluate), StringComparison.Ordinal);
+        Assert.Contains("<td style=\"text-align:left\">F1</td>", KernelFixture.Html(evaluate), StringComparison.Ordinal);
         KernelFixture.AssertSucceeded(find);
         Assert.True(fixture.CSharp.TryGetValue("people_once", out DataFrame matches));
         Assert.Equal(16, matches.Rows.Count);
         Assert.Equal("match_id", matches.Columns[^1].Name);
-        Assert.Contains("<td>people</td><td>READY</td><td>crm.people</td><td>id</td>", KernelFixture.Html(list), StringComparison.Ordinal);
+        Assert.Contains("<td style=\"text-align:left\">people</td><td style=\"text-align:left\">READY</td><td style=\"text-align:left\">crm.people</td><td style=\"text-align:left\">id</td>", KernelFixture.Html(list), StringComparison.Ordinal);
         Assert.Equal(MLTransform.Ready, DataCatalog.Open(fixture.CatalogPath).GetMLTransform("people").Status);
     }
 

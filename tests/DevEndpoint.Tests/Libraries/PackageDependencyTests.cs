@@ -1,4 +1,5 @@
 using DevEndpoint.Libraries;
+using DevEndpoint.Libraries.Internals;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Tests.Libraries;
@@ -71,8 +72,11 @@ public sealed class PackageDependencyTests : IDisposable
 
         Assert.Equal(("Newtonsoft.Json.Bson", "1.0.2", LibraryKind.Package), (library.Name, library.Version, library.Kind));
         Assert.Equal(temp.Combine("packages", "newtonsoft.json.bson", "1.0.2", "newtonsoft.json.bson.1.0.2.nupkg"), library.Source);
-        Assert.Equal(["Newtonsoft.Json 12.0.1"], library.Dependencies.Select(d => d.ToString()));
-        Assert.Equal([temp.Combine("packages", "newtonsoft.json", "12.0.1", "lib", "netstandard2.0", "Newtonsoft.Json.dll")], library.Dependencies[0].Assemblies);
+        // Newtonsoft.Json 12.0.1 is restored, and the newer one this process has (ML.NET's) stands in for it.
+        Assert.True(File.Exists(temp.Combine("packages", "newtonsoft.json", "12.0.1", "lib", "netstandard2.0", "Newtonsoft.Json.dll")));
+        Assert.Equal([$"Newtonsoft.Json 12.0.1 (uses the loaded Newtonsoft.Json {LibraryCompiler.HostAssemblies["Newtonsoft.Json"]})"], library.Dependencies.Select(d => d.ToString()));
+        Assert.Empty(library.Dependencies[0].Assemblies);
+        Assert.Equal([library.AssemblyPath, LibraryCompiler.LoadedPath("Newtonsoft.Json 13")!], library.References);
         Assert.Contains("Newtonsoft.Json.Bson.BsonDataWriter", library.ExportedTypes);
     }
 
@@ -92,7 +96,9 @@ public sealed class PackageDependencyTests : IDisposable
         Assert.Equal(["Apache.Arrow", "Microsoft.Data.Analysis", "Microsoft.ML.DataView", "System.Numerics.Tensors"], dependencies.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("14.0.2", dependencies["Apache.Arrow"].Version);
         Assert.Equal([$"Apache.Arrow {typeof(Apache.Arrow.ArrowBuffer).Assembly.GetName().Version}"], dependencies["Apache.Arrow"].LoadedInstead);
-        Assert.Equal([library.AssemblyPath], library.References);
+        Assert.Equal(
+            [library.AssemblyPath, typeof(Apache.Arrow.ArrowBuffer).Assembly.Location, typeof(DataFrame).Assembly.Location, typeof(Microsoft.ML.IDataView).Assembly.Location, typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location],
+            library.References);
         Assert.Equal(2L, LibraryFiles.Invoke(library, "Acme.Frames.Rows", "Count", new DataFrame(new Int32DataFrameColumn("id", [1, 2]))));
     }
 
