@@ -8,7 +8,7 @@ public static partial class FrameTransforms
     /// Renames, casts and selects at once, as Glue's ApplyMapping: the result holds one column per mapping, in order,
     /// named and typed as the mapping's target. Each mapping is Glue's tuple <c>("source", "source type", "target",
     /// "target type")</c> with Hive type names; the source type is the column's type or one it widens to (a
-    /// <c>bigint</c> column maps as <c>double</c>). Casts follow Spark (see the README): a value that does not cast
+    /// <c>bigint</c> column maps as <c>double</c>). Casts follow Spark (see docs/transforms-and-writing.md): a value that does not cast
     /// becomes a null and an error record.
     /// </summary>
     public static TransformResult ApplyMapping(this DataFrame frame, params IEnumerable<FieldMapping> mappings)

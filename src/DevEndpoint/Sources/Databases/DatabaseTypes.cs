@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace DevEndpoint.Sources.Databases;
 
 /// <summary>
-/// How each engine's column types are catalogued as Hive types (the mapping tables are in the README, "Databases").
+/// How each engine's column types are catalogued as Hive types (the mapping tables are in docs/sources.md).
 /// What has no exact Hive counterpart (arrays, JSON, intervals, times of day, UUIDs, enums) becomes <c>string</c>.
 /// </summary>
 internal static partial class DatabaseTypes
