@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.MachineLearning;
 using DevEndpoint.MachineLearning.Internals;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 
 namespace DevEndpoint.Cli;

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Loading;

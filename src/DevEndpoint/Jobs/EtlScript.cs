@@ -1,7 +1,7 @@
 using System.Text;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Jobs.Internals;
-using DevEndpoint.Loading;
 using DevEndpoint.Writing;
 using Microsoft.CodeAnalysis.CSharp;
 

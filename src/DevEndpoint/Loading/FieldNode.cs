@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Avro;
+using DevEndpoint.Frames;
 using ICSharpCode.SharpZipLib.BZip2;
 using Snappier;
 using ZstdSharp;

@@ -5,6 +5,7 @@ using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

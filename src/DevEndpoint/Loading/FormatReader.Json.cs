@@ -4,6 +4,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Json;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

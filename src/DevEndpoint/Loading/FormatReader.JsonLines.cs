@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

@@ -7,6 +7,7 @@ using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Logs;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

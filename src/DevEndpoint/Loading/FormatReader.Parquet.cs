@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Parquet;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading.Parquet;
 using Parquet;
 using Parquet.Meta;

@@ -4,6 +4,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Xml;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

@@ -3,6 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

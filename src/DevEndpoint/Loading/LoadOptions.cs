@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 namespace DevEndpoint.Loading;
 
 /// <summary>What part of a table to load, and what to do with rows that do not fit its schema.</summary>
@@ -83,20 +84,4 @@ public enum BadRecordMode
 
     /// <summary>Bad rows are left out and only counted.</summary>
     DropMalformed,
-}
-
-/// <summary>How a loaded string column is held.</summary>
-public enum StringStorage
-{
-    /// <summary>
-    /// Per column and part: repeated values as shared .NET strings (<c>StringDataFrameColumn</c>), values that rarely
-    /// repeat as UTF-8 bytes (<see cref="Frames.Utf8StringDataFrameColumn"/>, which filters, sorts, groups and joins).
-    /// </summary>
-    Auto,
-
-    /// <summary>.NET strings (<c>StringDataFrameColumn</c>).</summary>
-    Dotnet,
-
-    /// <summary>UTF-8 bytes (<see cref="Frames.Utf8StringDataFrameColumn"/>): about half the memory of .NET strings for long text; read-only.</summary>
-    Utf8,
 }

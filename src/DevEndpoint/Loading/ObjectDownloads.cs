@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Loading;

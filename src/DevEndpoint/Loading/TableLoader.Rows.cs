@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
 

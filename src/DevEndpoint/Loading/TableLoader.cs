@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Jobs;
 using DevEndpoint.Jobs.Internals;
 using DevEndpoint.Sources.ObjectStores;

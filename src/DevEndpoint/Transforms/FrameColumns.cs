@@ -1,7 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Frames;
-using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using DevEndpoint.Catalog;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;

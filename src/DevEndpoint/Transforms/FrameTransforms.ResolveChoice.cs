@@ -1,6 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;

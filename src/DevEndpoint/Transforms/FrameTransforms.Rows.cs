@@ -1,5 +1,5 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Json;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Transforms;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
 

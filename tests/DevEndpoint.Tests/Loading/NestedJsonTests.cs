@@ -1,4 +1,5 @@
 using System.Text;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.Tests.Loading.Parity;
 

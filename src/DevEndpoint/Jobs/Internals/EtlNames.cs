@@ -1,6 +1,6 @@
 using System.Text;
 using DevEndpoint.Catalog;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using DevEndpoint.Transforms;
 
 namespace DevEndpoint.Jobs.Internals;

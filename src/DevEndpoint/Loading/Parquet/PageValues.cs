@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading.Parquet;
 

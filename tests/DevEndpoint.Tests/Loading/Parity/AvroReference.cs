@@ -5,7 +5,7 @@ using Avro;
 using Avro.File;
 using Avro.Generic;
 using DevEndpoint.Catalog;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Snappier;
 
 namespace DevEndpoint.Tests.Loading.Parity;

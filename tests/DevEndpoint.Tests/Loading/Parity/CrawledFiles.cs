@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Tests.Loading.Parity;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.Loading.Parquet;
 using DevEndpoint.Tests.Loading.Parity;

@@ -1,6 +1,6 @@
 using DevEndpoint.Catalog;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 /// <summary>
 /// How catalog columns of nested types become loaded columns: the catalog keeps <c>struct&lt;...&gt;</c>,

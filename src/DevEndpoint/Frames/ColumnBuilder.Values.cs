@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 /// <summary>How a column type reads its values: from UTF-8 bytes (the fast path), from text, and from a .NET value.</summary>
 internal interface IValueParser<T>

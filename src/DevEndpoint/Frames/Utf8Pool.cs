@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 /// <summary>
 /// Shares the strings of short repeated UTF-8 values: a value seen before returns the same string object, so a column

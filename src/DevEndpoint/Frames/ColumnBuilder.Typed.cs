@@ -3,7 +3,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 internal abstract partial class ColumnBuilder
 {

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
 using Microsoft.Data.Analysis;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 internal abstract partial class ColumnBuilder
 {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 
-namespace DevEndpoint.Tests.Loading;
+namespace DevEndpoint.Tests.Frames;
 
 public sealed class Utf8PoolTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 /// <summary>
 /// Bytes outside the managed heap, for the UTF-8 text a string column's builder collects. The builder's text is copied

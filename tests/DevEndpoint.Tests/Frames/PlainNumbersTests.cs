@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DevEndpoint.Loading;
+using DevEndpoint.Frames;
 
-namespace DevEndpoint.Tests.Loading;
+namespace DevEndpoint.Tests.Frames;
 
 /// <summary>The fast paths for plain numbers must give exactly what the .NET parsers give.</summary>
 public sealed class PlainNumbersTests

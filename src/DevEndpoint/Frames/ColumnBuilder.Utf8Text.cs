@@ -2,10 +2,9 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
-using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 internal abstract partial class ColumnBuilder
 {

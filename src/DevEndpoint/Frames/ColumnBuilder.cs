@@ -5,7 +5,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Frames;
 
 /// <summary>
 /// Collects the values of one output column, converting each to the column's catalog type. Values go into exact-type
