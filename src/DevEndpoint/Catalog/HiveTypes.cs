@@ -58,6 +58,25 @@ public static partial class HiveTypes
     }
 
     /// <summary>
+    /// The .NET type of the DataFrame column that holds values of a Hive type: <c>date</c> and <c>timestamp</c> are both
+    /// <see cref="DateTime"/>, <c>decimal(p,s)</c> is <see cref="decimal"/>, and every type without a column of its own
+    /// (<c>string</c>, <c>binary</c>, arrays, maps, structs) is <see cref="string"/>.
+    /// </summary>
+    internal static Type DotnetType(string type) => type.ToLowerInvariant() switch
+    {
+        "boolean" => typeof(bool),
+        "tinyint" => typeof(sbyte),
+        "smallint" => typeof(short),
+        "int" => typeof(int),
+        "bigint" => typeof(long),
+        "float" => typeof(float),
+        "double" => typeof(double),
+        "date" or "timestamp" => typeof(DateTime),
+        var other when ParseDecimal(other) is not null => typeof(decimal),
+        _ => typeof(string),
+    };
+
+    /// <summary>
     /// The items of a comma-separated list of types (or of struct fields), split only at the commas outside angle
     /// brackets and parentheses: <c>string,decimal(10,2),map&lt;string,int&gt;</c> is three types.
     /// </summary>

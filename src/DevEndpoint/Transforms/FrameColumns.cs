@@ -69,7 +69,7 @@ internal static class FrameColumns
 
     /// <summary>Whether a frame column holds the values of a Hive type (a <c>date</c> and a <c>timestamp</c> column are both DateTime columns).</summary>
     public static bool Holds(DataFrameColumn column, string type) =>
-        ColumnBuilder.For(new Column(column.Name, type)).Build().DataType == column.DataType;
+        HiveTypes.DotnetType(type) == column.DataType;
 
     /// <summary>
     /// <paramref name="source"/>'s values (of Hive type <paramref name="sourceType"/>) cast to <paramref name="type"/>,

@@ -1,6 +1,5 @@
 using System.Text;
 using DevEndpoint.Catalog;
-using DevEndpoint.Frames;
 using DevEndpoint.Transforms;
 
 namespace DevEndpoint.Jobs.Internals;
@@ -65,6 +64,6 @@ internal static class EtlNames
     private static string LoadedType(string catalogType)
     {
         var type = catalogType.Trim().ToLowerInvariant();
-        return ColumnBuilder.For(new Column(string.Empty, type)).Build().DataType == typeof(string) ? "string" : type;
+        return HiveTypes.DotnetType(type) == typeof(string) ? "string" : type;
     }
 }
