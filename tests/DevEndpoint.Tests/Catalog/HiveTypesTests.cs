@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 
 namespace DevEndpoint.Tests.Catalog;
 
@@ -46,5 +47,26 @@ public sealed class HiveTypesTests
     public void ParseDecimal_is_null_for_other_types(string type)
     {
         Assert.Null(HiveTypes.ParseDecimal(type));
+    }
+
+    [Theory]
+    [InlineData("boolean", typeof(bool))]
+    [InlineData("tinyint", typeof(sbyte))]
+    [InlineData("SMALLINT", typeof(short))]
+    [InlineData("int", typeof(int))]
+    [InlineData("bigint", typeof(long))]
+    [InlineData("float", typeof(float))]
+    [InlineData("double", typeof(double))]
+    [InlineData("date", typeof(DateTime))]
+    [InlineData("timestamp", typeof(DateTime))]
+    [InlineData("Decimal(10,2)", typeof(decimal))]
+    [InlineData("string", typeof(string))]
+    [InlineData("binary", typeof(string))]
+    [InlineData("array<int>", typeof(string))]
+    [InlineData("struct<a:int,b:string>", typeof(string))]
+    public void The_dotnet_type_of_a_hive_type_is_the_type_of_the_column_a_load_builds_for_it(string type, Type expected)
+    {
+        Assert.Equal(expected, HiveTypes.DotnetType(type));
+        Assert.Equal(expected, ColumnBuilder.For(new Column("c", type)).Build().DataType);
     }
 }

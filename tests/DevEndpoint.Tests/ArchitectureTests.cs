@@ -1,0 +1,99 @@
+using DevEndpoint.Catalog;
+
+namespace DevEndpoint.Tests;
+
+/// <summary>
+/// The core's layers, bottom to top. An area (the first namespace segment under <c>DevEndpoint</c>) may use its own
+/// layer and the layers below; it never names a higher one, and two areas of one layer never use each other both ways.
+/// The references are read from the built assembly (signatures, locals and the IL of every method), so a <c>using</c>
+/// that names nothing does not count and a fully qualified name does.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly string[][] Layers =
+    [
+        ["DevEndpoint"],
+        ["Catalog"],
+        ["Formats", "Classifiers"],
+        ["Frames"],
+        ["Loading", "Crawling", "Writing", "Sources", "Connections"],
+        ["Transforms", "Jobs", "Libraries", "MachineLearning"],
+        ["Endpoints", "Samples"],
+    ];
+
+    /// <summary>
+    /// Known, to be removed by issue 15 (layers without circles). This list only shrinks: a reference not on it fails
+    /// the test, and so does one on it that is gone.
+    /// </summary>
+    private static readonly string[] KnownViolations =
+    [
+        // The catalog stores custom classifiers, whose model lives with their matching in Classifiers/.
+        "Catalog -> Classifiers",
+
+        // The catalog stores connections, whose model lives with their testers in Connections/.
+        "Catalog -> Connections",
+
+        // DataCatalog.Read and CatalogUpdate hand out a Crawling.CrawlRun: the catalog knows the crawler.
+        "Catalog -> Crawling",
+
+        // StorageFormats maps a Formats.FileSchema to a storage descriptor inside the catalog.
+        "Catalog -> Formats",
+
+        // ConnectionErrors names Sources.Databases.DatabaseEngine; ObjectStoreConnections reads Connections.Connection.
+        "Connections <-> Sources",
+
+        // The crawler names Sources.ObjectStores.ObjectStore; DatabaseCrawler returns a Crawling.CrawlResult.
+        "Crawling <-> Sources",
+
+        // LoadResult carries a Jobs.BookmarkSelection; TableLoader reads bookmarks through Jobs.Internals.
+        "Loading -> Jobs",
+
+        // ObjectDownloads names Sources.ObjectStores.ObjectStore; DatabaseLoader returns a Loading.LoadResult.
+        "Loading <-> Sources",
+    ];
+
+    [Fact]
+    public void No_area_of_the_core_reaches_up_to_a_higher_layer_or_round_in_a_circle()
+    {
+        var references = CoreReferences.Between(typeof(DataCatalog).Assembly, "DevEndpoint");
+        var violations = Violations(references).ToDictionary(v => v.Key, v => v.Value);
+
+        var added = violations.Keys.Except(KnownViolations).Order().Select(v => $"{v} ({violations[v]})").ToList();
+        var gone = KnownViolations.Except(violations.Keys).Order().ToList();
+        Assert.True(
+            added.Count == 0,
+            "New references against the layers: " + string.Join("; ", added)
+            + ". A lower layer never names a higher one: move the type down, or let the higher layer register it.");
+        Assert.True(gone.Count == 0, "Known violations that are gone; remove them from KnownViolations: " + string.Join("; ", gone));
+    }
+
+    [Fact]
+    public void Every_area_of_the_core_has_a_layer()
+    {
+        var areas = typeof(DataCatalog).Assembly.GetTypes()
+            .Select(t => CoreReferences.Area(t, "DevEndpoint"))
+            .OfType<string>()
+            .Distinct();
+
+        Assert.Empty(areas.Except(Layers.SelectMany(l => l)));
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Violations(IReadOnlyDictionary<(string From, string To), string> references)
+    {
+        foreach (var ((from, to), example) in references)
+        {
+            var fromLayer = Layer(from);
+            var toLayer = Layer(to);
+            if (toLayer > fromLayer)
+            {
+                yield return new($"{from} -> {to}", example);
+            }
+            else if (toLayer == fromLayer && string.CompareOrdinal(from, to) < 0 && references.TryGetValue((to, from), out var back))
+            {
+                yield return new($"{from} <-> {to}", $"{example}; {back}");
+            }
+        }
+    }
+
+    private static int Layer(string area) => Array.FindIndex(Layers, l => l.Contains(area));
+}
