@@ -28,6 +28,27 @@ public sealed partial class FindMatchesTransform
     public async Task<DataFrame> FindIncrementalMatchesAsync(DataFrame existing, string incrementalTable, CancellationToken cancellationToken = default) =>
         await FindIncrementalMatchesAsync(MatchInput.Of(ExistingFrameSource, existing), await LoadTableAsync(incrementalTable, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Incremental matching of the catalog table <paramref name="incrementalTable"/> against the CSV file
+    /// <paramref name="existingFile"/> an earlier find-matches wrote; writes the result (or one record per entity) to
+    /// <paramref name="path"/>. Returns every record with its match_id and the number of existing records.
+    /// </summary>
+    internal async Task<(DataFrame Matches, long Existing, DataFrame Written)> WriteIncrementalMatchesAsync(
+        string path, string existingFile, string incrementalTable, bool onePerEntity, CancellationToken cancellationToken)
+    {
+        var existing = MatchInput.ReadCsv($"The existing matches file {existingFile}", existingFile);
+        var matches = await FindIncrementalMatchesAsync(existing, await LoadTableAsync(incrementalTable, cancellationToken), cancellationToken);
+        var written = onePerEntity ? OnePerEntity(matches) : matches;
+        LabelRows.WriteCsv(written, path);
+        return (matches, existing.Frame.Rows.Count, written);
+    }
+
+    /// <summary>Of each entity, only the record with the lowest primary key (see <see cref="FindMatchesAsync"/>).</summary>
+    internal DataFrame KeepOnePerEntity(DataFrame matches) => OnePerEntity(matches);
+
+    /// <summary>Writes matches to a CSV file as find-matches does.</summary>
+    internal static void WriteMatchesCsv(DataFrame matches, string path) => LabelRows.WriteCsv(matches, path);
+
     /// <summary>Loads a catalog table as new records for incremental matching.</summary>
     internal async Task<MatchInput> LoadTableAsync(string table, CancellationToken cancellationToken)
     {

@@ -79,6 +79,9 @@ internal static class MLErrors
     public static DevEndpointException RepeatedInputKey(string key, string value, string first, string second) => new(
         $"The primary key {key} must be unique across the existing matches and the new records, but '{value}' is on {LowerFirst(first)} and on {LowerFirst(second)}. Give each new record a {key} of its own.");
 
+    public static DevEndpointException IncrementalNeedsBoth(string command, string existing) => new(
+        $"Give {command} both --incremental <database>.<table> (the new records) and --existing {existing} (the records matched before, with match_id), or neither.");
+
     private static string Plus(string? extra) => extra is null ? string.Empty : $" plus {extra}";
 
     private static string LowerFirst(string text) => text.StartsWith("The ", StringComparison.Ordinal) ? $"the {text[4..]}" : text;
