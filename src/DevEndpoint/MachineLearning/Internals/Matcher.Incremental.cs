@@ -4,7 +4,8 @@ internal sealed partial class Matcher
 {
     /// <summary>
     /// The <c>match_id</c> of every record when the first <paramref name="existingIds"/>.Length records were matched
-    /// before (they keep their ids) and the others are new. Only candidate pairs with a new record are scored; they are
+    /// before (they keep their ids) and the others are new. Only pairs with a new record are scored (see
+    /// <see cref="IncrementalPairs"/>); they are
     /// merged surest first with the average linkage of <see cref="Entities"/>, except that two groups which both hold
     /// existing records are never merged: existing entities are never split, merged or renumbered, and a new record that
     /// looks like two of them joins the one it matches best. New entities get ids above the highest existing one, in the
@@ -13,7 +14,7 @@ internal sealed partial class Matcher
     public long[] IncrementalEntities(PairClassifier model, long[] existingIds)
     {
         var existing = existingIds.Length;
-        var pairs = CandidatePairs.Where(p => Blocker.Rows(p).B >= existing).ToArray();
+        var pairs = IncrementalPairs(existing);
         var probabilities = model.Probabilities(Features.Of(pairs));
         var scored = new Dictionary<long, float>(pairs.Length);
         for (var i = 0; i < pairs.Length; i++)
@@ -92,5 +93,29 @@ internal sealed partial class Matcher
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// The candidate pairs of incremental matching (lower row first, sorted): each new record (row at or after
+    /// <paramref name="existing"/>) with its 2 x <see cref="Blocker.Neighbours"/> nearest records, existing or new.
+    /// Only the new records are looked up in the blocking index; existing records are not compared with each other.
+    /// </summary>
+    private long[] IncrementalPairs(int existing)
+    {
+        var count = 2 * Blocker.Neighbours;
+        var nearest = new Neighbour[Records.Count - existing][];
+        Parallel.For(existing, Records.Count, row => nearest[row - existing] = Blocker.NearestOf(row, count));
+        var pairs = new HashSet<long>();
+        for (var i = 0; i < nearest.Length; i++)
+        {
+            foreach (var other in nearest[i])
+            {
+                pairs.Add(Blocker.Pair(existing + i, other.Row));
+            }
+        }
+
+        var sorted = pairs.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 }
