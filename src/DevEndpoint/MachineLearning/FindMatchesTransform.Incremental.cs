@@ -79,6 +79,15 @@ public sealed partial class FindMatchesTransform
         var records = MatchRecords.From(frame, key);
         CheckKeys(records, existing, incremental, key);
 
+        var matcher = NewMatcher(records);
+        var model = KeptModel(matcher) ?? await SourceModelAsync(cancellationToken);
+        frame.Columns.Add(new Int64DataFrameColumn(MatchIdColumn, matcher.IncrementalEntities(model, existingIds)));
+        return frame;
+    }
+
+    /// <summary>The model trained on the labels of the source table's records (kept for the next time).</summary>
+    private async Task<PairClassifier> SourceModelAsync(CancellationToken cancellationToken)
+    {
         var (_, sourceRecords) = await LoadRecordsAsync(cancellationToken);
         var labels = Labels(sourceRecords);
         if (!Matcher.CanTrain(labels))
@@ -86,9 +95,7 @@ public sealed partial class FindMatchesTransform
             throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
         }
 
-        var model = Model(NewMatcher(sourceRecords), labels);
-        frame.Columns.Add(new Int64DataFrameColumn(MatchIdColumn, NewMatcher(records).IncrementalEntities(model, existingIds)));
-        return frame;
+        return Model(NewMatcher(sourceRecords), labels);
     }
 
     private static long[] MatchIds(MatchInput existing, DataFrameColumn column)

@@ -86,10 +86,9 @@ public sealed partial class FindMatchesTransform
     /// <summary>The kept model when it was trained on the current labels and columns, else a new one (kept).</summary>
     private PairClassifier Model(Matcher matcher, List<LabelledRecord> labels)
     {
-        var settings = Settings(matcher);
-        if (catalog.GetMLTransformModel(Definition.TransformId) is { } stored && stored.Settings == settings)
+        if (KeptModel(matcher) is { } kept)
         {
-            return PairClassifier.Load(stored.Model, matcher.Features.Count);
+            return kept;
         }
 
         var model = Train(matcher, labels);
@@ -100,6 +99,12 @@ public sealed partial class FindMatchesTransform
 
         return model;
     }
+
+    /// <summary>The kept model when it was trained on the current labels and on records with the columns of <paramref name="matcher"/>'s, else null.</summary>
+    private PairClassifier? KeptModel(Matcher matcher) =>
+        catalog.GetMLTransformModel(Definition.TransformId) is { } stored && stored.Settings == Settings(matcher)
+            ? PairClassifier.Load(stored.Model, matcher.Features.Count)
+            : null;
 
     private PairClassifier Train(Matcher matcher, List<LabelledRecord> labels)
     {

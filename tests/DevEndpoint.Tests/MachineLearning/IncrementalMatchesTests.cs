@@ -39,6 +39,45 @@ public sealed class IncrementalMatchesTests
     }
 
     [Fact]
+    public async Task A_new_record_like_two_existing_entities_joins_one_of_them_and_neither_is_merged_or_renumbered()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        var transform = await TrainedAsync(people);
+        var existing = await transform.FindMatchesAsync();
+        var ids = existing.Columns["match_id"];
+        for (long row = 0; row < existing.Rows.Count; row++)
+        {
+            if ((string)existing.Columns["id"][row] is "1-b" or "1-c")
+            {
+                ids[row] = 100L;
+            }
+        }
+
+        var after = Rows(await transform.FindIncrementalMatchesAsync(existing, NewRecords()));
+
+        Assert.Equal(Rows(existing), after.Take((int)existing.Rows.Count));
+        Assert.Equal(0, Id(after, "1-a"));
+        Assert.Equal(100, Id(after, "1-b"));
+        Assert.Contains(Id(after, "1-d"), new long[] { 0, 100 });
+        Assert.Equal(101, Id(after, "17-a"));
+    }
+
+    [Fact]
+    public async Task New_labels_since_the_earlier_matches_train_the_model_again_first()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        var transform = await TrainedAsync(people);
+        var existing = await transform.FindMatchesAsync();
+        await PeopleCatalog.LabelRoundsAsync(transform, 1);
+        Assert.Null(people.Catalog.GetMLTransformModel(transform.Definition.TransformId));
+
+        var after = Rows(await transform.FindIncrementalMatchesAsync(existing, NewRecords()));
+
+        Assert.NotNull(people.Catalog.GetMLTransformModel(transform.Definition.TransformId));
+        Assert.Equal(Id(after, "1-a"), Id(after, "1-d"));
+    }
+
+    [Fact]
     public async Task The_same_records_are_matched_the_same_way_every_time()
     {
         using var people = await PeopleCatalog.CreateAsync();
