@@ -86,6 +86,11 @@ public sealed class MLMagicTests
         Assert.All(Enumerable.Range(0, (int)matched.Rows.Count), r => Assert.Equal((long)matched.Columns["match_id"][r], ids[(string)matched.Columns["id"][r]]));
         Assert.Equal(ids["1-a"], ids["1-d"]);
         Assert.Equal(16, ids["17-a"]);
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml find-matches people --incremental new_people --existing matched --as everyone_once --one-per-entity"));
+        Assert.True(fixture.CSharp.TryGetValue("everyone_once", out DataFrame once));
+        Assert.Equal(17, once.Rows.Count);
+        Assert.Contains("17-a", once.Columns["id"].Cast<string>());
+        Assert.DoesNotContain("1-d", once.Columns["id"].Cast<string>());
     }
 
     [Theory]
