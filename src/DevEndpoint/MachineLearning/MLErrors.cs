@@ -77,7 +77,7 @@ internal static class MLErrors
         $"{where}: the primary key {key} is empty. Give every record a value in {key}.");
 
     public static DevEndpointException RepeatedInputKey(string key, string value, string first, string second) => new(
-        $"The primary key {key} must be unique across the existing matches and the new records, but '{value}' is on {LowerFirst(first)} and on {LowerFirst(second)}. Give each new record a {key} of its own.");
+        $"The primary key {key} must be unique across the existing matches and the new records, but '{value}' is on {LowerFirst(first)} and on {LowerFirst(second)}. Give each new record a primary key of its own.");
 
     public static DevEndpointException IncrementalNeedsBoth(string command, string existing) => new(
         $"Give {command} both --incremental <database>.<table> (the new records) and --existing {existing} (the records matched before, with match_id), or neither.");

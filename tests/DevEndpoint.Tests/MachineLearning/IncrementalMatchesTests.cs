@@ -164,7 +164,7 @@ public sealed class IncrementalMatchesTests
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => transform.FindIncrementalMatchesAsync(existing, records));
 
         Assert.Equal(
-            "The primary key id must be unique across the existing matches and the new records, but '2-b' is on the existing matches DataFrame, row 4 and on the new records DataFrame, row 1. Give each new record a id of its own.",
+            "The primary key id must be unique across the existing matches and the new records, but '2-b' is on the existing matches DataFrame, row 4 and on the new records DataFrame, row 1. Give each new record a primary key of its own.",
             error.Message);
     }
 
