@@ -3,6 +3,14 @@ using System.Text;
 using DevEndpoint.MatchBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.MatchBench -c Release [-- <corpus names, comma-separated | all> <generated records, 0 for none>]
+//    or: dotnet run --project bench/DevEndpoint.MatchBench -c Release -- incremental <generated records> <arriving records>
+if (args is ["incremental", var total, var arrivals])
+{
+    await IncrementalRun.RunAsync(
+        int.Parse(total, CultureInfo.InvariantCulture), int.Parse(arrivals, CultureInfo.InvariantCulture), Path.Combine(FindRepository(), "bench", "results", "match-incremental-vm.md"));
+    return;
+}
+
 var only = args.Length > 0 && args[0] != "all" ? args[0].Split(',') : null;
 var generated = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 const int Rounds = 10;

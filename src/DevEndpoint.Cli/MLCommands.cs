@@ -108,12 +108,30 @@ internal static class MLCommands
         var name = NameArgument("The transform.");
         var path = Option<string>(MLOptions.MatchesOutput, required: true);
         var onePerEntity = Option<bool>(MLOptions.OnePerEntity);
+        var incremental = Option<string>(MLOptions.Incremental);
+        var existing = Option<string>(MLOptions.Existing);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("find-matches", "Write the table's records with match_id (same id = same entity), or one record per entity.") { name, path, onePerEntity, catalog };
+        var command = new Command("find-matches", "Write the table's records with match_id (same id = same entity), or one record per entity; with --incremental, match new records against earlier matches.")
+        {
+            name, path, onePerEntity, incremental, existing, catalog,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if ((parse.GetValue(incremental) is null) != (parse.GetValue(existing) is null))
+            {
+                throw MLErrors.IncrementalNeedsBoth("ml find-matches", "<matches.csv>");
+            }
+
             var transform = FindMatchesTransform.Open(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
             var file = Path.GetFullPath(parse.GetValue(path)!);
+            if (parse.GetValue(incremental) is { } table)
+            {
+                var (all, count, written) = await transform.WriteIncrementalMatchesAsync(
+                    file, Path.GetFullPath(parse.GetValue(existing)!), table, parse.GetValue(onePerEntity), cancellationToken);
+                await output.WriteLineAsync($"{MLText.IncrementalMatched(all, count)} {MLText.MatchesWritten(written, file)}");
+                return;
+            }
+
             var matches = await transform.WriteMatchesAsync(file, parse.GetValue(onePerEntity), cancellationToken);
             await output.WriteLineAsync(MLText.MatchesWritten(matches, file));
         });

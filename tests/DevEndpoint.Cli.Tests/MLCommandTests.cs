@@ -135,6 +135,63 @@ public sealed class MLCommandTests : IDisposable
         Assert.Empty(create.Output);
     }
 
+    [Fact]
+    public async Task Find_matches_with_incremental_matches_new_records_against_the_earlier_matches_file()
+    {
+        await CrawlPeopleAsync();
+        temp.Write("new/people_new/new.csv", "id,first_name,last_name,city,birth_date,phone\n1-d,Robert,Allen,Leeds,1971-06-24,0113 496 0001\n17-a,Zoe,Baxter,Exeter,1999-12-12,01392 555 010\n17-b,Zoe,Baxter,Exeter,1999-12-12,01392 555 010\n");
+        Assert.Equal(0, (await RunAsync("crawl", temp.Combine("new"), "--database", "crm")).ExitCode);
+        await LabelRoundsAsync(4);
+        var matchesFile = temp.Combine("matches.csv");
+        Assert.Equal(0, (await RunAsync("ml", "find-matches", "people", "--output", matchesFile)).ExitCode);
+        var allFile = temp.Combine("all.csv");
+
+        var find = await RunAsync("ml", "find-matches", "people", "--output", allFile, "--incremental", "crm.people_new", "--existing", matchesFile);
+
+        Assert.Equal(
+            (0, $"Matched 3 new records against 28 existing ones: 1 joined existing entities, the other 2 form 1 new entity. Wrote 31 records of 17 entities to {allFile}.\n"),
+            (find.ExitCode, find.Output.ReplaceLineEndings("\n")));
+        var before = File.ReadAllLines(matchesFile);
+        var after = File.ReadAllLines(allFile);
+        Assert.Equal(before, after.Take(before.Length));
+        string MatchId(string id) => after.Single(l => l.StartsWith($"{id},", StringComparison.Ordinal)).Split(',')[^1];
+        Assert.Equal(MatchId("1-a"), MatchId("1-d"));
+        Assert.Equal("16", MatchId("17-a"));
+        Assert.Equal("16", MatchId("17-b"));
+    }
+
+    [Fact]
+    public async Task Incremental_matching_against_a_file_without_match_id_is_refused_with_exit_code_1()
+    {
+        await CrawlPeopleAsync();
+        await RunAsync("ml", "create", "people", "--source", "crm.people", "--primary-key", "id");
+        var existing = temp.Write("existing.csv", "id,first_name,last_name,city,birth_date,phone\n1-a,Robert,Allen,Leeds,1971-06-24,x\n");
+
+        var find = await RunAsync("ml", "find-matches", "people", "--output", temp.Combine("all.csv"), "--incremental", "crm.people", "--existing", existing);
+        var half = await RunAsync("ml", "find-matches", "people", "--output", temp.Combine("all.csv"), "--existing", existing);
+
+        Assert.Equal(
+            (1, string.Empty, $"error: The existing matches file {existing} has no column 'match_id'. Give the existing matches as an earlier find-matches of ML transform 'people' wrote them: the columns of crm.people plus match_id.\n"),
+            (find.ExitCode, find.Output, find.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(
+            (1, "error: Give ml find-matches both --incremental <database>.<table> (the new records) and --existing <matches.csv> (the records matched before, with match_id), or neither.\n"),
+            (half.ExitCode, half.Error.ReplaceLineEndings("\n")));
+        Assert.False(File.Exists(temp.Combine("all.csv")));
+    }
+
+    private async Task LabelRoundsAsync(int rounds)
+    {
+        Assert.Equal(0, (await RunAsync("ml", "create", "people", "--source", "crm.people", "--primary-key", "id")).ExitCode);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var file = temp.Combine($"round{round}.csv");
+            await RunAsync("ml", "labeling-set", "people", "--output", file);
+            var lines = File.ReadAllLines(file);
+            File.WriteAllLines(file, [lines[0], .. lines.Skip(1).Select(Label)]);
+            Assert.Equal(0, (await RunAsync("ml", "import-labels", "people", "--input", file)).ExitCode);
+        }
+    }
+
     private static string Label(string line)
     {
         var fields = line.Split(',');

@@ -1,13 +1,17 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning;
+using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
-/// <summary><c>#!ml find-matches &lt;name&gt; --as &lt;variable&gt; [--one-per-entity] [--output &lt;file.csv&gt;] [--catalog &lt;file&gt;]</c>.</summary>
+/// <summary>
+/// <c>#!ml find-matches &lt;name&gt; --as &lt;variable&gt; [--one-per-entity] [--output &lt;file.csv&gt;]
+/// [--incremental &lt;database&gt;.&lt;table&gt;|&lt;variable&gt; --existing &lt;variable&gt;] [--catalog &lt;file&gt;]</c>.
+/// </summary>
 public sealed class MLFindMatchesMagic : KernelDirectiveCommand
 {
     /// <summary>Rows shown under the matches.</summary>
@@ -20,6 +24,10 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
     public bool OnePerEntity { get; set; }
 
     public string? Output { get; set; }
+
+    public string? Incremental { get; set; }
+
+    public string? Existing { get; set; }
 
     public string? Catalog { get; set; }
 
@@ -37,18 +45,44 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
         new("--as", "The name of the C# variable that receives the matches as a DataFrame (write it with #!write like any DataFrame).") { Required = true },
         new(MLOptions.OnePerEntity.Name, MLOptions.OnePerEntity.Description) { Flag = true },
         MLMagic.Parameter(MLOptions.MatchesOutput, typeHint: "file"),
+        MLMagic.Parameter(MLOptions.Incremental),
+        MLMagic.Parameter(MLOptions.Existing),
         MagicSupport.CatalogParameter(),
     ];
 
     internal static Task HandleAsync(MLFindMatchesMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
+            if ((command.Incremental is null) != (command.Existing is null))
+            {
+                throw MLErrors.IncrementalNeedsBoth("#!ml find-matches", "<variable>");
+            }
+
             var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
-            var matches = command.Output is { } output
-                ? await transform.WriteMatchesAsync(Path.GetFullPath(output), command.OnePerEntity, context.CancellationToken)
-                : await transform.FindMatchesAsync(command.OnePerEntity, context.CancellationToken);
+            var summary = string.Empty;
+            DataFrame matches;
+            if (command.Incremental is { } incremental)
+            {
+                var existing = MLMagic.FrameVariable(context, command.Existing!, $"Put earlier matches into it first (#!ml find-matches {command.Name} --as {command.Existing}).");
+                var all = incremental.Contains('.', StringComparison.Ordinal)
+                    ? await transform.FindIncrementalMatchesAsync(existing, incremental, context.CancellationToken)
+                    : await transform.FindIncrementalMatchesAsync(existing, MLMagic.FrameVariable(context, incremental, "Give the new records as a catalog table <database>.<table> or a DataFrame variable."), context.CancellationToken);
+                summary = $"{MLText.IncrementalMatched(all, existing.Rows.Count)} ";
+                matches = command.OnePerEntity ? transform.KeepOnePerEntity(all) : all;
+                if (command.Output is { } file)
+                {
+                    FindMatchesTransform.WriteMatchesCsv(matches, Path.GetFullPath(file));
+                }
+            }
+            else
+            {
+                matches = command.Output is { } output
+                    ? await transform.WriteMatchesAsync(Path.GetFullPath(output), command.OnePerEntity, context.CancellationToken)
+                    : await transform.FindMatchesAsync(command.OnePerEntity, context.CancellationToken);
+            }
+
             await MLMagic.SetVariableAsync(context, command.As, matches);
-            MagicSupport.DisplayHtml(context, MLViews.Message(MLText.MatchesWritten(matches, command.Output is null ? $"the DataFrame {command.As}" : Path.GetFullPath(command.Output))));
+            MagicSupport.DisplayHtml(context, MLViews.Message(summary + MLText.MatchesWritten(matches, command.Output is null ? $"the DataFrame {command.As}" : Path.GetFullPath(command.Output))));
             context.Display(matches.Head((int)Math.Min(PreviewRows, matches.Rows.Count)));
         });
 }

@@ -1,10 +1,8 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning;
-using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
@@ -43,19 +41,7 @@ public sealed class MLImportLabelsMagic : KernelDirectiveCommand
             LabelImport import;
             if (command.From is { } variable)
             {
-                object? value = null;
-                if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
-                {
-                    csharp.TryGetValue(variable, out value);
-                }
-
-                if (value is not DataFrame labels)
-                {
-                    throw new DevEndpointException(value is null
-                        ? $"There is no C# variable '{variable}'. Generate a labelling set into it first (#!ml labeling-set {command.Name} --as {variable})."
-                        : $"The C# variable '{variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
-                }
-
+                var labels = MLMagic.FrameVariable(context, variable, $"Generate a labelling set into it first (#!ml labeling-set {command.Name} --as {variable}).");
                 import = await transform.ImportLabelsAsync(labels, command.Replace, context.CancellationToken);
             }
             else

@@ -41,6 +41,10 @@ public static class MLOptions
 
     public static MLOption OnePerEntity { get; } = new("--one-per-entity", "Keep one record per entity: the one with the lowest primary key.");
 
+    public static MLOption Incremental { get; } = new("--incremental", "New records to match against --existing (Glue's FindIncrementalMatches): a catalog table <database>.<table> with the source table's columns, in a notebook also a DataFrame variable. Existing records keep their match_id; a new record joins the entity it matches best or gets a new id.");
+
+    public static MLOption Existing { get; } = new("--existing", "With --incremental: the records matched before, as an earlier find-matches wrote them (the table's columns plus match_id): a CSV file, in a notebook a DataFrame variable.");
+
     public static MLOption Seed { get; } = new("--seed", "The seed of the random choices (default 42): the same seed and labels give the same labelling set.");
 
     /// <summary>The headings of <see cref="Row"/>.</summary>

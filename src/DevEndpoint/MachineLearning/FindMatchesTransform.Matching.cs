@@ -58,19 +58,21 @@ public sealed partial class FindMatchesTransform
         var matchIds = entities.Select(e => ids.TryGetValue(e, out var id) ? id : ids[e] = ids.Count).ToArray();
         var result = frame.Clone();
         result.Columns.Add(new Int64DataFrameColumn(MatchIdColumn, matchIds));
-        if (!onePerEntity)
-        {
-            return result;
-        }
+        return onePerEntity ? OnePerEntity(result) : result;
+    }
 
-        var keyColumn = frame.Columns[Definition.FindMatches.PrimaryKeyColumnName];
-        var keep = new bool[records.Count];
-        foreach (var group in Enumerable.Range(0, records.Count).GroupBy(r => matchIds[r]))
+    /// <summary>Of each entity of <paramref name="matches"/>, only the record with the lowest primary key.</summary>
+    private DataFrame OnePerEntity(DataFrame matches)
+    {
+        var keyColumn = matches.Columns.First(c => string.Equals(c.Name, Definition.FindMatches.PrimaryKeyColumnName, StringComparison.OrdinalIgnoreCase));
+        var matchIds = matches.Columns[MatchIdColumn];
+        var keep = new bool[matches.Rows.Count];
+        foreach (var group in Enumerable.Range(0, keep.Length).GroupBy(r => matchIds[r]))
         {
             keep[group.OrderBy(r => keyColumn[r], KeyOrder.Instance).ThenBy(r => r).First()] = true;
         }
 
-        return result.Filter(new BooleanDataFrameColumn("keep", keep));
+        return matches.Filter(new BooleanDataFrameColumn("keep", keep));
     }
 
     /// <summary>Finds matches (see <see cref="FindMatchesAsync"/>) and writes them to a CSV file; returns them.</summary>
@@ -84,10 +86,9 @@ public sealed partial class FindMatchesTransform
     /// <summary>The kept model when it was trained on the current labels and columns, else a new one (kept).</summary>
     private PairClassifier Model(Matcher matcher, List<LabelledRecord> labels)
     {
-        var settings = Settings(matcher);
-        if (catalog.GetMLTransformModel(Definition.TransformId) is { } stored && stored.Settings == settings)
+        if (KeptModel(matcher) is { } kept)
         {
-            return PairClassifier.Load(stored.Model, matcher.Features.Count);
+            return kept;
         }
 
         var model = Train(matcher, labels);
@@ -98,6 +99,12 @@ public sealed partial class FindMatchesTransform
 
         return model;
     }
+
+    /// <summary>The kept model when it was trained on the current labels and on records with the columns of <paramref name="matcher"/>'s, else null.</summary>
+    private PairClassifier? KeptModel(Matcher matcher) =>
+        catalog.GetMLTransformModel(Definition.TransformId) is { } stored && stored.Settings == Settings(matcher)
+            ? PairClassifier.Load(stored.Model, matcher.Features.Count)
+            : null;
 
     private PairClassifier Train(Matcher matcher, List<LabelledRecord> labels)
     {

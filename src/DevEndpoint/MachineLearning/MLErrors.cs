@@ -51,5 +51,40 @@ internal static class MLErrors
     public static DevEndpointException NoLabelRows(string source) => new(
         $"{source} has no rows to import. Fill in the label column of a generated labelling set and import that.");
 
+    public static DevEndpointException NoMatchesFile(string path) => new(
+        $"The existing matches file {path} does not exist. Write one with ml find-matches <name> --output {path}.");
+
+    public static DevEndpointException BadMatchesFile(string source, string reason) => new(
+        $"{source} cannot be read as CSV: {reason}.");
+
+    public static DevEndpointException NoMatchIdColumn(string source, MLTransform transform) => new(
+        $"{source} has no column 'match_id'. Give the existing matches as an earlier find-matches of ML transform '{transform.Name}' wrote them: the columns of {transform.Source} plus match_id.");
+
+    public static DevEndpointException MissingInputColumn(string source, string column, TableName table, IEnumerable<string> columns, string? extra) => new(
+        $"{source} has no column '{column}'. Give the columns of {table}{Plus(extra)}: {Quote(columns)}.");
+
+    public static DevEndpointException UnknownInputColumn(string source, string column, TableName table, IEnumerable<string> columns, string? extra) => new(
+        $"{source} has a column '{column}' that {table} does not have. Give only the columns of {table}{Plus(extra)}: {Quote(columns)}.");
+
+    public static DevEndpointException BadInputValue(string where, Column column, string value) => new(
+        $"{where}: the {column.Name} '{value}' is not a value of type {column.Type}. Correct it or leave it empty.");
+
+    public static DevEndpointException BadMatchId(string where, string? value) => new(value is null
+        ? $"{where}: the match_id is empty. Give the match_id of every existing record as find-matches wrote it."
+        : $"{where}: the match_id '{value}' is not a whole number. Give the match_id of every existing record as find-matches wrote it.");
+
+    public static DevEndpointException EmptyInputKey(string where, string key) => new(
+        $"{where}: the primary key {key} is empty. Give every record a value in {key}.");
+
+    public static DevEndpointException RepeatedInputKey(string key, string value, string first, string second) => new(
+        $"The primary key {key} must be unique across the existing matches and the new records, but '{value}' is on {LowerFirst(first)} and on {LowerFirst(second)}. Give each new record a primary key of its own.");
+
+    public static DevEndpointException IncrementalNeedsBoth(string command, string existing) => new(
+        $"Give {command} both --incremental <database>.<table> (the new records) and --existing {existing} (the records matched before, with match_id), or neither.");
+
+    private static string Plus(string? extra) => extra is null ? string.Empty : $" plus {extra}";
+
+    private static string LowerFirst(string text) => text.StartsWith("The ", StringComparison.Ordinal) ? $"the {text[4..]}" : text;
+
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 }

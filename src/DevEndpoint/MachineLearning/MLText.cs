@@ -34,6 +34,27 @@ public static class MLText
         return $"Wrote {matches.Rows.Count} records of {entities} entities to {path}.";
     }
 
+    /// <summary>What incremental matching did with the new records (the rows of <paramref name="matches"/> after the first <paramref name="existing"/>).</summary>
+    public static string IncrementalMatched(DataFrame matches, long existing)
+    {
+        var ids = matches.Columns[FindMatchesTransform.MatchIdColumn];
+        var existingIds = new HashSet<long>();
+        for (long row = 0; row < existing; row++)
+        {
+            existingIds.Add((long)ids[row]!);
+        }
+
+        var newIds = new List<long>();
+        for (var row = existing; row < matches.Rows.Count; row++)
+        {
+            newIds.Add((long)ids[row]!);
+        }
+
+        var joined = newIds.Count(existingIds.Contains);
+        var entities = newIds.Where(id => !existingIds.Contains(id)).Distinct().Count();
+        return $"Matched {newIds.Count} new records against {existing} existing ones: {joined} joined existing entities, the other {newIds.Count - joined} form {entities} new {(entities == 1 ? "entity" : "entities")}.";
+    }
+
     /// <summary>The metrics as rows of a two-column table.</summary>
     public static IEnumerable<IReadOnlyList<string>> Metrics(FindMatchesMetrics metrics)
     {

@@ -13,6 +13,16 @@ public sealed class MLMagicTests
         }
         """;
 
+    private const string NewPeople = """
+        var new_people = new DataFrame(
+            new StringDataFrameColumn("id", new[] { "1-d", "17-a" }),
+            new StringDataFrameColumn("first_name", new[] { "Robert", "Zoe" }),
+            new StringDataFrameColumn("last_name", new[] { "Allen", "Baxter" }),
+            new StringDataFrameColumn("city", new[] { "Leeds", "Exeter" }),
+            new StringDataFrameColumn("birth_date", new[] { "1971-06-24", "1999-12-12" }),
+            new StringDataFrameColumn("phone", new[] { "0113 496 0001", "01392 555 010" }));
+        """;
+
     [Fact]
     public async Task A_user_labels_sets_in_a_dataframe_and_gets_one_record_per_entity_in_a_variable()
     {
@@ -47,7 +57,44 @@ public sealed class MLMagicTests
         Assert.Equal(MLTransform.Ready, DataCatalog.Open(fixture.CatalogPath).GetMLTransform("people").Status);
     }
 
+    [Fact]
+    public async Task New_records_in_a_dataframe_are_matched_against_earlier_matches_and_keep_their_ids()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await CrawlPeopleAsync(fixture);
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml create people --source crm.people --primary-key id"));
+        for (var round = 1; round <= 4; round++)
+        {
+            KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml labeling-set people --as labels"));
+            KernelFixture.AssertSucceeded(await fixture.SubmitAsync(FillLabels));
+            KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml import-labels people --from labels"));
+        }
+
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml find-matches people --as matched"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(NewPeople));
+
+        var find = await fixture.MagicAsync("#!ml find-matches people --incremental new_people --existing matched --as everyone");
+
+        KernelFixture.AssertSucceeded(find);
+        Assert.Contains(
+            "Matched 2 new records against 28 existing ones: 1 joined existing entities, the other 1 form 1 new entity. Wrote 30 records of 17 entities to the DataFrame everyone.",
+            KernelFixture.Html(find),
+            StringComparison.Ordinal);
+        Assert.True(fixture.CSharp.TryGetValue("matched", out DataFrame matched));
+        Assert.True(fixture.CSharp.TryGetValue("everyone", out DataFrame everyone));
+        var ids = Enumerable.Range(0, (int)everyone.Rows.Count).ToDictionary(r => (string)everyone.Columns["id"][r], r => (long)everyone.Columns["match_id"][r]);
+        Assert.All(Enumerable.Range(0, (int)matched.Rows.Count), r => Assert.Equal((long)matched.Columns["match_id"][r], ids[(string)matched.Columns["id"][r]]));
+        Assert.Equal(ids["1-a"], ids["1-d"]);
+        Assert.Equal(16, ids["17-a"]);
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!ml find-matches people --incremental new_people --existing matched --as everyone_once --one-per-entity"));
+        Assert.True(fixture.CSharp.TryGetValue("everyone_once", out DataFrame once));
+        Assert.Equal(17, once.Rows.Count);
+        Assert.Contains("17-a", once.Columns["id"].Cast<string>());
+        Assert.DoesNotContain("1-d", once.Columns["id"].Cast<string>());
+    }
+
     [Theory]
+    [InlineData("#!ml find-matches people --as all --existing matched", "Give #!ml find-matches both --incremental <database>.<table> (the new records) and --existing <variable> (the records matched before, with match_id), or neither.")]
     [InlineData("#!ml", "Give #!ml a subcommand: create, labeling-set, import-labels, evaluate, find-matches, list, show or delete.")]
     [InlineData("#!ml import-labels people", "Give #!ml import-labels either a DataFrame variable with --from <variable> or a labelled CSV file with --input <file.csv>.")]
     public async Task An_ml_magic_that_cannot_run_fails_the_cell_saying_why(string magic, string message)
