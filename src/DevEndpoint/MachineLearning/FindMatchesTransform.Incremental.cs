@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.MachineLearning.Internals;
 using Microsoft.Data.Analysis;

@@ -1,5 +1,6 @@
 using CsvHelper;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
