@@ -65,6 +65,17 @@ internal sealed class MatchRecords
     /// <summary>The inverse document frequency of each blocking key.</summary>
     public float[] KeyIdf { get; private set; } = [];
 
+    /// <summary>
+    /// Per record: the column keys of the second blocking pass (sorted ids, unit-length TF-IDF weights), which catch pairs
+    /// the whole-record vector misses: each column's whole value (a shared date of birth or phone number where little else
+    /// is filled in), each word's sound code (a typo that breaks every 3-gram of a short name) and each number inside a
+    /// text (a street or phone number among other words).
+    /// </summary>
+    public KeySpace ColumnKeys { get; private set; } = KeySpace.Empty;
+
+    /// <summary>The whole-record TF-IDF vectors (<see cref="KeyIds"/> and its companions) as a key space.</summary>
+    public KeySpace RecordKeys { get; private set; } = KeySpace.Empty;
+
     /// <summary>The row of each primary key.</summary>
     public Dictionary<string, int> RowOfKey { get; } = new(StringComparer.Ordinal);
 
@@ -111,6 +122,7 @@ internal sealed class MatchRecords
         }
 
         records.IndexKeys(ids.Count);
+        records.ColumnKeys = KeySpace.Of(records.ColumnKeyLists());
         return records;
     }
 
@@ -176,6 +188,38 @@ internal sealed class MatchRecords
         return id;
     }
 
+    private List<string>[] ColumnKeyLists()
+    {
+        var lists = new List<string>[Count];
+        for (var row = 0; row < Count; row++)
+        {
+            var keys = lists[row] = [];
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                var text = Text[c][row];
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                keys.Add(string.Concat(c.ToString(CultureInfo.InvariantCulture), "\u0003", text));
+                foreach (var word in text.Split(' '))
+                {
+                    if (char.IsLetter(word[0]) && word.Length >= 3)
+                    {
+                        keys.Add(string.Concat("\u0004", Phonetic.Code(word)));
+                    }
+                    else if (char.IsDigit(word[0]) && word.Length >= 2 && Kinds[c] == ColumnKind.Text)
+                    {
+                        keys.Add(string.Concat("\u0005", word));
+                    }
+                }
+            }
+        }
+
+        return lists;
+    }
+
     private void IndexKeys(int keyCount)
     {
         var frequency = new int[keyCount];
@@ -212,5 +256,6 @@ internal sealed class MatchRecords
         KeyWeights = weights;
         KeyFrequency = frequency;
         KeyIdf = idf;
+        RecordKeys = new KeySpace(keyIds, weights, inverseNorms, frequency, idf);
     }
 }
