@@ -29,6 +29,7 @@ internal sealed class MatchRecords
         Tokens = new int[columns.Length][][];
         Grams = new int[columns.Length][][];
         Values = new double[columns.Length][];
+        Numbers = new int[columns.Length][][];
     }
 
     /// <summary>The primary key of each record, as text.</summary>
@@ -47,6 +48,9 @@ internal sealed class MatchRecords
     public int[][][] Tokens { get; }
 
     public int[][][] Grams { get; }
+
+    /// <summary>Per column, per record: the ids of the tokens that are numbers (a street or phone number inside a text).</summary>
+    public int[][][] Numbers { get; }
 
     /// <summary>Per column, per record: the number (a date as days since 0001-01-01), NaN when missing or not a number or date column.</summary>
     public double[][] Values { get; }
@@ -107,11 +111,13 @@ internal sealed class MatchRecords
             var tokens = records.Tokens[c] = new int[count][];
             var grams = records.Grams[c] = new int[count][];
             var values = records.Values[c] = new double[count];
+            var numbers = records.Numbers[c] = new int[count][];
             for (var row = 0; row < count; row++)
             {
                 text[row] = Normalize(column.Text(row));
                 tokens[row] = TokenIds(text[row], ids);
                 grams[row] = GramIds(text[row], ids);
+                numbers[row] = text[row].Length == 0 ? [] : text[row].Split(' ').Where(w => char.IsDigit(w[0])).Select(w => ids[w]).Distinct().Order().ToArray();
                 values[row] = kinds[c] switch
                 {
                     ColumnKind.Date when compared[c][row] is DateTime date => date.Ticks / (double)TimeSpan.TicksPerDay,

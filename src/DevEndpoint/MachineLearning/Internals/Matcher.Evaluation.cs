@@ -29,7 +29,7 @@ internal sealed partial class Matcher
             scores.AddRange(probabilities.Select((p, i) => (p, matches[i])));
         }
 
-        return Metrics(scores, Threshold, ColumnImportances(labels, final));
+        return Metrics(scores, Threshold, ColumnImportances(final));
     }
 
     /// <summary>Precision, recall, F1, the confusion matrix at <paramref name="threshold"/>, and the area under the precision-recall curve.</summary>
@@ -95,26 +95,20 @@ internal sealed partial class Matcher
     }
 
     /// <summary>
-    /// How much each compared column weighs: the sum over its features of |weight| times the feature's spread over the
-    /// labelled pairs, scaled so that the heaviest column has 1.
+    /// How much each compared column weighs: the sum of its features' gains in the model's trees, scaled so that the
+    /// heaviest column has 1.
     /// </summary>
-    private List<ColumnImportance> ColumnImportances(IReadOnlyList<LabelledRecord> labels, PairClassifier model)
+    private List<ColumnImportance> ColumnImportances(PairClassifier model)
     {
-        var (pairs, _) = LabelledPairs(labels);
-        var features = Features.Of(pairs);
         var weights = model.Weights ?? [];
         var byColumn = new double[Records.Columns.Length];
         for (var f = 0; f < weights.Length && f < Features.Count; f++)
         {
             var column = Features.ColumnOfFeature[f];
-            if (column < 0 || features.Length == 0)
+            if (column >= 0)
             {
-                continue;
+                byColumn[column] += Math.Abs(weights[f]);
             }
-
-            var mean = features.Average(x => x[f]);
-            var spread = Math.Sqrt(features.Average(x => (x[f] - mean) * (x[f] - mean)));
-            byColumn[column] += Math.Abs(weights[f]) * spread;
         }
 
         var max = byColumn.DefaultIfEmpty(0).Max();
