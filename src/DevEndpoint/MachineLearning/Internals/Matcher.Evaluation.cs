@@ -6,15 +6,17 @@ internal sealed partial class Matcher
 {
     /// <summary>
     /// Glue's FindMatchesMetrics estimated from the labels alone: labelling sets are split into up to 5 folds; each fold's
-    /// pairs are scored by a model trained on the other folds, and the scores are compared with the labels at the threshold.
+    /// pairs are scored by a model trained on the other folds (of the kind every label calls for, so that the estimate is of
+    /// that kind of model), and the scores are compared with the labels at the threshold.
     /// Column importances come from <paramref name="final"/>, trained on every label.
     /// </summary>
     public FindMatchesMetrics Evaluate(IReadOnlyList<LabelledRecord> labels, PairClassifier final)
     {
         var sets = labels.Select(l => l.SetId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var folds = Math.Min(5, sets.Count);
+        var folds = Math.Min(10, sets.Count);
         var foldOfSet = sets.Select((s, i) => (s, i % folds)).ToDictionary(p => p.s, p => p.Item2, StringComparer.Ordinal);
         var scores = new List<(float Probability, bool Match)>();
+        var trees = PairClassifier.TreesFor(LabelledPairs(labels).Matches);
         for (var fold = 0; fold < folds; fold++)
         {
             var training = labels.Where(l => foldOfSet[l.SetId] != fold).ToList();
@@ -25,7 +27,7 @@ internal sealed partial class Matcher
                 continue;
             }
 
-            var probabilities = Train(training).Probabilities(Features.Of(pairs));
+            var probabilities = Train(training, trees).Probabilities(Features.Of(pairs));
             scores.AddRange(probabilities.Select((p, i) => (p, matches[i])));
         }
 
