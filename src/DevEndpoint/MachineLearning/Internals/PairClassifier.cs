@@ -17,7 +17,7 @@ namespace DevEndpoint.MachineLearning.Internals;
 internal sealed class PairClassifier
 {
     /// <summary>Labelled pairs of each class from which boosted trees join the regression.</summary>
-    public const int MinimumPerClassForTrees = 30;
+    public const int MinimumPerClassForTrees = 60;
 
     private readonly MLContext context;
     private readonly ITransformer[] models;
