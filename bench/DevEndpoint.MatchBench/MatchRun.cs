@@ -80,6 +80,7 @@ internal static class MatchRun
         var blocker = new Blocker(records, transform.Definition.FindMatches.AccuracyCostTradeoff);
         var candidates = blocker.CandidatePairs();
         var kept = candidates.Count(truth.Contains);
+        PrintMissed(records, truth, candidates);
         var allPairs = (double)records.Count * (records.Count - 1) / 2;
         var (baselineF1, baselineThreshold) = Baseline(records, blocker, truth);
         return new MatchResult(
@@ -99,6 +100,24 @@ internal static class MatchRun
             slowest,
             findTime,
             Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    /// <summary>With <c>MATCHBENCH_MISSED=&lt;count&gt;</c>, prints that many true pairs blocking left out (to see which class of input it misses).</summary>
+    private static void PrintMissed(MatchRecords records, HashSet<long> truth, long[] candidates)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("MATCHBENCH_MISSED"), CultureInfo.InvariantCulture, out var count))
+        {
+            return;
+        }
+
+        var compared = candidates.ToHashSet();
+        foreach (var pair in truth.Where(p => !compared.Contains(p)).Order().Take(count))
+        {
+            var (a, b) = Blocker.Rows(pair);
+            Console.WriteLine($"  missed: {Record(a)}  <->  {Record(b)}");
+        }
+
+        string Record(int row) => string.Join(" | ", records.Columns.Select((_, c) => records.Text[c][row]));
     }
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;

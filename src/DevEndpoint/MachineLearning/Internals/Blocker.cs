@@ -1,40 +1,32 @@
 namespace DevEndpoint.MachineLearning.Internals;
 
 /// <summary>
-/// Blocking: each record's nearest records by TF-IDF cosine over its tokens and character 3-grams, found through an
-/// inverted index that leaves out keys more than <see cref="FrequencyCap"/> records share (a common word or 3-gram would
-/// make every record a candidate of every other). Each record keeps its closest records; the pairs the budget leaves room
-/// for beyond those go to the closest pairs overall, so a record typed many times keeps all its copies. Only the candidate
-/// pairs are compared by the model.
+/// Blocking in two passes whose candidates share one budget. The first finds each record's nearest records by TF-IDF
+/// cosine over its tokens and character 3-grams; the second by cosine over column keys (each column's whole value, word
+/// sound codes, numbers inside text), which finds the copy of a sparse or badly typed record through the one column it
+/// shares. Both go through inverted indexes that leave out keys more than <see cref="FrequencyCap"/> records share (a
+/// common word or 3-gram would make every record a candidate of every other). Each record keeps its closest records of
+/// both passes; the pairs the budget leaves room for beyond those go to the closest pairs overall, so a record typed many
+/// times keeps all its copies. Only the candidate pairs are compared by the model.
 /// </summary>
 internal sealed class Blocker
 {
     private readonly MatchRecords records;
-    private readonly int[][] postings;
+    private readonly Index wholeRecords;
+    private readonly Index columns;
 
     public Blocker(MatchRecords records, double accuracyCostTradeoff)
     {
         this.records = records;
         var n = records.Count;
 
-        // Neighbours per record: about 0.4% of the records (at most 12, at least 3), scaled by the accuracy/cost trade-off,
+        // Neighbours per record: about 0.6% of the records (at most 12, at least 3), scaled by the accuracy/cost trade-off,
         // so that the pairs compared stay under 1% of all pairs while a record keeps room for its duplicates.
-        Neighbours = (int)Math.Round(Math.Clamp(0.004 * n, 3, 12) * (0.5 + accuracyCostTradeoff));
+        Neighbours = (int)Math.Round(Math.Clamp(0.006 * n, 3, 12) * (0.5 + accuracyCostTradeoff));
         Neighbours = Math.Max(1, Neighbours);
         FrequencyCap = (int)Math.Clamp(n / 50.0, 20, 200);
-        var lists = new List<int>?[records.KeyFrequency.Length];
-        for (var row = 0; row < n; row++)
-        {
-            foreach (var id in records.KeyIds[row])
-            {
-                if (records.KeyFrequency[id] <= FrequencyCap)
-                {
-                    (lists[id] ??= []).Add(row);
-                }
-            }
-        }
-
-        postings = lists.Select(l => l?.ToArray() ?? []).ToArray();
+        wholeRecords = new Index(records.RecordKeys, FrequencyCap);
+        columns = new Index(records.ColumnKeys, FrequencyCap);
     }
 
     /// <summary>How many nearest records each record keeps as candidates.</summary>
@@ -43,100 +35,43 @@ internal sealed class Blocker
     /// <summary>Keys held by more records than this are not indexed.</summary>
     public int FrequencyCap { get; }
 
-    /// <summary>The nearest records of each record, best first (ties by row), at most <paramref name="count"/>.</summary>
-    public Neighbour[][] Nearest(int count)
-    {
-        var n = records.Count;
-        var result = new Neighbour[n][];
-        Parallel.For(
-            0,
-            n,
-            () => (Scores: new float[n], Touched: new List<int>()),
-            (row, _, state) =>
-            {
-                result[row] = NearestOf(row, count, state.Scores, state.Touched);
-                return state;
-            },
-            _ => { });
-        return result;
-    }
+    /// <summary>The nearest records of each record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>.</summary>
+    public Neighbour[][] Nearest(int count) => Nearest(wholeRecords, count);
 
-    /// <summary>The nearest records of one record, best first (ties by row), at most <paramref name="count"/>.</summary>
-    public Neighbour[] NearestOf(int row, int count) => NearestOf(row, count, new float[records.Count], []);
-
-    private Neighbour[] NearestOf(int row, int count, float[] scores, List<int> touched)
-    {
-        var ids = records.KeyIds[row];
-        var weights = records.KeyWeights[row];
-        for (var k = 0; k < ids.Length; k++)
-        {
-            foreach (var other in postings[ids[k]])
-            {
-                if (other == row)
-                {
-                    continue;
-                }
-
-                if (scores[other] == 0)
-                {
-                    touched.Add(other);
-                }
-
-                scores[other] += weights[k] * records.KeyIdf[ids[k]];
-            }
-        }
-
-        var top = Top(scores, touched, count);
-        foreach (var other in touched)
-        {
-            scores[other] = 0;
-        }
-
-        touched.Clear();
-        return top;
-    }
+    /// <summary>The nearest records of one record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>.</summary>
+    public Neighbour[] NearestOf(int row, int count) => wholeRecords.NearestOf(row, count, new float[records.Count], []);
 
     /// <summary>
-    /// The pairs the model compares (lower row first, sorted): every record with its <see cref="Neighbours"/>/2 nearest
-    /// records, then the closest of the pairs with up to 2 x <see cref="Neighbours"/> nearest, up to a budget of
-    /// <see cref="Neighbours"/> pairs a record and at most 0.9% of all pairs (but never under half that many a record).
+    /// The pairs the model compares (lower row first, sorted): from both passes, each record with its
+    /// <see cref="Neighbours"/>/2 nearest records first (nearest ranks first), then the closest of the pairs with up to
+    /// 2 x <see cref="Neighbours"/> nearest (a pair both passes find ranks by the sum of its two cosines), up to a budget of <see cref="Neighbours"/> pairs a record and at most 0.95% of
+    /// all pairs (but never under half that many a record).
     /// </summary>
     public long[] CandidatePairs()
     {
         var n = records.Count;
-        var nearest = Nearest(2 * Neighbours);
-        var kept = new HashSet<long>();
-        var pool = new Dictionary<long, float>();
         var sure = Math.Max(1, Neighbours / 2);
-        for (var row = 0; row < n; row++)
+        var best = new Dictionary<long, (int Rank, float Score)>();
+        var passes = new[] { Nearest(wholeRecords, 2 * Neighbours), Nearest(columns, 2 * Neighbours) };
+        foreach (var nearest in passes)
         {
-            for (var rank = 0; rank < nearest[row].Length; rank++)
+            for (var row = 0; row < n; row++)
             {
-                var (other, score) = nearest[row][rank];
-                var pair = Pair(row, other);
-                if (rank < sure)
+                for (var rank = 0; rank < nearest[row].Length; rank++)
                 {
-                    kept.Add(pair);
-                }
-                else
-                {
-                    pool[pair] = Math.Max(score, pool.GetValueOrDefault(pair));
+                    var (other, score) = nearest[row][rank];
+                    var pair = Pair(row, other);
+                    var level = Math.Min(rank, sure);
+                    best[pair] = best.TryGetValue(pair, out var known)
+                        ? (Math.Min(level, known.Rank), score + known.Score)
+                        : (level, score);
                 }
             }
         }
 
-        var budget = (long)Math.Min((double)n * Neighbours, Math.Max(0.009 * n * (n - 1) / 2, n * Neighbours / 2.0));
-        foreach (var (pair, _) in pool.OrderByDescending(p => p.Value).ThenBy(p => p.Key))
-        {
-            if (kept.Count >= budget)
-            {
-                break;
-            }
-
-            kept.Add(pair);
-        }
-
-        var sorted = kept.ToArray();
+        var budget = (long)Math.Min((double)n * Neighbours, Math.Max(0.0095 * n * (n - 1) / 2, n * Neighbours / 2.0));
+        var sorted = best.OrderBy(p => p.Value.Rank).ThenByDescending(p => p.Value.Score).ThenBy(p => p.Key)
+            .Take((int)Math.Min(budget, int.MaxValue)).Select(p => p.Key).ToArray();
         Array.Sort(sorted);
         return sorted;
     }
@@ -162,33 +97,107 @@ internal sealed class Blocker
 
     public static (int A, int B) Rows(long pair) => ((int)(pair >> 32), (int)(pair & 0xFFFFFFFF));
 
-    /// <summary>The <paramref name="count"/> best scored records, best first (ties by row), kept in a small sorted buffer.</summary>
-    private Neighbour[] Top(float[] scores, List<int> touched, int count)
+    private Neighbour[][] Nearest(Index index, int count)
     {
-        var best = new Neighbour[count];
-        var size = 0;
-        foreach (var other in touched)
+        var n = records.Count;
+        var result = new Neighbour[n][];
+        Parallel.For(
+            0,
+            n,
+            () => (Scores: new float[n], Touched: new List<int>()),
+            (row, _, state) =>
+            {
+                result[row] = index.NearestOf(row, count, state.Scores, state.Touched);
+                return state;
+            },
+            _ => { });
+        return result;
+    }
+
+    /// <summary>An inverted index over one key space: the records of each key no more than the cap share.</summary>
+    private sealed class Index
+    {
+        private readonly KeySpace space;
+        private readonly int[][] postings;
+
+        public Index(KeySpace space, int frequencyCap)
         {
-            // Scores are divided by the other record's norm (its weights are idf / norm), which the accumulation left out.
-            var candidate = new Neighbour(other, scores[other] * records.InverseNorms[other]);
-            if (size == count && !Better(candidate, best[size - 1]))
+            this.space = space;
+            var lists = new List<int>?[space.Frequency.Length];
+            for (var row = 0; row < space.Ids.Length; row++)
             {
-                continue;
+                foreach (var id in space.Ids[row])
+                {
+                    if (space.Frequency[id] <= frequencyCap)
+                    {
+                        (lists[id] ??= []).Add(row);
+                    }
+                }
             }
 
-            var at = size < count ? size++ : size - 1;
-            while (at > 0 && Better(candidate, best[at - 1]))
-            {
-                best[at] = best[at - 1];
-                at--;
-            }
-
-            best[at] = candidate;
+            postings = lists.Select(l => l?.ToArray() ?? []).ToArray();
         }
 
-        return size == count ? best : best[..size];
+        public Neighbour[] NearestOf(int row, int count, float[] scores, List<int> touched)
+        {
+            var ids = space.Ids[row];
+            var weights = space.Weights[row];
+            for (var k = 0; k < ids.Length; k++)
+            {
+                foreach (var other in postings[ids[k]])
+                {
+                    if (other == row)
+                    {
+                        continue;
+                    }
 
-        static bool Better(Neighbour a, Neighbour b) => a.Score > b.Score || (a.Score == b.Score && a.Row < b.Row);
+                    if (scores[other] == 0)
+                    {
+                        touched.Add(other);
+                    }
+
+                    scores[other] += weights[k] * space.Idf[ids[k]];
+                }
+            }
+
+            var top = Top(scores, touched, count);
+            foreach (var other in touched)
+            {
+                scores[other] = 0;
+            }
+
+            touched.Clear();
+            return top;
+        }
+
+        /// <summary>The <paramref name="count"/> best scored records, best first (ties by row), kept in a small sorted buffer.</summary>
+        private Neighbour[] Top(float[] scores, List<int> touched, int count)
+        {
+            var best = new Neighbour[count];
+            var size = 0;
+            foreach (var other in touched)
+            {
+                // Scores are divided by the other record's norm (its weights are idf / norm), which the accumulation left out.
+                var candidate = new Neighbour(other, scores[other] * space.InverseNorms[other]);
+                if (size == count && !Better(candidate, best[size - 1]))
+                {
+                    continue;
+                }
+
+                var at = size < count ? size++ : size - 1;
+                while (at > 0 && Better(candidate, best[at - 1]))
+                {
+                    best[at] = best[at - 1];
+                    at--;
+                }
+
+                best[at] = candidate;
+            }
+
+            return size == count ? best : best[..size];
+
+            static bool Better(Neighbour a, Neighbour b) => a.Score > b.Score || (a.Score == b.Score && a.Row < b.Row);
+        }
     }
 }
 

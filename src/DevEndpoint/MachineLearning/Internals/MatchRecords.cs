@@ -29,6 +29,7 @@ internal sealed class MatchRecords
         Tokens = new int[columns.Length][][];
         Grams = new int[columns.Length][][];
         Values = new double[columns.Length][];
+        Numbers = new int[columns.Length][][];
     }
 
     /// <summary>The primary key of each record, as text.</summary>
@@ -48,6 +49,9 @@ internal sealed class MatchRecords
 
     public int[][][] Grams { get; }
 
+    /// <summary>Per column, per record: the ids of the tokens that are numbers (a street or phone number inside a text).</summary>
+    public int[][][] Numbers { get; }
+
     /// <summary>Per column, per record: the number (a date as days since 0001-01-01), NaN when missing or not a number or date column.</summary>
     public double[][] Values { get; }
 
@@ -64,6 +68,17 @@ internal sealed class MatchRecords
 
     /// <summary>The inverse document frequency of each blocking key.</summary>
     public float[] KeyIdf { get; private set; } = [];
+
+    /// <summary>
+    /// Per record: the column keys of the second blocking pass (sorted ids, unit-length TF-IDF weights), which catch pairs
+    /// the whole-record vector misses: each column's whole value (a shared date of birth or phone number where little else
+    /// is filled in), each word's sound code (a typo that breaks every 3-gram of a short name) and each number inside a
+    /// text (a street or phone number among other words).
+    /// </summary>
+    public KeySpace ColumnKeys { get; private set; } = KeySpace.Empty;
+
+    /// <summary>The whole-record TF-IDF vectors (<see cref="KeyIds"/> and its companions) as a key space.</summary>
+    public KeySpace RecordKeys { get; private set; } = KeySpace.Empty;
 
     /// <summary>The row of each primary key.</summary>
     public Dictionary<string, int> RowOfKey { get; } = new(StringComparer.Ordinal);
@@ -96,11 +111,13 @@ internal sealed class MatchRecords
             var tokens = records.Tokens[c] = new int[count][];
             var grams = records.Grams[c] = new int[count][];
             var values = records.Values[c] = new double[count];
+            var numbers = records.Numbers[c] = new int[count][];
             for (var row = 0; row < count; row++)
             {
                 text[row] = Normalize(column.Text(row));
                 tokens[row] = TokenIds(text[row], ids);
                 grams[row] = GramIds(text[row], ids);
+                numbers[row] = text[row].Length == 0 ? [] : text[row].Split(' ').Where(w => char.IsDigit(w[0])).Select(w => ids[w]).Distinct().Order().ToArray();
                 values[row] = kinds[c] switch
                 {
                     ColumnKind.Date when compared[c][row] is DateTime date => date.Ticks / (double)TimeSpan.TicksPerDay,
@@ -111,6 +128,7 @@ internal sealed class MatchRecords
         }
 
         records.IndexKeys(ids.Count);
+        records.ColumnKeys = KeySpace.Of(records.ColumnKeyLists());
         return records;
     }
 
@@ -176,6 +194,38 @@ internal sealed class MatchRecords
         return id;
     }
 
+    private List<string>[] ColumnKeyLists()
+    {
+        var lists = new List<string>[Count];
+        for (var row = 0; row < Count; row++)
+        {
+            var keys = lists[row] = [];
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                var text = Text[c][row];
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                keys.Add(string.Concat(c.ToString(CultureInfo.InvariantCulture), "\u0003", text));
+                foreach (var word in text.Split(' '))
+                {
+                    if (char.IsLetter(word[0]) && word.Length >= 3)
+                    {
+                        keys.Add(string.Concat("\u0004", Phonetic.Code(word)));
+                    }
+                    else if (char.IsDigit(word[0]) && word.Length >= 2 && Kinds[c] == ColumnKind.Text)
+                    {
+                        keys.Add(string.Concat("\u0005", word));
+                    }
+                }
+            }
+        }
+
+        return lists;
+    }
+
     private void IndexKeys(int keyCount)
     {
         var frequency = new int[keyCount];
@@ -212,5 +262,6 @@ internal sealed class MatchRecords
         KeyWeights = weights;
         KeyFrequency = frequency;
         KeyIdf = idf;
+        RecordKeys = new KeySpace(keyIds, weights, inverseNorms, frequency, idf);
     }
 }

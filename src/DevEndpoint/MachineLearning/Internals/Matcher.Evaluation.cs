@@ -6,15 +6,17 @@ internal sealed partial class Matcher
 {
     /// <summary>
     /// Glue's FindMatchesMetrics estimated from the labels alone: labelling sets are split into up to 5 folds; each fold's
-    /// pairs are scored by a model trained on the other folds, and the scores are compared with the labels at the threshold.
+    /// pairs are scored by a model trained on the other folds (of the kind every label calls for, so that the estimate is of
+    /// that kind of model), and the scores are compared with the labels at the threshold.
     /// Column importances come from <paramref name="final"/>, trained on every label.
     /// </summary>
     public FindMatchesMetrics Evaluate(IReadOnlyList<LabelledRecord> labels, PairClassifier final)
     {
         var sets = labels.Select(l => l.SetId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var folds = Math.Min(5, sets.Count);
+        var folds = Math.Min(10, sets.Count);
         var foldOfSet = sets.Select((s, i) => (s, i % folds)).ToDictionary(p => p.s, p => p.Item2, StringComparer.Ordinal);
         var scores = new List<(float Probability, bool Match)>();
+        var trees = PairClassifier.TreesFor(LabelledPairs(labels).Matches);
         for (var fold = 0; fold < folds; fold++)
         {
             var training = labels.Where(l => foldOfSet[l.SetId] != fold).ToList();
@@ -25,11 +27,11 @@ internal sealed partial class Matcher
                 continue;
             }
 
-            var probabilities = Train(training).Probabilities(Features.Of(pairs));
+            var probabilities = Train(training, trees).Probabilities(Features.Of(pairs));
             scores.AddRange(probabilities.Select((p, i) => (p, matches[i])));
         }
 
-        return Metrics(scores, Threshold, ColumnImportances(labels, final));
+        return Metrics(scores, Threshold, ColumnImportances(final));
     }
 
     /// <summary>Precision, recall, F1, the confusion matrix at <paramref name="threshold"/>, and the area under the precision-recall curve.</summary>
@@ -95,26 +97,20 @@ internal sealed partial class Matcher
     }
 
     /// <summary>
-    /// How much each compared column weighs: the sum over its features of |weight| times the feature's spread over the
-    /// labelled pairs, scaled so that the heaviest column has 1.
+    /// How much each compared column weighs: the sum of its features' gains in the model's trees, scaled so that the
+    /// heaviest column has 1.
     /// </summary>
-    private List<ColumnImportance> ColumnImportances(IReadOnlyList<LabelledRecord> labels, PairClassifier model)
+    private List<ColumnImportance> ColumnImportances(PairClassifier model)
     {
-        var (pairs, _) = LabelledPairs(labels);
-        var features = Features.Of(pairs);
         var weights = model.Weights ?? [];
         var byColumn = new double[Records.Columns.Length];
         for (var f = 0; f < weights.Length && f < Features.Count; f++)
         {
             var column = Features.ColumnOfFeature[f];
-            if (column < 0 || features.Length == 0)
+            if (column >= 0)
             {
-                continue;
+                byColumn[column] += Math.Abs(weights[f]);
             }
-
-            var mean = features.Average(x => x[f]);
-            var spread = Math.Sqrt(features.Average(x => (x[f] - mean) * (x[f] - mean)));
-            byColumn[column] += Math.Abs(weights[f]) * spread;
         }
 
         var max = byColumn.DefaultIfEmpty(0).Max();

@@ -69,10 +69,11 @@ internal sealed partial class Matcher
         return matches.Contains(true) && matches.Contains(false);
     }
 
-    public PairClassifier Train(IReadOnlyList<LabelledRecord> labels)
+    /// <summary>The classifier trained on the labels; of the kind <paramref name="trees"/> says, else of the kind these labels call for.</summary>
+    public PairClassifier Train(IReadOnlyList<LabelledRecord> labels, bool? trees = null)
     {
         var (pairs, matches) = LabelledPairs(labels);
-        return PairClassifier.Train(Features.Of(pairs), matches, Seed);
+        return PairClassifier.Train(Features.Of(pairs), matches, Seed, trees ?? PairClassifier.TreesFor(matches));
     }
 
     /// <summary>

@@ -2,7 +2,9 @@ namespace DevEndpoint.MachineLearning.Internals;
 
 /// <summary>
 /// The similarity features of a pair of records: per compared column Jaro-Winkler, token Jaccard, 3-gram Jaccard, exact
-/// equality and missingness (and for number and date columns their closeness), then the TF-IDF cosine of the whole records.
+/// equality and missingness, then for text columns the share of the shorter value's words the other holds (an abbreviated
+/// or shortened name) and the Jaccard of the numbers inside the texts (a street or phone number; 1/2 when either has none),
+/// for number and date columns their closeness; then the TF-IDF cosine of the whole records.
 /// </summary>
 internal sealed class PairFeatures
 {
@@ -14,7 +16,7 @@ internal sealed class PairFeatures
         var owners = new List<int>();
         for (var c = 0; c < records.Columns.Length; c++)
         {
-            owners.AddRange(Enumerable.Repeat(c, records.Kinds[c] == ColumnKind.Text ? 5 : 6));
+            owners.AddRange(Enumerable.Repeat(c, records.Kinds[c] == ColumnKind.Text ? 7 : 6));
         }
 
         owners.Add(-1);
@@ -40,7 +42,13 @@ internal sealed class PairFeatures
             features[f++] = missing ? 0 : (float)Similarity.Jaccard(records.Grams[c][a], records.Grams[c][b]);
             features[f++] = !missing && string.Equals(ta, tb, StringComparison.Ordinal) ? 1 : 0;
             features[f++] = missing ? 1 : 0;
-            if (records.Kinds[c] != ColumnKind.Text)
+            if (records.Kinds[c] == ColumnKind.Text)
+            {
+                int[] wa = records.Tokens[c][a], wb = records.Tokens[c][b], na = records.Numbers[c][a], nb = records.Numbers[c][b];
+                features[f++] = missing ? 0 : (float)Similarity.Shared(wa, wb) / Math.Min(wa.Length, wb.Length);
+                features[f++] = na.Length == 0 || nb.Length == 0 ? 0.5f : (float)Similarity.Jaccard(na, nb);
+            }
+            else
             {
                 var va = records.Values[c][a];
                 var vb = records.Values[c][b];
