@@ -8,7 +8,11 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>DataFrame variables of the C# kernel, or of the endpoint whose cell runs the magic, read and set by name.</summary>
 internal static class FrameVariables
 {
-    public static DataFrame Get(KernelInvocationContext context, string name, string magic)
+    /// <summary>
+    /// The DataFrame of the variable <paramref name="name"/>; <paramref name="missing"/> says how to fill it when there is
+    /// none (by default, with <c>#!load</c>).
+    /// </summary>
+    public static DataFrame Get(KernelInvocationContext context, string name, string magic, string? missing = null)
     {
         object? value = null;
         if (context.HandlingKernel is EndpointKernel endpoint)
@@ -25,7 +29,7 @@ internal static class FrameVariables
         }
 
         return value as DataFrame ?? throw new DevEndpointException(value is null
-            ? $"There is no C# variable '{name}'. Load or build a DataFrame into it first (#!load <db>.<table> --as {name})."
+            ? $"There is no C# variable '{name}'. {missing ?? $"Load or build a DataFrame into it first (#!load <db>.<table> --as {name})."}"
             : $"The C# variable '{name}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
     }
 
@@ -34,12 +38,12 @@ internal static class FrameVariables
         : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync(name, frame, typeof(DataFrame))
         : throw new DevEndpointException($"{magic} needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
 
-    /// <summary>The error for an <c>--as</c> that is no C# variable name, or none.</summary>
-    public static IEnumerable<string> CheckName(string? name)
+    /// <summary>The error for an <c>--as</c> (or <paramref name="option"/>) that is no C# variable name, or none.</summary>
+    public static IEnumerable<string> CheckName(string? name, string option = "--as")
     {
         if (name is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name))
         {
-            yield return $"'{name}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
+            yield return $"'{name}' is not a valid C# variable name for {option}. Use letters, digits and underscores, starting with a letter.";
         }
     }
 }

@@ -54,18 +54,8 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
-    {
-        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(As))
-        {
-            yield return $"'{As}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
-        }
-
-        if (ErrorsAs is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(ErrorsAs))
-        {
-            yield return $"'{ErrorsAs}' is not a valid C# variable name for --errors-as. Use letters, digits and underscores, starting with a letter.";
-        }
-    }
+    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) =>
+        FrameVariables.CheckName(As).Concat(FrameVariables.CheckName(ErrorsAs, "--errors-as"));
 
     internal static void Register(Kernel kernel)
     {

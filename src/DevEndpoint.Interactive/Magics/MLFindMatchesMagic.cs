@@ -31,13 +31,7 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
-    {
-        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(As))
-        {
-            yield return $"'{As}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
-        }
-    }
+    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
 
     internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
     [
@@ -63,10 +57,10 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
             DataFrame matches;
             if (command.Incremental is { } incremental)
             {
-                var existing = MLMagic.FrameVariable(context, command.Existing!, $"Put earlier matches into it first (#!ml find-matches {command.Name} --as {command.Existing}).");
+                var existing = FrameVariables.Get(context, command.Existing!, "#!ml", $"Put earlier matches into it first (#!ml find-matches {command.Name} --as {command.Existing}).");
                 var all = incremental.Contains('.', StringComparison.Ordinal)
                     ? await transform.FindIncrementalMatchesAsync(existing, incremental, context.CancellationToken)
-                    : await transform.FindIncrementalMatchesAsync(existing, MLMagic.FrameVariable(context, incremental, "Give the new records as a catalog table <database>.<table> or a DataFrame variable."), context.CancellationToken);
+                    : await transform.FindIncrementalMatchesAsync(existing, FrameVariables.Get(context, incremental, "#!ml", "Give the new records as a catalog table <database>.<table> or a DataFrame variable."), context.CancellationToken);
                 summary = $"{MLText.IncrementalMatched(all, existing.Rows.Count)} ";
                 matches = command.OnePerEntity ? transform.KeepOnePerEntity(all) : all;
                 if (command.Output is { } file)
@@ -81,7 +75,7 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
                     : await transform.FindMatchesAsync(command.OnePerEntity, context.CancellationToken);
             }
 
-            await MLMagic.SetVariableAsync(context, command.As, matches);
+            await FrameVariables.SetAsync(context, command.As, matches, "#!ml");
             MagicSupport.DisplayHtml(context, MLViews.Message(summary + MLText.MatchesWritten(matches, command.Output is null ? $"the DataFrame {command.As}" : Path.GetFullPath(command.Output))));
             context.Display(matches.Head((int)Math.Min(PreviewRows, matches.Rows.Count)));
         });

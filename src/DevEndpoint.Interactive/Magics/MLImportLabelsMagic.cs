@@ -41,7 +41,7 @@ public sealed class MLImportLabelsMagic : KernelDirectiveCommand
             LabelImport import;
             if (command.From is { } variable)
             {
-                var labels = MLMagic.FrameVariable(context, variable, $"Generate a labelling set into it first (#!ml labeling-set {command.Name} --as {variable}).");
+                var labels = FrameVariables.Get(context, variable, "#!ml", $"Generate a labelling set into it first (#!ml labeling-set {command.Name} --as {variable}).");
                 import = await transform.ImportLabelsAsync(labels, command.Replace, context.CancellationToken);
             }
             else

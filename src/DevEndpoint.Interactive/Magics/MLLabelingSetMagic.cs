@@ -20,13 +20,7 @@ public sealed class MLLabelingSetMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel)
-    {
-        if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(As))
-        {
-            yield return $"'{As}' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.";
-        }
-    }
+    public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
 
     internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
     [
@@ -45,7 +39,7 @@ public sealed class MLLabelingSetMagic : KernelDirectiveCommand
             var set = command.Output is { } output
                 ? await transform.WriteLabelingSetAsync(Path.GetFullPath(output), seed, context.CancellationToken)
                 : await transform.GenerateLabelingSetAsync(seed, context.CancellationToken);
-            await MLMagic.SetVariableAsync(context, command.As, set);
+            await FrameVariables.SetAsync(context, command.As, set, "#!ml");
             var file = command.Output is null ? null : Path.GetFullPath(command.Output);
             MagicSupport.DisplayHtml(context, MLViews.Message(MLText.LabelingSetInVariable(transform.Name, set, command.As, file)));
             context.Display(set);

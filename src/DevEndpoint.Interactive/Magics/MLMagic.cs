@@ -50,26 +50,6 @@ internal static class MLMagic
         ? new(option.Name, option.Description) { Required = required }
         : new(option.Name, option.Description) { Required = required, TypeHint = typeHint };
 
-    /// <summary>Sets a C# variable of the notebook's C# kernel.</summary>
-    public static Task SetVariableAsync(KernelInvocationContext context, string name, DataFrame frame) =>
-        context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp
-            ? csharp.SetValueAsync(name, frame, typeof(DataFrame))
-            : throw new DevEndpointException("#!ml needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
-
-    /// <summary>The DataFrame held by a C# variable of the notebook; <paramref name="missing"/> says how to fill it when there is none.</summary>
-    public static DataFrame FrameVariable(KernelInvocationContext context, string variable, string missing)
-    {
-        object? value = null;
-        if (context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp)
-        {
-            csharp.TryGetValue(variable, out value);
-        }
-
-        return value as DataFrame ?? throw new DevEndpointException(value is null
-            ? $"There is no C# variable '{variable}'. {missing}"
-            : $"The C# variable '{variable}' is of type {value.GetType().Name}, not Microsoft.Data.Analysis.DataFrame.");
-    }
-
     /// <summary>Transform names of the default catalog, for completions.</summary>
     private static IEnumerable<string> TransformNames()
     {
