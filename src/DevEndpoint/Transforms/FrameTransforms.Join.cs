@@ -48,6 +48,10 @@ public static partial class FrameTransforms
             var widening = new RowErrors(transform);
             leftKeyColumns[k] = FrameColumns.Cast(leftKeyColumns[k], leftType, leftKeys[k], wider, widening);
             rightKeyColumns[k] = FrameColumns.Cast(rightKeyColumns[k], rightType, rightKeys[k], wider, widening);
+            if (widening.Count > 0)
+            {
+                throw TransformErrors.Widening(transform, leftKeys[k], wider, widening);
+            }
         }
 
         var sharedKeys = Enumerable.Range(0, leftKeys.Count).Where(k => leftKeys[k] == rightKeys[k]).ToList();

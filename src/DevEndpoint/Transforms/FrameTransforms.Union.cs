@@ -29,6 +29,10 @@ public static partial class FrameTransforms
                 var wider = HiveCasts.Wider(firstType, secondType) ?? throw TransformErrors.UnionTypes(first.Name, firstType, secondType);
                 var widening = new RowErrors(transform);
                 (first, second) = (FrameColumns.Cast(first, firstType, first.Name, wider, widening), FrameColumns.Cast(second, secondType, first.Name, wider, widening));
+                if (widening.Count > 0)
+                {
+                    throw TransformErrors.Widening(transform, first.Name, wider, widening);
+                }
             }
 
             var union = FrameColumns.Editable(first.Clone(numberOfNullsToAppend: second.Length));

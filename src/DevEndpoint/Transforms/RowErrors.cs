@@ -13,6 +13,9 @@ internal sealed class RowErrors(string transform)
 
     public int Count => rows.Count;
 
+    /// <summary>The value and reason of the first row collected; only when <see cref="Count"/> is above 0.</summary>
+    public (string? Value, string Reason) First => (values[0], reasons[0]);
+
     public void Add(long row, string? column, string? value, string reason)
     {
         rows.Add(row);

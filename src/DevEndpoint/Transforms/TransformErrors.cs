@@ -62,6 +62,10 @@ internal static class TransformErrors
         $"Join: key '{leftKey}' holds {leftType} values on the left and '{rightKey}' {rightType} values on the right, "
         + "which do not compare; cast one with ApplyMapping first.");
 
+    public static DevEndpointException Widening(string transform, string column, string wider, RowErrors failed) => new(
+        $"{transform}: {failed.Count} value(s) of column '{column}' do not fit {wider}, the type both sides widen to "
+        + $"(the first, '{failed.First.Value}': {failed.First.Reason}); cast the columns with ApplyMapping first.");
+
     public static DevEndpointException BothHave(string column) => new(
         $"Join: both frames have column '{column}'; rename one with RenameField first.");
 

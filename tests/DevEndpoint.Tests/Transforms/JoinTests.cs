@@ -68,6 +68,20 @@ public sealed class JoinTests
     }
 
     [Fact]
+    public void A_key_value_that_does_not_fit_the_widened_type_fails_the_join_instead_of_becoming_null()
+    {
+        var amounts = new DataFrame(
+            new DecimalDataFrameColumn("customer_id", new decimal?[] { 2m, 10000000000000000000000000m }),
+            new StringDataFrameColumn("name", new[] { "Bo", "Cy" }));
+
+        var failed = Assert.Throws<DevEndpointException>(() => Orders().Join(amounts, "customer_id", JoinType.Inner));
+
+        Assert.Equal(
+            "Join: 1 value(s) of column 'customer_id' do not fit decimal(38,18), the type both sides widen to (the first, '10000000000000000000000000': out of range for decimal(38,18).); cast the columns with ApplyMapping first.",
+            failed.Message);
+    }
+
+    [Fact]
     public void Int_and_bigint_keys_match_by_value_and_the_shared_key_takes_the_wider_type()
     {
         var customers = new DataFrame(
