@@ -50,7 +50,7 @@ internal static class BookmarkMagic
 
     /// <summary>The job bookmarks of the catalog the magic names, else the endpoint's (in an endpoint's cell), else the default one.</summary>
     public static JobBookmarks Open(KernelInvocationContext context, string? catalog) =>
-        new(DataCatalog.Open(catalog ?? (context.HandlingKernel as EndpointKernel)?.Definition.Catalog));
+        new(MagicSupport.OpenCatalog(context, catalog));
 
     /// <summary>The job names of the default catalog, for completions.</summary>
     private static IEnumerable<string> JobNames()

@@ -41,7 +41,7 @@ public sealed class MLCreateMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLCreateMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            var catalog = DataCatalog.Open(command.Catalog);
+            var catalog = MagicSupport.OpenCatalog(context, command.Catalog);
             var transform = await FindMatchesTransform.CreateAsync(
                 catalog,
                 command.Name,

@@ -16,7 +16,7 @@ public sealed class MLDeleteMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLDeleteMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {
-            var catalog = DataCatalog.Open(command.Catalog);
+            var catalog = MagicSupport.OpenCatalog(context, command.Catalog);
             FindMatchesTransform.Delete(catalog, command.Name);
             MagicSupport.DisplayHtml(context, MLViews.Transforms(catalog.Path, catalog.GetMLTransforms()));
             return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class MLEvaluateMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLEvaluateMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var transform = FindMatchesTransform.Open(MagicSupport.OpenCatalog(context, command.Catalog), command.Name);
             var metrics = await transform.EvaluateAsync(context.CancellationToken);
             MagicSupport.DisplayHtml(context, MLViews.Metrics(transform.Name, metrics));
         });

@@ -52,7 +52,7 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
                 throw MLErrors.IncrementalNeedsBoth("#!ml find-matches", "<variable>");
             }
 
-            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var transform = FindMatchesTransform.Open(MagicSupport.OpenCatalog(context, command.Catalog), command.Name);
             var summary = string.Empty;
             DataFrame matches;
             if (command.Incremental is { } incremental)

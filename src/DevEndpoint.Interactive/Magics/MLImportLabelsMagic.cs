@@ -37,7 +37,7 @@ public sealed class MLImportLabelsMagic : KernelDirectiveCommand
                 throw new DevEndpointException("Give #!ml import-labels either a DataFrame variable with --from <variable> or a labelled CSV file with --input <file.csv>.");
             }
 
-            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var transform = FindMatchesTransform.Open(MagicSupport.OpenCatalog(context, command.Catalog), command.Name);
             LabelImport import;
             if (command.From is { } variable)
             {

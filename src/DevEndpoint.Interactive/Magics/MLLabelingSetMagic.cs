@@ -34,7 +34,7 @@ public sealed class MLLabelingSetMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLLabelingSetMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            var transform = FindMatchesTransform.Open(DataCatalog.Open(command.Catalog), command.Name);
+            var transform = FindMatchesTransform.Open(MagicSupport.OpenCatalog(context, command.Catalog), command.Name);
             var seed = command.Seed ?? FindMatchesTransform.DefaultSeed;
             var set = command.Output is { } output
                 ? await transform.WriteLabelingSetAsync(Path.GetFullPath(output), seed, context.CancellationToken)

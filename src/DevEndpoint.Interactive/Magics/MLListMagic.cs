@@ -13,7 +13,7 @@ public sealed class MLListMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLListMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {
-            var catalog = DataCatalog.Open(command.Catalog);
+            var catalog = MagicSupport.OpenCatalog(context, command.Catalog);
             MagicSupport.DisplayHtml(context, MLViews.Transforms(catalog.Path, catalog.GetMLTransforms()));
             return Task.CompletedTask;
         });

@@ -15,7 +15,7 @@ public sealed class MLShowMagic : KernelDirectiveCommand
     internal static Task HandleAsync(MLShowMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {
-            MagicSupport.DisplayHtml(context, MLViews.Transform(DataCatalog.Open(command.Catalog).GetMLTransform(command.Name)));
+            MagicSupport.DisplayHtml(context, MLViews.Transform(MagicSupport.OpenCatalog(context, command.Catalog).GetMLTransform(command.Name)));
             return Task.CompletedTask;
         });
 }

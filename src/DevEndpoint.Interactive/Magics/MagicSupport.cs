@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
+using DevEndpoint.Interactive.Endpoints;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Data.Sqlite;
 using Microsoft.DotNet.Interactive;
@@ -18,6 +19,10 @@ internal static class MagicSupport
         {
             TypeHint = "file",
         };
+
+    /// <summary>The catalog the magic names, else the endpoint's (in an endpoint's cell), else the default one.</summary>
+    public static DataCatalog OpenCatalog(KernelInvocationContext context, string? catalog) =>
+        DataCatalog.Open(catalog ?? (context.HandlingKernel as EndpointKernel)?.Definition.Catalog);
 
     /// <summary>Database names and <c>database.table</c> names of the default catalog, for completions.</summary>
     public static IEnumerable<string> CatalogNames(bool tables)

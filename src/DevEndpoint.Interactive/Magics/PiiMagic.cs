@@ -66,7 +66,7 @@ public sealed class PiiMagic : KernelDirectiveCommand
                 throw new DevEndpointException($"--record keeps column types in the catalog, so it needs a catalog table as <database>.<table>, not the variable '{command.Source}'.");
             }
 
-            var catalog = isTable ? DataCatalog.Open(command.Catalog ?? (context.HandlingKernel as EndpointKernel)?.Definition.Catalog) : null;
+            var catalog = isTable ? MagicSupport.OpenCatalog(context, command.Catalog) : null;
             var (frame, detection) = command.Record
                 ? (null, await SensitiveData.RecordInCatalogAsync(catalog!, command.Source, options, context.CancellationToken))
                 : isTable

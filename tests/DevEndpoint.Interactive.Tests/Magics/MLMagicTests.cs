@@ -118,6 +118,19 @@ public sealed class MLMagicTests
         Assert.Equal("There is no C# variable 'nothing'. Generate a labelling set into it first (#!ml labeling-set people --as nothing).", KernelFixture.Failure(result));
     }
 
+    [Fact]
+    public async Task Ml_in_an_endpoint_cell_uses_the_endpoints_catalog()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await CrawlPeopleAsync(fixture);
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync($"#!endpoint create next --catalog {fixture.CatalogPath}"));
+
+        var create = await fixture.SubmitAsync("#!next\n#!ml create people --source crm.people --primary-key id");
+
+        KernelFixture.AssertSucceeded(create);
+        Assert.Equal(["people"], DataCatalog.Open(fixture.CatalogPath).GetMLTransforms().Select(t => t.Name));
+    }
+
     private static async Task CrawlPeopleAsync(KernelFixture fixture)
     {
         var lake = Path.Combine(fixture.Folder, "people-lake");
