@@ -5,23 +5,15 @@ namespace DevEndpoint.Catalog;
 public sealed partial class DataCatalog
 {
     /// <summary>The machine-learning transforms, by name.</summary>
-    public IReadOnlyList<MLTransform> GetMLTransforms()
-    {
-        using var connection = Connect();
-        return ReadMLTransforms(connection, null);
-    }
+    public IReadOnlyList<MLTransform> GetMLTransforms() => Read(connection => ReadMLTransforms(connection, null));
 
     /// <summary>The named transform; a <see cref="DevEndpointException"/> naming the closest ones when there is none.</summary>
-    public MLTransform GetMLTransform(string name)
-    {
-        using var connection = Connect();
-        return FindMLTransform(connection, null, name) ?? throw UnknownMLTransform(Path, ReadMLTransforms(connection, null), name);
-    }
+    public MLTransform GetMLTransform(string name) => Read(connection =>
+        FindMLTransform(connection, null, name) ?? throw UnknownMLTransform(Path, ReadMLTransforms(connection, null), name));
 
     /// <summary>The labels of a transform, by labelling set then record key.</summary>
-    public IReadOnlyList<MLTransformLabel> GetMLTransformLabels(string transformId)
+    public IReadOnlyList<MLTransformLabel> GetMLTransformLabels(string transformId) => Read<IReadOnlyList<MLTransformLabel>>(connection =>
     {
-        using var connection = Connect();
         using var command = Command(
             connection,
             null,
@@ -35,18 +27,17 @@ public sealed partial class DataCatalog
         }
 
         return labels;
-    }
+    });
 
     /// <summary>The trained model of a transform, or <c>null</c> before it is trained.</summary>
-    public MLTransformModel? GetMLTransformModel(string transformId)
+    public MLTransformModel? GetMLTransformModel(string transformId) => Read(connection =>
     {
-        using var connection = Connect();
         using var command = Command(connection, null, "SELECT model, settings, trained_on FROM ml_transform_models WHERE transform_id = $id", [("$id", transformId)]);
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new MLTransformModel((byte[])reader.GetValue(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture))
             : null;
-    }
+    });
 
     internal static List<MLTransform> ReadMLTransforms(SqliteConnection connection, SqliteTransaction? transaction) =>
         ReadStrings(connection, transaction, "SELECT definition FROM ml_transforms ORDER BY name COLLATE NOCASE")
