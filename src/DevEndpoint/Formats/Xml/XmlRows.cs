@@ -1,126 +1,170 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+using DevEndpoint.Frames;
 
-namespace DevEndpoint.Formats.Xml;
+namespace DevEndpoint.Loading;
 
-/// <summary>The row elements of an XML sample: their tag, how many were read, and the merged type of their fields.</summary>
-internal sealed class XmlRows
+internal abstract partial class FormatReader
 {
-    private XmlRows(string? tag, long count, List<KeyValuePair<string, InferredType>> fields)
-    {
-        Tag = tag;
-        Count = count;
-        Fields = fields;
-    }
-
-    /// <summary>The row element's name; <c>null</c> when the root holds no child elements.</summary>
-    public string? Tag { get; }
-
-    public long Count { get; }
-
-    public IReadOnlyList<KeyValuePair<string, InferredType>> Fields { get; }
-
     /// <summary>
-    /// Reads the root's child elements; a sample cut short (a large file) ends at the last whole element. Text with no
-    /// root element (markup-like prose, such as Markdown opening with an HTML comment) has no rows; XML that goes wrong
-    /// after its root element opened throws <see cref="XmlException"/>. The row tag is <paramref name="rowTag"/> when given
-    /// (its elements at any depth; no rows when there is none), else the root's child element that repeats most.
+    /// Takes XML row elements apart into column builders the way the crawler typed them: attributes and child elements
+    /// are fields by their cleaned local names (attributes first); an element with attributes or child elements is a
+    /// struct whose fields lead to <c>a.b</c> columns, any other element's value is its text (entities and CDATA
+    /// resolved), trimmed, empty being null. Repeated elements of an array column, and an element with attributes or
+    /// children or repeated where the catalog has one value (a choice column), are JSON text. A struct the catalog has
+    /// but a row repeats takes its first element; fields the catalog does not have are left out.
     /// </summary>
-    public static XmlRows Read(string text, bool complete, int maxRecords, string? rowTag = null)
+    private sealed class XmlRows
     {
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true };
-        using var reader = XmlReader.Create(new StringReader(text), settings);
-        var children = new List<XElement>();
-        try
+        private readonly Field root;
+        private readonly List<ColumnBuilder> columns;
+        private readonly int[] data;
+        private readonly bool[] set;
+
+        public XmlRows(CatalogTable table, List<ColumnBuilder> columns)
         {
-            if (reader.MoveToContent() != XmlNodeType.Element)
-            {
-                return new XmlRows(null, 0, []);
-            }
-        }
-        catch (XmlException)
-        {
-            return new XmlRows(null, 0, []);
+            this.columns = columns;
+            (root, data) = Field.Build(table, columns);
+            set = new bool[columns.Count];
         }
 
-        try
-        {
-            if (rowTag is null)
-            {
-                ReadChildren(reader, children, maxRecords);
-            }
-            else
-            {
-                ReadTagged(reader, rowTag, children, maxRecords);
-            }
+        /// <summary>A value that does not fit its column, and the line it is on.</summary>
+        public sealed record Bad(Column Column, string Value, long Line);
 
-            if (complete && children.Count < maxRecords)
+        /// <summary>Adds the row's values; returns what was wrong instead when one does not fit its column (nothing is then added).</summary>
+        public Bad? Add(XElement row, ReadPart part)
+        {
+            Array.Clear(set);
+            var bad = Read(row, root);
+            part.EndRow(data, set, bad is not null);
+            return bad;
+        }
+
+        private Bad? Read(XElement element, Field field)
+        {
+            foreach (var attribute in element.Attributes())
             {
-                while (reader.Read())
+                if (!attribute.IsNamespaceDeclaration && field.Find(attribute.Name.LocalName) is { Column: >= 0 } leaf
+                    && !set[leaf.Column] && Add(leaf.Column, attribute.Value.Trim(), attribute) is { } bad)
                 {
+                    return bad;
                 }
             }
-        }
-        catch (XmlException) when (!complete)
-        {
-            // The sample ends inside an element: the whole elements before it are the sample.
-        }
 
-        var tag = rowTag is not null ? children.Select(c => c.Name.LocalName).FirstOrDefault(n => n == rowTag) : children.GroupBy(c => c.Name.LocalName).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-        var rows = children.Where(c => c.Name.LocalName == tag).ToList();
-        var fields = new List<KeyValuePair<string, InferredType>>();
-        foreach (var row in rows)
-        {
-            InferredType.MergeFields(fields, FieldsOf(row));
-        }
-
-        return new XmlRows(tag, rows.Count, fields);
-    }
-
-    /// <summary>The root's child elements.</summary>
-    private static void ReadChildren(XmlReader reader, List<XElement> children, int maxRecords)
-    {
-        reader.Read();
-        while (children.Count < maxRecords && !reader.EOF && reader.Depth >= 1)
-        {
-            if (reader.NodeType == XmlNodeType.Element)
+            foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
             {
-                children.Add((XElement)XNode.ReadFrom(reader));
+                var inner = field.Find(group.Key);
+                if (inner is null)
+                {
+                    continue;
+                }
+
+                var first = group.First();
+                if (inner.Fields.Count > 0)
+                {
+                    if (Read(first, inner) is { } bad)
+                    {
+                        return bad;
+                    }
+                }
+                else if (inner.Column >= 0 && !set[inner.Column])
+                {
+                    var leaf = inner.Leaf!;
+                    var value = leaf.Json ? JsonText.Write(group.Select(e => Value(e, NestedColumns.ArrayElement(leaf.Type))).ToList())
+                        : group.Skip(1).Any() ? JsonText.Write(group.Select(e => Value(e, leaf.Type)).ToList())
+                        : HasFields(first) ? JsonText.Write(Value(first, leaf.Type)!)
+                        : first.Value.Trim();
+                    if (Add(inner.Column, value, first) is { } bad)
+                    {
+                        return bad;
+                    }
+                }
             }
-            else
+
+            return null;
+        }
+
+        private Bad? Add(int column, string text, XObject where)
+        {
+            set[column] = true;
+            var builder = columns[column];
+            return builder.TryAddText(text.Length == 0 ? null : text, quoted: true) ? null : new Bad(builder.Column, text, ((IXmlLineInfo)where).LineNumber);
+        }
+
+        private static bool HasFields(XElement element) => element.HasElements || element.Attributes().Any(a => !a.IsNamespaceDeclaration);
+
+        /// <summary>
+        /// An element as a value for JSON text, typed by <paramref name="type"/> where it has one: an object of its
+        /// fields (repeated and array fields as lists), or its text as a number or boolean when the type says so and
+        /// the text is one, else as text; empty text is null.
+        /// </summary>
+        private static object? Value(XElement element, string? type)
+        {
+            if (!HasFields(element))
             {
-                reader.Read();
+                return Scalar(element.Value.Trim(), type);
             }
-        }
-    }
 
-    /// <summary>The elements named <paramref name="rowTag"/> at any depth (not inside one another).</summary>
-    private static void ReadTagged(XmlReader reader, string rowTag, List<XElement> rows, int maxRecords)
-    {
-        while (rows.Count < maxRecords && ((reader.NodeType == XmlNodeType.Element && reader.LocalName == rowTag) || reader.ReadToFollowing(rowTag)))
-        {
-            rows.Add((XElement)XNode.ReadFrom(reader));
-        }
-    }
+            var types = type is null ? [] : NestedColumns.StructFields(type).DistinctBy(f => f.Name).ToDictionary(f => f.Name, f => f.Type);
+            var fields = new OrderedDictionary<string, object?>();
+            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration))
+            {
+                var name = ColumnNames.Clean(attribute.Name.LocalName);
+                fields.TryAdd(name, Scalar(attribute.Value.Trim(), types.GetValueOrDefault(name)));
+            }
 
-    private static InferredType Infer(XElement element)
-    {
-        var fields = FieldsOf(element).ToList();
-        return fields.Count == 0 ? TextValues.Infer(element.Value.Trim()) : new InferredType(TypeKind.Struct, Fields: InferredType.MergeFields([], fields));
-    }
+            foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
+            {
+                var name = ColumnNames.Clean(group.Key);
+                var fieldType = types.GetValueOrDefault(name);
+                fields.TryAdd(
+                    name,
+                    fieldType is not null && NestedColumns.ArrayElement(fieldType) is { } elementType ? group.Select(e => Value(e, elementType)).ToList()
+                    : group.Skip(1).Any() ? group.Select(e => Value(e, fieldType)).ToList()
+                    : Value(group.First(), fieldType));
+            }
 
-    /// <summary>An element's attributes then its child elements; a child that repeats is an array.</summary>
-    private static IEnumerable<KeyValuePair<string, InferredType>> FieldsOf(XElement element)
-    {
-        foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration))
-        {
-            yield return new(ColumnNames.Clean(attribute.Name.LocalName), TextValues.Infer(attribute.Value.Trim()));
+            return fields;
         }
 
-        foreach (var group in element.Elements().GroupBy(e => e.Name.LocalName))
+        private static object? Scalar(string text, string? type)
         {
-            var type = group.Select(Infer).Aggregate(InferredType.Null, (a, b) => a.Widen(b));
-            yield return new(ColumnNames.Clean(group.Key), group.Count() > 1 ? new InferredType(TypeKind.Array, Element: type) : type);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var lower = type?.ToLowerInvariant();
+            return lower switch
+            {
+                "tinyint" or "smallint" or "int" or "bigint" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) => integer,
+                "float" or "double" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+                "boolean" when TextValues.TryParseBoolean(text, out var boolean) => boolean,
+                not null when HiveTypes.ParseDecimal(lower) is not null && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) => exact,
+                _ => text,
+            };
+        }
+
+        /// <summary>A field of the rows: a column (a leaf), or a struct whose fields lead to columns.</summary>
+        private sealed class Field : FieldNode<Field>
+        {
+            /// <summary>Fields by the local names seen in the files, which their cleaned names give.</summary>
+            private readonly Dictionary<string, Field?> byLocalName = new(StringComparer.Ordinal);
+
+
+            public Field? Find(string localName)
+            {
+                if (!byLocalName.TryGetValue(localName, out var field))
+                {
+                    field = Fields.GetValueOrDefault(ColumnNames.Clean(localName));
+                    byLocalName[localName] = field;
+                }
+
+                return field;
+            }
         }
     }
 }
