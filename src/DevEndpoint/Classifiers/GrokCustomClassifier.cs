@@ -1,6 +1,7 @@
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Logs;
+using DevEndpoint.Formats.Logs.Internals;
 
 namespace DevEndpoint.Classifiers;
 

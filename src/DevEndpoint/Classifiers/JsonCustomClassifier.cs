@@ -1,5 +1,6 @@
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
+using DevEndpoint.Formats.Json;
 
 namespace DevEndpoint.Classifiers;
 

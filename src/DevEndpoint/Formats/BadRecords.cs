@@ -1,7 +1,4 @@
-using DevEndpoint.Frames;
-using Microsoft.Data.Analysis;
-
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>The rows a load left out, collected per file and safe to fill from one thread at a time.</summary>
 internal sealed class BadRecords
@@ -55,13 +52,8 @@ internal sealed class BadRecords
         kept.AddRange(other.kept.Take(MaxKept - kept.Count));
     }
 
-    /// <summary>The kept rows as a frame with the columns <c>file</c>, <c>line</c>, <c>column</c>, <c>value</c> and <c>reason</c>.</summary>
-    public ErrorFrame ToFrame() => new(
-        new StringDataFrameColumn("file", kept.Select(r => r.File)),
-        new Int64DataFrameColumn("line", kept.Select(r => r.Line)),
-        new StringDataFrameColumn("column", kept.Select(r => r.Column)),
-        new StringDataFrameColumn("value", kept.Select(r => r.Value)),
-        new StringDataFrameColumn("reason", kept.Select(r => r.Reason)));
+    /// <summary>The bad rows kept, in the order they were found (at most <see cref="MaxKept"/>).</summary>
+    public IReadOnlyList<BadRecord> Kept => kept;
 }
 
 /// <summary>One row a load left out: where it is and why.</summary>

@@ -1,7 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Frames;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>
 /// A node of the tree a reader of nested records (JSON lines, XML rows) walks: the fields of a record by their cleaned
@@ -15,15 +15,15 @@ internal abstract class FieldNode<TField>
     /// <summary>The index of the column builder a leaf fills; -1 for a field that is not a leaf.</summary>
     public int Column { get; private set; } = -1;
 
-    public NestedColumns.Leaf? Leaf { get; private set; }
+    public NestedFields.Leaf? Leaf { get; private set; }
 
     /// <summary>
     /// The tree of the table's loaded columns that <paramref name="columns"/> hold, and the indexes of those builders
     /// (the others are partition keys).
     /// </summary>
-    public static (TField Root, int[] Data) Build(CatalogTable table, List<ColumnBuilder> columns)
+    public static (TField Root, int[] Data) Build(CatalogTable table, List<ColumnSink> columns)
     {
-        var leaves = NestedColumns.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
+        var leaves = NestedFields.Leaves(table.StorageDescriptor.Columns).DistinctBy(l => l.Column.Name).ToDictionary(l => l.Column.Name);
         var root = new TField();
         var data = Enumerable.Range(0, columns.Count).Where(i => leaves.ContainsKey(columns[i].Column.Name)).ToArray();
         foreach (var i in data)

@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
-using DevEndpoint.Formats;
-using DevEndpoint.Frames;
+using DevEndpoint.Formats.Avro;
+using DevEndpoint.Formats.Csv;
+using DevEndpoint.Formats.Json;
+using DevEndpoint.Formats.Logs;
+using DevEndpoint.Formats.Parquet;
+using DevEndpoint.Formats.Xml;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>Reads the rows of one data file into column builders, for one table format.</summary>
-internal abstract partial class FormatReader
+internal abstract class FormatReader
 {
     /// <summary>
     /// The reader of a table's files: log formats by the grok pattern and XML by the row tag they record (whatever a
@@ -15,22 +19,22 @@ internal abstract partial class FormatReader
     /// </summary>
     public static FormatReader For(CatalogTable table)
     {
-        if (GrokPatternOf(table) is { } pattern)
+        if (LogRowReader.GrokPatternOf(table) is { } pattern)
         {
-            return new LogFormat(table, pattern);
+            return new LogRowReader(table, pattern);
         }
 
-        if (RowTagOf(table) is { } rowTag)
+        if (XmlRowReader.RowTagOf(table) is { } rowTag)
         {
-            return new XmlFormat(rowTag);
+            return new XmlRowReader(rowTag);
         }
 
         return table.Parameter("classification") switch
         {
-            "csv" => new CsvFormat(),
-            "json" => new JsonFormat(),
-            "parquet" => new ParquetFormat(),
-            "avro" => new AvroFormat(),
+            "csv" => new CsvRowReader(),
+            "json" => new JsonRowReader(),
+            "parquet" => new ParquetRowReader(),
+            "avro" => new AvroRowReader(),
             "orc" => throw new DevEndpointException(
                 $"Table {table.DatabaseName}.{table.Name} is classified as 'orc', which cannot be loaded yet: DevEndpoint reads the schema of ORC files but not their data. "
                 + "Convert the files to Parquet (for example with pyarrow: pyarrow.parquet.write_table(pyarrow.orc.read_table('f.orc'), 'f.parquet')), crawl the Parquet files and load that table."),
@@ -45,7 +49,7 @@ internal abstract partial class FormatReader
     /// by <paramref name="newColumns"/>, in file order. A file that cannot be decoded fails naming it.
     /// </summary>
     public async Task<IReadOnlyList<ReadPart>> ReadAsync(
-        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
+        string path, CatalogTable table, Func<List<ColumnSink>> newColumns, ReadContext context, CancellationToken cancellationToken)
     {
         try
         {
@@ -66,27 +70,27 @@ internal abstract partial class FormatReader
 
     /// <summary>Reads the file into one part, or several (ranges of a big file read at once), in file order.</summary>
     protected abstract Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
-        string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken);
+        string path, CatalogTable table, Func<List<ColumnSink>> newColumns, ReadContext context, CancellationToken cancellationToken);
 
     /// <summary>Whether an exception thrown while reading a file means the file cannot be read as the table's format.</summary>
     protected virtual bool IsUnreadable(Exception exception) => exception is InvalidDataException or IOException;
 
-    protected static DevEndpointException BadValue(string path, long line, Column column, string value) =>
+    internal static DevEndpointException BadValue(string path, long line, Column column, string value) =>
         new($"{path}: line {line}, column '{column.Name}': cannot read '{value}' as {column.Type}. Fix the value, or re-crawl the table if its data changed.");
 
-    protected static DevEndpointException UnknownHeaderColumn(string path, CatalogTable table, string column) =>
+    internal static DevEndpointException UnknownHeaderColumn(string path, CatalogTable table, string column) =>
         new($"{path}: its header has the column '{column}', which table {table.DatabaseName}.{table.Name} does not have. Crawl the table's folder again to take in the file's columns, or leave the file out with --exclude.");
 
-    private static int DataIndex(CatalogTable table, ColumnBuilder builder) =>
+    internal static int DataIndex(CatalogTable table, ColumnSink builder) =>
         table.StorageDescriptor.Columns.ToList().FindIndex(c => c.Name == builder.Column.Name);
 }
 
 /// <summary>Rows of a file read into their own column builders, and the rows left out of them.</summary>
-internal sealed class ReadPart(List<ColumnBuilder> columns)
+internal sealed class ReadPart(List<ColumnSink> columns)
 {
     private long[]? starts;
 
-    public List<ColumnBuilder> Columns { get; } = columns;
+    public List<ColumnSink> Columns { get; } = columns;
 
     public long Rows { get; set; }
 
@@ -120,7 +124,7 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     /// <summary>
     /// Parts that write straight into stretches of this part's columns, one per range of a file read at once, sized
     /// for at most <paramref name="rows"/> rows each (a part keeps its validity bitmap apart, so that parts never share a
-    /// byte of one). A column that cannot <see cref="ColumnBuilder.Slice"/> (UTF-8 text) gets an empty builder
+    /// byte of one). A column that cannot <see cref="ColumnSink.Slice"/> (UTF-8 text) gets an empty builder
     /// of its own in each part instead. <see cref="Gather"/> joins them.
     /// </summary>
     public ReadPart[] Split(IReadOnlyList<long> rows)
@@ -138,7 +142,7 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
 
         return rows.Select((count, k) => new ReadPart(Columns.Select(c => c.CanSlice ? c.Slice(starts[k], count) : Fresh(c, count)).ToList())).ToArray();
 
-        static ColumnBuilder Fresh(ColumnBuilder column, long rows)
+        static ColumnSink Fresh(ColumnSink column, long rows)
         {
             var builder = column.NewEmpty();
             builder.Reserve(rows);
@@ -190,25 +194,32 @@ internal sealed class ReadPart(List<ColumnBuilder> columns)
     /// <summary>Keeps a bad row aside by the load's mode (counted, and kept when permissive); <c>false</c> when there are more than the threshold.</summary>
     public bool SetAside(BadRecord record, ReadContext context)
     {
-        Bad.Add(record, keep: context.Mode == BadRecordMode.Permissive);
+        Bad.Add(record, keep: context.KeepBad);
         return context.ErrorThreshold is not { } threshold || Bad.Count <= threshold;
     }
 }
 
+/// <summary>
+/// Whether a block of rows may hold a row the load keeps, given what <paramref name="range"/> says of the values of a
+/// column (by name) in the block: <c>false</c> skips the block.
+/// </summary>
+internal delegate bool RangeFilter(Func<string, ValueRange?> range);
+
 /// <summary>What every file of a load is read with.</summary>
 /// <param name="Limit">The most rows to read from the file.</param>
-/// <param name="Mode">What to do with a row that does not fit the schema.</param>
+/// <param name="FailFast">Whether the first row that does not fit the schema fails the load.</param>
+/// <param name="KeepBad">Whether the rows that do not fit the schema are kept aside (permissive), not only counted.</param>
 /// <param name="SampleFraction">The share of rows to keep, chosen by a hash of where each row is; <c>null</c> for all.</param>
 /// <param name="ErrorThreshold">The most bad rows the load accepts; <c>null</c> for no limit.</param>
 /// <param name="RangeBytes">The smallest range a big file is read in at once; <see cref="long.MaxValue"/> to read in order (a limit needs rows in order).</param>
 /// <param name="MaxRanges">The most ranges a file is split into.</param>
-internal sealed record ReadContext(long Limit, BadRecordMode Mode, double? SampleFraction, long? ErrorThreshold, long RangeBytes, int MaxRanges)
+internal sealed record ReadContext(long Limit, bool FailFast, bool KeepBad, double? SampleFraction, long? ErrorThreshold, long RangeBytes, int MaxRanges)
 {
     /// <summary>
     /// The predicate the rows read will be filtered by, for a reader that can skip blocks of rows no row of which
     /// satisfies it (Parquet row groups, by their statistics); <c>null</c> to read every block.
     /// </summary>
-    public PartitionPredicate? Filter { get; init; }
+    public RangeFilter? Filter { get; init; }
 
     /// <summary>The partition key values of the file, for <see cref="Filter"/>.</summary>
     public IReadOnlyDictionary<string, string?> PartitionValues { get; init; } = new Dictionary<string, string?>();

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Frames;
+namespace DevEndpoint.Formats;
 
 /// <summary>
 /// The entries of a dictionary of UTF-8 values (a Parquet dictionary page) that a column's rows refer to by index, so a

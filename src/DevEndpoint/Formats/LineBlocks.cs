@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>Feeds a stream line by line: the reading side of JSON lines, where a line feed never falls inside a record.</summary>
 internal sealed class LineBlocks(Stream stream, long startOffset) : StreamBlocks(stream, startOffset)

@@ -1,6 +1,6 @@
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>
 /// A file of one record per line (JSON lines, logs), where a line feed never falls inside a record, read in ranges at
@@ -37,7 +37,7 @@ internal static class LineRanges
     /// be the first in the file).
     /// </summary>
     private static bool Worth(long start, long length, ReadContext context) =>
-        context.Mode != BadRecordMode.FailFast && (length - start) / 2 >= context.RangeBytes;
+        !context.FailFast && (length - start) / 2 >= context.RangeBytes;
 
     /// <summary>Reads [<paramref name="start"/>, <paramref name="length"/>) of the file into <paramref name="whole"/>.</summary>
     /// <param name="readLines">Reads the lines of one range: its lines, the offset it ends at, its part, and the number of its first line.</param>

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>
 /// Which rows a sampled load keeps: a row is kept when a hash of its position (a byte offset, or a row number) falls

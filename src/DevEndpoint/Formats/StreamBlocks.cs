@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>
 /// Reads a stream in large pooled blocks for a reader that takes it apart in pieces (records, lines): what is left of a

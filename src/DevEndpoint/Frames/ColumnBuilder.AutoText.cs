@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Frames;
@@ -104,7 +105,7 @@ internal abstract partial class ColumnBuilder
 
         public override void Complete() => Active.Complete();
 
-        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
+        public override void Gather(IReadOnlyList<(ColumnSink Slice, long Start)> slices)
         {
             var parts = slices.Select(s => (AutoText)s.Slice).ToList();
             seen = null;
@@ -125,7 +126,7 @@ internal abstract partial class ColumnBuilder
             }
         }
 
-        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
+        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnSink> parts)
         {
             var all = (AutoText)NewEmpty();
             all.Gather(parts.Select(p => (Slice: p, Start: 0L)).ToList());

@@ -89,7 +89,7 @@ internal abstract partial class ColumnBuilder
             return new Text(Column) { values = values, origin = (int)start, limit = (int)capacity };
         }
 
-        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
+        public override void Gather(IReadOnlyList<(ColumnSink Slice, long Start)> slices)
         {
             count = 0;
             foreach (var (builder, start) in slices)
@@ -136,7 +136,7 @@ internal abstract partial class ColumnBuilder
 
         public override DataFrameColumn Build() => StringColumns.Create(Column.Name, [new ArraySegment<string?>(values, 0, count)]);
 
-        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
+        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnSink> parts)
         {
             var texts = parts.Cast<Text>().ToList();
             var column = StringColumns.Create(Column.Name, texts.ConvertAll(t => new ArraySegment<string?>(t.values, 0, t.count)));

@@ -199,7 +199,7 @@ internal abstract partial class ColumnBuilder
             return new Typed<T, TValues>(Column) { values = values, validity = new byte[(capacity + 7) / 8], origin = (int)start, limit = (int)capacity };
         }
 
-        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices)
+        public override void Gather(IReadOnlyList<(ColumnSink Slice, long Start)> slices)
         {
             count = 0;
             nulls = 0;
@@ -224,7 +224,7 @@ internal abstract partial class ColumnBuilder
 
         public override DataFrameColumn Build() => MakeColumn(values, validity, count, nulls);
 
-        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
+        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnSink> parts)
         {
             var typed = parts.Cast<Typed<T, TValues>>().ToList();
             var total = Capacity(typed.Sum(p => (long)p.count));

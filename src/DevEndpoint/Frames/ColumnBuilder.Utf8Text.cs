@@ -156,12 +156,12 @@ internal abstract partial class ColumnBuilder
             count,
             nulls);
 
-        public override void Gather(IReadOnlyList<(ColumnBuilder Slice, long Start)> slices) =>
+        public override void Gather(IReadOnlyList<(ColumnSink Slice, long Start)> slices) =>
             AppendAll(slices.Select(s => s.Slice).ToList());
 
         public override void Complete() => TakeBytes();
 
-        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnBuilder> parts)
+        protected override DataFrameColumn ConcatParts(IReadOnlyList<ColumnSink> parts)
         {
             var all = new Utf8Text(Column);
             all.AppendAll(parts);
@@ -172,7 +172,7 @@ internal abstract partial class ColumnBuilder
         /// Makes this empty builder hold the values of <paramref name="parts"/> (UTF-8 or .NET-string text builders), in
         /// order, in one array of the exact size; each part is emptied (and its buffer freed) as it is copied.
         /// </summary>
-        public void AppendAll(IReadOnlyList<ColumnBuilder> parts)
+        public void AppendAll(IReadOnlyList<ColumnSink> parts)
         {
             if (count > 0 || data is not null)
             {

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 using DevEndpoint.Sources.ObjectStores;
 
@@ -15,7 +16,7 @@ internal sealed class ObjectDownloads(ObjectStore store) : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("devendpoint-load-").FullName;
 
     public async Task<IReadOnlyList<ReadPart>> ReadAsync(
-        FormatReader reader, string path, CatalogTable table, Func<List<ColumnBuilder>> newColumns, ReadContext context, CancellationToken cancellationToken)
+        FormatReader reader, string path, CatalogTable table, Func<List<ColumnSink>> newColumns, ReadContext context, CancellationToken cancellationToken)
     {
         var local = Path.Combine(folder, $"{Guid.NewGuid():N}-{Path.GetFileName(path)}");
         try

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 
 namespace DevEndpoint.Loading;
@@ -94,7 +95,7 @@ public sealed partial class TableLoader
     /// <summary>A row of a part as a predicate sees it: partition keys by the file's values, other columns from the part's builders.</summary>
     private sealed class PartRow(ReadPart part, IReadOnlyDictionary<string, string?> partitionValues) : IPredicateRow
     {
-        private readonly Dictionary<string, ColumnBuilder> columns = part.Columns
+        private readonly Dictionary<string, ColumnSink> columns = part.Columns
             .DistinctBy(c => c.Column.Name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(c => c.Column.Name, StringComparer.OrdinalIgnoreCase);
 

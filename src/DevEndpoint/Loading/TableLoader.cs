@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 using DevEndpoint.Jobs;
 using DevEndpoint.Jobs.Internals;
@@ -124,19 +125,19 @@ public sealed partial class TableLoader
         var fraction = options.SampleRows is not null && filter is not null ? null : SampleFraction(table, options, rowsCounted);
         List<ColumnBuilder> NewColumns() => readColumns.Select(c => ColumnBuilder.For(c, options.Strings)).ToList();
         var context = new ReadContext(
-            filter is null ? options.Limit ?? long.MaxValue : long.MaxValue, options.Mode, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue, Math.Min(MaxRanges, 64));
+            filter is null ? options.Limit ?? long.MaxValue : long.MaxValue, options.Mode == BadRecordMode.FailFast, options.Mode == BadRecordMode.Permissive, fraction, options.ErrorThreshold, options.Limit is null ? RangeBytes : long.MaxValue, Math.Min(MaxRanges, 64));
         var location = table.StorageDescriptor.Location ?? string.Empty;
         async Task<IReadOnlyList<ReadPart>> ReadAsync(int file, ReadContext context, CancellationToken token)
         {
             var (path, values) = files[file];
             if (filter is not null && fraction is null)
             {
-                context = context with { Filter = filter, PartitionValues = values };
+                context = context with { Filter = filter.MayMatch, PartitionValues = values };
             }
 
             var parts = downloads is null
-                ? await reader.ReadAsync(path, table, NewColumns, context, token)
-                : await downloads.ReadAsync(reader, path, table, NewColumns, context, token);
+                ? await reader.ReadAsync(path, table, () => [.. NewColumns()], context, token)
+                : await downloads.ReadAsync(reader, path, table, () => [.. NewColumns()], context, token);
             foreach (var part in parts)
             {
                 foreach (var builder in part.Columns.Where(b => partitionKeys.Contains(b.Column.Name)))

@@ -3,6 +3,7 @@ using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Avro;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats.Avro;
 
 /// <summary>
 /// An Avro writer schema, compiled once, that decodes binary-encoded values into .NET values: records as dictionaries

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats.Csv;
 
 /// <summary>
 /// Feeds a stream to a <see cref="Utf8CsvTokenizer"/> record by record, keeping a record whole across block ends.

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using DevEndpoint.Formats.Csv;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats.Csv;
 
 /// <summary>
 /// Splits UTF-8 delimited text into records and fields straight from bytes, with the quoting rules of

@@ -2,7 +2,7 @@ using System.Reflection;
 using Parquet;
 using Parquet.Schema;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats.Parquet;
 
 /// <summary>
 /// Assembles a Parquet list column (lists of lists too) from its one leaf's definition and repetition levels, one list

@@ -27,10 +27,10 @@ internal sealed class XmlClassifier : IClassifier
             return Classification.No;
         }
 
-        XmlRows rows;
+        XmlSample rows;
         try
         {
-            rows = XmlRows.Read(sample.Text, sample.Complete, file.Options.MaxRecords, rowTag);
+            rows = XmlSample.Read(sample.Text, sample.Complete, file.Options.MaxRecords, rowTag);
         }
         catch (XmlException e)
         {

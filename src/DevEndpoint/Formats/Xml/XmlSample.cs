@@ -4,9 +4,9 @@ using System.Xml.Linq;
 namespace DevEndpoint.Formats.Xml;
 
 /// <summary>The row elements of an XML sample: their tag, how many were read, and the merged type of their fields.</summary>
-internal sealed class XmlRows
+internal sealed class XmlSample
 {
-    private XmlRows(string? tag, long count, List<KeyValuePair<string, InferredType>> fields)
+    private XmlSample(string? tag, long count, List<KeyValuePair<string, InferredType>> fields)
     {
         Tag = tag;
         Count = count;
@@ -26,7 +26,7 @@ internal sealed class XmlRows
     /// after its root element opened throws <see cref="XmlException"/>. The row tag is <paramref name="rowTag"/> when given
     /// (its elements at any depth; no rows when there is none), else the root's child element that repeats most.
     /// </summary>
-    public static XmlRows Read(string text, bool complete, int maxRecords, string? rowTag = null)
+    public static XmlSample Read(string text, bool complete, int maxRecords, string? rowTag = null)
     {
         var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true };
         using var reader = XmlReader.Create(new StringReader(text), settings);
@@ -35,12 +35,12 @@ internal sealed class XmlRows
         {
             if (reader.MoveToContent() != XmlNodeType.Element)
             {
-                return new XmlRows(null, 0, []);
+                return new XmlSample(null, 0, []);
             }
         }
         catch (XmlException)
         {
-            return new XmlRows(null, 0, []);
+            return new XmlSample(null, 0, []);
         }
 
         try
@@ -74,7 +74,7 @@ internal sealed class XmlRows
             InferredType.MergeFields(fields, FieldsOf(row));
         }
 
-        return new XmlRows(tag, rows.Count, fields);
+        return new XmlSample(tag, rows.Count, fields);
     }
 
     /// <summary>The root's child elements.</summary>

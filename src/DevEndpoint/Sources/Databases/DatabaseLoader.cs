@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using DevEndpoint.Formats.Parquet.Pages;
 using DevEndpoint.Frames;
 using DevEndpoint.Loading;
-using DevEndpoint.Loading.Parquet;
 using DevEndpoint.Tests.Loading.Parity;
 using global::Parquet;
 using global::Parquet.Serialization;

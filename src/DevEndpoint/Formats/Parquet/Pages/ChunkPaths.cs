@@ -1,4 +1,4 @@
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>
 /// Counts which path read the column chunks of the loads run in one async flow (<see cref="ColumnChunkReader"/> or

@@ -9,7 +9,7 @@ using Parquet.Schema;
 using Snappier;
 using ZstdSharp;
 
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>
 /// Reads a flat column chunk of a common kind (plain or dictionary-encoded values, v1 or v2 data pages, uncompressed,
@@ -70,7 +70,7 @@ internal sealed class ColumnChunkReader
     }
 
     /// <summary>Adds the chunk's first <paramref name="take"/> rows to <paramref name="builder"/>.</summary>
-    public void Read(SafeFileHandle file, ColumnBuilder builder, int take)
+    public void Read(SafeFileHandle file, ColumnSink builder, int take)
     {
         var chunk = ArrayPool<byte>.Shared.Rent(length);
         var page = Array.Empty<byte>();

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>
 /// Parquet's RLE/bit-packed hybrid encoding (definition levels, dictionary indices, RLE booleans): runs, each a varint

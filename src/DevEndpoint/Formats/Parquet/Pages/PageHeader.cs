@@ -1,4 +1,4 @@
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>The fields of a Parquet page header (Thrift <c>PageHeader</c> and its data, v2 data and dictionary headers) a flat column's pages are read with.</summary>
 internal readonly record struct PageHeader

@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using DevEndpoint.Frames;
 
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>The values of one column chunk's pages, added to a builder page by page; a dictionary page is kept for the pages after it.</summary>
 internal abstract class PageValues : IDisposable
@@ -21,7 +21,7 @@ internal abstract class PageValues : IDisposable
     /// Adds <paramref name="rows"/> rows of a data page whose values are <paramref name="data"/>: with
     /// <paramref name="levels"/> empty every row has a value, otherwise a row has one where its level is 1.
     /// </summary>
-    public abstract void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder);
+    public abstract void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnSink builder);
 
     public virtual void Dispose()
     {
@@ -128,7 +128,7 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder)
+    public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnSink builder)
     {
         var count = Present(levels, rows);
         var target = Rent(ref values, count);
@@ -253,7 +253,7 @@ internal sealed class Utf8PageValues(bool base64) : PageValues, IUtf8Entries
     public string Text(int entry) => texts[entry] ??= Encoding.UTF8.GetString(Bytes(entry));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnBuilder builder)
+    public override void Add(ReadOnlySpan<byte> data, int encoding, ReadOnlySpan<int> levels, int rows, ColumnSink builder)
     {
         switch (encoding)
         {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>
 /// Values of one fixed-size Parquet type in the plain encoding, converted to the .NET type Parquet.Net 6.1 reads the

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Loading.Parquet;
+namespace DevEndpoint.Formats.Parquet.Pages;
 
 /// <summary>
 /// Reads Thrift's compact protocol from bytes held in memory (how Parquet writes its page headers): field headers,

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>Nested values (lists, maps, records read from Parquet or Avro) written as compact JSON text for a string column.</summary>
 internal static class JsonText

@@ -1,8 +1,7 @@
 using System.Text;
 using DevEndpoint.Formats.Csv;
-using DevEndpoint.Loading;
 
-namespace DevEndpoint.Tests.Loading;
+namespace DevEndpoint.Tests.Formats.Csv;
 
 /// <summary>
 /// The byte tokenizer the loader uses must split every file exactly as <see cref="CsvRecordReader"/> (the text reader

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace DevEndpoint.Loading;
+namespace DevEndpoint.Formats;
 
 /// <summary>Scans of byte ranges of a file, for splitting delimited text into ranges that start on record boundaries.</summary>
 internal static class FileRanges

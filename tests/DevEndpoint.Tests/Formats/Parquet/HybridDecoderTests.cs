@@ -1,6 +1,6 @@
-using DevEndpoint.Loading.Parquet;
+using DevEndpoint.Formats.Parquet.Pages;
 
-namespace DevEndpoint.Tests.Loading.Parquet;
+namespace DevEndpoint.Tests.Formats.Parquet;
 
 /// <summary>The RLE/bit-packed hybrid decoder against byte sequences built by hand from the Parquet spec.</summary>
 public sealed class HybridDecoderTests

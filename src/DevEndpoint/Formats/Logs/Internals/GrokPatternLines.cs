@@ -1,4 +1,4 @@
-namespace DevEndpoint.Classifiers.Internals;
+namespace DevEndpoint.Formats.Logs.Internals;
 
 /// <summary>Glue's custom patterns: one named pattern per line, <c>NAME regular-expression</c>; blank lines and <c>#</c> comments are skipped.</summary>
 internal static class GrokPatternLines
@@ -17,7 +17,7 @@ internal static class GrokPatternLines
             var name = space > 0 ? line[..space] : line;
             if (space < 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
-                throw ClassifierErrors.Invalid(classifier, $"custom pattern line {number} '{line}' is not 'NAME regular-expression'. Write one pattern per line, for example MYID [A-Z]{{3}}-[0-9]+.");
+                throw new DevEndpointException($"Classifier '{classifier}' is not valid: custom pattern line {number} '{line}' is not 'NAME regular-expression'. Write one pattern per line, for example MYID [A-Z]{{3}}-[0-9]+.");
             }
 
             patterns[name] = line[(space + 1)..].Trim();

@@ -1,6 +1,6 @@
-using DevEndpoint.Loading.Parquet;
+using DevEndpoint.Formats.Parquet.Pages;
 
-namespace DevEndpoint.Tests.Loading.Parquet;
+namespace DevEndpoint.Tests.Formats.Parquet;
 
 /// <summary>The Thrift compact reader and the page header read with it, against byte sequences built by hand.</summary>
 public sealed class ThriftCompactReaderTests

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using DevEndpoint.Formats;
-using DevEndpoint.Formats.Json;
 
-namespace DevEndpoint.Classifiers.Internals;
+namespace DevEndpoint.Formats.Json;
 
 /// <summary>A JSON classifier whose records are the objects of the array a JSON path selects.</summary>
 internal sealed partial class JsonPathClassifier(string path, IReadOnlyList<string> properties) : IClassifier
@@ -18,7 +16,7 @@ internal sealed partial class JsonPathClassifier(string path, IReadOnlyList<stri
         var match = PathForm().Match(path);
         if (!match.Success)
         {
-            throw ClassifierErrors.Invalid(classifier, $"the JSON path '{path}' does not select an array of records. Use $[*] for a top-level array, or $.name[*] (or $['name'][*]) for the array under a property.");
+            throw new DevEndpointException($"Classifier '{classifier}' is not valid: the JSON path '{path}' does not select an array of records. Use $[*] for a top-level array, or $.name[*] (or $['name'][*]) for the array under a property.");
         }
 
         return match.Groups["step"].Captures.Select(c => c.Value.Trim('.', '[', ']', '\'')).ToList();
