@@ -36,9 +36,6 @@ public sealed class ArchitectureTests
         // DataCatalog.Read and CatalogUpdate hand out a Crawling.CrawlRun: the catalog knows the crawler.
         "Catalog -> Crawling",
 
-        // StorageFormats maps a Formats.FileSchema to a storage descriptor inside the catalog.
-        "Catalog -> Formats",
-
         // ConnectionErrors names Sources.Databases.DatabaseEngine; ObjectStoreConnections reads Connections.Connection.
         "Connections <-> Sources",
 

@@ -1,11 +1,9 @@
-using DevEndpoint.Formats;
-using DevEndpoint.Formats.Csv;
-using DevEndpoint.Formats.Logs;
-using DevEndpoint.Formats.Xml;
-
 namespace DevEndpoint.Catalog;
 
-/// <summary>The input/output formats and SerDe that Hive, Athena, Spark and Trino expect for each classification.</summary>
+/// <summary>
+/// The input/output formats and SerDe that Hive, Athena, Spark and Trino expect for each classification. Which of them
+/// a table gets is the business of its format (<c>Formats.IFileFormat.Describe</c>), not of the catalog.
+/// </summary>
 public static class StorageFormats
 {
     public const string TextInputFormat = "org.apache.hadoop.mapred.TextInputFormat";
@@ -28,48 +26,11 @@ public static class StorageFormats
     public const string GrokSerDeFormatParameter = "input.format";
     public const string GrokSerDeCustomPatternsParameter = "input.grokCustomPatterns";
 
-    /// <summary>
-    /// A storage descriptor for the files a classifier described: formats and SerDe by classification (a log format
-    /// by its grok pattern, XML by its row tag), and the schema's own parameters (such as <c>jsonLayout</c>) as the descriptor's parameters.
-    /// </summary>
-    public static StorageDescriptor For(FileSchema schema, string location, IReadOnlyList<Column> columns) =>
-        ByClassification(schema, columns) with
-        {
-            Location = location,
-            Columns = columns,
-            Compressed = schema.Compression != Compression.None,
-            Parameters = schema.Parameters,
-        };
-
-    private static StorageDescriptor ByClassification(FileSchema schema, IReadOnlyList<Column> columns) => schema.Classification switch
-    {
-        "csv" => new StorageDescriptor { InputFormat = TextInputFormat, OutputFormat = TextOutputFormat, SerdeInfo = CsvParameters.SerDe(schema.Csv) },
-        "json" => Text(JsonSerDe, new() { ["paths"] = string.Join(",", columns.Select(c => c.Name)) }),
-        "avro" => Binary(AvroInputFormat, AvroOutputFormat, AvroSerDe),
-        "orc" => Binary(OrcInputFormat, OrcOutputFormat, OrcSerDe),
-        _ when schema.Parameters.TryGetValue(XmlClassifier.RowTagParameter, out var tag) => new StorageDescriptor
-        {
-            InputFormat = XmlInputFormat,
-            OutputFormat = TextOutputFormat,
-            SerdeInfo = new SerDeInfo
-            {
-                SerializationLibrary = XmlSerDe,
-                Parameters = new Dictionary<string, string> { [XmlClassifier.RowTagParameter] = tag, ["xmlinput.start"] = $"<{tag}", ["xmlinput.end"] = $"</{tag}>" },
-            },
-        },
-        _ when schema.Parameters.TryGetValue(GrokClassifier.PatternParameter, out var pattern) => Text(GrokSerDe, GrokSerDeParameters(pattern, schema.Parameters.GetValueOrDefault(GrokClassifier.CustomPatternsParameter))),
-        _ => Binary(ParquetInputFormat, ParquetOutputFormat, ParquetSerDe, new() { ["serialization.format"] = "1" }),
-    };
-
-    /// <summary>Glue's GrokSerDe parameters: the pattern in <c>input.format</c>, a custom classifier's named patterns in <c>input.grokCustomPatterns</c>.</summary>
-    private static Dictionary<string, string> GrokSerDeParameters(string pattern, string? customPatterns) =>
-        customPatterns is null
-            ? new() { [GrokSerDeFormatParameter] = pattern }
-            : new() { [GrokSerDeFormatParameter] = pattern, [GrokSerDeCustomPatternsParameter] = customPatterns };
-
-    private static StorageDescriptor Text(string serDe, Dictionary<string, string> parameters) =>
+    /// <summary>A descriptor of text files read with <paramref name="serDe"/>.</summary>
+    internal static StorageDescriptor Text(string serDe, Dictionary<string, string> parameters) =>
         new() { InputFormat = TextInputFormat, OutputFormat = TextOutputFormat, SerdeInfo = new SerDeInfo { SerializationLibrary = serDe, Parameters = parameters } };
 
-    private static StorageDescriptor Binary(string input, string output, string serDe, Dictionary<string, string>? parameters = null) =>
+    /// <summary>A descriptor of files of a binary container format.</summary>
+    internal static StorageDescriptor Binary(string input, string output, string serDe, Dictionary<string, string>? parameters = null) =>
         new() { InputFormat = input, OutputFormat = output, SerdeInfo = new SerDeInfo { SerializationLibrary = serDe, Parameters = parameters ?? [] } };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Sources.ObjectStores;
 
@@ -148,7 +149,7 @@ public sealed partial class Crawler
             parameters[TableFiles.SharedFolderFilesParameter] = CatalogJson.Serialize(sharedFiles);
         }
 
-        var descriptor = StorageFormats.For(first, location, columns);
+        var descriptor = FileFormats.Describe(first, location, columns);
         var table = new CatalogTable
         {
             Name = plan.Name,

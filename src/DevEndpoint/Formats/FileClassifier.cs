@@ -1,11 +1,3 @@
-using DevEndpoint.Formats.Avro;
-using DevEndpoint.Formats.Csv;
-using DevEndpoint.Formats.Json;
-using DevEndpoint.Formats.Logs.Internals;
-using DevEndpoint.Formats.Orc;
-using DevEndpoint.Formats.Parquet;
-using DevEndpoint.Formats.Xml;
-
 namespace DevEndpoint.Formats;
 
 /// <summary>
@@ -15,8 +7,7 @@ namespace DevEndpoint.Formats;
 public static class FileClassifier
 {
     /// <summary>The built-in classifiers, in the order they run.</summary>
-    public static IReadOnlyList<IClassifier> BuiltIns { get; } =
-        [new AvroClassifier(), new OrcClassifier(), new ParquetClassifier(), new JsonClassifier(), new XmlClassifier(), .. LogFormats.BuiltIns, new CsvClassifier()];
+    public static IReadOnlyList<IClassifier> BuiltIns => FileFormats.Classifiers;
 
     /// <summary>
     /// The file's schema, or <c>null</c> when no classifier recognises it (Glue's <c>UNKNOWN</c>).
@@ -55,5 +46,5 @@ public static class FileClassifier
     }
 
     /// <summary>Whether the classifier takes a file for Parquet: by its first bytes, or by its name.</summary>
-    public static bool IsParquet(string path, ReadOnlySpan<byte> head) => ParquetClassifier.Claims(path, head);
+    public static bool IsParquet(string path, ReadOnlySpan<byte> head) => Parquet.ParquetClassifier.Claims(path, head);
 }

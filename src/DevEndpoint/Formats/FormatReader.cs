@@ -1,48 +1,13 @@
 using System.Runtime.CompilerServices;
 using DevEndpoint.Catalog;
-using DevEndpoint.Formats.Avro;
-using DevEndpoint.Formats.Csv;
-using DevEndpoint.Formats.Json;
-using DevEndpoint.Formats.Logs;
-using DevEndpoint.Formats.Parquet;
-using DevEndpoint.Formats.Xml;
 
 namespace DevEndpoint.Formats;
 
 /// <summary>Reads the rows of one data file into column builders, for one table format.</summary>
 internal abstract class FormatReader
 {
-    /// <summary>
-    /// The reader of a table's files: log formats by the grok pattern and XML by the row tag they record (whatever a
-    /// custom classifier named their classification), other formats by classification. ORC and unknown formats fail
-    /// saying what to do.
-    /// </summary>
-    public static FormatReader For(CatalogTable table)
-    {
-        if (LogRowReader.GrokPatternOf(table) is { } pattern)
-        {
-            return new LogRowReader(table, pattern);
-        }
-
-        if (XmlRowReader.RowTagOf(table) is { } rowTag)
-        {
-            return new XmlRowReader(rowTag);
-        }
-
-        return table.Parameter("classification") switch
-        {
-            "csv" => new CsvRowReader(),
-            "json" => new JsonRowReader(),
-            "parquet" => new ParquetRowReader(),
-            "avro" => new AvroRowReader(),
-            "orc" => throw new DevEndpointException(
-                $"Table {table.DatabaseName}.{table.Name} is classified as 'orc', which cannot be loaded yet: DevEndpoint reads the schema of ORC files but not their data. "
-                + "Convert the files to Parquet (for example with pyarrow: pyarrow.parquet.write_table(pyarrow.orc.read_table('f.orc'), 'f.parquet')), crawl the Parquet files and load that table."),
-            var other => throw new DevEndpointException(
-                $"Table {table.DatabaseName}.{table.Name} is classified as '{other ?? "nothing"}', which cannot be loaded yet. "
-                + "Loadable: avro, csv, json, parquet, xml, the logs combined_apache, apache and linux_kernel, and the tables of custom grok and XML classifiers."),
-        };
-    }
+    /// <summary>The reader of a table's files, by the format <see cref="FileFormats"/> finds for it.</summary>
+    public static FormatReader For(CatalogTable table) => FileFormats.Reader(table);
 
     /// <summary>
     /// Reads one file into one or more parts (a big file may be read in ranges at once), each with its own builders made

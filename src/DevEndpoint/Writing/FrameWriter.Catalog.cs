@@ -73,7 +73,7 @@ public sealed partial class FrameWriter
         }
 
         var csv = options.Format == WriteFormat.Csv ? new CsvDialect { FieldsQuoted = true } : null;
-        var descriptor = StorageFormats.For(
+        var descriptor = FileFormats.Describe(
             new FileSchema
             {
                 Classification = format,

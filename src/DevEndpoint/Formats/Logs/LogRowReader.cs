@@ -21,9 +21,6 @@ internal sealed class LogRowReader : FormatReader
         grok = new GrokLines(table, pattern);
     }
 
-    /// <summary>The grok pattern a log table records; <c>null</c> for a table of another format.</summary>
-    public static string? GrokPatternOf(CatalogTable table) => table.StorageDescriptor.Parameters.GetValueOrDefault(GrokClassifier.PatternParameter);
-
     public override bool SamplesRows => true;
 
     protected override Task<IReadOnlyList<ReadPart>> ReadPartsAsync(

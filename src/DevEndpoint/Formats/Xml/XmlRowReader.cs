@@ -8,9 +8,6 @@ namespace DevEndpoint.Formats.Xml;
 /// <summary>XML files whose records are the elements named by the table's row tag.</summary>
 internal sealed class XmlRowReader(string rowTag) : FormatReader
 {
-    /// <summary>The row tag an XML table records; <c>null</c> for a table of another format.</summary>
-    public static string? RowTagOf(CatalogTable table) => table.StorageDescriptor.Parameters.GetValueOrDefault(XmlClassifier.RowTagParameter);
-
     public override bool SamplesRows => true;
 
     protected override Task<IReadOnlyList<ReadPart>> ReadPartsAsync(
