@@ -15,7 +15,7 @@ public sealed partial class Crawler
     public const string ExclusionsParameter = "exclusions";
 
     /// <summary>Table parameter naming the custom classifier that matched the table's files (absent when a built-in one did).</summary>
-    public const string ClassifierParameter = "classifier";
+    public const string ClassifierParameter = FileSchema.ClassifierParameter;
 
     private CrawlResult Commit(
         List<TablePlan> plans,

@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Frames;
 
 namespace DevEndpoint.Formats;
 

@@ -6,6 +6,9 @@ namespace DevEndpoint.Formats;
 /// <summary>What a classifier found in one file: its format, compression, columns and size statistics.</summary>
 public sealed record FileSchema
 {
+    /// <summary>The table parameter that records <see cref="Classifier"/> (the crawler writes it, the readers of custom formats read it).</summary>
+    internal const string ClassifierParameter = "classifier";
+
     /// <summary>Glue's classification: <c>csv</c>, <c>json</c>, <c>parquet</c>, <c>avro</c>, <c>xml</c>, a log format.</summary>
     public required string Classification { get; init; }
 

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 using DevEndpoint.Formats.Logs.Internals;
 
 namespace DevEndpoint.Formats.Logs;
@@ -47,7 +46,7 @@ internal sealed class GrokLines
         GrokPattern grok;
         try
         {
-            grok = GrokPattern.Compile(pattern, GrokPatternLines.Parse(table.Parameter(Crawler.ClassifierParameter) ?? table.Name, customPatterns));
+            grok = GrokPattern.Compile(pattern, GrokPatternLines.Parse(table.Parameter(FileSchema.ClassifierParameter) ?? table.Name, customPatterns));
         }
         catch (ArgumentException e)
         {

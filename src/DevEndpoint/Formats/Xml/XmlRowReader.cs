@@ -1,7 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
 using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Formats.Xml;
 
@@ -32,7 +31,7 @@ internal sealed class XmlFile(string path, CatalogTable table, string rowTag, Re
     };
 
     /// <summary>Whether rows are the row tag's elements at any depth (a custom classifier's), rather than the root's children.</summary>
-    private readonly bool anyDepth = table.Parameter(Crawler.ClassifierParameter) is not null;
+    private readonly bool anyDepth = table.Parameter(FileSchema.ClassifierParameter) is not null;
 
     public ReadPart Read(List<ColumnSink> columns, CancellationToken cancellationToken)
     {

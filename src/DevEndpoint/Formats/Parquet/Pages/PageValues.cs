@@ -3,7 +3,6 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text;
-using DevEndpoint.Frames;
 
 namespace DevEndpoint.Formats.Parquet.Pages;
 
