@@ -3,7 +3,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.MachineLearning.Pii;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Cli;
 

@@ -3,7 +3,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning.Pii;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;

@@ -1,5 +1,5 @@
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Sources.Databases;
-using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Connections;
 

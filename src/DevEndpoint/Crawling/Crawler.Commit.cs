@@ -1,7 +1,7 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Csv;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 

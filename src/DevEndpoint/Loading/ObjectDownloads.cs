@@ -1,6 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Frames;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Loading;
 

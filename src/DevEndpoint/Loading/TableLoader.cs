@@ -5,7 +5,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Frames;
 using DevEndpoint.Jobs;
 using DevEndpoint.Jobs.Internals;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Loading;

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>
 /// Where an object store is and how it is used; no secrets (credentials are handed to <see cref="ObjectStore"/> apart).

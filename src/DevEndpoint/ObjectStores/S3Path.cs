@@ -1,4 +1,4 @@
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>An object or a prefix in a bucket, as <c>s3://bucket/key</c> names it.</summary>
 public readonly record struct S3Path(string Bucket, string Key)

@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>Opens the object store an <c>s3</c> connection of the catalog names, with its secret from the connection's chain.</summary>
 public static class ObjectStoreConnections

@@ -1,6 +1,6 @@
 using Amazon.S3.Model;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 public sealed partial class ObjectStore
 {

@@ -1,13 +1,13 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Tests.Formats.Orc;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 using Xunit.Abstractions;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class S3CrawlTests(ITestOutputHelper output)
 {

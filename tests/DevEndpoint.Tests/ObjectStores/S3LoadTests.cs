@@ -1,9 +1,9 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Loading;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class S3LoadTests
 {

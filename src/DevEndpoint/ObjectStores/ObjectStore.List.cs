@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Amazon.S3.Model;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 public sealed partial class ObjectStore
 {

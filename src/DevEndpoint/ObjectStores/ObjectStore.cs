@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>
 /// An S3-compatible object store, through AWSSDK.S3: listing with pagination, ranged and streaming reads, uploads (in

@@ -1,8 +1,8 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Samples;
-using DevEndpoint.Sources.ObjectStores;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 /// <summary>
 /// A bucket of its own on the test S3 server, a catalog with the connection <c>lake</c> to the server, and a local

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>
 /// The objects of a store as files for classifiers and readers, by <c>s3://bucket/key</c> path: the first bytes by

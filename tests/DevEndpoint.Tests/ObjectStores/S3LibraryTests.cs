@@ -1,8 +1,8 @@
 using DevEndpoint.Libraries;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Tests.Libraries;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class S3LibraryTests
 {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 public sealed partial class ObjectStore
 {

@@ -1,10 +1,10 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Loading;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class S3WriteTests
 {

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>
 /// A seekable, read-only view of one object that fetches bytes by ranged GETs: a read outside the bytes held fetches

@@ -1,8 +1,8 @@
 using System.Text;
 using Amazon.Runtime;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class ObjectStoreTests : IDisposable
 {

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using DevEndpoint.Connections;
 using DevEndpoint.Crawling;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
-namespace DevEndpoint.Tests.Sources.ObjectStores;
+namespace DevEndpoint.Tests.ObjectStores;
 
 public sealed class S3ConnectionTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using DevEndpoint.Connections;
 
-namespace DevEndpoint.Sources.ObjectStores;
+namespace DevEndpoint.ObjectStores;
 
 /// <summary>Tests an <c>s3</c> connection: lists the buckets with its keys, which needs the endpoint to answer and the keys to be accepted.</summary>
 internal sealed class ObjectStoreConnectionTester : IConnectionTester
