@@ -46,9 +46,6 @@ public sealed class ArchitectureTests
         // ConnectionErrors and ConnectionTester name Sources.Databases; the database engines read Connections.Connection.
         "Connections <-> Sources",
 
-        // LoadResult carries a Jobs.BookmarkSelection; TableLoader reads bookmarks through Jobs.Internals.
-        "Loading -> Jobs",
-
         // TableLoader hands database tables to Sources.Databases.DatabaseLoader, which returns a Loading.LoadResult.
         "Loading <-> Sources",
     ];

@@ -3,8 +3,6 @@ using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Frames;
-using DevEndpoint.Jobs;
-using DevEndpoint.Jobs.Internals;
 using DevEndpoint.ObjectStores;
 using Microsoft.Data.Analysis;
 
@@ -110,7 +108,7 @@ public sealed partial class TableLoader
             files.AddRange(found.Select(f => (f, source.Values)));
         }
 
-        var bookmark = options.Bookmark is { } job ? new JobBookmarks(catalog).Select(job, name, files.ConvertAll(f => f.Path)) : null;
+        var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, name, files.ConvertAll(f => f.Path)) : null;
         if (bookmark is not null)
         {
             var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -225,7 +223,7 @@ public sealed partial class TableLoader
         var frame = new DataFrame(columns);
         if (bookmark is not null)
         {
-            new JobBookmarks(catalog).RecordPending(bookmark);
+            catalog.RecordPendingFiles(bookmark);
         }
 
         return new LoadResult(frame, table, sources.Count, partitionsTotal, filesRead, stopwatch.Elapsed, bad.ToFrame(), bad.Count)
@@ -265,10 +263,11 @@ public sealed partial class TableLoader
 
         if (options.Bookmark is { } job)
         {
-            BookmarkErrors.CheckName(job);
+            DataCatalog.CheckJobName(job);
             if (options.Limit is not null || options.SampleFraction is not null || options.SampleRows is not null)
             {
-                throw BookmarkErrors.PartialRead(job);
+                throw new DevEndpointException(
+                    $"A load with job bookmark '{job}' reads whole files and records them as processed, so it cannot take a row limit or a sample. Load without them, or without the bookmark.");
             }
         }
     }

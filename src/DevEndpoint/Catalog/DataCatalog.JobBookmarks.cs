@@ -1,22 +1,24 @@
-using DevEndpoint.Catalog;
-using DevEndpoint.Jobs.Internals;
+using System.Globalization;
 
-namespace DevEndpoint.Jobs;
+namespace DevEndpoint.Catalog;
 
-/// <summary>What a load with a bookmark asks of it: which files to read, and then that they join the pending run.</summary>
-public sealed partial class JobBookmarks
+/// <summary>
+/// What a load with a job bookmark asks of the catalog that keeps the bookmark's state: which files to read, and then that
+/// they join the job's pending run. The job-level API (list, commit, reset) is <c>Jobs.JobBookmarks</c>.
+/// </summary>
+public sealed partial class DataCatalog
 {
     /// <summary>
     /// The files of <paramref name="paths"/> that the job's committed runs did not process as they are now (path, size and
     /// last-modified time), in the order given. Each file's size and time are taken before it is read, so a file rewritten
     /// while it is read counts as changed on the next run.
     /// </summary>
-    internal BookmarkSelection Select(string job, TableName table, IReadOnlyList<string> paths)
+    internal BookmarkSelection SelectUnprocessedFiles(string job, TableName table, IReadOnlyList<string> paths)
     {
-        BookmarkErrors.CheckName(job);
-        var processed = catalog.InTransaction(write: false, (connection, transaction) =>
+        CheckJobName(job);
+        var processed = InTransaction(write: false, (connection, transaction) =>
         {
-            using var command = DataCatalog.Command(
+            using var command = Command(
                 connection,
                 transaction,
                 "SELECT path, size, last_modified FROM job_bookmark_files WHERE job_name = $job AND database_name = $db AND table_name = $table AND pending = 0",
@@ -39,11 +41,11 @@ public sealed partial class JobBookmarks
     /// Adds what a load read to the job's pending run, in one transaction, starting the run (and the job) when there is none.
     /// A file the run read before is recorded as it was read last.
     /// </summary>
-    internal void RecordPending(BookmarkSelection selection)
+    internal void RecordPendingFiles(BookmarkSelection selection)
     {
-        catalog.InTransaction(write: true, (connection, transaction) =>
+        InTransaction(write: true, (connection, transaction) =>
         {
-            var now = Text(DateTimeOffset.UtcNow);
+            var now = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
             (string, object?) job = ("$job", selection.Job);
             (string, object?) db = ("$db", selection.Table.Database);
             (string, object?) table = ("$table", selection.Table.Table);
@@ -65,7 +67,7 @@ public sealed partial class JobBookmarks
                 db,
                 table,
                 ("$now", now));
-            using var insert = DataCatalog.Command(
+            using var insert = Command(
                 connection,
                 transaction,
                 "INSERT OR REPLACE INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified)",
@@ -80,5 +82,15 @@ public sealed partial class JobBookmarks
 
             return selection.Files.Count;
         });
+    }
+
+    /// <summary>Checks the name of a job bookmark: a <see cref="DevEndpointException"/> saying what a name may hold.</summary>
+    internal static void CheckJobName(string job)
+    {
+        if (job.Length is 0 or > 255 || !job.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            throw new DevEndpointException(
+                $"'{job}' is not a valid job name. Use 1 to 255 letters, digits, underscores, hyphens or dots, for example nightly_orders.");
+        }
     }
 }

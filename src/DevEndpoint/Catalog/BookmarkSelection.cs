@@ -1,6 +1,4 @@
-using DevEndpoint.Catalog;
-
-namespace DevEndpoint.Jobs;
+namespace DevEndpoint.Catalog;
 
 /// <summary>What a load with a bookmark read: the files the job's committed runs had not processed, and how many it left out.</summary>
 /// <param name="Files">The files read; they are the pending run's files of <paramref name="Table"/> once the load succeeds.</param>

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Jobs;
+namespace DevEndpoint.Catalog;
 
 /// <summary>A data file as a bookmark remembers it: a file at the same path with another size or last-modified time is new.</summary>
 /// <param name="Path">The full path.</param>
