@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Connections;
 
 /// <summary>

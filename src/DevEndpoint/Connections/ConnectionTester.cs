@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.ObjectStores;
 using DevEndpoint.Sources.Databases;
 

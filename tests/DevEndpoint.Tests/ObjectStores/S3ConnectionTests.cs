@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 using DevEndpoint.Crawling;
 using DevEndpoint.ObjectStores;

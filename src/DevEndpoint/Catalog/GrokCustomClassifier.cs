@@ -2,7 +2,9 @@ using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Logs;
 
-namespace DevEndpoint.Classifiers;
+using DevEndpoint.Classifiers;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>GrokClassifier</c>: files every sampled line of which matches a grok pattern, one record per line.</summary>
 public sealed record GrokCustomClassifier : CustomClassifier

@@ -1,7 +1,9 @@
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Classifiers;
+using DevEndpoint.Classifiers;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>CsvClassifier</c>: delimited text that the given delimiter and quote split consistently.</summary>
 public sealed record CsvCustomClassifier : CustomClassifier

@@ -1,7 +1,9 @@
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Classifiers;
+using DevEndpoint.Classifiers;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>XMLClassifier</c>: XML whose root holds elements named by the row tag, one record each.</summary>
 public sealed record XmlCustomClassifier : CustomClassifier

@@ -1,7 +1,9 @@
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Classifiers;
+using DevEndpoint.Classifiers;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>
 /// Glue's <c>JsonClassifier</c>: JSON whose records are the objects of the array a JSON path selects, such as <c>$[*]</c>

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using DevEndpoint.Classifiers.Internals;
 using DevEndpoint.Formats;
 
-namespace DevEndpoint.Classifiers;
+using DevEndpoint.Classifiers;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>
 /// A custom classifier stored in the catalog, as in Glue: a grok pattern, a CSV dialect, a JSON path or an XML row tag,

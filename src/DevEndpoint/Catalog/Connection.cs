@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace DevEndpoint.Connections;
+using DevEndpoint.Connections;
+
+namespace DevEndpoint.Catalog;
 
 /// <summary>
 /// A named connection to a database or an object store, as Glue's <c>Connection</c>: where the data is and how to log in,

@@ -1,4 +1,4 @@
-namespace DevEndpoint.Connections;
+namespace DevEndpoint.Catalog;
 
 /// <summary>The kinds of connection, as <c>--type</c> names them.</summary>
 public static class ConnectionTypes
