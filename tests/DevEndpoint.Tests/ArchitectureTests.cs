@@ -31,23 +31,8 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly string[] KnownViolations =
     [
-        // The catalog stores custom classifiers, whose model lives with their matching in Classifiers/.
-        "Catalog -> Classifiers",
-
-        // The catalog stores connections, whose model lives with their testers in Connections/.
-        "Catalog -> Connections",
-
         // StorageFormats maps a Formats.FileSchema to a storage descriptor inside the catalog.
         "Catalog -> Formats",
-
-        // ConnectionTester names ObjectStores.ObjectStoreConnectionTester; ObjectStoreConnections reads Connections.Connection.
-        "Connections <-> ObjectStores",
-
-        // ConnectionErrors and ConnectionTester name Sources.Databases; the database engines read Connections.Connection.
-        "Connections <-> Sources",
-
-        // TableLoader hands database tables to Sources.Databases.DatabaseLoader, which returns a Loading.LoadResult.
-        "Loading <-> Sources",
     ];
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
+using DevEndpoint.Catalog.Internals;
 
-using DevEndpoint.Connections;
 
 namespace DevEndpoint.Catalog;
 
@@ -12,6 +12,9 @@ namespace DevEndpoint.Catalog;
 /// </summary>
 public sealed record Connection
 {
+    /// <summary>The section of the credentials file read when the connection names no <see cref="Profile"/>.</summary>
+    internal const string DefaultProfile = "default";
+
     /// <summary>The connection's name, unique in the catalog (compared without case): letters, digits, underscores, hyphens and dots.</summary>
     public required string Name { get; init; }
 
@@ -46,7 +49,7 @@ public sealed record Connection
     [JsonIgnore]
     public string SecretSource =>
         PasswordEnv is not null ? $"env {PasswordEnv}"
-        : CredentialsFile is not null ? $"file {CredentialsFile} [{Profile ?? ConnectionSecrets.DefaultProfile}]"
+        : CredentialsFile is not null ? $"file {CredentialsFile} [{Profile ?? DefaultProfile}]"
         : Type == ConnectionTypes.S3 ? Profile is null ? "AWS credential chain" : $"AWS credential chain [{Profile}]"
         : "none";
 

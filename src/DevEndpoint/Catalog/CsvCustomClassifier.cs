@@ -1,8 +1,3 @@
-using DevEndpoint.Classifiers.Internals;
-using DevEndpoint.Formats;
-
-using DevEndpoint.Classifiers;
-
 namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>CsvClassifier</c>: delimited text that the given delimiter and quote split consistently.</summary>
@@ -33,12 +28,6 @@ public sealed record CsvCustomClassifier : CustomClassifier
         $"delimiter {(Delimiter == "\t" ? "tab" : Delimiter)}, quote {QuoteSymbol}, header {ContainsHeader.ToString().ToLowerInvariant()}"
         + (Header.Count > 0 ? $": {string.Join(",", Header)}" : string.Empty)
         + (CustomDatatypes.Count > 0 ? $"; types {string.Join(",", CustomDatatypes)}" : string.Empty);
-
-    private protected override IClassifier Create()
-    {
-        ClassifierErrors.CheckFixedClassification(this, "csv");
-        return new FixedDialectCsvClassifier(ClassifierErrors.Dialect(this), ContainsHeader, Header, DatatypeFilter.Check(Name, CustomDatatypes));
-    }
 }
 
 /// <summary>Glue's <c>ContainsHeader</c>: whether a CSV custom classifier's files start with a header row.</summary>

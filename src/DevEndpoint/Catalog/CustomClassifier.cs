@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
-using DevEndpoint.Classifiers.Internals;
-using DevEndpoint.Formats;
-
-using DevEndpoint.Classifiers;
+using DevEndpoint.Catalog.Internals;
 
 namespace DevEndpoint.Catalog;
 
@@ -17,6 +14,11 @@ namespace DevEndpoint.Catalog;
 [JsonDerivedType(typeof(XmlCustomClassifier), "xml")]
 public abstract record CustomClassifier
 {
+    /// <summary>Only the four kinds above, which the crawler knows how to run.</summary>
+    private protected CustomClassifier()
+    {
+    }
+
     /// <summary>The classifier's name, unique in the catalog: letters, digits, underscores, hyphens and dots.</summary>
     public required string Name { get; init; }
 
@@ -37,14 +39,5 @@ public abstract record CustomClassifier
     public abstract string Describe();
 
     /// <summary>Checks the definition; throws a <see cref="DevEndpointException"/> saying what to fix.</summary>
-    public void Validate() => ToClassifier();
-
-    /// <summary>The classifier a crawl runs; throws a <see cref="DevEndpointException"/> when the definition is not valid.</summary>
-    public IClassifier ToClassifier()
-    {
-        ClassifierErrors.CheckName(Name);
-        return new NamedClassifier(Name, Create());
-    }
-
-    private protected abstract IClassifier Create();
+    public void Validate() => DefinitionChecks.CheckClassifier(this);
 }

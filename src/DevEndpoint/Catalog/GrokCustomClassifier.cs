@@ -1,9 +1,3 @@
-using DevEndpoint.Classifiers.Internals;
-using DevEndpoint.Formats;
-using DevEndpoint.Formats.Logs;
-
-using DevEndpoint.Classifiers;
-
 namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>GrokClassifier</c>: files every sampled line of which matches a grok pattern, one record per line.</summary>
@@ -20,18 +14,4 @@ public sealed record GrokCustomClassifier : CustomClassifier
 
     public override string Describe() =>
         CustomPatterns is { Length: > 0 } ? $"{GrokPattern} (custom patterns: {CustomPatterns.ReplaceLineEndings("; ")})" : GrokPattern;
-
-    private protected override IClassifier Create()
-    {
-        ClassifierErrors.CheckClassification(Name, Classification);
-        var patterns = GrokPatternLines.Parse(Name, CustomPatterns);
-        try
-        {
-            return new GrokClassifier(Classification, Formats.Logs.GrokPattern.Compile(GrokPattern, patterns), CustomPatterns);
-        }
-        catch (ArgumentException e)
-        {
-            throw ClassifierErrors.Invalid(Name, e.Message.Split(" (Parameter")[0]);
-        }
-    }
 }

@@ -1,8 +1,3 @@
-using DevEndpoint.Classifiers.Internals;
-using DevEndpoint.Formats;
-
-using DevEndpoint.Classifiers;
-
 namespace DevEndpoint.Catalog;
 
 /// <summary>
@@ -18,10 +13,4 @@ public sealed record JsonCustomClassifier : CustomClassifier
     public required string JsonPath { get; init; }
 
     public override string Describe() => $"JSON path {JsonPath}";
-
-    private protected override IClassifier Create()
-    {
-        ClassifierErrors.CheckFixedClassification(this, "json");
-        return new JsonPathClassifier(JsonPath, JsonPathClassifier.Parse(Name, JsonPath));
-    }
 }

@@ -1,8 +1,3 @@
-using DevEndpoint.Classifiers.Internals;
-using DevEndpoint.Formats;
-
-using DevEndpoint.Classifiers;
-
 namespace DevEndpoint.Catalog;
 
 /// <summary>Glue's <c>XMLClassifier</c>: XML whose root holds elements named by the row tag, one record each.</summary>
@@ -15,7 +10,4 @@ public sealed record XmlCustomClassifier : CustomClassifier
     public required string RowTag { get; init; }
 
     public override string Describe() => $"row tag <{RowTag}>";
-
-    private protected override IClassifier Create() =>
-        new RowTagClassifier(ClassifierErrors.CheckClassification(Name, Classification), ClassifierErrors.CheckRowTag(Name, RowTag));
 }

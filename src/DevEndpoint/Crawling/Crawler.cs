@@ -1,5 +1,6 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Classifiers;
 using DevEndpoint.Formats;
 using DevEndpoint.ObjectStores;
 

@@ -41,9 +41,9 @@ public sealed partial class TableLoader
         Validate(options);
         var name = TableName.Parse(qualifiedName);
         var table = catalog.GetTable(name);
-        if (Sources.Databases.DatabaseLoader.Reads(table))
+        if (TableSources.For(table) is { } tableSource)
         {
-            return await Sources.Databases.DatabaseLoader.LoadAsync(catalog, name, table, options, cancellationToken);
+            return await tableSource.LoadAsync(catalog, name, table, options, cancellationToken);
         }
 
         if (options.HashField is not null || options.HashPartitions is not null || options.BookmarkKey is not null)

@@ -1,9 +1,7 @@
 using System.Data.Common;
-using DevEndpoint.Catalog;
-using DevEndpoint.Sources.Databases;
 using Microsoft.Data.Sqlite;
 
-namespace DevEndpoint.Connections;
+namespace DevEndpoint.Catalog.Internals;
 
 /// <summary>Checks connection definitions and words connection errors; no message ever holds a secret.</summary>
 internal static class ConnectionErrors
@@ -79,15 +77,7 @@ internal static class ConnectionErrors
             throw Invalid(connection.Name, "--url is empty. Give a connection string such as \"Host=127.0.0.1;Port=5432;Database=shop\".");
         }
 
-        try
-        {
-            DatabaseEngine.For(connection).Target(connection.Url);
-        }
-        catch (ArgumentException e)
-        {
-            throw Invalid(connection.Name, $"--url has a setting the {connection.Type} provider does not take ({SecretMask.Apply(e.Message).TrimEnd('.')}). Check the key names, for example Host, Port, Database for postgres and Server, Port, Database for mysql.");
-        }
-
+        DefinitionChecks.CheckConnectionString(connection);
         return connection.Url;
     }
 
