@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 using DevEndpoint.MachineLearning.Pii;
+using DevEndpoint.Sources;
 using DevEndpoint.Sources.Databases;
 
 namespace DevEndpoint.Cli;
@@ -10,36 +10,11 @@ namespace DevEndpoint.Cli;
 internal static partial class CrawlCommand
 {
     private static async Task<int> CrawlDatabaseAsync(
-        TextWriter output,
-        ParseResult parse,
-        string connection,
-        Argument<string?> path,
-        Option<string> database,
-        Option<string[]> include,
-        Option<string[]> exclude,
-        Option<string> schemaChange,
-        Option<string> deleteBehavior,
-        Option<bool> detectPii,
-        Option<string?> catalog,
-        Option<bool> json,
-        CancellationToken cancellationToken)
+        TextWriter output, ParseResult parse, CrawlRequest request, Option<bool> detectPii, Option<string?> catalog, Option<bool> json, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(path) is { } folder)
-        {
-            throw new DevEndpointException($"A crawl of connection '{connection}' reads the tables its --include paths name, not '{folder}'. Leave out the path.");
-        }
-
-        var options = new DatabaseCrawlOptions
-        {
-            Connection = connection,
-            Database = parse.GetValue(database)!,
-            Includes = parse.GetValue(include) ?? [],
-            Exclusions = parse.GetValue(exclude) ?? [],
-            SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
-            DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
-        };
+        request.Validate();
         var store = DataCatalog.Open(parse.GetValue(catalog));
-        var result = await new DatabaseCrawler(store).CrawlAsync(options, cancellationToken);
+        var result = await request.RunAsync(store, cancellationToken: cancellationToken);
         var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
         if (parse.GetValue(json))
         {

@@ -3,7 +3,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.MachineLearning.Pii;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.Sources;
 
 namespace DevEndpoint.Cli;
 
@@ -34,18 +34,12 @@ internal static partial class CrawlCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(connection) is { } connectionName && !S3Path.IsS3(parse.GetValue(path)))
+            var request = new CrawlRequest
             {
-                return await CrawlDatabaseAsync(output, parse, connectionName, path, database, include, exclude, schemaChange, deleteBehavior, detectPii, catalog, json, cancellationToken);
-            }
-
-            var store = DataCatalog.Open(parse.GetValue(catalog));
-            var crawler = new Crawler(store);
-            var options = new CrawlOptions
-            {
-                Path = parse.GetValue(path) ?? throw new DevEndpointException("Give the folder to crawl, or --connection <name> with --include to crawl a database."),
+                Path = parse.GetValue(path),
                 Connection = parse.GetValue(connection),
                 Database = parse.GetValue(database)!,
+                Includes = parse.GetValue(include) ?? [],
                 Exclusions = parse.GetValue(exclude) ?? [],
                 Classifiers = parse.GetValue(classifier) ?? [],
                 TableLevel = parse.GetValue(tableLevel),
@@ -53,10 +47,20 @@ internal static partial class CrawlCommand
                 NewFoldersOnly = parse.GetValue(newFoldersOnly),
                 SchemaChange = parse.GetValue(schemaChange) is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = parse.GetValue(deleteBehavior) is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : DeleteBehavior.Deprecate,
+            };
+            if (request.IsDatabase)
+            {
+                return await CrawlDatabaseAsync(output, parse, request, detectPii, catalog, json, cancellationToken);
+            }
+
+            request = request with
+            {
                 Sample = SampleOptions.Create(parse.GetValue(sampleBytes), parse.GetValue(sampleRows)),
                 SampleFiles = CrawlOptions.ParseSampleFiles(parse.GetValue(sampleFiles)),
             };
-            var result = await crawler.CrawlAsync(options, cancellationToken: cancellationToken);
+            request.Validate();
+            var store = DataCatalog.Open(parse.GetValue(catalog));
+            var result = await request.RunAsync(store, cancellationToken: cancellationToken);
             var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
             if (parse.GetValue(json))
             {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Cli.Tests;
 

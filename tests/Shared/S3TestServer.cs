@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Amazon.Runtime;
 using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Testing;
 

@@ -2,7 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Libraries;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;

@@ -3,7 +3,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning.Pii;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.Sources;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.Directives;
@@ -85,42 +85,47 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
     private static Task HandleAsync(CrawlMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
-            if (command.Connection is not null && !S3Path.IsS3(command.Path))
-            {
-                await CrawlDatabaseAsync(command, context);
-                return;
-            }
-
-            if (command.Path.Length == 0)
-            {
-                throw new DevEndpointException("Give #!crawl the folder to crawl, or --connection <name> with --include to crawl a database.");
-            }
-
-            var options = new CrawlOptions
+            var request = new CrawlRequest
             {
                 Path = command.Path,
                 Connection = command.Connection,
+                Command = "#!crawl",
                 Database = command.Database,
-                Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude),
-                Classifiers = command.Classifier?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
+                Includes = Split(command.Include),
+                Classifiers = Split(command.Classifier),
                 TableLevel = command.TableLevel,
                 CombineCompatibleSchemas = command.CombineCompatibleSchemas,
                 NewFoldersOnly = command.NewFoldersOnly,
                 SchemaChange = command.SchemaChange is { } change ? CrawlPolicies.ParseSchemaChange(change) : SchemaChangePolicy.Update,
                 DeleteBehavior = command.DeleteBehavior is { } behavior ? CrawlPolicies.ParseDeleteBehavior(behavior) : Crawling.DeleteBehavior.Deprecate,
-                Sample = SampleOptions.Create(command.SampleBytes, command.SampleRows),
-                SampleFiles = CrawlOptions.ParseSampleFiles(command.SampleFiles),
             };
+
+            // A database's exclusions are a plain list; a folder's are globs, whose {a,b} alternatives hold commas.
+            request = request.IsDatabase
+                ? request with { Exclusions = Split(command.Exclude) }
+                : request with
+                {
+                    Exclusions = command.Exclude is null ? [] : Glob.SplitList(command.Exclude),
+                    Sample = SampleOptions.Create(command.SampleBytes, command.SampleRows),
+                    SampleFiles = CrawlOptions.ParseSampleFiles(command.SampleFiles),
+                };
+            request.Validate();
             var catalog = DataCatalog.Open(command.Catalog);
-            var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(command.Path, new CrawlProgress(0, 0, null)));
-            var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(command.Path, p));
-            var result = await progress.RunAsync(
-                () => new Crawler(catalog).CrawlAsync(options, progress, context.CancellationToken),
-                CatalogViews.Failed($"Crawling {command.Path}"));
-            progress.Complete(CatalogViews.CrawlSummary(result));
+            var result = request.IsDatabase ? await CrawlDatabaseAsync(request, catalog, context) : await CrawlFolderAsync(request, catalog, context);
             if (command.DetectPii)
             {
                 MagicSupport.DisplayHtml(context, MachineLearningViews.CrawlDetection(await SensitiveData.RecordCrawlAsync(catalog, result, cancellationToken: context.CancellationToken)));
             }
         });
+
+    private static async Task<CrawlResult> CrawlFolderAsync(CrawlRequest request, DataCatalog catalog, KernelInvocationContext context)
+    {
+        var display = MagicSupport.DisplayHtml(context, CatalogViews.CrawlProgress(request.Path!, new CrawlProgress(0, 0, null)));
+        var progress = new ThrottledDisplay<CrawlProgress>(display, p => CatalogViews.CrawlProgress(request.Path!, p));
+        var result = await progress.RunAsync(() => request.RunAsync(catalog, progress, context.CancellationToken), CatalogViews.Failed($"Crawling {request.Path}"));
+        progress.Complete(CatalogViews.CrawlSummary(result));
+        return result;
+    }
+
+    private static string[] Split(string? list) => list?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
 using DevEndpoint.Jobs;
 
 namespace DevEndpoint.Interactive.Views;

@@ -90,24 +90,24 @@ public sealed partial class DataCatalog
     }
 
     /// <summary>The crawl runs that wrote into a database, newest first; a <see cref="DevEndpointException"/> naming the closest databases when there is none.</summary>
-    public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns(string database)
+    public IReadOnlyList<CrawlRun> GetCrawlRuns(string database)
     {
         return Read(connection =>
         {
             var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
             return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC", ("$db", db.Name))
-                .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
+                .Select(CatalogJson.Deserialize<CrawlRun>)
                 .ToList();
         });
     }
 
     /// <summary>The crawl runs of every database, newest first.</summary>
-    public IReadOnlyList<Crawling.CrawlRun> GetCrawlRuns()
+    public IReadOnlyList<CrawlRun> GetCrawlRuns()
     {
         return Read(connection =>
         {
             return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY rowid DESC")
-                .Select(CatalogJson.Deserialize<Crawling.CrawlRun>)
+                .Select(CatalogJson.Deserialize<CrawlRun>)
                 .ToList();
         });
     }

@@ -209,7 +209,7 @@ public sealed partial class CatalogUpdate
     }
 
     /// <summary>Records a crawl run in the crawl history.</summary>
-    public void RecordCrawlRun(Crawling.CrawlRun run) =>
+    public void RecordCrawlRun(CrawlRun run) =>
         Write(
             "INSERT INTO crawl_runs (run_id, database_name, definition) VALUES ($id, $db, $definition)",
             ("$id", run.RunId),

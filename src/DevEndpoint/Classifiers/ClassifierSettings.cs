@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Classifiers;
 
 /// <summary>One setting of <c>classifier add</c>: its option name and help text, shared by the command line and the magic.</summary>

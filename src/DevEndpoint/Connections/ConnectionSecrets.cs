@@ -1,3 +1,6 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Catalog.Internals;
+
 namespace DevEndpoint.Connections;
 
 /// <summary>
@@ -9,8 +12,6 @@ namespace DevEndpoint.Connections;
 /// </summary>
 internal static class ConnectionSecrets
 {
-    public const string DefaultProfile = "default";
-
     /// <summary>The user and password a database connection logs in with; the password is <c>null</c> when none is named.</summary>
     public static DatabaseLogin Login(Connection connection)
     {
@@ -56,7 +57,7 @@ internal static class ConnectionSecrets
         var shared = Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") is { Length: > 0 } named
             ? named
             : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".aws", "credentials");
-        var profile = connection.Profile ?? Environment.GetEnvironmentVariable("AWS_PROFILE") ?? DefaultProfile;
+        var profile = connection.Profile ?? Environment.GetEnvironmentVariable("AWS_PROFILE") ?? Connection.DefaultProfile;
         return CredentialsFile.Read(shared)?.Section(profile) is { } found ? Keys(connection, shared, found) : null;
     }
 
@@ -74,7 +75,7 @@ internal static class ConnectionSecrets
 
     private static IReadOnlyDictionary<string, string> FileSection(Connection connection, string path, string what)
     {
-        var profile = connection.Profile ?? DefaultProfile;
+        var profile = connection.Profile ?? Connection.DefaultProfile;
         var file = CredentialsFile.Read(path) ?? throw new DevEndpointException(
             $"Connection '{connection.Name}' takes its secret from the credentials file {path}, which does not exist. Create it with a [{profile}] section holding {what} = ..., or fix the connection's --credentials-file.");
         return file.Section(profile) ?? throw new DevEndpointException(
@@ -85,7 +86,7 @@ internal static class ConnectionSecrets
         section.TryGetValue(key, out var value) && value.Length > 0
             ? value
             : throw new DevEndpointException(
-                $"The [{connection.Profile ?? DefaultProfile}] section of the credentials file {path} has no {key} for connection '{connection.Name}'. Add a line {key} = ...");
+                $"The [{connection.Profile ?? Connection.DefaultProfile}] section of the credentials file {path} has no {key} for connection '{connection.Name}'. Add a line {key} = ...");
 }
 
 /// <summary>A database login. Its <see cref="object.ToString"/> is the type name: it never prints the password.</summary>

@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Connections;
 
 /// <summary>One setting of <c>connection add</c>: its option name and help text, shared by the command line and the magic.</summary>

@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Connections;
 
 /// <summary>Opens a connection of one type and reports what answered, or throws a <see cref="DevEndpointException"/> without secrets.</summary>

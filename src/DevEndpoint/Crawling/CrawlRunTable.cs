@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Crawling;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 
@@ -83,7 +83,34 @@ public sealed partial class Crawler
 
     private static CrawledTable Write(WriteContext context, TablePlan plan)
     {
-        var (update, root, database, options, runId, _) = context;
+        var (_, root, database, options, _, _) = context;
+        (plan, var existing) = ClaimName(context, plan);
+        var first = plan.First;
+        var columns = TableColumns(existing, plan);
+        var parts = PartStatistics(plan);
+        var descriptor = FileFormats.Describe(first, Location(root, plan.Folder), columns);
+        var table = new CatalogTable
+        {
+            Name = plan.Name,
+            DatabaseName = database,
+            Parameters = TableParameters(context, plan, parts),
+            PartitionKeys = plan.PartitionKeys.Select(k => new Column(k, "string")).ToList(),
+            StorageDescriptor = descriptor,
+        };
+        var change = PutTable(context, existing, table);
+        var (count, added, found) = PutPartitions(context, plan, descriptor, parts);
+        if (existing is not null && !options.NewFoldersOnly)
+        {
+            RetireVanishedPartitions(context, plan.Name, found);
+        }
+
+        return new CrawledTable(plan.Name, change, first.Classification, columns.Count, count, added, parts.Sum(p => p.Files), parts.Sum(p => p.Records));
+    }
+
+    /// <summary>The table's name, made unique when a table of another include path has it, and the table of that name the catalog has.</summary>
+    private static (TablePlan Plan, CatalogTable? Existing) ClaimName(WriteContext context, TablePlan plan)
+    {
+        var (update, root, database, _, _, _) = context;
         var existing = update.FindTable(new TableName(database, plan.Name));
         if (existing is not null && existing.Parameter(IncludePathParameter) != root + "/")
         {
@@ -93,20 +120,29 @@ public sealed partial class Crawler
             existing = update.FindTable(new TableName(database, plan.Name));
         }
 
-        var first = plan.First;
+        return (plan, existing);
+    }
 
-        // A re-crawl keeps the columns it no longer sees, but only while the files are read the same way: when the
-        // classification changes (a custom classifier now claims them), the old columns mean nothing to the new reader.
-        var columns = existing is not null && existing.Parameter("classification") == first.Classification
+    /// <summary>
+    /// A re-crawl keeps the columns it no longer sees, but only while the files are read the same way: when the
+    /// classification changes (a custom classifier now claims them), the old columns mean nothing to the new reader.
+    /// </summary>
+    private static List<Column> TableColumns(CatalogTable? existing, TablePlan plan)
+    {
+        var columns = existing is not null && existing.Parameter("classification") == plan.First.Classification
             ? existing.StorageDescriptor.Columns.ToList()
             : [];
         MergeColumns(columns, plan.Columns);
-        columns = columns.Select(c => c.WithoutNoValuesMark()).ToList();
-        var location = Location(root, plan.Folder);
-        var parts = PartStatistics(plan);
+        return columns.Select(c => c.WithoutNoValuesMark()).ToList();
+    }
+
+    /// <summary>Glue's table parameters: the format, the statistics, the crawl that wrote it and how to read it again.</summary>
+    private static Dictionary<string, string> TableParameters(WriteContext context, TablePlan plan, List<PartStatistic> parts)
+    {
+        var (_, root, _, options, runId, _) = context;
+        var first = plan.First;
         var records = parts.Sum(p => p.Records);
         var bytes = parts.Sum(p => p.Bytes);
-        var objects = parts.Sum(p => p.Files);
         var parameters = new Dictionary<string, string>
         {
             ["classification"] = first.Classification,
@@ -114,7 +150,7 @@ public sealed partial class Crawler
             ["typeOfData"] = "file",
             ["recordCount"] = Invariant(records),
             ["averageRecordSize"] = Invariant(records == 0 ? 0 : bytes / records),
-            ["objectCount"] = Invariant(objects),
+            ["objectCount"] = Invariant(parts.Sum(p => p.Files)),
             ["sizeKey"] = Invariant(bytes),
             ["UPDATED_BY_CRAWLER"] = CrawlerName,
             [CatalogUpdate.CrawlRunIdParameter] = runId,
@@ -149,25 +185,27 @@ public sealed partial class Crawler
             parameters[TableFiles.SharedFolderFilesParameter] = CatalogJson.Serialize(sharedFiles);
         }
 
-        var descriptor = FileFormats.Describe(first, location, columns);
-        var table = new CatalogTable
-        {
-            Name = plan.Name,
-            DatabaseName = database,
-            Parameters = parameters,
-            PartitionKeys = plan.PartitionKeys.Select(k => new Column(k, "string")).ToList(),
-            StorageDescriptor = descriptor,
-        };
+        return parameters;
+    }
+
+    /// <summary>Writes the table, unless its schema changed under the schema change policy <c>log</c>, which only reports it.</summary>
+    private static TableChange PutTable(WriteContext context, CatalogTable? existing, CatalogTable table)
+    {
+        var options = context.Options;
         var schemaChange = existing is null ? null : DescribeSchemaChange(existing, table);
         if (schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log)
         {
-            context.Log(plan.Name, $"schema changed ({schemaChange}); the table is kept as it was (schema change policy log)");
+            context.Log(table.Name, $"schema changed ({schemaChange}); the table is kept as it was (schema change policy log)");
             context.SchemaChangesLogged++;
+            return TableChange.Unchanged;
         }
 
-        var change = schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log ? TableChange.Unchanged
-            : update.PutTable(options.NewFoldersOnly && existing is not null ? AddStatistics(table, existing) : table);
+        return context.Update.PutTable(options.NewFoldersOnly && existing is not null ? AddStatistics(table, existing) : table);
+    }
 
+    /// <summary>Writes the table's partitions: how many, how many are new, and their values as the catalog keys them.</summary>
+    private static (int Count, int Added, HashSet<string> Found) PutPartitions(WriteContext context, TablePlan plan, StorageDescriptor descriptor, List<PartStatistic> parts)
+    {
         var count = 0;
         var added = 0;
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -175,12 +213,12 @@ public sealed partial class Crawler
         {
             count++;
             found.Add(CatalogJson.Serialize(part.Values));
-            var isNew = update.PutPartition(new Partition
+            var isNew = context.Update.PutPartition(new Partition
             {
-                DatabaseName = database,
+                DatabaseName = context.Database,
                 TableName = plan.Name,
                 Values = part.Values,
-                StorageDescriptor = descriptor with { Location = Location(root, part.Folder) },
+                StorageDescriptor = descriptor with { Location = Location(context.Root, part.Folder) },
                 Parameters = new Dictionary<string, string>
                 {
                     ["recordCount"] = Invariant(part.Records),
@@ -191,18 +229,9 @@ public sealed partial class Crawler
             added += isNew ? 1 : 0;
         }
 
-        if (existing is not null && !options.NewFoldersOnly)
-        {
-            RetireVanishedPartitions(context, plan.Name, found);
-        }
-
-        return new CrawledTable(plan.Name, change, first.Classification, columns.Count, count, added, objects, records);
+        return (count, added, found);
     }
 
-    /// <summary>
-    /// The files, bytes and records of each partition of a table (one part for a table without partitions), counting the
-    /// files not read: their records are estimated from the bytes per record of the files read beside them.
-    /// </summary>
     private static List<PartStatistic> PartStatistics(TablePlan plan)
     {
         var unsampled = plan.Unsampled.ToLookup(f => f.Folder, StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.Crawling;
 
 public sealed partial class Crawler

@@ -1,7 +1,8 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Classifiers;
 using DevEndpoint.Formats;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 

@@ -1,6 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 

@@ -40,7 +40,7 @@ public sealed record EtlScript(string Code, string Job, TableName Source, TableN
         }
 
         var job = options.Job ?? EtlNames.Clean($"{targetTable.Database}_{targetTable.Table}");
-        BookmarkErrors.CheckName(job);
+        DataCatalog.CheckJobName(job);
         var mappings = EtlNames.Mappings(NestedColumns.Expand(table.AllColumns));
         var partitionBy = options.PartitionBy
             ?? table.PartitionKeys.Select(k => mappings.First(m => string.Equals(m.SourceName, k.Name, StringComparison.OrdinalIgnoreCase)).TargetName).ToList();

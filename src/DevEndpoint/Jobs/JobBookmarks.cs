@@ -34,7 +34,7 @@ public sealed partial class JobBookmarks
     /// <summary>The job's bookmark; a <see cref="DevEndpointException"/> naming the closest jobs when there is none.</summary>
     public JobBookmark Get(string job)
     {
-        BookmarkErrors.CheckName(job);
+        DataCatalog.CheckJobName(job);
         return catalog.InTransaction(write: false, (connection, transaction) =>
             Read(connection, transaction, job) ?? throw BookmarkErrors.Unknown(catalog.Path, job, ReadJobNames(connection, transaction)));
     }
@@ -45,7 +45,7 @@ public sealed partial class JobBookmarks
     /// </summary>
     public JobBookmarkCommit Commit(string job)
     {
-        BookmarkErrors.CheckName(job);
+        DataCatalog.CheckJobName(job);
         return catalog.InTransaction(write: true, (connection, transaction) =>
         {
             var bookmark = Read(connection, transaction, job) ?? throw BookmarkErrors.Unknown(catalog.Path, job, ReadJobNames(connection, transaction));
@@ -87,7 +87,7 @@ public sealed partial class JobBookmarks
     /// </summary>
     public JobBookmark Reset(string job)
     {
-        BookmarkErrors.CheckName(job);
+        DataCatalog.CheckJobName(job);
         return catalog.InTransaction(write: true, (connection, transaction) =>
         {
             var bookmark = Read(connection, transaction, job) ?? throw BookmarkErrors.Unknown(catalog.Path, job, ReadJobNames(connection, transaction));

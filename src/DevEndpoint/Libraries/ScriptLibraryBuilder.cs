@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using DevEndpoint.Catalog;
 using DevEndpoint.Libraries.Internals;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Libraries;
 

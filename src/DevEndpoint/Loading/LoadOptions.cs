@@ -34,7 +34,7 @@ public sealed record LoadOptions
     public StringStorage Strings { get; init; } = StringStorage.Auto;
 
     /// <summary>
-    /// The job whose bookmark the load follows (see <see cref="Jobs.JobBookmarks"/>): only files its committed runs did not
+    /// The job whose bookmark the load follows (see <c>Jobs.JobBookmarks</c>): only files its committed runs did not
     /// process are read, and they join its pending run; <c>null</c> to read every file. Not with a limit or a sample.
     /// </summary>
     public string? Bookmark { get; init; }

@@ -22,7 +22,7 @@ public sealed record LoadResult(
     public int PartsRead { get; init; }
 
     /// <summary>With a bookmark: the files read and the files its committed runs had processed; <c>null</c> without.</summary>
-    public Jobs.BookmarkSelection? Bookmark { get; init; }
+    public BookmarkSelection? Bookmark { get; init; }
 
     /// <summary>For a database table, where its rows came from (<c>postgresql://host:port/shop/public/orders in 4 queries</c>); <c>null</c> for files.</summary>
     public string? DatabaseSource { get; init; }

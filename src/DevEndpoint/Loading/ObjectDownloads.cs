@@ -1,7 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Frames;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Loading;
 

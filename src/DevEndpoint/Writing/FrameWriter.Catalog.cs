@@ -4,7 +4,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Writing;
 

@@ -1,4 +1,4 @@
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Writing;
 

@@ -1,5 +1,5 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Sources.ObjectStores;
+using DevEndpoint.ObjectStores;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Writing;

@@ -1,5 +1,5 @@
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Samples;
-using DevEndpoint.Sources.ObjectStores;
 using DevEndpoint.Testing;
 using Microsoft.Data.Analysis;
 

@@ -1,4 +1,5 @@
 using System.Xml;
+using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Csv;
 
 namespace DevEndpoint.Classifiers.Internals;

@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 

@@ -3,15 +3,6 @@ namespace DevEndpoint.Jobs.Internals;
 /// <summary>The errors of job bookmarks, each saying what to do next.</summary>
 internal static class BookmarkErrors
 {
-    public static void CheckName(string job)
-    {
-        if (job.Length is 0 or > 255 || !job.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
-        {
-            throw new DevEndpointException(
-                $"'{job}' is not a valid job name. Use 1 to 255 letters, digits, underscores, hyphens or dots, for example nightly_orders.");
-        }
-    }
-
     public static DevEndpointException Unknown(string catalogPath, string job, IReadOnlyList<string> jobs)
     {
         var closest = ClosestNames.Find(job, jobs);
@@ -24,9 +15,6 @@ internal static class BookmarkErrors
 
     public static DevEndpointException NothingPending(string job) =>
         new($"Job bookmark '{job}' has no pending run to commit: nothing was loaded with it since its last commit. Load its tables with bookmark {job}, then commit.");
-
-    public static DevEndpointException PartialRead(string job) =>
-        new($"A load with job bookmark '{job}' reads whole files and records them as processed, so it cannot take a row limit or a sample. Load without them, or without the bookmark.");
 
     private static string Quote(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 }

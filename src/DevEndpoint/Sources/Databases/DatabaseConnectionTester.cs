@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 
 namespace DevEndpoint.Sources.Databases;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 using MySqlConnector;
 

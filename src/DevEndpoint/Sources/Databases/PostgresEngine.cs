@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 using Npgsql;
 

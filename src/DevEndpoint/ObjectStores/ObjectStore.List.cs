@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using Amazon.S3.Model;
+
+namespace DevEndpoint.ObjectStores;
+
+public sealed partial class ObjectStore
+{
+    /// <summary>
+    /// The objects whose keys start with <paramref name="prefix"/>'s key, in key order, a page of
+    /// <see cref="ObjectStoreSettings.PageSize"/> keys per request. With <paramref name="folder"/>, only the objects directly in the
+    /// "folder" the prefix names (the key taken as a folder, keys holding no further slash). Keys ending with a slash
+    /// (folder markers) are left out.
+    /// </summary>
+    public async IAsyncEnumerable<StoredObject> ListAsync(S3Path prefix, bool folder = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = new ListObjectsV2Request
+        {
+            BucketName = prefix.Bucket,
+            Prefix = folder ? prefix.FolderPrefix : prefix.Key,
+            Delimiter = folder ? "/" : null,
+            MaxKeys = Settings.PageSize,
+        };
+        do
+        {
+            var page = await Call(() => client.ListObjectsV2Async(request, cancellationToken), "list", prefix);
+            Interlocked.Increment(ref listPages);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (!item.Key.EndsWith('/'))
+                {
+                    yield return new StoredObject(new S3Path(prefix.Bucket, item.Key), item.Size ?? 0, item.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : default);
+                }
+            }
+
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+    }
+
+    /// <summary>The names of the buckets the credentials own, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await Call(() => client.ListBucketsAsync(cancellationToken), "list", default, "the buckets");
+        return (answer.Buckets ?? []).Select(b => b.BucketName).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Whether any object's key starts with the folder prefix of <paramref name="prefix"/>.</summary>
+    public async Task<bool> HoldsObjectsAsync(S3Path prefix, CancellationToken cancellationToken = default)
+    {
+        var page = await Call(
+            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.FolderPrefix, MaxKeys = 1 }, cancellationToken),
+            "list",
+            prefix);
+        Interlocked.Increment(ref listPages);
+        return page.S3Objects is { Count: > 0 };
+    }
+
+    /// <summary>The size and last-modified time of one object.</summary>
+    public async Task<StoredObject> GetInfoAsync(S3Path path, CancellationToken cancellationToken = default)
+    {
+        var head = await Call(() => client.GetObjectMetadataAsync(path.Bucket, path.Key, cancellationToken), "read", path);
+        return new StoredObject(path, head.ContentLength, head.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : default);
+    }
+}
