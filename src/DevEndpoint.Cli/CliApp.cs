@@ -20,7 +20,7 @@ public static class CliApp
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ClassifierCommands.Create(output));
         root.Subcommands.Add(BookmarkCommands.Create(output));
-        root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ConnectionCommands.Create(output));
         root.Subcommands.Add(PiiCommand.Create(output));
         root.Subcommands.Add(MLCommands.Create(output));
