@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 
 namespace DevEndpoint.Cli;
 
@@ -16,43 +16,16 @@ internal static class RunCommand
 
     public const string Executable = "DevEndpoint.Run.dll";
 
-    public const string ExitCodes = """
-        Exit codes:
-          0  every code cell ran
-          1  a cell failed (stderr names it: its number in the file and first line, and the error), or the kernel
-             extension or --libraries did not load
-          2  the command line is wrong: an unknown option, or a --param that the parameters cell does not declare or
-             whose value is not of the declared type
-          3  the notebook cannot be read (missing, not .ipynb or .dib, not nbformat 4), or --output cannot be written
-        """;
-
     public static Command Create()
     {
-        var notebook = new Argument<string>("notebook") { Description = "The notebook: a Jupyter notebook (.ipynb, nbformat 4) or a Polyglot Notebooks file (.dib)." };
-        var parameters = new Option<string[]>("--param")
-        {
-            Description = "name=value: assigns value to the variable 'name' of the cell tagged 'parameters' (in a .dib, the C# cell whose first line is '// parameters'), in a cell tagged 'injected-parameters' added after it. The value is parsed as the variable's type: int, long, double, bool or string (var takes its literal's type); other types, and names the cell does not declare, are refused. Repeat for each parameter.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var libraries = new Option<string[]>("--libraries")
-        {
-            Description = "Script libraries to attach before the first cell, as #!attach-library does: .cs, .zip, .dll or .nupkg files, or nuget:<id>,<version>; comma-separated or repeated.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-        var catalog = new Option<string?>("--catalog")
-        {
-            Description = $"The catalog file the notebook's magics and DataCatalog.Open() use (sets ${DataCatalog.PathVariable}; default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).",
-        };
-        var executed = new Option<string?>("--output")
-        {
-            Description = "Write the executed notebook, with every cell's outputs, to this .ipynb file (also when a cell fails).",
-        };
-        var command = new Command(
-            "run",
-            "Run a notebook as a job: execute its code cells in order on a C# kernel with the DevEndpoint magics, with the notebook's folder as the working directory, printing their outputs as they come; stop at the first failing cell.\n\n" + ExitCodes)
-        {
-            notebook, parameters, libraries, catalog, executed,
-        };
+        var notebook = CliDescriptions.Argument<string>(RunDescription.Notebook);
+        var parameters = CliDescriptions.Option<string[]>(RunDescription.Param);
+        parameters.Arity = ArgumentArity.ZeroOrMore;
+        var libraries = CliDescriptions.Option<string[]>(RunDescription.Libraries);
+        libraries.Arity = ArgumentArity.ZeroOrMore;
+        var catalog = CliDescriptions.Option<string?>(RunDescription.Catalog);
+        var executed = CliDescriptions.Option<string?>(RunDescription.Output);
+        var command = CliDescriptions.Command(RunDescription.Command, notebook, parameters, libraries, catalog, executed);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var arguments = new List<string> { parse.GetValue(notebook)! };

@@ -19,6 +19,9 @@ public sealed class ArchitectureTests
         ["Loading", "Crawling", "Writing", "Sources", "Connections"],
         ["Transforms", "Jobs", "Libraries", "MachineLearning"],
         ["Endpoints", "Samples"],
+
+        // What the fronts share: each command's options and help, described once for the magic and the command line.
+        ["Commands"],
     ];
 
     /// <summary>
