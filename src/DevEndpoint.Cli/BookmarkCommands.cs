@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Jobs;
 
 namespace DevEndpoint.Cli;
@@ -13,7 +14,7 @@ internal static class BookmarkCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("bookmark", "Job bookmarks: what a job's loads with --bookmark <job> processed, so its next run reads only new or changed files.");
+        var command = CliDescriptions.Command(BookmarkDescriptions.Group);
         command.Subcommands.Add(Status(output));
         command.Subcommands.Add(Commit(output));
         command.Subcommands.Add(Reset(output));
@@ -27,13 +28,10 @@ internal static class BookmarkCommands
 
     private static Command Status(TextWriter output)
     {
-        var job = new Argument<string?>("job") { Description = "The job (default: every job).", Arity = ArgumentArity.ZeroOrOne };
+        var job = CliDescriptions.Argument<string?>(BookmarkDescriptions.Status.Options[0]);
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("status", "Show a job's bookmark: committed runs, last commit, files processed and the pending run's files, per table (every job when none is named).")
-        {
-            job, catalog, json,
-        };
+        var command = CliDescriptions.Command(BookmarkDescriptions.Status, job, catalog, json);
         command.SetAction(parse =>
         {
             var bookmarks = new JobBookmarks(DataCatalog.Open(parse.GetValue(catalog)));
@@ -67,9 +65,9 @@ internal static class BookmarkCommands
 
     private static Command Commit(TextWriter output)
     {
-        var job = new Argument<string>("job") { Description = "The job whose pending run to commit." };
+        var job = CliDescriptions.Argument<string>(BookmarkDescriptions.Commit.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("commit", "Commit the job's pending run: the files its loads read are processed, and the next run skips them.") { job, catalog };
+        var command = CliDescriptions.Command(BookmarkDescriptions.Commit, job, catalog);
         command.SetAction(parse =>
         {
             var commit = new JobBookmarks(DataCatalog.Open(parse.GetValue(catalog))).Commit(parse.GetValue(job)!);
@@ -83,9 +81,9 @@ internal static class BookmarkCommands
 
     private static Command Reset(TextWriter output)
     {
-        var job = new Argument<string>("job") { Description = "The job to reset." };
+        var job = CliDescriptions.Argument<string>(BookmarkDescriptions.Reset.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("reset", "Forget what the job processed and its pending run: the next load with its bookmark reads every file.") { job, catalog };
+        var command = CliDescriptions.Command(BookmarkDescriptions.Reset, job, catalog);
         command.SetAction(parse =>
         {
             var before = new JobBookmarks(DataCatalog.Open(parse.GetValue(catalog))).Reset(parse.GetValue(job)!);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers;
+using DevEndpoint.Commands;
 
 namespace DevEndpoint.Cli;
 
@@ -8,7 +9,7 @@ internal static class ClassifierCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("classifier", "Manage custom classifiers (grok, CSV, JSON path, XML row tag) that a crawl names with --classifier.");
+        var command = CliDescriptions.Command(ClassifierDescriptions.Group);
         command.Subcommands.Add(Add(output));
         command.Subcommands.Add(List(output));
         command.Subcommands.Add(Remove(output));
@@ -17,13 +18,11 @@ internal static class ClassifierCommands
 
     private static Command Add(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "The classifier's name: letters, digits, underscores, hyphens and dots." };
-        var type = new Option<string>(ClassifierSettings.Type.Option) { Description = ClassifierSettings.Type.Description, Required = true };
-        var settings = ClassifierSettings.All.Select(s => new Option<string?>(s.Option) { Description = s.Description }).ToList();
+        var name = CliDescriptions.Argument<string>(ClassifierDescriptions.Add.Options[0]);
+        var type = CliDescriptions.Option<string>(ClassifierDescriptions.Type);
+        var settings = ClassifierDescriptions.Settings.Select(CliDescriptions.Option<string?>).ToList();
         var catalog = CliApp.CatalogOption();
-        var command = new Command("add", "Add a custom classifier to the catalog.") { name, type };
-        settings.ForEach(command.Options.Add);
-        command.Options.Add(catalog);
+        var command = CliDescriptions.Command(ClassifierDescriptions.Add, [name, type, .. settings, catalog]);
         command.SetAction(parse =>
         {
             var classifier = ClassifierSettings.Create(parse.GetValue(name)!, parse.GetValue(type)!, settings.ToDictionary(s => s.Name, parse.GetValue));
@@ -37,7 +36,7 @@ internal static class ClassifierCommands
     {
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("list", "List the custom classifiers.") { catalog, json };
+        var command = CliDescriptions.Command(ClassifierDescriptions.List, catalog, json);
         command.SetAction(parse =>
         {
             var classifiers = DataCatalog.Open(parse.GetValue(catalog)).GetClassifiers();
@@ -55,9 +54,9 @@ internal static class ClassifierCommands
 
     private static Command Remove(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "The classifier to remove." };
+        var name = CliDescriptions.Argument<string>(ClassifierDescriptions.Remove.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("remove", "Remove a custom classifier from the catalog.") { name, catalog };
+        var command = CliDescriptions.Command(ClassifierDescriptions.Remove, name, catalog);
         command.SetAction(parse =>
         {
             DataCatalog.Open(parse.GetValue(catalog)).Update(u => u.DeleteClassifier(parse.GetValue(name)!));

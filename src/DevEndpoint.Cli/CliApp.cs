@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Connections;
 using Microsoft.Data.Sqlite;
 
@@ -13,17 +13,7 @@ public static class CliApp
 {
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("DevEndpoint: crawl data into a Glue-style catalog, browse it and load tables.");
-        root.Subcommands.Add(CrawlCommand.Create(output));
-        root.Subcommands.Add(CatalogCommands.Create(output));
-        root.Subcommands.Add(LoadCommand.Create(output));
-        root.Subcommands.Add(SampleDataCommand.Create(output));
-        root.Subcommands.Add(ClassifierCommands.Create(output));
-        root.Subcommands.Add(BookmarkCommands.Create(output));
-        root.Subcommands.Add(RunCommand.Create(output, error));
-        root.Subcommands.Add(ConnectionCommands.Create(output));
-        root.Subcommands.Add(PiiCommand.Create(output));
-        root.Subcommands.Add(MLCommands.Create(output));
+        var root = Root(output);
         try
         {
             var parse = root.Parse(args);
@@ -54,14 +44,25 @@ public static class CliApp
         }
     }
 
-    /// <summary>The <c>--catalog</c> option every command takes.</summary>
-    internal static Option<string?> CatalogOption() => new("--catalog")
+    /// <summary>The command and its subcommands, writing what they print to <paramref name="output"/>.</summary>
+    internal static RootCommand Root(TextWriter output)
     {
-        Description = $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).",
-    };
+        var root = new RootCommand("DevEndpoint: crawl data into a Glue-style catalog, browse it and load tables.");
+        root.Subcommands.Add(CrawlCommand.Create(output));
+        root.Subcommands.Add(CatalogCommands.Create(output));
+        root.Subcommands.Add(LoadCommand.Create(output));
+        root.Subcommands.Add(SampleDataCommand.Create(output));
+        root.Subcommands.Add(ClassifierCommands.Create(output));
+        root.Subcommands.Add(BookmarkCommands.Create(output));
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ConnectionCommands.Create(output));
+        root.Subcommands.Add(PiiCommand.Create(output));
+        root.Subcommands.Add(MLCommands.Create(output));
+        return root;
+    }
 
-    internal static Option<bool> JsonOption() => new("--json")
-    {
-        Description = "Print JSON in Glue's API shapes instead of text.",
-    };
+    /// <summary>The <c>--catalog</c> option every command takes.</summary>
+    internal static Option<string?> CatalogOption() => CliDescriptions.Option<string?>(CommonOptions.Catalog);
+
+    internal static Option<bool> JsonOption() => CliDescriptions.Option<bool>(CommonOptions.Json);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Connections;
 
 namespace DevEndpoint.Cli;
@@ -8,7 +9,7 @@ internal static class ConnectionCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("connection", "Manage connections to databases and S3 endpoints; their secrets stay in environment variables or credentials files.");
+        var command = CliDescriptions.Command(ConnectionDescriptions.Group);
         command.Subcommands.Add(Add(output));
         command.Subcommands.Add(List(output));
         command.Subcommands.Add(Test(output));
@@ -18,14 +19,12 @@ internal static class ConnectionCommands
 
     private static Command Add(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "The connection's name: letters, digits, underscores, hyphens and dots." };
-        var type = new Option<string>(ConnectionSettings.Type.Option) { Description = ConnectionSettings.Type.Description, Required = true };
-        var url = new Option<string>(ConnectionSettings.Url.Option) { Description = ConnectionSettings.Url.Description, Required = true };
-        var settings = ConnectionSettings.All.Select(s => new Option<string?>(s.Option) { Description = s.Description }).ToList();
+        var name = CliDescriptions.Argument<string>(ConnectionDescriptions.Add.Options[0]);
+        var type = CliDescriptions.Option<string>(ConnectionDescriptions.Type);
+        var url = CliDescriptions.Option<string>(ConnectionDescriptions.Url);
+        var settings = ConnectionDescriptions.Settings.Select(CliDescriptions.Option<string?>).ToList();
         var catalog = CliApp.CatalogOption();
-        var command = new Command("add", "Add a connection to the catalog (without its secret).") { name, type, url };
-        settings.ForEach(command.Options.Add);
-        command.Options.Add(catalog);
+        var command = CliDescriptions.Command(ConnectionDescriptions.Add, [name, type, url, .. settings, catalog]);
         command.SetAction(parse =>
         {
             var connection = ConnectionSettings.Create(parse.GetValue(name)!, parse.GetValue(type)!, parse.GetValue(url)!, settings.ToDictionary(s => s.Name, parse.GetValue));
@@ -40,7 +39,7 @@ internal static class ConnectionCommands
     {
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("list", "List the connections (never their secrets).") { catalog, json };
+        var command = CliDescriptions.Command(ConnectionDescriptions.List, catalog, json);
         command.SetAction(parse =>
         {
             var connections = DataCatalog.Open(parse.GetValue(catalog)).GetConnections();
@@ -58,9 +57,9 @@ internal static class ConnectionCommands
 
     private static Command Test(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "The connection to open." };
+        var name = CliDescriptions.Argument<string>(ConnectionDescriptions.Test.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("test", "Open a connection with its secret and report the server that answered.") { name, catalog };
+        var command = CliDescriptions.Command(ConnectionDescriptions.Test, name, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var connection = DataCatalog.Open(parse.GetValue(catalog)).GetConnection(parse.GetValue(name)!);
@@ -72,9 +71,9 @@ internal static class ConnectionCommands
 
     private static Command Remove(TextWriter output)
     {
-        var name = new Argument<string>("name") { Description = "The connection to remove." };
+        var name = CliDescriptions.Argument<string>(ConnectionDescriptions.Remove.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("remove", "Remove a connection from the catalog.") { name, catalog };
+        var command = CliDescriptions.Command(ConnectionDescriptions.Remove, name, catalog);
         command.SetAction(parse =>
         {
             DataCatalog.Open(parse.GetValue(catalog)).Update(u => u.DeleteConnection(parse.GetValue(name)!));

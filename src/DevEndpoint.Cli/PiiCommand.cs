@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.MachineLearning.Pii;
 
 namespace DevEndpoint.Cli;
@@ -16,19 +17,17 @@ internal static partial class PiiCommand
 
     public static Command Create(TextWriter output)
     {
-        var table = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
-        var entityTypes = new Option<string[]>(PiiSettings.EntityTypes.Option) { Description = PiiSettings.EntityTypes.Description, AllowMultipleArgumentsPerToken = true };
-        var action = new Option<string?>(PiiSettings.Action.Option) { Description = PiiSettings.Action.Description };
-        var sampleFraction = new Option<string?>(PiiSettings.SampleFraction.Option) { Description = PiiSettings.SampleFraction.Description };
-        var thresholdFraction = new Option<string?>(PiiSettings.ThresholdFraction.Option) { Description = PiiSettings.ThresholdFraction.Description };
-        var file = new Option<string?>("--output") { Description = "A CSV file that receives the entities found (detect) or the table with them replaced (the other actions); without it, the other actions print that CSV." };
-        var record = new Option<bool>(PiiSettings.Record.Option) { Description = PiiSettings.Record.Description };
+        var table = CliDescriptions.Argument<string>(PiiDescription.Table);
+        var entityTypes = CliDescriptions.Option<string[]>(PiiDescription.EntityTypes);
+        entityTypes.AllowMultipleArgumentsPerToken = true;
+        var action = CliDescriptions.Option<string?>(PiiDescription.Action);
+        var sampleFraction = CliDescriptions.Option<string?>(PiiDescription.SampleFraction);
+        var thresholdFraction = CliDescriptions.Option<string?>(PiiDescription.ThresholdFraction);
+        var file = CliDescriptions.Option<string?>(PiiDescription.Output);
+        var record = CliDescriptions.Option<bool>(PiiDescription.Record);
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("pii", "Detect sensitive data (Glue's Detect PII): find names, emails, phone, card, social security and other US identifiers in a table's cells, classify its columns, and detect, redact, partly redact or hash them.")
-        {
-            table, entityTypes, action, sampleFraction, thresholdFraction, file, record, catalog, json,
-        };
+        var command = CliDescriptions.Command(PiiDescription.Command, table, entityTypes, action, sampleFraction, thresholdFraction, file, record, catalog, json);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = PiiSettings.Create(

@@ -59,7 +59,7 @@ public sealed class ClassifierCommandTests : IDisposable
 
         var help = await DevEndpointCommand.RunAsync("crawl", "--help");
         Assert.Equal((0, string.Empty), (crawl.ExitCode, crawl.Error));
-        Assert.Contains("A custom classifier of the catalog to try before the built-in ones (repeatable, in order)", help.Output, StringComparison.Ordinal);
+        Assert.Contains("Custom classifiers of the catalog to try before the built-in ones (repeatable, in order)", help.Output, StringComparison.Ordinal);
         var parameters = JsonDocument.Parse(table.Output).RootElement.GetProperty("Table").GetProperty("Parameters");
         Assert.Equal(("orders_log", "orders_grok"), (parameters.GetProperty("classification").GetString(), parameters.GetProperty("classifier").GetString()));
     }

@@ -16,12 +16,14 @@ internal static class DevEndpointCommand
     /// <summary>
     /// Runs the command with <paramref name="args"/>. <c>DEVENDPOINT_CATALOG</c> is removed from the child's environment
     /// unless <paramref name="environment"/> sets it. <paramref name="runAs"/>, when given, is the command line that
-    /// starts the command as another user (<c>setpriv --reuid=...</c>).
+    /// starts the command as another user (<c>setpriv --reuid=...</c>). <paramref name="dllPath"/>, when given, is a copy
+    /// of the command to run instead of the one next to the tests.
     /// </summary>
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? runAs = null, string? dllPath = null)
     {
-        Assert.True(File.Exists(DllPath), $"The command is not next to the tests: {DllPath} is missing. Build tests/DevEndpoint.Cli.Tests.");
-        Assert.True(File.Exists(Path.ChangeExtension(DllPath, ".runtimeconfig.json")), $"{DllPath} has no runtimeconfig.json next to it.");
+        dllPath ??= DllPath;
+        Assert.True(File.Exists(dllPath), $"The command is not next to the tests: {dllPath} is missing. Build tests/DevEndpoint.Cli.Tests.");
+        Assert.True(File.Exists(Path.ChangeExtension(dllPath, ".runtimeconfig.json")), $"{dllPath} has no runtimeconfig.json next to it.");
         var start = new ProcessStartInfo(runAs?[0] ?? DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -36,7 +38,7 @@ internal static class DevEndpointCommand
             }
         }
 
-        start.ArgumentList.Add(DllPath);
+        start.ArgumentList.Add(dllPath);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

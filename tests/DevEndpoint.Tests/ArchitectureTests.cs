@@ -23,6 +23,9 @@ public sealed class ArchitectureTests
         ["Loading", "Crawling", "Writing", "Sources", "Connections", "ObjectStores"],
         ["Transforms", "Jobs", "Libraries", "MachineLearning"],
         ["Endpoints", "Samples"],
+
+        // What the fronts share: each command's options and help, described once for the magic and the command line.
+        ["Commands"],
     ];
 
     /// <summary>

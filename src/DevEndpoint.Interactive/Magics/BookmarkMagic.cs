@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Jobs;
 using Microsoft.DotNet.Interactive;
@@ -14,33 +15,12 @@ internal static class BookmarkMagic
 {
     public static void Register(Kernel kernel)
     {
-        KernelDirectiveParameter Job(string description, bool required) =>
-            new KernelDirectiveParameter("--job", description) { AllowImplicitName = true, Required = required }.AddCompletions(JobNames);
+        (OptionDescription, Func<IEnumerable<string>>) Job(CommandDescription command) => (command.Options[0], JobNames);
 
-        var directive = new KernelActionDirective("#!bookmark", "Job bookmarks: what a job's loads with --bookmark <job> processed, so the next run reads only new or changed files.")
-        {
-            Subcommands =
-            {
-                MagicSupport.Subcommand<BookmarkStatusMagic>(
-                    kernel,
-                    "status",
-                    "Show a job's bookmark: committed runs, last commit, files processed and the pending run's files, per table (every job when none is named).",
-                    [Job("The job (default: every job).", required: false), MagicSupport.CatalogParameter()],
-                    BookmarkStatusMagic.HandleAsync),
-                MagicSupport.Subcommand<BookmarkCommitMagic>(
-                    kernel,
-                    "commit",
-                    "Commit the job's pending run: the files its loads read are processed, and the next run skips them.",
-                    [Job("The job whose pending run to commit.", required: true), MagicSupport.CatalogParameter()],
-                    BookmarkCommitMagic.HandleAsync),
-                MagicSupport.Subcommand<BookmarkResetMagic>(
-                    kernel,
-                    "reset",
-                    "Forget what the job processed and its pending run: the next load with its bookmark reads every file.",
-                    [Job("The job to reset.", required: true), MagicSupport.CatalogParameter()],
-                    BookmarkResetMagic.HandleAsync),
-            },
-        };
+        var directive = MagicDescriptions.Directive(BookmarkDescriptions.Group);
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<BookmarkStatusMagic>(kernel, BookmarkDescriptions.Status, BookmarkStatusMagic.HandleAsync, Job(BookmarkDescriptions.Status)));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<BookmarkCommitMagic>(kernel, BookmarkDescriptions.Commit, BookmarkCommitMagic.HandleAsync, Job(BookmarkDescriptions.Commit)));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<BookmarkResetMagic>(kernel, BookmarkDescriptions.Reset, BookmarkResetMagic.HandleAsync, Job(BookmarkDescriptions.Reset)));
         kernel.AddDirective(directive, (command, context) =>
         {
             context.Fail(command, message: "Give #!bookmark a subcommand: status, commit or reset.");

@@ -39,16 +39,6 @@ public sealed class ClassifierAddMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        new("--name", "The classifier's name: letters, digits, underscores, hyphens and dots.") { AllowImplicitName = true, Required = true },
-        new KernelDirectiveParameter(ClassifierSettings.Type.Option, ClassifierSettings.Type.Description) { Required = true }.AddCompletions(() => ["grok", "csv", "json", "xml"]),
-        .. ClassifierSettings.All.Select(s => s.Option == "--contains-header"
-            ? new KernelDirectiveParameter(s.Option, s.Description).AddCompletions(() => ["present", "absent", "unknown"])
-            : new KernelDirectiveParameter(s.Option, s.Description)),
-        MagicSupport.CatalogParameter(),
-    ];
-
     internal static Task HandleAsync(ClassifierAddMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {

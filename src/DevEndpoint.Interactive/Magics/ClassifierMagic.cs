@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Interactive.Views;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -13,15 +14,10 @@ internal static class ClassifierMagic
 {
     public static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!classifier", "Manage custom classifiers (grok, CSV, JSON path, XML row tag) that #!crawl --classifier runs before the built-in ones.")
-        {
-            Subcommands =
-            {
-                MagicSupport.Subcommand<ClassifierAddMagic>(kernel, "add", "Add a custom classifier to the catalog.", ClassifierAddMagic.Parameters(), ClassifierAddMagic.HandleAsync),
-                MagicSupport.Subcommand<ClassifierListMagic>(kernel, "list", "List the custom classifiers.", [MagicSupport.CatalogParameter()], ClassifierListMagic.HandleAsync),
-                MagicSupport.Subcommand<ClassifierRemoveMagic>(kernel, "remove", "Remove a custom classifier from the catalog.", ClassifierRemoveMagic.Parameters(), ClassifierRemoveMagic.HandleAsync),
-            },
-        };
+        var directive = MagicDescriptions.Directive(ClassifierDescriptions.Group);
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ClassifierAddMagic>(kernel, ClassifierDescriptions.Add, ClassifierAddMagic.HandleAsync));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ClassifierListMagic>(kernel, ClassifierDescriptions.List, ClassifierListMagic.HandleAsync));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ClassifierRemoveMagic>(kernel, ClassifierDescriptions.Remove, ClassifierRemoveMagic.HandleAsync));
         kernel.AddDirective(directive, (command, context) =>
         {
             context.Fail(command, message: "Give #!classifier a subcommand: add, list or remove.");

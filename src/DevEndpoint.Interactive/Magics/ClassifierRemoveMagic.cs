@@ -12,12 +12,6 @@ public sealed class ClassifierRemoveMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        new("--name", "The classifier to remove.") { AllowImplicitName = true, Required = true },
-        MagicSupport.CatalogParameter(),
-    ];
-
     internal static Task HandleAsync(ClassifierRemoveMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {

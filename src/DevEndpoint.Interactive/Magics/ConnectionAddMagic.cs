@@ -30,15 +30,6 @@ public sealed class ConnectionAddMagic : KernelDirectiveCommand
 
     public string? Catalog { get; set; }
 
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        new("--name", "The connection's name: letters, digits, underscores, hyphens and dots.") { AllowImplicitName = true, Required = true },
-        new KernelDirectiveParameter(ConnectionSettings.Type.Option, ConnectionSettings.Type.Description) { Required = true }.AddCompletions(() => ConnectionTypes.All),
-        new(ConnectionSettings.Url.Option, ConnectionSettings.Url.Description) { Required = true },
-        .. ConnectionSettings.All.Select(s => new KernelDirectiveParameter(s.Option, s.Description)),
-        MagicSupport.CatalogParameter(),
-    ];
-
     internal static Task HandleAsync(ConnectionAddMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Interactive.Views;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Directives;
@@ -14,16 +15,11 @@ internal static class ConnectionMagic
 {
     public static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!connection", "Manage connections to databases (postgres, mysql, sqlite) and S3 endpoints; secrets stay in environment variables or credentials files.")
-        {
-            Subcommands =
-            {
-                MagicSupport.Subcommand<ConnectionAddMagic>(kernel, "add", "Add a connection to the catalog (without its secret).", ConnectionAddMagic.Parameters(), ConnectionAddMagic.HandleAsync),
-                MagicSupport.Subcommand<ConnectionListMagic>(kernel, "list", "List the connections (never their secrets).", [MagicSupport.CatalogParameter()], ConnectionListMagic.HandleAsync),
-                MagicSupport.Subcommand<ConnectionTestMagic>(kernel, "test", "Open a connection with its secret and report the server that answered.", NameParameters("The connection to open."), ConnectionTestMagic.HandleAsync),
-                MagicSupport.Subcommand<ConnectionRemoveMagic>(kernel, "remove", "Remove a connection from the catalog.", NameParameters("The connection to remove."), ConnectionRemoveMagic.HandleAsync),
-            },
-        };
+        var directive = MagicDescriptions.Directive(ConnectionDescriptions.Group);
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ConnectionAddMagic>(kernel, ConnectionDescriptions.Add, ConnectionAddMagic.HandleAsync));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ConnectionListMagic>(kernel, ConnectionDescriptions.List, ConnectionListMagic.HandleAsync));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ConnectionTestMagic>(kernel, ConnectionDescriptions.Test, ConnectionTestMagic.HandleAsync, Name(ConnectionDescriptions.Test)));
+        directive.Subcommands.Add(MagicDescriptions.Subcommand<ConnectionRemoveMagic>(kernel, ConnectionDescriptions.Remove, ConnectionRemoveMagic.HandleAsync, Name(ConnectionDescriptions.Remove)));
         kernel.AddDirective(directive, (command, context) =>
         {
             context.Fail(command, message: "Give #!connection a subcommand: add, list, test or remove.");
@@ -34,9 +30,6 @@ internal static class ConnectionMagic
     public static void DisplayList(KernelInvocationContext context, DataCatalog catalog) =>
         MagicSupport.DisplayHtml(context, ConnectionViews.Connections(catalog.Path, catalog.GetConnections()));
 
-    private static IEnumerable<KernelDirectiveParameter> NameParameters(string description) =>
-    [
-        new KernelDirectiveParameter("--name", description) { AllowImplicitName = true, Required = true }.AddCompletions(MagicSupport.ConnectionNames),
-        MagicSupport.CatalogParameter(),
-    ];
+    /// <summary>The connection names of the catalog as completions of the command's name.</summary>
+    private static (OptionDescription, Func<IEnumerable<string>>) Name(CommandDescription command) => (command.Options[0], MagicSupport.ConnectionNames);
 }

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Interactive.Views;
@@ -52,33 +53,11 @@ public sealed partial class CrawlMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!crawl", "Crawl a folder (classify its files: CSV, JSON lines, Parquet, gzip; infer schemas and Hive partitions) or a database connection (tables and views), and record tables in the catalog.")
-        {
-            Parameters =
-            {
-                new KernelDirectiveParameter("--path", "The folder to crawl, e.g. data/sales, or an object store prefix s3://bucket/prefix with --connection (none for a database connection: give --include).") { AllowImplicitName = true, TypeHint = "file" },
-                new KernelDirectiveParameter("--database", "The catalog database that receives the tables (created when missing).") { Required = true }
-                    .AddCompletions(() => MagicSupport.CatalogNames(tables: false)),
-                new KernelDirectiveParameter("--exclude", "Globs of files or folders to leave out, relative to the folder, separated by commas: * one level, ** any depth, {a,b} either; e.g. \"**/*.tmp,logs/**\"."),
-                new KernelDirectiveParameter("--table-level", "The folder depth at which tables start: 1 is the folder itself, 2 its subfolders; deeper folders are partitions (default: found from the files' schemas).") { TypeHint = "number" },
-                new KernelDirectiveParameter("--combine-compatible-schemas", "Make one table per format for the whole folder, with the union of the files' columns.") { Flag = true },
-                new KernelDirectiveParameter(PiiSettings.DetectPii.Option, PiiSettings.DetectPii.Description) { Flag = true },
-                new KernelDirectiveParameter("--new-folders-only", "Read only folders that earlier crawls of this folder into this database did not catalogue; nothing is deprecated or deleted.") { Flag = true },
-                new KernelDirectiveParameter("--schema-change", "When a table's schema changed: update (default) the table, or log the change and keep the table.")
-                    .AddCompletions(() => Enum.GetValues<SchemaChangePolicy>().Select(CrawlPolicies.Name)),
-                new KernelDirectiveParameter("--delete-behavior", "For tables and partitions whose files vanished: deprecate (default; marks the table DEPRECATED_BY_CRAWLER), delete, or log.")
-                    .AddCompletions(() => Enum.GetValues<DeleteBehavior>().Select(CrawlPolicies.Name)),
-                new KernelDirectiveParameter("--sample-bytes", "Decompressed bytes read from the start of each text file to infer its schema (default 1048576).") { TypeHint = "number" },
-                new KernelDirectiveParameter("--sample-rows", "Records read from the start of each text file to infer its schema (default 10000).") { TypeHint = "number" },
-                new KernelDirectiveParameter("--sample-files", "How many files of each folder are read to classify them and infer their schema: that many, spread evenly over the folder's files in name order, the first and the last included (default: every file). Files not read count in their table's objectCount and sizeKey but are not checked, so a bad one among them is not reported.") { TypeHint = "number" },
-                new KernelDirectiveParameter("--classifier", "Custom classifiers of the catalog to try before the built-in ones, in order, separated by commas; e.g. app_logs,pipes (see #!classifier add).")
-                    .AddCompletions(MagicSupport.ClassifierNames),
-                new KernelDirectiveParameter("--connection", "A database connection of the catalog to crawl instead of a folder, or for an s3:// path the s3 connection to read it through (see #!connection add).")
-                    .AddCompletions(MagicSupport.ConnectionNames),
-                new KernelDirectiveParameter("--include", "With --connection: the tables to read, separated by commas, as database/schema/table (PostgreSQL), database/table (MySQL) or schema/table (SQLite, main/%); % matches any name."),
-                MagicSupport.CatalogParameter(),
-            },
-        };
+        var directive = MagicDescriptions.Directive(
+            CrawlDescription.Command,
+            (CrawlDescription.Database, () => MagicSupport.CatalogNames(tables: false)),
+            (CrawlDescription.Classifier, MagicSupport.ClassifierNames),
+            (CrawlDescription.Connection, MagicSupport.ConnectionNames));
         kernel.AddDirective<CrawlMagic>(directive, HandleAsync);
     }
 

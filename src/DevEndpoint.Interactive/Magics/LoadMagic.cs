@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Frames;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
@@ -59,31 +60,7 @@ public sealed class LoadMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!load", "Load a catalog table into a Microsoft.Data.Analysis.DataFrame variable, pruning partitions and filtering rows by a predicate and keeping only the columns asked for.")
-        {
-            Parameters =
-            {
-                new KernelDirectiveParameter("--table", "The table, as <database>.<table>.") { AllowImplicitName = true, Required = true }
-                    .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
-                new KernelDirectiveParameter("--as", "The name of the C# variable that receives the DataFrame.") { Required = true },
-                new KernelDirectiveParameter("--columns", "Comma-separated columns to load, in this order (default: all, partition keys last)."),
-                new KernelDirectiveParameter("--where", "A predicate over any columns: terms on partition keys prune partitions before any file is read, the rest filters the rows (for a database table, run by the database with parameters): =, <>, <, >, <=, >=, AND, OR, NOT, IN, BETWEEN, LIKE, IS NULL; e.g. \"season = '2324' AND FTHG > 2\"."),
-                new KernelDirectiveParameter("--limit", "Load at most this many rows (reading stops as soon as they are read).") { TypeHint = "number" },
-                new KernelDirectiveParameter("--sample", "Keep about this share of rows, 0 < f <= 1 (the same rows on every load), for a quick look at a big table.") { TypeHint = "number" },
-                new KernelDirectiveParameter("--sample-rows", "Keep about this many rows, spread over the whole table.") { TypeHint = "number" },
-                new KernelDirectiveParameter("--mode", "What to do with rows whose values do not fit the schema: permissive (default: set aside, counted and shown), failfast (stop at the first, naming file, line and column), dropmalformed (dropped and counted).")
-                    .AddCompletions(() => ["permissive", "failfast", "dropmalformed"]),
-                new KernelDirectiveParameter("--error-threshold", "Fail the load when more rows than this are bad.") { TypeHint = "number" },
-                new KernelDirectiveParameter("--errors-as", "The name of a C# variable that receives the rows set aside (file, line, column, value, reason) as a DataFrame."),
-                new KernelDirectiveParameter("--strings", "How string columns are held: auto (default: repeated values as shared .NET strings, values that rarely repeat as UTF-8 bytes), dotnet (.NET strings, editable) or utf8 (UTF-8 bytes: about half the memory for long text; read-only).")
-                    .AddCompletions(() => ["auto", "dotnet", "utf8"]),
-                new KernelDirectiveParameter("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which #!bookmark commit <job> makes processed."),
-                new KernelDirectiveParameter("--hash-field", "Database tables: a numeric column whose range is split into --hash-partitions reads run at once (Glue's hashfield)."),
-                new KernelDirectiveParameter("--hash-partitions", "Database tables: how many reads --hash-field splits the load into (default 7).") { TypeHint = "number" },
-                new KernelDirectiveParameter("--bookmark-key", "Database tables: a column whose values only grow; load only the rows past the last load's largest value, then keep the new largest in the catalog."),
-                MagicSupport.CatalogParameter(),
-            },
-        };
+        var directive = MagicDescriptions.Directive(LoadDescription.Command, (LoadDescription.Table, () => MagicSupport.CatalogNames(tables: true)));
         kernel.AddDirective<LoadMagic>(directive, HandleAsync);
     }
 

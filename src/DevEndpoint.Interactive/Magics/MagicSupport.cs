@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Connections;
 using DevEndpoint.Interactive.Endpoints;
 using Microsoft.AspNetCore.Html;
@@ -14,11 +15,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>What every DevEndpoint magic shares: the catalog option, name completions, HTML display and error reporting.</summary>
 internal static class MagicSupport
 {
-    public static KernelDirectiveParameter CatalogParameter() =>
-        new("--catalog", $"The catalog file (default: ${DataCatalog.PathVariable}, else ~/.devendpoint/catalog.db).")
-        {
-            TypeHint = "file",
-        };
+    public static KernelDirectiveParameter CatalogParameter() => MagicDescriptions.Parameter(CommonOptions.Catalog);
 
     /// <summary>The catalog the magic names, else the endpoint's (in an endpoint's cell), else the default one.</summary>
     public static DataCatalog OpenCatalog(KernelInvocationContext context, string? catalog) =>

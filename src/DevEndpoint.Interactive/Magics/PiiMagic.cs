@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning.Pii;
@@ -36,23 +37,7 @@ public sealed class PiiMagic : KernelDirectiveCommand
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective(Name, "Detect sensitive data (Glue's Detect PII) in a catalog table or a DataFrame variable: classify its columns, and detect, redact, partly redact or hash each entity.")
-        {
-            Parameters =
-            {
-                new KernelDirectiveParameter("--source", "A catalog table as <database>.<table>, or the C# variable of a DataFrame.") { AllowImplicitName = true, Required = true }
-                    .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
-                new KernelDirectiveParameter(PiiSettings.EntityTypes.Option, PiiSettings.EntityTypes.Description)
-                    .AddCompletions(() => ["ALL", .. PiiEntityTypes.All]),
-                new KernelDirectiveParameter(PiiSettings.Action.Option, PiiSettings.Action.Description)
-                    .AddCompletions(() => ["detect", "redact", "partial-redact", "sha256-hash"]),
-                new KernelDirectiveParameter(PiiSettings.SampleFraction.Option, PiiSettings.SampleFraction.Description) { TypeHint = "number" },
-                new KernelDirectiveParameter(PiiSettings.ThresholdFraction.Option, PiiSettings.ThresholdFraction.Description) { TypeHint = "number" },
-                new KernelDirectiveParameter("--as", "The C# variable that receives a DataFrame: the entities found (detect: column, row, offset, length, entity_type) or the data with them replaced."),
-                new KernelDirectiveParameter(PiiSettings.Record.Option, PiiSettings.Record.Description) { Flag = true },
-                MagicSupport.CatalogParameter(),
-            },
-        };
+        var directive = MagicDescriptions.Directive(PiiDescription.Command, (PiiDescription.Source, () => MagicSupport.CatalogNames(tables: true)));
         kernel.AddDirective<PiiMagic>(directive, HandleAsync);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// Reads a Polyglot Notebooks <c>.dib</c> file: cells start at a line that is only a kernel selector (<c>#!csharp</c>,

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// The outputs of one cell as it runs: printed at once (the plain text of displayed values, the cell's stdout and

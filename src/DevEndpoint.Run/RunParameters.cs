@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// Papermill's convention for C#: the variables the cell tagged <c>parameters</c> declares are the notebook's parameters,

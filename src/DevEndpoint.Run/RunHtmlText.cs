@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using DevEndpoint.Frames;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>The readable text of an HTML display (the magics show HTML tables), for the console of <c>devendpoint run</c>.</summary>
 internal static partial class RunHtmlText

@@ -5,7 +5,7 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// The kernel <c>devendpoint run</c> executes cells on: a composite kernel with a C# kernel, set up as the Jupyter
@@ -37,7 +37,7 @@ internal sealed class RunKernel : IDisposable
         if (failure is not null)
         {
             kernel.Dispose();
-            throw new RunFailure(RunCommand.CellFailed, $"{Extension.GetName().Name} did not load: {failure}");
+            throw new RunFailure(RunJob.CellFailed, $"{Extension.GetName().Name} did not load: {failure}");
         }
 
         return kernel;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// One cell of a notebook that <c>devendpoint run</c> executes: its kind, the kernel it runs on and its source, and its

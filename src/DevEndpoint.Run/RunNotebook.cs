@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// A notebook read for <c>devendpoint run</c>: a Jupyter notebook (nbformat 4) or a Polyglot Notebooks <c>.dib</c> file, as

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace DevEndpoint.Cli.Tests;
+namespace DevEndpoint.Run.Tests;
 
 /// <summary>Writes small Jupyter notebooks (nbformat 4.5, C# cells) for <c>devendpoint run</c> to execute, and reads executed ones.</summary>
 internal static class RunNotebookFile

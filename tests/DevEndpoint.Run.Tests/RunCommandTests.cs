@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using DevEndpoint.Catalog;
-using static DevEndpoint.Cli.Tests.RunNotebookFile;
+using DevEndpoint.Cli.Tests;
+using static DevEndpoint.Run.Tests.RunNotebookFile;
 
-namespace DevEndpoint.Cli.Tests;
+namespace DevEndpoint.Run.Tests;
 
 public sealed class RunCommandTests : IDisposable
 {

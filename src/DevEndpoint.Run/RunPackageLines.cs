@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace DevEndpoint.Cli;
+namespace DevEndpoint.Run;
 
 /// <summary>
 /// The package lines of a cell, which <c>devendpoint run</c> cannot restore: <c>#r "nuget:DevEndpoint.Interactive,..."</c>

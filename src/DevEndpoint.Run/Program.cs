@@ -1,0 +1,3 @@
+using DevEndpoint.Run;
+
+return await RunJob.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,16 @@
+namespace DevEndpoint.Commands;
+
+/// <summary>Every command described once for both fronts; the fronts' tests check their magics and commands against it.</summary>
+internal static class CommandDescriptions
+{
+    public static IReadOnlyList<CommandDescription> All { get; } =
+    [
+        CrawlDescription.Command,
+        LoadDescription.Command,
+        PiiDescription.Command,
+        ClassifierDescriptions.Group, ClassifierDescriptions.Add, ClassifierDescriptions.List, ClassifierDescriptions.Remove,
+        ConnectionDescriptions.Group, ConnectionDescriptions.Add, ConnectionDescriptions.List, ConnectionDescriptions.Test, ConnectionDescriptions.Remove,
+        BookmarkDescriptions.Group, BookmarkDescriptions.Status, BookmarkDescriptions.Commit, BookmarkDescriptions.Reset,
+        RunDescription.Command,
+    ];
+}
