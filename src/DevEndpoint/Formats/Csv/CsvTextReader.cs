@@ -15,6 +15,7 @@ internal sealed class CsvTextReader : IDisposable
     private readonly byte quote;
     private readonly int lineOffset;
     private readonly List<bool> quoted = [];
+    private long loneReturns;
 
     private CsvTextReader(TextReader text, CsvDialect dialect, int firstLine)
     {
@@ -100,11 +101,31 @@ internal sealed class CsvTextReader : IDisposable
             quoted.Add(reader.GetRawSpan(i) is [var first, ..] && first == quote);
         }
 
-        RecordLine = (int)reader.LineNumber + lineOffset;
+        // CsvHelper counts a carriage return without a line feed inside a quoted field as a line; the UTF-8 tokenizer and
+        // the record reader count only line feeds there, so such returns of the records before are taken off.
+        RecordLine = (int)(reader.LineNumber - loneReturns) + lineOffset;
+        loneReturns += LoneReturns(reader.RawRecord);
         return true;
     }
 
     public void Dispose() => reader?.Dispose();
+
+    /// <summary>The carriage returns of a record not followed by a line feed: all inside quoted fields, as one outside ends the record.</summary>
+    private static int LoneReturns(ReadOnlySpan<byte> record)
+    {
+        var count = 0;
+        while (record.IndexOf((byte)'\r') is var at and >= 0)
+        {
+            if (at + 1 == record.Length || record[at + 1] != '\n')
+            {
+                count++;
+            }
+
+            record = record[(at + 1)..];
+        }
+
+        return count;
+    }
 
     /// <summary>Whether CsvHelper reads a dialect: ASCII delimiter, quote and comment, and quotes escaped by doubling them.</summary>
     private static bool ReadsWithCsvHelper(CsvDialect dialect) =>
