@@ -1,3 +1,4 @@
+using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Loading;
 using DevEndpoint.Writing;
@@ -37,5 +38,23 @@ public sealed class CsvOutputTests
 
         Assert.Equal("name\nAnn\n\"\"\nBo\n", File.ReadAllText(Path.Combine(result.Path, Assert.Single(result.Files))));
         Assert.Equal(3, loaded.Frame.Rows.Count);
+    }
+
+    [Fact]
+    public void A_frame_printed_as_csv_has_the_values_a_written_csv_file_has()
+    {
+        var frame = new DataFrame(
+            new BooleanDataFrameColumn("flag", [true, null]),
+            new PrimitiveDataFrameColumn<DateTime>("day", [new DateTime(2024, 2, 29), null]),
+            new PrimitiveDataFrameColumn<DateTime>("at", [new DateTime(2024, 2, 29, 8, 30, 0), new DateTime(2024, 3, 1, 0, 0, 0, 250)]),
+            new DecimalDataFrameColumn("price", [12.50m, -0.001m]),
+            new StringDataFrameColumn("text", ["", "a \"b\", c"]));
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+
+        FrameCsv.Write(output, frame);
+
+        Assert.Equal(
+            "flag,day,at,price,text\ntrue,2024-02-29,2024-02-29 08:30:00,12.50,\"\"\n,,2024-03-01 00:00:00.25,-0.001,\"a \"\"b\"\", c\"\n",
+            output.ToString());
     }
 }
