@@ -5,8 +5,8 @@ namespace DevEndpoint.Formats.Csv;
 /// <summary>
 /// Reads delimited text where speed does not rule, with CsvHelper: the loader's files in another encoding than UTF-8
 /// (UTF-16, Latin-1) and the CSV files of FindMatches. The loader reads UTF-8 files with its own tokenizer, which is faster.
-/// A dialect CsvHelper cannot read (a delimiter, quote or comment character outside ASCII, or a quote escaped by another
-/// character than itself) is read by <see cref="CsvRecordReader"/>, as the sniffer reads every dialect.
+/// A dialect CsvHelper cannot read (a delimiter, quote or comment character outside ASCII, a comment character that is also
+/// the delimiter, or a quote escaped by another character than itself) is read by <see cref="CsvRecordReader"/>, as the sniffer reads every dialect.
 /// </summary>
 internal sealed class CsvTextReader : IDisposable
 {
@@ -127,7 +127,11 @@ internal sealed class CsvTextReader : IDisposable
         return count;
     }
 
-    /// <summary>Whether CsvHelper reads a dialect: ASCII delimiter, quote and comment, and quotes escaped by doubling them.</summary>
+    /// <summary>
+    /// Whether CsvHelper reads a dialect: ASCII delimiter, quote and comment, each a different character, and quotes escaped
+    /// by doubling them.
+    /// </summary>
     private static bool ReadsWithCsvHelper(CsvDialect dialect) =>
-        dialect.Delimiter < 128 && dialect.Quote < 128 && (dialect.Comment ?? ' ') < 128 && dialect.Escape == dialect.Quote;
+        dialect.Delimiter < 128 && dialect.Quote < 128 && (dialect.Comment ?? ' ') < 128 && dialect.Escape == dialect.Quote
+        && dialect.Comment != dialect.Delimiter && dialect.Comment != dialect.Quote;
 }

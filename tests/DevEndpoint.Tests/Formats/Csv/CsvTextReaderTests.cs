@@ -40,6 +40,21 @@ public sealed class CsvTextReaderTests
         Assert.Equal(expected.Select(Show), actual.Select(Show));
     }
 
+    [Theory]
+    [InlineData('#', '"', '#')]
+    [InlineData('§', '"', null)]
+    [InlineData(',', '\'', '·')]
+    public void A_dialect_CsvHelper_does_not_take_is_read_by_the_record_reader(char delimiter, char quote, char? comment)
+    {
+        var text = $"a{delimiter}b\n1{delimiter}{quote}x{delimiter}y{quote}\n";
+        using var reader = CsvTextReader.Open(new StringReader(text), new CsvDialect(delimiter, quote) { Escape = quote, Comment = comment }, firstLine: 1);
+        var fields = new List<string>();
+
+        Assert.True(reader.TryRead(fields) && reader.TryRead(fields));
+        Assert.Equal(["1", $"x{delimiter}y"], fields);
+        Assert.Equal([false, true], reader.Quoted);
+    }
+
     [Fact]
     public void A_file_s_rows_have_their_number_line_and_null_for_empty_or_missing_fields()
     {
