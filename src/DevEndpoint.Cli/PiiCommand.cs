@@ -3,6 +3,7 @@ using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Commands;
 using DevEndpoint.MachineLearning.Pii;
+using DevEndpoint.Writing;
 
 namespace DevEndpoint.Cli;
 
@@ -10,7 +11,7 @@ namespace DevEndpoint.Cli;
 /// <c>devendpoint pii &lt;db&gt;.&lt;table&gt; [--entity-types ...] [--action detect|redact|partial-redact|sha256-hash]
 /// [--sample-fraction f] [--threshold-fraction f] [--output &lt;file&gt;] [--record] [--json]</c>: Glue's Detect PII over a catalog table.
 /// </summary>
-internal static partial class PiiCommand
+internal static class PiiCommand
 {
     /// <summary>Entities listed under the text report; <c>--output</c> writes them all.</summary>
     private const int ListedEntities = 20;
@@ -43,7 +44,7 @@ internal static partial class PiiCommand
             var path = parse.GetValue(file) is { } given ? Path.GetFullPath(given) : null;
             if (path is not null)
             {
-                WriteCsv(path, options.Action == PiiAction.Detect || frame is null ? detection.EntitiesFrame() : frame);
+                FrameCsv.WriteFile(path, options.Action == PiiAction.Detect || frame is null ? detection.EntitiesFrame() : frame);
             }
 
             if (parse.GetValue(json))
@@ -54,7 +55,7 @@ internal static partial class PiiCommand
 
             if (options.Action != PiiAction.Detect && path is null && frame is not null)
             {
-                WriteCsv(output, frame);
+                FrameCsv.Write(output, frame);
                 return 0;
             }
 

@@ -3,6 +3,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.MachineLearning.Internals;
+using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.MachineLearning;
@@ -40,7 +41,7 @@ public sealed partial class FindMatchesTransform
         var existing = MatchInput.ReadCsv($"The existing matches file {existingFile}", existingFile);
         var matches = await FindIncrementalMatchesAsync(existing, await LoadTableAsync(incrementalTable, cancellationToken), cancellationToken);
         var written = onePerEntity ? OnePerEntity(matches) : matches;
-        LabelRows.WriteCsv(written, path);
+        FrameCsv.WriteFile(path, written);
         return (matches, existing.Frame.Rows.Count, written);
     }
 
@@ -48,7 +49,7 @@ public sealed partial class FindMatchesTransform
     internal DataFrame KeepOnePerEntity(DataFrame matches) => OnePerEntity(matches);
 
     /// <summary>Writes matches to a CSV file as find-matches does.</summary>
-    internal static void WriteMatchesCsv(DataFrame matches, string path) => LabelRows.WriteCsv(matches, path);
+    internal static void WriteMatchesCsv(DataFrame matches, string path) => FrameCsv.WriteFile(path, matches);
 
     /// <summary>Loads a catalog table as new records for incremental matching.</summary>
     internal async Task<MatchInput> LoadTableAsync(string table, CancellationToken cancellationToken)

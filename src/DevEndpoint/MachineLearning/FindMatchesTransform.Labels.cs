@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DevEndpoint.Catalog;
 using DevEndpoint.MachineLearning.Internals;
+using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.MachineLearning;
@@ -48,7 +49,7 @@ public sealed partial class FindMatchesTransform
     public async Task<DataFrame> WriteLabelingSetAsync(string path, int seed = DefaultSeed, CancellationToken cancellationToken = default)
     {
         var set = await GenerateLabelingSetAsync(seed, cancellationToken);
-        LabelRows.WriteCsv(set, path);
+        FrameCsv.WriteFile(path, set);
         return set;
     }
 

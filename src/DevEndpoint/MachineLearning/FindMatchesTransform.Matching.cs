@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.MachineLearning.Internals;
+using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.MachineLearning;
@@ -79,7 +80,7 @@ public sealed partial class FindMatchesTransform
     public async Task<DataFrame> WriteMatchesAsync(string path, bool onePerEntity = false, CancellationToken cancellationToken = default)
     {
         var matches = await FindMatchesAsync(onePerEntity, cancellationToken);
-        LabelRows.WriteCsv(matches, path);
+        FrameCsv.WriteFile(path, matches);
         return matches;
     }
 

@@ -281,7 +281,7 @@ internal sealed class CsvFile
             text.ReadLine();
         }
 
-        var reader = new CsvRecordReader(text, dialect, dialect.PreambleLines + 1);
+        using var reader = CsvTextReader.Open(text, dialect, dialect.PreambleLines + 1);
         var fields = new List<string>();
         var header = dialect.HasHeader;
         while (part.Rows < context.Limit && reader.TryRead(fields))
@@ -301,7 +301,7 @@ internal sealed class CsvFile
         }
     }
 
-    private bool AddRecord(List<string> fields, CsvRecordReader reader, ReadPart part)
+    private bool AddRecord(List<string> fields, CsvTextReader reader, ReadPart part)
     {
         var columns = part.Columns;
         for (var i = 0; i < columns.Count; i++)

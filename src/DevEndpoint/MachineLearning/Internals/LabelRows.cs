@@ -1,4 +1,4 @@
-using CsvHelper;
+using DevEndpoint.Formats.Csv;
 using DevEndpoint.Writing;
 using Microsoft.Data.Analysis;
 
@@ -6,7 +6,7 @@ namespace DevEndpoint.MachineLearning.Internals;
 
 /// <summary>
 /// The rows of a labelling file (Glue's format: <c>labeling_set_id</c>, <c>label</c>, then the table's columns) or of a
-/// DataFrame in that shape, with where each row is, for errors. CSV is read and written with CsvHelper.
+/// DataFrame in that shape, with where each row is, for errors.
 /// </summary>
 internal sealed class LabelRows
 {
@@ -33,28 +33,9 @@ internal sealed class LabelRows
             throw MLErrors.NoLabelFile(path);
         }
 
-        try
-        {
-            using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true });
-            var header = reader.Headers.ToList();
-            var rows = new List<(string, string?[])>();
-            while (reader.Read())
-            {
-                var fields = new string?[header.Count];
-                for (var i = 0; i < fields.Length && i < reader.FieldCount; i++)
-                {
-                    fields[i] = reader.IsEmpty(i) ? null : reader.GetString(i);
-                }
-
-                rows.Add(($"{source}, row {reader.RowNumber} (line {reader.LineNumber})", fields));
-            }
-
-            return new LabelRows(source, header, rows);
-        }
-        catch (CsvFormatException e)
-        {
-            throw MLErrors.BadLabelFile(source, e.Message);
-        }
+        var file = CsvTextReader.ReadFile(path, message => MLErrors.BadLabelFile(source, message));
+        var rows = file.Rows.Select(r => ($"{source}, row {r.Number} (line {r.Line})", r.Fields)).ToList();
+        return new LabelRows(source, file.Header, rows);
     }
 
     public static LabelRows From(DataFrame frame)
@@ -68,31 +49,6 @@ internal sealed class LabelRows
         }
 
         return new LabelRows(source, frame.Columns.Select(c => c.Name).ToList(), rows);
-    }
-
-    /// <summary>Writes a DataFrame as CSV with a header: values as invariant text, empty for null.</summary>
-    public static void WriteCsv(DataFrame frame, string path)
-    {
-        var columns = frame.Columns.Select(FrameColumn.Of).ToList();
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        using (var writer = CsvWriter.ToFile(temporary, CsvWriterOptions.Default with { NewLine = "\n" }))
-        {
-            writer.WriteRecord(columns.Select(c => c.Name).ToArray());
-            var values = new string?[columns.Count];
-            for (long row = 0; row < frame.Rows.Count; row++)
-            {
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    values[c] = columns[c].Text(row);
-                }
-
-                writer.WriteRecord(values!);
-            }
-        }
-
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>The index of a column (exact name first, then without case), or -1.</summary>

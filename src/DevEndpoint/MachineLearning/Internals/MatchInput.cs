@@ -1,5 +1,5 @@
-using CsvHelper;
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats.Csv;
 using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using DevEndpoint.Writing;
@@ -29,7 +29,7 @@ internal sealed class MatchInput
 
     public static MatchInput Of(string source, DataFrame frame) => new(source, frame);
 
-    /// <summary>A CSV file with a header, every value as text (CsvHelper reads it).</summary>
+    /// <summary>A CSV file with a header, every value as text.</summary>
     public static MatchInput ReadCsv(string source, string path)
     {
         if (!File.Exists(path))
@@ -37,29 +37,9 @@ internal sealed class MatchInput
             throw MLErrors.NoMatchesFile(path);
         }
 
-        try
-        {
-            using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', TrackLineNumbers = true });
-            var header = reader.Headers.ToList();
-            var values = header.Select(_ => new List<string?>()).ToList();
-            var lines = new List<long>();
-            while (reader.Read())
-            {
-                for (var i = 0; i < header.Count; i++)
-                {
-                    values[i].Add(i < reader.FieldCount && !reader.IsEmpty(i) ? reader.GetString(i) : null);
-                }
-
-                lines.Add(reader.LineNumber);
-            }
-
-            var frame = new DataFrame(header.Select((name, i) => (DataFrameColumn)new StringDataFrameColumn(name, values[i])));
-            return new MatchInput(source, frame, [.. lines]);
-        }
-        catch (CsvFormatException e)
-        {
-            throw MLErrors.BadMatchesFile(source, e.Message);
-        }
+        var file = CsvTextReader.ReadFile(path, message => MLErrors.BadMatchesFile(source, message));
+        var frame = new DataFrame(file.Header.Select((name, i) => (DataFrameColumn)new StringDataFrameColumn(name, file.Rows.Select(r => r.Fields[i]))));
+        return new MatchInput(source, frame, [.. file.Rows.Select(r => r.Line)]);
     }
 
     /// <summary>Where a row is: <c>The new records DataFrame, row 3</c>, or in a file <c>..., row 4 (line 5)</c>.</summary>
