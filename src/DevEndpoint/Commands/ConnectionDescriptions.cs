@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.Connections;
 
 namespace DevEndpoint.Commands;
