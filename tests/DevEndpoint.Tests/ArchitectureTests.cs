@@ -17,7 +17,7 @@ public sealed class ArchitectureTests
         ["Formats", "Classifiers"],
         ["Frames"],
         ["Loading", "Crawling", "Writing", "Sources", "Connections"],
-        ["Transforms", "Jobs", "Libraries", "MachineLearning"],
+        ["Transforms", "Jobs", "Libraries", "MachineLearning", "Sql"],
         ["Endpoints", "Samples"],
     ];
 
