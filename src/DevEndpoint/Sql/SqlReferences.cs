@@ -19,8 +19,8 @@ internal static partial class SqlReferences
     public static (IReadOnlyList<TableReference> Tables, IReadOnlySet<string> CommonTables) Find(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql(?)";
-        command.Parameters.Add(new DuckDBParameter(sql));
+        // DuckDB takes the text as a constant only, so it is a literal here (its quotes doubled).
+        command.CommandText = $"SELECT json_serialize_sql({SqlText.Literal(sql)})";
         var json = (string)command.ExecuteScalar()!;
         using var tree = JsonDocument.Parse(json);
         var tables = new List<TableReference>();

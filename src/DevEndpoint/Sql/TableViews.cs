@@ -142,7 +142,7 @@ internal static class TableViews
             _ => "newline_delimited",
         };
         var select = columns.Select(c => c.Type == "timestamp" ? $"CAST(timezone('UTC', {SqlText.Quote(c.Name)}) AS TIMESTAMP) AS {SqlText.Quote(c.Name)}" : SqlText.Quote(c.Name));
-        return (select, $"read_json({files}, format = {SqlText.Literal(layout)}, columns = {{{types}}}, compression = {SqlText.Literal(CompressionOf(table)!)})");
+        return (select, $"read_json({files}, format = {SqlText.Literal(layout)}, columns = {{{types}}}, compression = {SqlText.Literal(CompressionOf(table) is "none" ? "uncompressed" : CompressionOf(table)!)})");
     }
 
     private static (IEnumerable<string> Select, string From) Parquet(CatalogTable table, string files) =>
