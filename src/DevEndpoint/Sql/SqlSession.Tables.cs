@@ -92,7 +92,7 @@ public sealed partial class SqlSession
 
     private bool SchemaExists(string schema) => Exists("SELECT 1 FROM duckdb_schemas() WHERE lower(schema_name) = lower(?)", schema);
 
-    private bool TableExists(string table) => Exists("SELECT 1 FROM information_schema.tables WHERE lower(table_name) = lower(?)", table);
+    private bool TableExists(string table) => Exists("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND lower(table_name) = lower(?)", table);
 
     private bool Exists(string sql, string name)
     {
