@@ -8,6 +8,9 @@ using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Sql;
 
+/// <summary>A query's result and DuckDB's type of each of its columns (<c>INTEGER</c>, <c>DATE</c>, <c>DECIMAL</c>, <c>VARCHAR</c>...).</summary>
+internal sealed record SqlResult(DataFrame Frame, IReadOnlyList<string> Types);
+
 /// <summary>
 /// A DuckDB result as a DataFrame, typed as DuckDB typed it: integers, floats and doubles, decimals, booleans, dates and
 /// timestamps (<see cref="DateTime"/>, as loads hold them), text, and nulls as nulls. Numbers go into one array per column
@@ -16,7 +19,7 @@ namespace DevEndpoint.Sql;
 internal static class ResultFrames
 {
     /// <summary>Reads at most <paramref name="limit"/> rows of the reader's current result.</summary>
-    public static DataFrame Read(DbDataReader reader, long? limit, CancellationToken cancellationToken)
+    public static SqlResult Read(DbDataReader reader, long? limit, CancellationToken cancellationToken)
     {
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => Collector.For(reader.GetFieldType(i), reader.GetDataTypeName(i))).ToList();
         var rows = 0L;
@@ -36,7 +39,8 @@ internal static class ResultFrames
         }
 
         var names = Names(reader);
-        return new DataFrame(columns.Select((c, i) => c.Build(names[i])));
+        var types = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetDataTypeName(i).ToUpperInvariant()).ToList();
+        return new SqlResult(new DataFrame(columns.Select((c, i) => c.Build(names[i]))), types);
     }
 
     /// <summary>The result's column names, a repeated one numbered (<c>id</c>, <c>id_2</c>), as a DataFrame needs them distinct.</summary>

@@ -30,7 +30,11 @@ public sealed partial class SqlSession : IDisposable
     public IReadOnlyDictionary<string, string> SavedQueries => saved;
 
     /// <summary>Runs <paramref name="sql"/> and returns the result of its last statement as a DataFrame (empty when it returns no rows).</summary>
-    public async Task<DataFrame> QueryAsync(string sql, SqlQueryOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<DataFrame> QueryAsync(string sql, SqlQueryOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await RunAsync(sql, options, cancellationToken)).Frame;
+
+    /// <summary>Runs <paramref name="sql"/>: the result of its last statement, with DuckDB's type of each column.</summary>
+    internal async Task<SqlResult> RunAsync(string sql, SqlQueryOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SqlQueryOptions();
         CheckName(options.Save, "--save");
@@ -43,13 +47,13 @@ public sealed partial class SqlSession : IDisposable
             var created = await PrepareAsync(text, options.Frames, cancellationToken);
             try
             {
-                var frame = Run(text, values, options.Limit, cancellationToken);
+                var result = Execute(text, values, options.Limit, cancellationToken);
                 if (options.Save is { } name)
                 {
                     saved[name] = TrailingSemicolons().Replace(composed, string.Empty);
                 }
 
-                return frame;
+                return result;
             }
             finally
             {
@@ -62,7 +66,7 @@ public sealed partial class SqlSession : IDisposable
         }
     }
 
-    private DataFrame Run(SqlText text, List<object?> values, long? limit, CancellationToken cancellationToken)
+    private SqlResult Execute(SqlText text, List<object?> values, long? limit, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = text.Text;
@@ -75,13 +79,13 @@ public sealed partial class SqlSession : IDisposable
         try
         {
             using var reader = command.ExecuteReader();
-            var frame = ResultFrames.Read(reader, limit, cancellationToken);
+            var result = ResultFrames.Read(reader, limit, cancellationToken);
             while (reader.NextResult())
             {
-                frame = ResultFrames.Read(reader, limit, cancellationToken);
+                result = ResultFrames.Read(reader, limit, cancellationToken);
             }
 
-            return frame;
+            return result;
         }
         catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
         {
