@@ -80,8 +80,12 @@ public sealed class SqlMagicTests
 
         var wrong = await fixture.SubmitAsync("#!sql --sve big\nSELECT 1");
         var help = await fixture.SubmitAsync("#!sql --help");
+        var limit = await fixture.SubmitAsync("#!sql --limit ten\nSELECT 1");
+        var name = await fixture.SubmitAsync("#!sql --as 1st\nSELECT 1");
 
         Assert.Equal("Unknown option '--sve' for #!sql. Did you mean '--save'? #!sql takes --as, --save, --with, --limit, --catalog; #!sql --help describes them.", KernelFixture.Failure(wrong));
+        Assert.Equal("#!sql --limit must be a whole number, such as 100; got 'ten'.", KernelFixture.Failure(limit));
+        Assert.Equal("'1st' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.", KernelFixture.Failure(name));
         KernelFixture.AssertSucceeded(help);
         Assert.Contains("--with", KernelFixture.Html(help));
     }
