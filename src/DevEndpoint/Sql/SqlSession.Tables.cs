@@ -65,7 +65,16 @@ public sealed partial class SqlSession
         var qualified = $"{SqlText.Quote(name.Database)}.{SqlText.Quote(name.Table)}";
         if (TableViews.Select(Catalog, table) is { } select)
         {
-            Execute($"CREATE OR REPLACE VIEW {qualified} AS {select}");
+            try
+            {
+                Execute($"CREATE OR REPLACE VIEW {qualified} AS {select}");
+            }
+            catch (DuckDB.NET.Data.DuckDBException e)
+            {
+                throw new DevEndpointException(
+                    $"Table {name} cannot be read as the catalog describes it ({e.Message.Trim().Split('\n')[0].TrimEnd('.', '!')}). Crawl its folder again if its files changed.", e);
+            }
+
             return;
         }
 

@@ -44,7 +44,17 @@ public sealed partial class SqlSession : IDisposable
             var (composed, prefixLines) = SqlText.Compose(sql, options.With.Select(w => (w, Saved(w))).ToList());
             var text = SqlText.Parse(sql, composed, prefixLines);
             var values = text.Parameters.Select(p => Value(p, options.Parameters)).ToList();
-            var created = await PrepareAsync(text, options.Frames, cancellationToken);
+            List<(string Schema, string Table)> created;
+            try
+            {
+                created = await PrepareAsync(text, options.Frames, cancellationToken);
+            }
+            catch (DuckDBException e)
+            {
+                // Setting up a table failed in DuckDB (a DataFrame's column it cannot hold): its message, without a stack trace.
+                throw new DevEndpointException(e.Message.Trim(), e);
+            }
+
             try
             {
                 var result = Execute(text, values, options.Limit, cancellationToken);

@@ -146,8 +146,8 @@ internal static class TableViews
     }
 
     private static (IEnumerable<string> Select, string From) Parquet(CatalogTable table, string files) =>
-        (table.StorageDescriptor.Columns.Select(c => $"CAST({SqlText.Quote(c.Name)} AS {DuckType(c.Type)}) AS {SqlText.Quote(c.Name)}"),
-            $"read_parquet({files}, union_by_name = true)");
+        (table.StorageDescriptor.Columns.Select(c => $"CAST(f.{SqlText.Quote(c.Name)} AS {DuckType(c.Type)}) AS {SqlText.Quote(c.Name)}"),
+            $"read_parquet({files}, union_by_name = true) AS f");
 
     /// <summary>DuckDB's name for a text table's compression, or <c>null</c> when DuckDB cannot read it.</summary>
     private static string? CompressionOf(CatalogTable table) => (table.Parameter("compressionType") ?? Compression.None) switch

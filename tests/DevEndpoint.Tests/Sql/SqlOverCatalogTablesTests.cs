@@ -123,6 +123,23 @@ public sealed class SqlOverCatalogTablesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_parquet_file_that_lost_a_catalogued_column_fails_naming_the_table()
+    {
+        var file = temp.Combine("lake", "trips", "t.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        Duck($"COPY (SELECT 1 AS id, 'a' AS zone) TO '{file}' (FORMAT parquet)");
+        await CrawlAsync();
+        Duck($"COPY (SELECT 1 AS id) TO '{file}' (FORMAT parquet)");
+        using var session = new SqlSession(catalog);
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => session.QueryAsync("SELECT * FROM lake.trips"));
+
+        Assert.Equal(
+            "Table lake.trips cannot be read as the catalog describes it (Binder Error: Table \"f\" does not have a column named \"zone\"). Crawl its folder again if its files changed.",
+            error.Message);
+    }
+
+    [Fact]
     public async Task A_partition_predicate_reads_only_the_partitions_it_keeps()
     {
         temp.Write("lake/sales/year=2023/a.csv", "id,amount\n1,10\n2,20\n");
