@@ -58,6 +58,7 @@ public static class CliApp
         root.Subcommands.Add(ConnectionCommands.Create(output));
         root.Subcommands.Add(PiiCommand.Create(output));
         root.Subcommands.Add(MLCommands.Create(output));
+        root.Subcommands.Add(SqlCommand.Create(output));
         return root;
     }
 

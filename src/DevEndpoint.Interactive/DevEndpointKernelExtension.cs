@@ -54,6 +54,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         if (root is CompositeKernel composite)
         {
             EndpointMagic.Register(composite, libraries);
+            SqlMagic.Register(composite);
         }
 
         HelpMagic.Register(root);

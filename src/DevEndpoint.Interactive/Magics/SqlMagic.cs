@@ -1,0 +1,162 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Interactive.Views;
+using DevEndpoint.Sql;
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace DevEndpoint.Interactive.Magics;
+
+/// <summary>
+/// <c>#!sql [--as &lt;variable&gt;] [--save &lt;name&gt;] [--with &lt;name&gt;[,&lt;name&gt;...]] [--limit n] [--catalog &lt;file&gt;]</c>
+/// and the SQL in the rest of the cell: a kernel of its own (a magic's cell body is the code of the kernel it names), which
+/// runs the query with <see cref="SqlSession"/> over the catalog and the C# kernel's DataFrame variables, binds each
+/// <c>{{name}}</c> to the C# variable of that name, and puts the result in a DataFrame variable.
+/// </summary>
+internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
+{
+    public const string KernelName = "sql";
+
+    /// <summary>Rows shown under a query; the variable holds them all.</summary>
+    public const int PreviewRows = 20;
+
+    /// <summary>A session per catalog file: its saved queries last as long as the notebook's kernel.</summary>
+    private readonly Dictionary<string, SqlSession> sessions = new(StringComparer.Ordinal);
+
+    private SqlMagic()
+        : base(KernelName)
+    {
+        KernelInfo.LanguageName = "SQL";
+        KernelInfo.DisplayName = "SQL - DevEndpoint (DuckDB over the catalog)";
+        KernelInfo.Description = Description;
+        RegisterForDisposal(() =>
+        {
+            foreach (var session in sessions.Values)
+            {
+                session.Dispose();
+            }
+        });
+    }
+
+    private const string Description = "Run the rest of the cell as DuckDB SQL over the catalog's tables (<database>.<table>) and the C# kernel's DataFrame variables, into a DataFrame variable.";
+
+    public override KernelSpecifierDirective KernelSpecifierDirective
+    {
+        get
+        {
+            var directive = base.KernelSpecifierDirective;
+            directive.Description = Description;
+            foreach (var parameter in Parameters())
+            {
+                directive.Parameters.Add(parameter);
+            }
+
+            return directive;
+        }
+    }
+
+    /// <summary>Adds the kernel <c>#!sql</c> to the notebook, and the check that answers it written wrongly or with <c>--help</c>.</summary>
+    public static void Register(CompositeKernel root)
+    {
+        root.Add(new SqlMagic());
+        var described = new KernelActionDirective("#!" + KernelName, Description);
+        foreach (var parameter in Parameters())
+        {
+            described.Parameters.Add(parameter);
+        }
+
+        root.AddMiddleware(async (command, context, next) =>
+        {
+            var submission = command as SubmitCode ?? command.Parent as SubmitCode;
+            if (submission is not null && MagicSyntax.Check(submission.Code, [described]) is { } problem)
+            {
+                if (problem.Help is { } directive)
+                {
+                    MagicSupport.DisplayHtml(context, MagicHelpViews.Help(problem.Command!, directive));
+                }
+                else
+                {
+                    context.Fail(submission, message: problem.Message);
+                }
+
+                return;
+            }
+
+            await next(command, context);
+        });
+    }
+
+    private static IEnumerable<KernelDirectiveParameter> Parameters() =>
+    [
+        new(SqlSettings.As.Option, SqlSettings.As.Description),
+        new(SqlSettings.Save.Option, SqlSettings.Save.Description),
+        new(SqlSettings.With.Option, SqlSettings.With.Description),
+        new(SqlSettings.Limit.Option, SqlSettings.Limit.Description) { TypeHint = "number" },
+        MagicSupport.CatalogParameter(),
+    ];
+
+    Task IKernelCommandHandler<SubmitCode>.HandleAsync(SubmitCode command, KernelInvocationContext context) =>
+        MagicSupport.RunAsync(command, context, async () =>
+        {
+            var options = command.Parameters;
+            var variable = Option(options, SqlSettings.As.Option) ?? SqlSettings.DefaultVariable;
+            if (FrameVariables.CheckName(variable).FirstOrDefault() is { } badName)
+            {
+                throw new DevEndpointException(badName);
+            }
+
+            var limit = Option(options, SqlSettings.Limit.Option) is { } text
+                ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : throw new DevEndpointException($"#!sql --limit must be a whole number, such as 100; got '{text}'.")
+                : (long?)null;
+            var csharp = RootKernel.FindKernelByName("csharp") as CSharpKernel
+                ?? throw new DevEndpointException("#!sql reads and sets C# variables, and this notebook has no C# kernel ('csharp').");
+            var variables = Variables(csharp);
+            var session = Session(Option(options, MagicSupport.CatalogParameter().Name));
+            var frame = await session.QueryAsync(command.Code, new SqlQueryOptions
+            {
+                Parameters = variables,
+                Frames = variables.Where(v => v.Value is DataFrame).ToDictionary(v => v.Key, v => (DataFrame)v.Value!),
+                With = Option(options, SqlSettings.With.Option)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+                Save = Option(options, SqlSettings.Save.Option),
+                Limit = limit,
+            }, context.CancellationToken);
+
+            await csharp.SetValueAsync(variable, frame, typeof(DataFrame));
+            MagicSupport.DisplayHtml(context, SqlViews.Summary(variable, frame, PreviewRows));
+            CatalogFormatters.Register();
+            context.Display(frame.Head((int)Math.Min(PreviewRows, frame.Rows.Count)), HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
+        });
+
+    private SqlSession Session(string? catalog)
+    {
+        var path = Path.GetFullPath(catalog ?? DataCatalog.DefaultPath);
+        if (!sessions.TryGetValue(path, out var session))
+        {
+            session = new SqlSession(DataCatalog.Open(path));
+            sessions[path] = session;
+        }
+
+        return session;
+    }
+
+    /// <summary>The C# kernel's variables by name, the latest value of each.</summary>
+    private static Dictionary<string, object?> Variables(CSharpKernel csharp)
+    {
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var variable in csharp.ScriptState?.Variables ?? [])
+        {
+            variables[variable.Name] = variable.Value;
+        }
+
+        return variables;
+    }
+
+    /// <summary>An option's value, without the quotes around a quoted one.</summary>
+    private static string? Option(IDictionary<string, string> options, string name) =>
+        options.TryGetValue(name, out var value) && value is not null ? value.Trim('"') : null;
+}

@@ -1,0 +1,92 @@
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Interactive.Tests.Magics;
+
+public sealed class SqlMagicTests
+{
+    [Fact]
+    public async Task A_query_over_a_partitioned_catalog_table_equals_the_loaded_table_grouped_in_csharp()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var query = await fixture.SubmitAsync(
+            $"#!sql --as totals --catalog {fixture.CatalogPath}\nSELECT status, count(*) AS orders, sum(amount) AS amount\nFROM sales.orders WHERE year = '2024'\nGROUP BY status ORDER BY status");
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!load sales.orders --as orders --where \"year = '2024'\""));
+
+        KernelFixture.AssertSucceeded(query);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("totals", out var totals));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("orders", out var orders));
+        var expected = Enumerable.Range(0, (int)orders.Rows.Count)
+            .GroupBy(r => (string)orders["status"][r])
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(expected.Select(g => g.Key), totals["status"].Cast<string>());
+        Assert.Equal(expected.Select(g => (long?)g.Count()), totals["orders"].Cast<long?>());
+        Assert.Equal(expected.Select(g => (decimal?)g.Sum(r => (decimal)orders["amount"][r])), totals["amount"].Cast<decimal?>());
+        Assert.Contains($"totals: {expected.Count} rows x 3 columns.", KernelFixture.Html(query));
+    }
+
+    [Fact]
+    public async Task A_csharp_variable_is_bound_as_a_parameter_and_a_dataframe_variable_is_a_table()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!load sales.products --as products"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync("var cheapest = 20m; var evil = \"x'; DROP TABLE products; --\";"));
+
+        var query = await fixture.SubmitAsync(
+            $"#!sql --catalog {fixture.CatalogPath}\nSELECT count(*) AS n FROM products WHERE price < {{{{cheapest}}}} OR name = {{{{evil}}}}");
+
+        KernelFixture.AssertSucceeded(query);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("sql_result", out var result));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("products", out var products));
+        Assert.Equal((long)products["price"].Cast<decimal?>().Count(p => p < 20m), result["n"][0]);
+    }
+
+    [Fact]
+    public async Task A_saved_query_composes_into_a_later_cell()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(
+            $"#!sql --save big --as big --catalog {fixture.CatalogPath}\nSELECT order_id, amount FROM sales.orders WHERE amount > 400"));
+        var count = await fixture.SubmitAsync($"#!sql --with big --as n --catalog {fixture.CatalogPath}\nSELECT count(*) AS n FROM big");
+
+        KernelFixture.AssertSucceeded(count);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("big", out var big));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("n", out var n));
+        Assert.Equal(big.Rows.Count, n["n"][0]);
+    }
+
+    [Fact]
+    public async Task A_failing_query_fails_the_cell_naming_its_line_and_column()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var result = await fixture.SubmitAsync($"#!sql --catalog {fixture.CatalogPath}\nSELECT order_id\nFROM sales.orders\nWHERE amout > 10");
+        var unknown = await fixture.SubmitAsync($"#!sql --catalog {fixture.CatalogPath}\nSELECT * FROM orders");
+
+        Assert.Equal("Line 3, column 7: Binder Error: Referenced column \"amout\" not found in FROM clause!\nCandidate bindings: \"amount\", \"month\", \"status\", \"customer_id\", \"order_date\"", KernelFixture.Failure(result));
+        Assert.Equal("Table 'orders' is neither a catalog table nor a DataFrame variable. Did you mean 'sales.orders'?", KernelFixture.Failure(unknown));
+    }
+
+    [Fact]
+    public async Task A_misspelt_option_fails_naming_the_closest_and_help_shows_the_options()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var wrong = await fixture.SubmitAsync("#!sql --sve big\nSELECT 1");
+        var help = await fixture.SubmitAsync("#!sql --help");
+        var limit = await fixture.SubmitAsync("#!sql --limit ten\nSELECT 1");
+        var name = await fixture.SubmitAsync("#!sql --as 1st\nSELECT 1");
+
+        Assert.Equal("Unknown option '--sve' for #!sql. Did you mean '--save'? #!sql takes --as, --save, --with, --limit, --catalog; #!sql --help describes them.", KernelFixture.Failure(wrong));
+        Assert.Equal("#!sql --limit must be a whole number, such as 100; got 'ten'.", KernelFixture.Failure(limit));
+        Assert.Equal("'1st' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.", KernelFixture.Failure(name));
+        KernelFixture.AssertSucceeded(help);
+        Assert.Contains("--with", KernelFixture.Html(help));
+    }
+}
