@@ -4,8 +4,8 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Formats.Csv;
 using DevEndpoint.Formats.Json;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Sources.Databases;
-using DevEndpoint.Sources.ObjectStores;
 
 namespace DevEndpoint.Sql;
 
