@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using DevEndpoint.Frames;
 using DevEndpoint.Loading;
 using Microsoft.Data.Analysis;
