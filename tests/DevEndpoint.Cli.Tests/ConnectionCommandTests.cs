@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 
 namespace DevEndpoint.Cli.Tests;
 

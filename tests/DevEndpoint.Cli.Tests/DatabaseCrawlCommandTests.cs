@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 
 namespace DevEndpoint.Cli.Tests;
 

@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Testing;

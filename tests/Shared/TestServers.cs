@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 
 namespace DevEndpoint.Testing;
 

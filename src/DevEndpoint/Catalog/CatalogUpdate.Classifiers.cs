@@ -1,5 +1,3 @@
-using DevEndpoint.Classifiers;
-
 namespace DevEndpoint.Catalog;
 
 public sealed partial class CatalogUpdate

@@ -1,5 +1,3 @@
-using DevEndpoint.Connections;
-
 namespace DevEndpoint.Catalog;
 
 public sealed partial class CatalogUpdate

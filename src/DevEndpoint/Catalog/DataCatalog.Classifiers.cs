@@ -1,4 +1,3 @@
-using DevEndpoint.Classifiers;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Catalog;

@@ -1,4 +1,3 @@
-using DevEndpoint.Connections;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Catalog;

@@ -119,20 +119,34 @@ public sealed partial class FrameWriter
         }
 
         var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
+        var removed = existing is not null && !append && !keepOthers ? RemoveUnwrittenPartitions(update, name, parts) : 0;
+        var (added, replaced) = keys.Count == 0 ? (0, 0) : PutWrittenPartitions(update, name, parts, descriptor, location, append);
+        return new CatalogChange(change, added, replaced, removed, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+    }
 
+    /// <summary>A whole-table overwrite removes the partitions it did not write; returns how many.</summary>
+    private static int RemoveUnwrittenPartitions(CatalogUpdate update, TableName name, List<WrittenPart> parts)
+    {
         var removed = 0;
-        if (existing is not null && !append && !keepOthers)
+        var kept = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
+        foreach (var values in update.FindPartitionValues(name).Where(v => !kept.Contains(string.Join('\u0001', v))))
         {
-            var kept = parts.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
-            foreach (var values in update.FindPartitionValues(name).Where(v => !kept.Contains(string.Join('\u0001', v))))
-            {
-                update.DeletePartition(name, values);
-                removed++;
-            }
+            update.DeletePartition(name, values);
+            removed++;
         }
 
+        return removed;
+    }
+
+    /// <summary>
+    /// A partition per folder written, with its counts (an append adds to those stored); returns how many are new and how
+    /// many an overwrite replaced.
+    /// </summary>
+    private static (int Added, int Replaced) PutWrittenPartitions(
+        CatalogUpdate update, TableName name, List<WrittenPart> parts, StorageDescriptor descriptor, string location, bool append)
+    {
         var (added, replaced) = (0, 0);
-        foreach (var part in keys.Count == 0 ? [] : parts)
+        foreach (var part in parts)
         {
             var stored = append ? update.FindPartition(name, part.Values)?.Parameters : null;
             var isNew = update.PutPartition(new Partition
@@ -152,7 +166,7 @@ public sealed partial class FrameWriter
             replaced += isNew || append ? 0 : 1;
         }
 
-        return new CatalogChange(change, added, replaced, removed, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+        return (added, replaced);
     }
 
     private sealed record CatalogChange(TableChange Change, int PartitionsAdded, int PartitionsReplaced, int PartitionsRemoved, string? SchemaChangeLogged);

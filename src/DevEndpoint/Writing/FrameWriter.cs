@@ -29,27 +29,8 @@ public sealed partial class FrameWriter
         var inStore = S3Path.IsS3(options.Path);
         var target = inStore ? S3Path.Parse(options.Path.TrimEnd('/')).ToString().TrimEnd('/') : Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
         var codec = options.Codec();
-        var table = options.CatalogTable is null ? (TableName?)null : TableName.Parse(options.CatalogTable);
-        if (table is not null && catalog is null)
-        {
-            throw new InvalidOperationException("A write that updates a catalog table needs a FrameWriter made with a catalog.");
-        }
-
-        if (table is not null)
-        {
-            catalog!.RequireWritable();
-        }
-
-        var columns = frame.Columns.Select(FrameColumn.Of).ToList();
-        var keys = options.PartitionBy
-            .Select(name => columns.Find(c => c.Name == name) ?? throw WriteErrors.MissingColumn(name, columns.Select(c => c.Name)))
-            .ToList();
-        var data = columns.Except(keys).ToList();
-        if (data.Count == 0)
-        {
-            throw WriteErrors.OnlyPartitionColumns();
-        }
-
+        var table = TableToUpdate(options);
+        var (keys, data) = SplitColumns(frame, options);
         using var store = inStore ? ObjectStoreConnections.Open(catalog ?? throw WriteErrors.NoCatalogForStore(target), options.Connection, target) : null;
         if (options.Mode == WriteMode.ErrorIfExists && (store is null ? HoldsFiles(target) : await store.HoldsObjectsAsync(S3Path.Parse(target), cancellationToken)))
         {
@@ -57,19 +38,7 @@ public sealed partial class FrameWriter
         }
 
         var writeId = Guid.NewGuid().ToString("N");
-        string staging;
-        if (store is null)
-        {
-            var parent = Path.GetDirectoryName(target)!;
-            Directory.CreateDirectory(parent);
-            staging = Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
-        }
-        else
-        {
-            // An object store write is staged in a local temporary folder, then uploaded.
-            staging = Path.Combine(Path.GetTempPath(), $"devendpoint-write-{writeId}");
-        }
-
+        var staging = StagingFolder(target, writeId, inStore);
         var publication = store is null ? new Publication(staging, target) : null;
         var objects = store is null ? null : new ObjectPublication(store, staging, S3Path.Parse(target));
         List<WrittenPart> parts;
@@ -121,7 +90,11 @@ public sealed partial class FrameWriter
             await objects.CompleteAsync();
         }
 
-        return new WriteResult
+        return Result(frame, options, target, codec, table, keys.Count > 0, parts, change) with { Removed = publication?.Removed ?? objects?.Removed ?? [] };
+    }
+
+    private static WriteResult Result(
+        DataFrame frame, WriteOptions options, string target, string codec, TableName? table, bool partitioned, List<WrittenPart> parts, CatalogChange? change) => new()
         {
             Path = target,
             Format = options.Format,
@@ -130,15 +103,58 @@ public sealed partial class FrameWriter
             Rows = frame.Rows.Count,
             Files = parts.SelectMany(p => p.Files).ToList(),
             Bytes = parts.Sum(p => p.Bytes),
-            Partitions = keys.Count == 0 ? [] : parts.Select(p => p.Folder).ToList(),
+            Partitions = partitioned ? parts.Select(p => p.Folder).ToList() : [],
             Table = table,
             TableChange = change?.Change,
-            Removed = publication?.Removed ?? objects?.Removed ?? [],
             PartitionsAdded = change?.PartitionsAdded ?? 0,
             PartitionsReplaced = change?.PartitionsReplaced ?? 0,
             PartitionsRemoved = change?.PartitionsRemoved ?? 0,
             SchemaChangeLogged = change?.SchemaChangeLogged,
         };
+
+    /// <summary>The catalog table the write updates, if any, once the catalog is known to take writes.</summary>
+    private TableName? TableToUpdate(WriteOptions options)
+    {
+        if (options.CatalogTable is null)
+        {
+            return null;
+        }
+
+        var table = TableName.Parse(options.CatalogTable);
+        if (catalog is null)
+        {
+            throw new InvalidOperationException("A write that updates a catalog table needs a FrameWriter made with a catalog.");
+        }
+
+        catalog.RequireWritable();
+        return table;
+    }
+
+    /// <summary>The partition keys, in the order given, and the data columns, of which there must be one at least.</summary>
+    private static (List<FrameColumn> Keys, List<FrameColumn> Data) SplitColumns(DataFrame frame, WriteOptions options)
+    {
+        var columns = frame.Columns.Select(FrameColumn.Of).ToList();
+        var keys = options.PartitionBy
+            .Select(name => columns.Find(c => c.Name == name) ?? throw WriteErrors.MissingColumn(name, columns.Select(c => c.Name)))
+            .ToList();
+        var data = columns.Except(keys).ToList();
+        return data.Count == 0 ? throw WriteErrors.OnlyPartitionColumns() : (keys, data);
+    }
+
+    /// <summary>
+    /// Where the files are written before they are published: beside the target, so they are moved in place; for an
+    /// object store, a local temporary folder that is then uploaded.
+    /// </summary>
+    private static string StagingFolder(string target, string writeId, bool inStore)
+    {
+        if (inStore)
+        {
+            return Path.Combine(Path.GetTempPath(), $"devendpoint-write-{writeId}");
+        }
+
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        return Path.Combine(parent, $".{Path.GetFileName(target)}.{writeId}.writing");
     }
 
     /// <summary>One file per partition (or one for the frame), each in its <c>key=value</c> folder under <paramref name="staging"/>.</summary>

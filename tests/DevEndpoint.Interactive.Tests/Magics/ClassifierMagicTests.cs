@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Classifiers;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
 

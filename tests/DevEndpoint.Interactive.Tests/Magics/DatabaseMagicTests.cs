@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Interactive.Tests.Magics;

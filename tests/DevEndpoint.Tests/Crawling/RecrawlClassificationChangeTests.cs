@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Classifiers;
 using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Tests.Crawling;

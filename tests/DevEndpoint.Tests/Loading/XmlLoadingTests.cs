@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using DevEndpoint.Catalog;
-using DevEndpoint.Classifiers;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
 using DevEndpoint.Loading;

@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 using DevEndpoint.Sources;
 using DevEndpoint.Tests.Sources.Databases;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using DevEndpoint.Crawling;
 
 namespace DevEndpoint.Sources.Databases;

@@ -1,5 +1,4 @@
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using DevEndpoint.Crawling;
 using DevEndpoint.Sources.Databases;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using DevEndpoint.Catalog;
-using DevEndpoint.Connections;
 using DevEndpoint.Sources.Databases;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
