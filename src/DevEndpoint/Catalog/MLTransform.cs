@@ -88,5 +88,8 @@ public sealed record SchemaColumn(string Name, string DataType);
 /// <summary>One labelled record of a transform: in a labelling set, records with the same label are one entity.</summary>
 public sealed record MLTransformLabel(string LabelingSetId, string Label, string RecordKey);
 
-/// <summary>A transform's trained model: the ML.NET model bytes and the settings it was trained with (JSON).</summary>
-public sealed record MLTransformModel(byte[] Model, string Settings, DateTimeOffset TrainedOn);
+/// <summary>
+/// A transform's trained model: the ML.NET model bytes, the settings it was trained with (JSON), when it was trained, and
+/// the metrics evaluate estimated for it (null until evaluate runs on it).
+/// </summary>
+public sealed record MLTransformModel(byte[] Model, string Settings, DateTimeOffset TrainedOn, FindMatchesMetrics? Metrics = null);

@@ -5,12 +5,39 @@ namespace DevEndpoint.MachineLearning.Internals;
 internal sealed partial class Matcher
 {
     /// <summary>
-    /// Glue's FindMatchesMetrics estimated from the labels alone: labelling sets are split into up to 5 folds; each fold's
-    /// pairs are scored by a model trained on the other folds (of the kind every label calls for, so that the estimate is of
-    /// that kind of model), and the scores are compared with the labels at the threshold.
-    /// Column importances come from <paramref name="final"/>, trained on every label.
+    /// Glue's FindMatchesMetrics of what find-matches outputs with <paramref name="final"/> (trained on every label),
+    /// estimated from the labels alone. Labelling sets are split into up to 10 folds; each fold's pairs are scored by a
+    /// model trained on the other folds, which calibrates scores (<see cref="ScoreCalibration"/>: how often a pair scored
+    /// so is a match) and gives the area under the precision-recall curve. Then every pair find-matches decides on (the
+    /// candidate pairs, the pairs clustering puts in one entity, the labelled pairs) counts as a match with a chance: 1 or
+    /// 0 for a labelled pair (its label is the truth), else the calibrated rate of its score; output pairs add their
+    /// chance to the true positives and the rest to the false positives, the others add theirs to the false negatives
+    /// and the rest to the true negatives. Pairs no step compares count as non-matches.
+    /// Column importances come from <paramref name="final"/>.
     /// </summary>
     public FindMatchesMetrics Evaluate(IReadOnlyList<LabelledRecord> labels, PairClassifier final)
+    {
+        var scores = CrossValidatedScores(labels);
+        var calibration = ScoreCalibration.Fit(scores);
+        var (entities, scored) = Cluster(final, labels);
+        var (labelled, matches) = LabelledPairs(labels);
+        var truth = new Dictionary<long, bool>(labelled.Length);
+        for (var i = 0; i < labelled.Length; i++)
+        {
+            truth.TryAdd(labelled[i], matches[i]);
+        }
+
+        var decided = scored.Keys.Concat(truth.Keys.Where(p => !scored.ContainsKey(p))).Select(pair =>
+        {
+            var (a, b) = Blocker.Rows(pair);
+            var chance = truth.TryGetValue(pair, out var match) ? (match ? 1 : 0) : calibration.MatchRate(scored[pair]);
+            return (entities[a] == entities[b], chance);
+        });
+        return Metrics(decided, AreaUnderPrecisionRecall(scores), ColumnImportances(final));
+    }
+
+    /// <summary>Each labelled pair's match probability from a model trained on the labelling sets of the other folds, with its label.</summary>
+    private List<(float Probability, bool Match)> CrossValidatedScores(IReadOnlyList<LabelledRecord> labels)
     {
         var sets = labels.Select(l => l.SetId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var folds = Math.Min(10, sets.Count);
@@ -31,43 +58,45 @@ internal sealed partial class Matcher
             scores.AddRange(probabilities.Select((p, i) => (p, matches[i])));
         }
 
-        return Metrics(scores, Threshold, ColumnImportances(final));
+        return scores;
     }
 
-    /// <summary>Precision, recall, F1, the confusion matrix at <paramref name="threshold"/>, and the area under the precision-recall curve.</summary>
-    public static FindMatchesMetrics Metrics(IReadOnlyList<(float Probability, bool Match)> scores, double threshold, IReadOnlyList<ColumnImportance> importances)
+    /// <summary>
+    /// Precision, recall, F1 and the confusion matrix of pairs that are in the output or not, each a match with a chance:
+    /// the chances of output pairs sum to the true positives (the other output pairs are false positives), those of the
+    /// other pairs to the false negatives (the rest are true negatives), rounded to whole pairs; precision, recall and F1
+    /// come from those counts.
+    /// </summary>
+    public static FindMatchesMetrics Metrics(IEnumerable<(bool Output, double Chance)> pairs, double areaUnderPRCurve, IReadOnlyList<ColumnImportance> importances)
     {
-        long tp = 0, fp = 0, tn = 0, fn = 0;
-        foreach (var (probability, match) in scores)
+        double truePositives = 0, falseNegatives = 0;
+        long outputs = 0, others = 0;
+        foreach (var (output, chance) in pairs)
         {
-            var predicted = probability >= threshold;
-            if (predicted && match)
+            if (output)
             {
-                tp++;
-            }
-            else if (predicted)
-            {
-                fp++;
-            }
-            else if (match)
-            {
-                fn++;
+                outputs++;
+                truePositives += chance;
             }
             else
             {
-                tn++;
+                others++;
+                falseNegatives += chance;
             }
         }
 
+        var tp = (long)Math.Round(truePositives, MidpointRounding.AwayFromZero);
+        var fn = (long)Math.Round(falseNegatives, MidpointRounding.AwayFromZero);
+        var fp = outputs - tp;
         var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
         var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
         var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
         return new FindMatchesMetrics(
-            Math.Round(AreaUnderPrecisionRecall(scores), 6),
+            Math.Round(areaUnderPRCurve, 6),
             Math.Round(precision, 6),
             Math.Round(recall, 6),
             Math.Round(f1, 6),
-            new ConfusionMatrix(tp, fp, tn, fn),
+            new ConfusionMatrix(tp, fp, others - fn, fn),
             importances);
     }
 
