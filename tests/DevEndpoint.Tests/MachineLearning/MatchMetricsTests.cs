@@ -9,23 +9,23 @@ public sealed class MatchMetricsTests
     public void Metrics_of_a_hand_made_case_sum_the_match_chances_of_output_and_other_pairs()
     {
         // Output pairs: a labelled match (1), a pair of calibrated rate 0.75, a labelled non-match (0): 1.75 expected
-        // true positives, so 2, and 3 - 2 = 1 false positive. Other pairs: chances 0.5 + 0.25 + 0: 0.75 expected false
-        // negatives, so 1, and 3 - 1 = 2 true negatives.
+        // true positives, so 2, and 3 - 2 = 1 false positive. Other pairs: chances 0.5 + 0.25 + 0 and 1 more expected
+        // miss: 1.75 expected false negatives, so 2, and 3 - 2 = 1 true negative. Precision 2/3, recall 2/4, F1 4/7.
         (bool, double)[] pairs = [(true, 1), (true, 0.75), (true, 0), (false, 0.5), (false, 0.25), (false, 0)];
 
-        var metrics = Matcher.Metrics(pairs, 0.8125, []);
+        var metrics = Matcher.Metrics(pairs, 1, 0.8125, []);
 
-        Assert.Equal(new ConfusionMatrix(2, 1, 2, 1), metrics.ConfusionMatrix);
+        Assert.Equal(new ConfusionMatrix(2, 1, 1, 2), metrics.ConfusionMatrix);
         Assert.Equal(Math.Round(2.0 / 3, 6), metrics.Precision);
-        Assert.Equal(Math.Round(2.0 / 3, 6), metrics.Recall);
-        Assert.Equal(Math.Round(2.0 / 3, 6), metrics.F1);
+        Assert.Equal(0.5, metrics.Recall);
+        Assert.Equal(Math.Round(4.0 / 7, 6), metrics.F1);
         Assert.Equal(0.8125, metrics.AreaUnderPRCurve);
     }
 
     [Fact]
     public void Metrics_without_output_pairs_have_zero_precision_and_recall()
     {
-        var metrics = Matcher.Metrics([(false, 1.0), (false, 0.2)], 0, []);
+        var metrics = Matcher.Metrics([(false, 1.0), (false, 0.2)], 0, 0, []);
 
         Assert.Equal(new ConfusionMatrix(0, 0, 1, 1), metrics.ConfusionMatrix);
         Assert.Equal((0.0, 0.0, 0.0), (metrics.Precision, metrics.Recall, metrics.F1));

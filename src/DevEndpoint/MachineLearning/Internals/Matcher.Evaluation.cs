@@ -7,18 +7,21 @@ internal sealed partial class Matcher
     /// <summary>
     /// Glue's FindMatchesMetrics of what find-matches outputs with <paramref name="final"/> (trained on every label),
     /// estimated from the labels alone. Labelling sets are split into up to 10 folds; each fold's pairs are scored by a
-    /// model trained on the other folds, which calibrates scores (<see cref="ScoreCalibration"/>: how often a pair scored
-    /// so is a match) and gives the area under the precision-recall curve. Then every pair find-matches decides on (the
-    /// candidate pairs, the pairs clustering puts in one entity, the labelled pairs) counts as a match with a chance: 1 or
-    /// 0 for a labelled pair (its label is the truth), else the calibrated rate of its score; output pairs add their
-    /// chance to the true positives and the rest to the false positives, the others add theirs to the false negatives
-    /// and the rest to the true negatives. Pairs no step compares count as non-matches.
+    /// model trained on the other folds. Those scores give the area under the precision-recall curve, a calibration
+    /// (<see cref="ScoreCalibration"/>: how often a pair scored so is a match) and the share of labelled matches the
+    /// threshold misses. Then find-matches runs (the final model and the clustering) and its pairs are counted: a
+    /// labelled pair by its label; an unlabelled output pair as a match with the calibrated rate of its score (precision);
+    /// the unlabelled matches it misses, for each expected match it outputs, as many as cross-validation missed per match
+    /// found (recall: the labelled matches stand for all matches, while the many unlabelled non-matches, far below any
+    /// labelled pair's score, would be counted by a calibration that cannot reach their scores).
     /// Column importances come from <paramref name="final"/>.
     /// </summary>
     public FindMatchesMetrics Evaluate(IReadOnlyList<LabelledRecord> labels, PairClassifier final)
     {
         var scores = CrossValidatedScores(labels);
         var calibration = ScoreCalibration.Fit(scores);
+        var found = scores.Count(s => s.Match && s.Probability >= Threshold);
+        var missedPerFound = found == 0 ? 0 : (double)scores.Count(s => s.Match && s.Probability < Threshold) / found;
         var (entities, scored) = Cluster(final, labels);
         var (labelled, matches) = LabelledPairs(labels);
         var truth = new Dictionary<long, bool>(labelled.Length);
@@ -27,13 +30,18 @@ internal sealed partial class Matcher
             truth.TryAdd(labelled[i], matches[i]);
         }
 
-        var decided = scored.Keys.Concat(truth.Keys.Where(p => !scored.ContainsKey(p))).Select(pair =>
+        var unlabelledFound = 0.0;
+        var decided = new List<(bool Output, double Chance)>(scored.Count + truth.Count);
+        foreach (var pair in scored.Keys.Concat(truth.Keys.Where(p => !scored.ContainsKey(p))))
         {
             var (a, b) = Blocker.Rows(pair);
-            var chance = truth.TryGetValue(pair, out var match) ? (match ? 1 : 0) : calibration.MatchRate(scored[pair]);
-            return (entities[a] == entities[b], chance);
-        });
-        return Metrics(decided, AreaUnderPrecisionRecall(scores), ColumnImportances(final));
+            var output = entities[a] == entities[b];
+            var chance = truth.TryGetValue(pair, out var match) ? (match ? 1 : 0) : output ? calibration.MatchRate(scored[pair]) : 0;
+            unlabelledFound += output && !truth.ContainsKey(pair) ? chance : 0;
+            decided.Add((output, chance));
+        }
+
+        return Metrics(decided, unlabelledFound * missedPerFound, AreaUnderPrecisionRecall(scores), ColumnImportances(final));
     }
 
     /// <summary>Each labelled pair's match probability from a model trained on the labelling sets of the other folds, with its label.</summary>
@@ -64,12 +72,13 @@ internal sealed partial class Matcher
     /// <summary>
     /// Precision, recall, F1 and the confusion matrix of pairs that are in the output or not, each a match with a chance:
     /// the chances of output pairs sum to the true positives (the other output pairs are false positives), those of the
-    /// other pairs to the false negatives (the rest are true negatives), rounded to whole pairs; precision, recall and F1
-    /// come from those counts.
+    /// other pairs and <paramref name="missed"/> (matches expected among them beyond their chances) to the false negatives
+    /// (the rest are true negatives), rounded to whole pairs; precision, recall and F1 come from those counts.
     /// </summary>
-    public static FindMatchesMetrics Metrics(IEnumerable<(bool Output, double Chance)> pairs, double areaUnderPRCurve, IReadOnlyList<ColumnImportance> importances)
+    public static FindMatchesMetrics Metrics(
+        IEnumerable<(bool Output, double Chance)> pairs, double missed, double areaUnderPRCurve, IReadOnlyList<ColumnImportance> importances)
     {
-        double truePositives = 0, falseNegatives = 0;
+        double truePositives = 0, falseNegatives = missed;
         long outputs = 0, others = 0;
         foreach (var (output, chance) in pairs)
         {
@@ -96,7 +105,7 @@ internal sealed partial class Matcher
             Math.Round(precision, 6),
             Math.Round(recall, 6),
             Math.Round(f1, 6),
-            new ConfusionMatrix(tp, fp, others - fn, fn),
+            new ConfusionMatrix(tp, fp, Math.Max(0, others - fn), fn),
             importances);
     }
 
