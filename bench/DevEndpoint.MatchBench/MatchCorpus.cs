@@ -97,7 +97,8 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
         return new MatchCorpus(name, task, path, truth);
     }
 
-    private static List<Dictionary<string, string>> Read(string path)
+    /// <summary>The rows of a CSV file as dictionaries by (trimmed) header.</summary>
+    public static List<Dictionary<string, string>> Read(string path)
     {
         using var reader = CsvReader.FromFile(path, CsvReaderOptions.Default with { Separator = ',', TrimWhitespace = true });
         var header = reader.Headers.Select(h => h.Trim()).ToList();

@@ -86,7 +86,7 @@ internal static class MLCommands
         var name = NameArgument("The transform.");
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("evaluate", "Train on the labels and estimate the quality from them by cross-validation (Glue's FindMatchesMetrics).") { name, catalog, json };
+        var command = new Command("evaluate", "Estimate the quality of find-matches from the labels (Glue's FindMatchesMetrics); trains only when the labels changed since the last evaluate.") { name, catalog, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var transform = FindMatchesTransform.Open(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);

@@ -68,14 +68,15 @@ public sealed partial class CatalogUpdate
         return Convert.ToInt32(ReadScalar("SELECT COUNT(*) FROM ml_transform_labels WHERE transform_id = $id", ("$id", transformId)), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Keeps the trained model of a transform, replacing the previous one.</summary>
+    /// <summary>Keeps the trained model of a transform (with its metrics when evaluated), replacing the previous one.</summary>
     public void PutMLTransformModel(string transformId, MLTransformModel model) =>
         Write(
-            "INSERT OR REPLACE INTO ml_transform_models (transform_id, model, settings, trained_on) VALUES ($id, $model, $settings, $trained)",
+            "INSERT OR REPLACE INTO ml_transform_models (transform_id, model, settings, trained_on, metrics) VALUES ($id, $model, $settings, $trained, $metrics)",
             ("$id", transformId),
             ("$model", model.Model),
             ("$settings", model.Settings),
-            ("$trained", model.TrainedOn.ToString("O", CultureInfo.InvariantCulture)));
+            ("$trained", model.TrainedOn.ToString("O", CultureInfo.InvariantCulture)),
+            ("$metrics", model.Metrics is null ? null : CatalogJson.Serialize(model.Metrics)));
 
     /// <summary>Forgets the trained model of a transform (its labels changed).</summary>
     public void DeleteMLTransformModel(string transformId) =>

@@ -32,10 +32,14 @@ public sealed partial class DataCatalog
     /// <summary>The trained model of a transform, or <c>null</c> before it is trained.</summary>
     public MLTransformModel? GetMLTransformModel(string transformId) => Read(connection =>
     {
-        using var command = Command(connection, null, "SELECT model, settings, trained_on FROM ml_transform_models WHERE transform_id = $id", [("$id", transformId)]);
+        using var command = Command(connection, null, "SELECT model, settings, trained_on, metrics FROM ml_transform_models WHERE transform_id = $id", [("$id", transformId)]);
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new MLTransformModel((byte[])reader.GetValue(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture))
+            ? new MLTransformModel(
+                (byte[])reader.GetValue(0),
+                reader.GetString(1),
+                DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(3) ? null : CatalogJson.Deserialize<FindMatchesMetrics>(reader.GetString(3)))
             : null;
     });
 
@@ -59,8 +63,12 @@ public sealed partial class DataCatalog
         return new DevEndpointException($"ML transform '{name}' does not exist in the catalog {path}.{hint}");
     }
 
-    /// <summary>The tables of machine-learning transforms: definitions, labels (in file order) and trained models.</summary>
-    private static void CreateMLTransformTables(SqliteConnection connection, SqliteTransaction transaction) =>
+    /// <summary>
+    /// The tables of machine-learning transforms: definitions, labels (in file order) and trained models with their
+    /// metrics (a column that catalogs set up before it existed get here, empty: their models count as not evaluated).
+    /// </summary>
+    private static void CreateMLTransformTables(SqliteConnection connection, SqliteTransaction transaction)
+    {
         Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS ml_transforms (
                 name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
@@ -77,6 +85,12 @@ public sealed partial class DataCatalog
                 transform_id TEXT NOT NULL PRIMARY KEY,
                 model BLOB NOT NULL,
                 settings TEXT NOT NULL,
-                trained_on TEXT NOT NULL);
+                trained_on TEXT NOT NULL,
+                metrics TEXT);
             """);
+        if (!ReadStrings(connection, transaction, "SELECT name FROM pragma_table_info('ml_transform_models')").Contains("metrics"))
+        {
+            Execute(connection, transaction, "ALTER TABLE ml_transform_models ADD COLUMN metrics TEXT");
+        }
+    }
 }

@@ -67,7 +67,7 @@ public sealed record FindMatchesParameters(
 /// <summary>Glue's <c>EvaluationMetrics</c>.</summary>
 public sealed record EvaluationMetrics(string TransformType, FindMatchesMetrics FindMatchesMetrics);
 
-/// <summary>Glue's <c>FindMatchesMetrics</c>: quality estimated from the labels alone, by cross-validation.</summary>
+/// <summary>Glue's <c>FindMatchesMetrics</c>: the quality of find-matches' output, estimated from the labels alone.</summary>
 public sealed record FindMatchesMetrics(
     double AreaUnderPRCurve,
     double Precision,
@@ -76,7 +76,7 @@ public sealed record FindMatchesMetrics(
     ConfusionMatrix ConfusionMatrix,
     IReadOnlyList<ColumnImportance> ColumnImportances);
 
-/// <summary>Glue's <c>ConfusionMatrix</c>, counted over labelled pairs of records.</summary>
+/// <summary>Glue's <c>ConfusionMatrix</c>: expected counts of the pairs of records find-matches decides on (see evaluate).</summary>
 public sealed record ConfusionMatrix(long NumTruePositives, long NumFalsePositives, long NumTrueNegatives, long NumFalseNegatives);
 
 /// <summary>Glue's <c>ColumnImportance</c>: how much a column weighs in the decision, 0..1.</summary>
@@ -88,5 +88,8 @@ public sealed record SchemaColumn(string Name, string DataType);
 /// <summary>One labelled record of a transform: in a labelling set, records with the same label are one entity.</summary>
 public sealed record MLTransformLabel(string LabelingSetId, string Label, string RecordKey);
 
-/// <summary>A transform's trained model: the ML.NET model bytes and the settings it was trained with (JSON).</summary>
-public sealed record MLTransformModel(byte[] Model, string Settings, DateTimeOffset TrainedOn);
+/// <summary>
+/// A transform's trained model: the ML.NET model bytes, the settings it was trained with (JSON), when it was trained, and
+/// the metrics evaluate estimated for it (null until evaluate runs on it).
+/// </summary>
+public sealed record MLTransformModel(byte[] Model, string Settings, DateTimeOffset TrainedOn, FindMatchesMetrics? Metrics = null);

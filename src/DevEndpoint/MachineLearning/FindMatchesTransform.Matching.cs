@@ -13,9 +13,10 @@ public sealed partial class FindMatchesTransform
     public const string MatchIdColumn = "match_id";
 
     /// <summary>
-    /// Trains the model on every label, keeps it (the transform becomes READY) and estimates its quality from the labels
-    /// alone by cross-validation over the labelling sets, in Glue's <c>FindMatchesMetrics</c> shape, also kept as the
-    /// transform's <c>EvaluationMetrics</c>.
+    /// Trains the model on every label, keeps it (the transform becomes READY) and estimates the quality of what
+    /// find-matches outputs with it from the labels alone (cross-validation over the labelling sets), in Glue's
+    /// <c>FindMatchesMetrics</c> shape, kept with the model and as the transform's <c>EvaluationMetrics</c>. When the kept
+    /// model was evaluated already (no label changed since), returns its metrics without training again.
     /// </summary>
     public async Task<FindMatchesMetrics> EvaluateAsync(CancellationToken cancellationToken = default)
     {
@@ -33,9 +34,25 @@ public sealed partial class FindMatchesTransform
         }
 
         var matcher = NewMatcher(records);
-        var model = Train(matcher, labels);
+        if (catalog.GetMLTransformModel(Definition.TransformId) is { Metrics: { } kept } stored && stored.Settings == Settings(matcher))
+        {
+            return kept;
+        }
+
+        var model = matcher.Train(labels);
         var metrics = matcher.Evaluate(labels, model);
-        Store(Definition with { Status = MLTransform.Ready, EvaluationMetrics = new EvaluationMetrics(MLTransform.FindMatchesType, metrics) });
+        var evaluated = Definition with
+        {
+            Status = MLTransform.Ready,
+            EvaluationMetrics = new EvaluationMetrics(MLTransform.FindMatchesType, metrics),
+            LastModifiedOn = DateTimeOffset.UtcNow,
+        };
+        catalog.Update(u =>
+        {
+            u.PutMLTransformModel(Definition.TransformId, new MLTransformModel(model.Save(), Settings(matcher), DateTimeOffset.UtcNow, metrics));
+            u.UpdateMLTransform(evaluated);
+        });
+        Definition = evaluated;
         return metrics;
     }
 

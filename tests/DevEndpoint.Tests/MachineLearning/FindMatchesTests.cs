@@ -68,7 +68,14 @@ public sealed class FindMatchesTests
         var matrix = metrics.ConfusionMatrix;
         var labelled = people.Catalog.GetMLTransformLabels(transform.Definition.TransformId);
         var pairs = labelled.GroupBy(l => l.LabelingSetId).Sum(s => s.Count() * (s.Count() - 1) / 2);
-        Assert.Equal(pairs, matrix.NumTruePositives + matrix.NumFalsePositives + matrix.NumTrueNegatives + matrix.NumFalseNegatives);
+        Assert.InRange(matrix.NumTruePositives + matrix.NumFalsePositives + matrix.NumTrueNegatives + matrix.NumFalseNegatives, pairs, 28 * 27 / 2);
+        var outputPairs = Rows(await transform.FindMatchesAsync()).GroupBy(r => r.MatchId).Sum(g => g.Count() * (g.Count() - 1) / 2);
+        Assert.Equal(outputPairs, matrix.NumTruePositives + matrix.NumFalsePositives);
+        var precision = (double)matrix.NumTruePositives / (matrix.NumTruePositives + matrix.NumFalsePositives);
+        var recall = (double)matrix.NumTruePositives / (matrix.NumTruePositives + matrix.NumFalseNegatives);
+        Assert.Equal(Math.Round(precision, 6), metrics.Precision);
+        Assert.Equal(Math.Round(recall, 6), metrics.Recall);
+        Assert.Equal(Math.Round(2 * precision * recall / (precision + recall), 6), metrics.F1);
         Assert.InRange(metrics.F1, 0.8, 1);
         Assert.InRange(metrics.AreaUnderPRCurve, 0.8, 1);
         Assert.Equal(["first_name", "last_name", "city", "birth_date", "phone"], metrics.ColumnImportances.Select(c => c.ColumnName));
@@ -76,6 +83,46 @@ public sealed class FindMatchesTests
         var stored = people.Catalog.GetMLTransform("people");
         Assert.Equal(new EvaluationMetrics("FIND_MATCHES", metrics).ToString(), stored.EvaluationMetrics?.ToString());
         Assert.Equal(CatalogJson.Serialize(metrics), CatalogJson.Serialize(stored.EvaluationMetrics!.FindMatchesMetrics));
+    }
+
+    [Fact]
+    public async Task Evaluate_again_without_new_labels_returns_the_kept_metrics_without_training_again()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        var transform = await people.CreateTransformAsync();
+        await PeopleCatalog.LabelRoundsAsync(transform, 3);
+        var first = await transform.EvaluateAsync();
+        var trained = people.Catalog.GetMLTransformModel(transform.Definition.TransformId)!;
+
+        var again = await FindMatchesTransform.Open(people.Catalog, "people").EvaluateAsync();
+
+        var kept = people.Catalog.GetMLTransformModel(transform.Definition.TransformId)!;
+        Assert.Equal(trained.TrainedOn, kept.TrainedOn);
+        Assert.Equal(trained.Model, kept.Model);
+        Assert.Equal(CatalogJson.Serialize(first), CatalogJson.Serialize(again));
+        Assert.Equal(CatalogJson.Serialize(first), CatalogJson.Serialize(kept.Metrics));
+    }
+
+    [Fact]
+    public async Task Evaluate_trains_again_once_labels_change_and_when_the_kept_model_was_never_evaluated()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        var transform = await people.CreateTransformAsync();
+        await PeopleCatalog.LabelRoundsAsync(transform, 2);
+        await transform.FindMatchesAsync();
+        var unevaluated = people.Catalog.GetMLTransformModel(transform.Definition.TransformId)!;
+        Assert.Null(unevaluated.Metrics);
+
+        await transform.EvaluateAsync();
+        var evaluated = people.Catalog.GetMLTransformModel(transform.Definition.TransformId)!;
+        await PeopleCatalog.LabelRoundsAsync(transform, 1);
+        var metrics = await transform.EvaluateAsync();
+
+        var retrained = people.Catalog.GetMLTransformModel(transform.Definition.TransformId)!;
+        Assert.True(evaluated.TrainedOn > unevaluated.TrainedOn);
+        Assert.True(retrained.TrainedOn > evaluated.TrainedOn);
+        Assert.Equal(CatalogJson.Serialize(metrics), CatalogJson.Serialize(retrained.Metrics));
+        Assert.Equal(CatalogJson.Serialize(metrics), CatalogJson.Serialize(people.Catalog.GetMLTransform("people").EvaluationMetrics!.FindMatchesMetrics));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.MachineLearning;
+using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Tests.MachineLearning;
 
@@ -44,6 +45,29 @@ public sealed class FindMatchesTransformTests
         Assert.Empty(people.Catalog.GetMLTransformLabels(doomed.Definition.TransformId));
         Assert.Null(people.Catalog.GetMLTransformModel(doomed.Definition.TransformId));
         Assert.Equal(kept.Definition.TransformId, people.Catalog.GetMLTransform("kept").TransformId);
+    }
+
+    [Fact]
+    public async Task A_catalog_whose_kept_models_have_no_metrics_column_gets_it_on_open_and_evaluates()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        var transform = await people.CreateTransformAsync();
+        await PeopleCatalog.LabelRoundsAsync(transform, 2);
+        await transform.FindMatchesAsync();
+        using (var connection = new SqliteConnection($"Data Source={people.Catalog.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE ml_transform_models DROP COLUMN metrics";
+            command.ExecuteNonQuery();
+        }
+
+        var reopened = DataCatalog.Open(people.Catalog.Path);
+        var before = reopened.GetMLTransformModel(transform.Definition.TransformId)!;
+        var metrics = await FindMatchesTransform.Open(reopened, "people").EvaluateAsync();
+
+        Assert.Null(before.Metrics);
+        Assert.Equal(CatalogJson.Serialize(metrics), CatalogJson.Serialize(reopened.GetMLTransformModel(transform.Definition.TransformId)!.Metrics));
     }
 
     [Fact]

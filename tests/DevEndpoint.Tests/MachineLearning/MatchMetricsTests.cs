@@ -6,29 +6,61 @@ namespace DevEndpoint.Tests.MachineLearning;
 public sealed class MatchMetricsTests
 {
     [Fact]
-    public void Metrics_of_a_hand_made_case_count_the_confusion_matrix_at_the_threshold()
+    public void Metrics_of_a_hand_made_case_sum_the_match_chances_of_output_and_other_pairs()
     {
-        // Surest first: match, non-match, match, match, non-match, match; threshold 0.5 predicts the first four.
-        (float, bool)[] scores = [(0.9f, true), (0.8f, false), (0.7f, true), (0.6f, true), (0.4f, false), (0.2f, true)];
+        // Output pairs: a labelled match (1), a pair of calibrated rate 0.75, a labelled non-match (0): 1.75 expected
+        // true positives, so 2, and 3 - 2 = 1 false positive. Other pairs: chances 0.5 + 0.25 + 0 and 1 more expected
+        // miss: 1.75 expected false negatives, so 2, and 3 - 2 = 1 true negative. Precision 2/3, recall 2/4, F1 4/7.
+        (bool, double)[] pairs = [(true, 1), (true, 0.75), (true, 0), (false, 0.5), (false, 0.25), (false, 0)];
 
-        var metrics = Matcher.Metrics(scores, 0.5, []);
+        var metrics = Matcher.Metrics(pairs, 1, 0.8125, []);
 
-        Assert.Equal(new ConfusionMatrix(3, 1, 1, 1), metrics.ConfusionMatrix);
-        Assert.Equal(0.75, metrics.Precision);
-        Assert.Equal(0.75, metrics.Recall);
-        Assert.Equal(0.75, metrics.F1);
-
-        // Average precision: (1/1 + 2/3 + 3/4 + 4/6) / 4.
-        Assert.Equal(Math.Round(((1.0 / 1) + (2.0 / 3) + (3.0 / 4) + (4.0 / 6)) / 4, 6), metrics.AreaUnderPRCurve);
+        Assert.Equal(new ConfusionMatrix(2, 1, 1, 2), metrics.ConfusionMatrix);
+        Assert.Equal(Math.Round(2.0 / 3, 6), metrics.Precision);
+        Assert.Equal(0.5, metrics.Recall);
+        Assert.Equal(Math.Round(4.0 / 7, 6), metrics.F1);
+        Assert.Equal(0.8125, metrics.AreaUnderPRCurve);
     }
 
     [Fact]
-    public void Metrics_without_predicted_matches_have_zero_precision_and_recall()
+    public void Metrics_without_output_pairs_have_zero_precision_and_recall()
     {
-        var metrics = Matcher.Metrics([(0.1f, true), (0.2f, false)], 0.5, []);
+        var metrics = Matcher.Metrics([(false, 1.0), (false, 0.2)], 0, 0, []);
 
         Assert.Equal(new ConfusionMatrix(0, 0, 1, 1), metrics.ConfusionMatrix);
         Assert.Equal((0.0, 0.0, 0.0), (metrics.Precision, metrics.Recall, metrics.F1));
+    }
+
+    [Fact]
+    public void The_area_under_the_precision_recall_curve_averages_the_precision_at_each_match()
+    {
+        // Surest first: match, non-match, match, match, non-match, match.
+        (float, bool)[] scores = [(0.9f, true), (0.8f, false), (0.7f, true), (0.6f, true), (0.4f, false), (0.2f, true)];
+
+        var area = Matcher.AreaUnderPrecisionRecall(scores);
+
+        Assert.Equal(((1.0 / 1) + (2.0 / 3) + (3.0 / 4) + (4.0 / 6)) / 4, area, 12);
+    }
+
+    [Fact]
+    public void Calibration_pools_score_bands_whose_match_share_would_fall_as_the_score_rises()
+    {
+        // 0.1 no match; 0.2 match then 0.3 no match fall, so they pool to 1 of 2; 0.8 and 0.9 both match, one band.
+        (float, bool)[] scores = [(0.3f, false), (0.9f, true), (0.1f, false), (0.8f, true), (0.2f, true)];
+
+        var calibration = ScoreCalibration.Fit(scores);
+
+        Assert.Equal(
+            [0, 0, 0.5, 0.5, 0.5, 1, 1, 1],
+            new[] { 0.05f, 0.1f, 0.15f, 0.2f, 0.3f, 0.5f, 0.9f, 0.95f }.Select(calibration.MatchRate));
+    }
+
+    [Fact]
+    public void Calibration_without_scored_pairs_takes_the_probability_as_it_is()
+    {
+        var calibration = ScoreCalibration.Fit([]);
+
+        Assert.Equal(0.25, calibration.MatchRate(0.25f));
     }
 
     [Theory]

@@ -82,7 +82,14 @@ internal sealed partial class Matcher
     /// threshold (average linkage), so that one wrong pair does not chain two entities into one. With enforced labels,
     /// labelled pairs score 1 or 0 and records labelled apart never end up in one entity.
     /// </summary>
-    public int[] Entities(PairClassifier model, IReadOnlyList<LabelledRecord> labels)
+    public int[] Entities(PairClassifier model, IReadOnlyList<LabelledRecord> labels) => Cluster(model, labels).Entities;
+
+    /// <summary>
+    /// The entities of <see cref="Entities"/> with the probability of every pair scored on the way: the candidate pairs,
+    /// the labelled pairs when labels are enforced (1 or 0), and every pair inside a merged group (a merge scores all
+    /// pairs between the two groups), so every pair of one entity is there.
+    /// </summary>
+    private (int[] Entities, Dictionary<long, float> Scored) Cluster(PairClassifier model, IReadOnlyList<LabelledRecord> labels)
     {
         var pairs = CandidatePairs;
         var probabilities = model.Probabilities(Features.Of(pairs));
@@ -144,7 +151,7 @@ internal sealed partial class Matcher
             members.Remove(Math.Max(ra, rb));
         }
 
-        return Enumerable.Range(0, Records.Count).Select(r => Members(Find(r)).Min()).ToArray();
+        return (Enumerable.Range(0, Records.Count).Select(r => Members(Find(r)).Min()).ToArray(), scored);
     }
 
     /// <summary>Whether every pair between two groups averages at least the threshold (pairs blocking left out are scored now).</summary>
