@@ -4,10 +4,32 @@ using DevEndpoint.MatchBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.MatchBench -c Release [-- <corpus names, comma-separated | all> <generated records, 0 for none>]
 //    or: dotnet run --project bench/DevEndpoint.MatchBench -c Release -- incremental <generated records> <arriving records>
+//    or: dotnet run --project bench/DevEndpoint.MatchBench -c Release -- blocking <corpus names, comma-separated | all> <generated records>
+//        (blocking alone: true pairs kept and pairs compared, printed, nothing written)
 if (args is ["incremental", var total, var arrivals])
 {
     await IncrementalRun.RunAsync(
         int.Parse(total, CultureInfo.InvariantCulture), int.Parse(arrivals, CultureInfo.InvariantCulture), Path.Combine(FindRepository(), "bench", "results", "match-incremental-vm.md"));
+    return;
+}
+
+if (args is ["blocking", var names, var size])
+{
+    var corporaRoot = MatchCorpus.FindRoot();
+    var folder = Path.Combine(Path.GetTempPath(), "devendpoint-matchbench");
+    var chosen = MatchCorpus.All(corporaRoot, folder).Where(c => names == "all" || names.Split(',').Contains(c.Name)).ToList();
+    if (int.Parse(size, CultureInfo.InvariantCulture) is > 0 and var records)
+    {
+        chosen.Add(MatchCorpus.Generated(corporaRoot, folder, records, seed: 7));
+    }
+
+    Console.WriteLine("| corpus | records | true pairs | blocking recall | pairs compared | blocking time |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var corpus in chosen)
+    {
+        Console.WriteLine(await BlockingRun.RunAsync(corpus, folder));
+    }
+
     return;
 }
 
