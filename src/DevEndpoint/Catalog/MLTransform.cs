@@ -62,7 +62,21 @@ public sealed record FindMatchesParameters(
     string PrimaryKeyColumnName,
     double PrecisionRecallTradeoff = 0.5,
     double AccuracyCostTradeoff = 0.5,
-    bool EnforceProvidedLabels = false);
+    bool EnforceProvidedLabels = false,
+    SemanticBlocking SemanticBlocking = SemanticBlocking.Auto);
+
+/// <summary>
+/// Whether blocking adds each record's nearest records in meaning, from a local sentence-embedding model (not part of
+/// Glue's parameters). Auto: for tables of up to 2,500 records, when the package DevEndpoint.Embeddings is there; On:
+/// always, failing when the package is not there; Off: never.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SemanticBlocking>))]
+public enum SemanticBlocking
+{
+    Auto,
+    On,
+    Off,
+}
 
 /// <summary>Glue's <c>EvaluationMetrics</c>.</summary>
 public sealed record EvaluationMetrics(string TransformType, FindMatchesMetrics FindMatchesMetrics);
