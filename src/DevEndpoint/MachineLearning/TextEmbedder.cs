@@ -19,7 +19,9 @@ internal abstract class TextEmbedder
     /// <summary>How many texts go to the model at once.</summary>
     private const int Batch = 64;
 
-    private static readonly Lazy<TextEmbedder?> Provider = new(() => Load(AssemblyName));
+    private static readonly Lock Finding = new();
+
+    private static TextEmbedder? provider;
 
     private readonly Dictionary<string, float[]> cache = new(StringComparer.Ordinal);
 
@@ -51,8 +53,17 @@ internal abstract class TextEmbedder
         }
     }
 
-    /// <summary>The provider when its assembly is present (loaded already, resolvable by name or beside the core's), else null.</summary>
-    public static TextEmbedder? Find() => Provider.Value;
+    /// <summary>
+    /// The provider when its assembly is present (loaded already, resolvable by name or beside the core's), else null. A
+    /// provider found is kept for the process; a miss is not, so a notebook that adds the package later finds it then.
+    /// </summary>
+    public static TextEmbedder? Find()
+    {
+        lock (Finding)
+        {
+            return provider ??= Load(AssemblyName);
+        }
+    }
 
     /// <summary>The provider; a <see cref="DevEndpointException"/> saying how to add it when its assembly is not there.</summary>
     public static TextEmbedder Require() => Find() ?? throw MLErrors.NoEmbeddings();
