@@ -56,14 +56,16 @@ public sealed record GlueTable(string DatabaseName, string TableName);
 public sealed record TransformParameters(string TransformType, FindMatchesParameters FindMatchesParameters);
 
 /// <summary>
-/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given).
+/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given); plus,
+/// written only when it is not the default Auto (so a transform keeps Glue's shape unless the user chose), whether blocking
+/// is semantic.
 /// </summary>
 public sealed record FindMatchesParameters(
     string PrimaryKeyColumnName,
     double PrecisionRecallTradeoff = 0.5,
     double AccuracyCostTradeoff = 0.5,
     bool EnforceProvidedLabels = false,
-    SemanticBlocking SemanticBlocking = SemanticBlocking.Auto);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] SemanticBlocking SemanticBlocking = SemanticBlocking.Auto);
 
 /// <summary>
 /// Whether blocking adds each record's nearest records in meaning, from a local sentence-embedding model (not part of
