@@ -103,7 +103,7 @@ internal static class MatchRun
     }
 
     /// <summary>With <c>MATCHBENCH_MISSED=&lt;count&gt;</c>, prints that many true pairs blocking left out (to see which class of input it misses).</summary>
-    private static void PrintMissed(MatchRecords records, HashSet<long> truth, long[] candidates)
+    public static void PrintMissed(MatchRecords records, HashSet<long> truth, long[] candidates)
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable("MATCHBENCH_MISSED"), CultureInfo.InvariantCulture, out var count))
         {
@@ -122,7 +122,7 @@ internal static class MatchRun
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static HashSet<long> TruePairs(MatchRecords records, MatchCorpus corpus) =>
+    public static HashSet<long> TruePairs(MatchRecords records, MatchCorpus corpus) =>
         Pairs(records.Keys.Select((key, row) => (Group: corpus.EntityOfKey[key], Row: row)));
 
     private static HashSet<long> PredictedPairs(MatchRecords records, DataFrame matches)

@@ -56,13 +56,29 @@ public sealed record GlueTable(string DatabaseName, string TableName);
 public sealed record TransformParameters(string TransformType, FindMatchesParameters FindMatchesParameters);
 
 /// <summary>
-/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given).
+/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given); plus,
+/// written only when it is not the default Auto (so a transform keeps Glue's shape unless the user chose), whether blocking
+/// is semantic.
 /// </summary>
 public sealed record FindMatchesParameters(
     string PrimaryKeyColumnName,
     double PrecisionRecallTradeoff = 0.5,
     double AccuracyCostTradeoff = 0.5,
-    bool EnforceProvidedLabels = false);
+    bool EnforceProvidedLabels = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] SemanticBlocking SemanticBlocking = SemanticBlocking.Auto);
+
+/// <summary>
+/// Whether blocking adds each record's nearest records in meaning, from a local sentence-embedding model (not part of
+/// Glue's parameters). Auto: for tables of up to 2,500 records, when the package DevEndpoint.Embeddings is there; On:
+/// always, failing when the package is not there; Off: never.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SemanticBlocking>))]
+public enum SemanticBlocking
+{
+    Auto,
+    On,
+    Off,
+}
 
 /// <summary>Glue's <c>EvaluationMetrics</c>.</summary>
 public sealed record EvaluationMetrics(string TransformType, FindMatchesMetrics FindMatchesMetrics);

@@ -12,6 +12,13 @@ public sealed record FindMatchesOptions
     /// <summary>Whether find-matches keeps labelled records together or apart as their labels say, whatever the model thinks.</summary>
     public bool EnforceProvidedLabels { get; init; }
 
+    /// <summary>
+    /// Auto (default): blocking also pairs records close in meaning (a local sentence-embedding model over their short
+    /// text columns) for tables of up to 2,500 records, when the package DevEndpoint.Embeddings is loaded; On: at any size,
+    /// failing when it is not; Off: never.
+    /// </summary>
+    public Catalog.SemanticBlocking SemanticBlocking { get; init; } = Catalog.SemanticBlocking.Auto;
+
     public string? Description { get; init; }
 }
 

@@ -60,7 +60,7 @@ public sealed partial class FindMatchesTransform
             InputRecordTables = [new GlueTable(source.Database, source.Table)],
             Parameters = new TransformParameters(
                 MLTransform.FindMatchesType,
-                new FindMatchesParameters(column.Name, options.PrecisionRecallTradeoff, options.AccuracyCostTradeoff, options.EnforceProvidedLabels)),
+                new FindMatchesParameters(column.Name, options.PrecisionRecallTradeoff, options.AccuracyCostTradeoff, options.EnforceProvidedLabels, options.SemanticBlocking)),
             Schema = table.AllColumns.Select(c => new SchemaColumn(c.Name, c.Type)).ToList(),
         };
         var transform = new FindMatchesTransform(catalog, definition);

@@ -82,6 +82,9 @@ internal static class MLErrors
     public static DevEndpointException IncrementalNeedsBoth(string command, string existing) => new(
         $"Give {command} both --incremental <database>.<table> (the new records) and --existing {existing} (the records matched before, with match_id), or neither.");
 
+    public static DevEndpointException NoEmbeddings() => new(
+        $"Semantic blocking needs a sentence-embedding model, and the package {TextEmbedder.AssemblyName} that brings one is not loaded. In a notebook run #r \"nuget: {TextEmbedder.AssemblyName}\" first; in a project add a reference to {TextEmbedder.AssemblyName}; or create the transform with SemanticBlocking = Auto or Off to block without it.");
+
     private static string Plus(string? extra) => extra is null ? string.Empty : $" plus {extra}";
 
     private static string LowerFirst(string text) => text.StartsWith("The ", StringComparison.Ordinal) ? $"the {text[4..]}" : text;

@@ -34,6 +34,23 @@ public sealed class BlockingKeyTests
     }
 
     [Fact]
+    public void Words_one_typo_apart_share_a_typo_key_and_dates_one_part_apart_share_a_column_key()
+    {
+        var records = MatchRecords.From(
+            new DataFrame(
+                new StringDataFrameColumn("id", ["1", "2", "3"]),
+                new StringDataFrameColumn("name", ["jnes", "jones", "smith"]),
+                new PrimitiveDataFrameColumn<DateTime>("born", [new DateTime(1981, 12, 17), new DateTime(1981, 12, 18), new DateTime(1970, 1, 1)])),
+            "id");
+
+        // "jones" less its "o" is "jnes"; the names share their sound code and the dates their year and month.
+        Assert.Single(records.TypoKeys.Ids[0].Intersect(records.TypoKeys.Ids[1]));
+        Assert.Equal(2, records.ColumnKeys.Ids[0].Intersect(records.ColumnKeys.Ids[1]).Count());
+        Assert.Empty(records.TypoKeys.Ids[0].Intersect(records.TypoKeys.Ids[2]));
+        Assert.Empty(records.ColumnKeys.Ids[0].Intersect(records.ColumnKeys.Ids[2]));
+    }
+
+    [Fact]
     public void Blocking_keeps_a_pair_that_shares_only_one_column_value_among_many_alike_records()
     {
         // 300 people in a few cities, born within three years, with names made of common syllables; the last two are one person typed twice: the

@@ -29,6 +29,23 @@ public sealed class FindMatchesTransformTests
     }
 
     [Fact]
+    public async Task Semantic_blocking_is_kept_with_the_transform_and_left_out_of_its_glue_shape_when_auto()
+    {
+        using var people = await PeopleCatalog.CreateAsync();
+        await people.CreateTransformAsync("chosen", new FindMatchesOptions { SemanticBlocking = SemanticBlocking.Off });
+        await people.CreateTransformAsync("default");
+
+        var reopened = DataCatalog.Open(people.Catalog.Path);
+        var chosen = reopened.GetMLTransform("chosen").Parameters.FindMatchesParameters;
+        var byDefault = reopened.GetMLTransform("default").Parameters.FindMatchesParameters;
+
+        Assert.Equal(SemanticBlocking.Off, chosen.SemanticBlocking);
+        Assert.Equal(SemanticBlocking.Auto, byDefault.SemanticBlocking);
+        Assert.Contains("\"SemanticBlocking\":\"Off\"", CatalogJson.Serialize(chosen, indented: false), StringComparison.Ordinal);
+        Assert.DoesNotContain("SemanticBlocking", CatalogJson.Serialize(byDefault, indented: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Deleting_a_transform_removes_its_labels_and_model_and_leaves_the_others()
     {
         using var people = await PeopleCatalog.CreateAsync();

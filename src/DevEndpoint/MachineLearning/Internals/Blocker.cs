@@ -1,23 +1,37 @@
+using DevEndpoint.Catalog;
+
 namespace DevEndpoint.MachineLearning.Internals;
 
 /// <summary>
-/// Blocking in two passes whose candidates share one budget. The first finds each record's nearest records by TF-IDF
-/// cosine over its tokens and character 3-grams; the second by cosine over column keys (each column's whole value, word
-/// sound codes, numbers inside text), which finds the copy of a sparse or badly typed record through the one column it
-/// shares. Both go through inverted indexes that leave out keys more than <see cref="FrequencyCap"/> records share (a
-/// common word or 3-gram would make every record a candidate of every other). Each record keeps its closest records of
-/// both passes; the pairs the budget leaves room for beyond those go to the closest pairs overall, so a record typed many
-/// times keeps all its copies. Only the candidate pairs are compared by the model.
+/// Blocking in passes whose candidates share one budget. The first finds each record's nearest records by TF-IDF
+/// cosine over its tokens and character 3-grams; the second by cosine over column keys (each column's whole value, parts
+/// of dates, word sound codes, numbers inside text), which finds the copy of a sparse or badly typed record through the
+/// one column it shares; on small tables a third by cosine over words with a letter left out (<see cref="MatchRecords.TypoKeys"/>).
+/// All go through inverted indexes that leave out keys more than <see cref="FrequencyCap"/> records
+/// share (a common word or 3-gram would make every record a candidate of every other). A semantic pass adds the
+/// records closest in meaning when a sentence-embedding model is there (<see cref="SemanticBlocking"/>). Each record keeps
+/// its closest records of every pass; the pairs the budget leaves room for beyond those go to the closest pairs overall, so
+/// a record typed many times keeps all its copies. Only the candidate pairs are compared by the model.
 /// </summary>
-internal sealed class Blocker
+internal sealed partial class Blocker
 {
+    /// <summary>
+    /// Up to this many records, the 1% share of all pairs limits the candidates rather than the neighbours per record
+    /// (1% of the pairs of 2,500 records is about 12 a record): blocking then also pairs the neighbours of neighbours and
+    /// ranks what it found by a closer look (see <see cref="CandidatePairs"/>), and embeds the records when asked.
+    /// </summary>
+    public const int SmallTable = 2_500;
+
     private readonly MatchRecords records;
+    private readonly SemanticBlocking semantic;
     private readonly Index wholeRecords;
     private readonly Index columns;
+    private readonly Index? typos;
 
-    public Blocker(MatchRecords records, double accuracyCostTradeoff)
+    public Blocker(MatchRecords records, double accuracyCostTradeoff, SemanticBlocking semantic = SemanticBlocking.Auto)
     {
         this.records = records;
+        this.semantic = semantic;
         var n = records.Count;
 
         // Neighbours per record: about 0.6% of the records (at most 12, at least 3), scaled by the accuracy/cost trade-off,
@@ -27,6 +41,7 @@ internal sealed class Blocker
         FrequencyCap = (int)Math.Clamp(n / 50.0, 20, 200);
         wholeRecords = new Index(records.RecordKeys, FrequencyCap);
         columns = new Index(records.ColumnKeys, FrequencyCap);
+        typos = records.TypoKeys.Ids.Length > 0 ? new Index(records.TypoKeys, FrequencyCap) : null;
     }
 
     /// <summary>How many nearest records each record keeps as candidates.</summary>
@@ -40,41 +55,6 @@ internal sealed class Blocker
 
     /// <summary>The nearest records of one record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>.</summary>
     public Neighbour[] NearestOf(int row, int count) => wholeRecords.NearestOf(row, count, new float[records.Count], []);
-
-    /// <summary>
-    /// The pairs the model compares (lower row first, sorted): from both passes, each record with its
-    /// <see cref="Neighbours"/>/2 nearest records first (nearest ranks first), then the closest of the pairs with up to
-    /// 2 x <see cref="Neighbours"/> nearest (a pair both passes find ranks by the sum of its two cosines), up to a budget of <see cref="Neighbours"/> pairs a record and at most 0.95% of
-    /// all pairs (but never under half that many a record).
-    /// </summary>
-    public long[] CandidatePairs()
-    {
-        var n = records.Count;
-        var sure = Math.Max(1, Neighbours / 2);
-        var best = new Dictionary<long, (int Rank, float Score)>();
-        var passes = new[] { Nearest(wholeRecords, 2 * Neighbours), Nearest(columns, 2 * Neighbours) };
-        foreach (var nearest in passes)
-        {
-            for (var row = 0; row < n; row++)
-            {
-                for (var rank = 0; rank < nearest[row].Length; rank++)
-                {
-                    var (other, score) = nearest[row][rank];
-                    var pair = Pair(row, other);
-                    var level = Math.Min(rank, sure);
-                    best[pair] = best.TryGetValue(pair, out var known)
-                        ? (Math.Min(level, known.Rank), score + known.Score)
-                        : (level, score);
-                }
-            }
-        }
-
-        var budget = (long)Math.Min((double)n * Neighbours, Math.Max(0.0095 * n * (n - 1) / 2, n * Neighbours / 2.0));
-        var sorted = best.OrderBy(p => p.Value.Rank).ThenByDescending(p => p.Value.Score).ThenBy(p => p.Key)
-            .Take((int)Math.Min(budget, int.MaxValue)).Select(p => p.Key).ToArray();
-        Array.Sort(sorted);
-        return sorted;
-    }
 
     /// <summary>Every record with each of its nearest records, as pairs (lower row first, sorted).</summary>
     public static long[] Pairs(Neighbour[][] nearest)

@@ -72,10 +72,17 @@ internal sealed class MatchRecords
     /// <summary>
     /// Per record: the column keys of the second blocking pass (sorted ids, unit-length TF-IDF weights), which catch pairs
     /// the whole-record vector misses: each column's whole value (a shared date of birth or phone number where little else
-    /// is filled in), each word's sound code (a typo that breaks every 3-gram of a short name) and each number inside a
-    /// text (a street or phone number among other words).
+    /// is filled in), each two of a date's year, month and day (a typo in the third), each word's sound code (a typo that
+    /// breaks every 3-gram of a short name) and each number inside a text (a street or phone number among other words).
     /// </summary>
     public KeySpace ColumnKeys { get; private set; } = KeySpace.Empty;
+
+    /// <summary>
+    /// Per record, on tables of up to <see cref="Blocker.SmallTable"/> records (else none): the keys of the typo pass, each
+    /// word of 3 letters or more and, from 4 letters, the word with each one of its letters left out, so that words one
+    /// typo apart (a letter dropped, added, changed or two swapped) share a key: "jnes" and "jones", "anncy" and "nancy".
+    /// </summary>
+    public KeySpace TypoKeys { get; private set; } = KeySpace.Empty;
 
     /// <summary>The whole-record TF-IDF vectors (<see cref="KeyIds"/> and its companions) as a key space.</summary>
     public KeySpace RecordKeys { get; private set; } = KeySpace.Empty;
@@ -129,6 +136,10 @@ internal sealed class MatchRecords
 
         records.IndexKeys(ids.Count);
         records.ColumnKeys = KeySpace.Of(records.ColumnKeyLists());
+        if (count <= Blocker.SmallTable)
+        {
+            records.TypoKeys = KeySpace.Of(records.TypoKeyLists());
+        }
         return records;
     }
 
@@ -208,7 +219,15 @@ internal sealed class MatchRecords
                     continue;
                 }
 
-                keys.Add(string.Concat(c.ToString(CultureInfo.InvariantCulture), "\u0003", text));
+                var column = c.ToString(CultureInfo.InvariantCulture);
+                keys.Add(string.Concat(column, "\u0003", text));
+                if (Kinds[c] == ColumnKind.Date && text.Split(' ') is [var year, var month, var day])
+                {
+                    keys.Add(string.Concat(column, "\u0007y", year, " ", month));
+                    keys.Add(string.Concat(column, "\u0007m", month, " ", day));
+                    keys.Add(string.Concat(column, "\u0007d", year, " ", day));
+                }
+
                 foreach (var word in text.Split(' '))
                 {
                     if (char.IsLetter(word[0]) && word.Length >= 3)
@@ -218,6 +237,36 @@ internal sealed class MatchRecords
                     else if (char.IsDigit(word[0]) && word.Length >= 2 && Kinds[c] == ColumnKind.Text)
                     {
                         keys.Add(string.Concat("\u0005", word));
+                    }
+                }
+            }
+        }
+
+        return lists;
+    }
+
+    private List<string>[] TypoKeyLists()
+    {
+        var lists = new List<string>[Count];
+        for (var row = 0; row < Count; row++)
+        {
+            var keys = lists[row] = [];
+            for (var c = 0; c < Columns.Length; c++)
+            {
+                foreach (var word in Text[c][row].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (word.Length < 3 || !char.IsLetter(word[0]))
+                    {
+                        continue;
+                    }
+
+                    keys.Add(word);
+                    if (word.Length >= 4)
+                    {
+                        for (var i = 0; i < word.Length; i++)
+                        {
+                            keys.Add(string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1)));
+                        }
                     }
                 }
             }

@@ -27,7 +27,7 @@ internal sealed partial class Matcher
 
     public PairFeatures Features { get; }
 
-    public Blocker Blocker => blocker ??= new Blocker(Records, Parameters.AccuracyCostTradeoff);
+    public Blocker Blocker => blocker ??= new Blocker(Records, Parameters.AccuracyCostTradeoff, Parameters.SemanticBlocking);
 
     /// <summary>The pairs blocking keeps, lower row first, sorted.</summary>
     public long[] CandidatePairs => candidates ??= Blocker.CandidatePairs();
