@@ -18,6 +18,7 @@ KERNEL=.net-csharp
 SOLUTION=DevEndpoint.sln
 CORE_PROJECT=src/DevEndpoint/DevEndpoint.csproj
 INTERACTIVE_PROJECT=src/DevEndpoint.Interactive/DevEndpoint.Interactive.csproj
+EMBEDDINGS_PROJECT=src/DevEndpoint.Embeddings/DevEndpoint.Embeddings.csproj
 CLI_PROJECT=src/DevEndpoint.Cli
 SAMPLE_DATA=notebooks/data/sales
 S3_PORT=54569
@@ -48,7 +49,8 @@ Commands:
           $INTERACTIVE_VERSION into $TOOLS_DIR, and the Jupyter kernel $KERNEL
   build   dotnet build $SOLUTION -c \$CONFIGURATION [extra dotnet build arguments]
   pack    build and pack DevEndpoint + DevEndpoint.Interactive into artifacts/packages
-          with a fresh version 0.1.0-dev.<UTC timestamp>
+          with a fresh version 0.1.0-dev.<UTC timestamp>; with PACK_EMBEDDINGS=1 also
+          DevEndpoint.Embeddings (FindMatches' semantic blocking, about 170 MB with its model)
   demo    setup, pack, generate the sample data, run notebooks/quickstart.ipynb in Jupyter
           and render it to artifacts/notebooks/quickstart.html
   test    setup, build, dotnet format check, pack, sample data, start the test servers
@@ -195,6 +197,9 @@ pack_built() {
     local common=(-c "$CONFIGURATION" --no-build -o "$PACKAGES_DIR" -p:Version="$PACKAGE_VERSION")
     dotnet pack "$CORE_PROJECT" "${common[@]}" -p:IsPackable=true
     dotnet pack "$INTERACTIVE_PROJECT" "${common[@]}"
+    if [[ ${PACK_EMBEDDINGS:-0} == 1 ]]; then
+        dotnet pack "$EMBEDDINGS_PROJECT" "${common[@]}"
+    fi
     echo "$PACKAGE_VERSION" >"$PACKAGES_DIR/VERSION"
     prune_nuget_cache
     cat <<EOF
@@ -208,13 +213,16 @@ EOF
 pack() {
     step "dotnet build $INTERACTIVE_PROJECT -c $CONFIGURATION (version $PACKAGE_VERSION)"
     dotnet build "$INTERACTIVE_PROJECT" -c "$CONFIGURATION" -p:Version="$PACKAGE_VERSION"
+    if [[ ${PACK_EMBEDDINGS:-0} == 1 ]]; then
+        dotnet build "$EMBEDDINGS_PROJECT" -c "$CONFIGURATION" -p:Version="$PACKAGE_VERSION"
+    fi
     pack_built
 }
 
 # `#r nuget` caches by id+version: drop the older local dev builds from the cache.
 prune_nuget_cache() {
     local cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}" id dir
-    for id in devendpoint devendpoint.interactive; do
+    for id in devendpoint devendpoint.interactive devendpoint.embeddings; do
         for dir in "$cache/$id"/0.1.0-dev.*; do
             [[ -d $dir && ${dir##*/} != "$PACKAGE_VERSION" ]] && rm -rf "$dir"
         done
