@@ -1,7 +1,7 @@
 namespace DevEndpoint;
 
 /// <summary>Writes files that other kernels or processes may read at any moment: a reader never sees half a file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     public static void Write(string path, byte[] content)
     {

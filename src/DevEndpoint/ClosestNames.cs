@@ -1,7 +1,7 @@
 namespace DevEndpoint;
 
 /// <summary>Finds the names closest to a misspelt one, for "did you mean" hints in errors.</summary>
-public static class ClosestNames
+internal static class ClosestNames
 {
     public static IReadOnlyList<string> Find(string wanted, IEnumerable<string> candidates, int max = 3)
     {

@@ -4,7 +4,7 @@ namespace DevEndpoint.Catalog;
 /// The input/output formats and SerDe that Hive, Athena, Spark and Trino expect for each classification. Which of them
 /// a table gets is the business of its format (<c>Formats.IFileFormat.Describe</c>), not of the catalog.
 /// </summary>
-public static class StorageFormats
+internal static class StorageFormats
 {
     public const string TextInputFormat = "org.apache.hadoop.mapred.TextInputFormat";
     public const string TextOutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";

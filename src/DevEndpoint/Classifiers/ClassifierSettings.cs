@@ -3,13 +3,13 @@ using DevEndpoint.Catalog;
 namespace DevEndpoint.Classifiers;
 
 /// <summary>One setting of <c>classifier add</c>: its option name and help text, shared by the command line and the magic.</summary>
-public sealed record ClassifierSetting(string Option, string Description);
+internal sealed record ClassifierSetting(string Option, string Description);
 
 /// <summary>
 /// A custom classifier as front ends take it: a name, a type and text settings by option name (<c>--grok-pattern</c>, ...).
 /// <see cref="Create"/> checks which settings the type takes and builds the definition.
 /// </summary>
-public static class ClassifierSettings
+internal static class ClassifierSettings
 {
     public static ClassifierSetting Type { get; } = new("--type", "grok, csv, json or xml.");
 

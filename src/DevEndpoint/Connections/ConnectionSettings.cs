@@ -3,10 +3,10 @@ using DevEndpoint.Catalog;
 namespace DevEndpoint.Connections;
 
 /// <summary>One setting of <c>connection add</c>: its option name and help text, shared by the command line and the magic.</summary>
-public sealed record ConnectionSetting(string Option, string Description);
+internal sealed record ConnectionSetting(string Option, string Description);
 
 /// <summary>A connection as front ends take it: a name, a type, a URL and optional text settings by option name.</summary>
-public static class ConnectionSettings
+internal static class ConnectionSettings
 {
     public static ConnectionSetting Type { get; } = new("--type", "postgres, mysql, sqlite or s3.");
 

@@ -6,7 +6,7 @@ namespace DevEndpoint.Connections;
 /// Hides secrets in text before it is shown, logged or put in an exception: the values of <c>Password=</c>, <c>Pwd=</c> and
 /// AWS secret keys become <c>***</c>, as do the user info of URLs and any secret value passed in.
 /// </summary>
-public static partial class SecretMask
+internal static partial class SecretMask
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Mask = "***";

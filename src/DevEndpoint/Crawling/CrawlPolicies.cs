@@ -1,7 +1,7 @@
 namespace DevEndpoint.Crawling;
 
 /// <summary>The re-crawl policies by the names users type (<c>update</c>, <c>log</c>, <c>deprecate</c>, <c>delete</c>).</summary>
-public static class CrawlPolicies
+internal static class CrawlPolicies
 {
     public static SchemaChangePolicy ParseSchemaChange(string name) =>
         Parse<SchemaChangePolicy>(name, "schema change policy");

@@ -4,7 +4,7 @@ using DevEndpoint.Catalog;
 namespace DevEndpoint.Crawling;
 
 /// <summary>Crawl runs as rows of text, one shape for every front end (the CLI's text table, the notebook's HTML table).</summary>
-public static class CrawlRunTable
+internal static class CrawlRunTable
 {
     /// <summary>How many skipped files a row names before it says how many more there are.</summary>
     public const int ErrorsShown = 5;

@@ -23,10 +23,10 @@ public sealed record FindMatchesOptions
 }
 
 /// <summary>One option of the <c>ml</c> commands: its name and help text, shared by the command line and the magics.</summary>
-public sealed record MLOption(string Name, string Description);
+internal sealed record MLOption(string Name, string Description);
 
 /// <summary>The options of the <c>ml</c> command line and <c>#!ml</c> magics, defined once.</summary>
-public static class MLOptions
+internal static class MLOptions
 {
     public static MLOption Source { get; } = new("--source", "The catalog table whose records are matched, as <database>.<table> (several sources unioned into one table for record linkage).");
 

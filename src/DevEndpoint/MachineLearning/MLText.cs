@@ -5,7 +5,7 @@ using Microsoft.Data.Analysis;
 namespace DevEndpoint.MachineLearning;
 
 /// <summary>What the <c>ml</c> command line and the <c>#!ml</c> magics say after each step, worded once.</summary>
-public static class MLText
+internal static class MLText
 {
     public static string LabelingSetWritten(string name, DataFrame set, string path)
     {

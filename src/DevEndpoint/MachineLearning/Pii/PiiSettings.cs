@@ -1,10 +1,10 @@
 namespace DevEndpoint.MachineLearning.Pii;
 
 /// <summary>One option of <c>pii</c>: its name and help text, shared by the command line and the magic.</summary>
-public sealed record PiiSetting(string Option, string Description);
+internal sealed record PiiSetting(string Option, string Description);
 
 /// <summary>The options of <c>devendpoint pii</c> and <c>#!pii</c>, and how their text becomes <see cref="PiiOptions"/>.</summary>
-public static class PiiSettings
+internal static class PiiSettings
 {
     public static PiiSetting EntityTypes { get; } = new(
         "--entity-types",

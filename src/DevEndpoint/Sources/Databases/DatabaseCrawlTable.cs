@@ -5,7 +5,7 @@ using DevEndpoint.Crawling;
 namespace DevEndpoint.Sources.Databases;
 
 /// <summary>A database crawl's result as text, one shape for every front end (the CLI's text, the notebook's HTML).</summary>
-public static class DatabaseCrawlTable
+internal static class DatabaseCrawlTable
 {
     public static IReadOnlyList<string> Header { get; } = ["table", "change", "classification", "columns", "records (estimate)"];
 
