@@ -11,10 +11,8 @@ namespace DevEndpoint.Interactive.Magics;
 /// <c>#!ml create &lt;name&gt; --source &lt;db&gt;.&lt;table&gt; --primary-key &lt;column&gt; [--precision-recall 0..1]
 /// [--accuracy-cost 0..1] [--enforce-provided-labels] [--catalog &lt;file&gt;]</c>.
 /// </summary>
-public sealed class MLCreateMagic : KernelDirectiveCommand
+public sealed class MLCreateMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
     public string Source { get; set; } = string.Empty;
 
     public string PrimaryKey { get; set; } = string.Empty;
@@ -24,8 +22,6 @@ public sealed class MLCreateMagic : KernelDirectiveCommand
     public double? AccuracyCost { get; set; }
 
     public bool EnforceProvidedLabels { get; set; }
-
-    public string? Catalog { get; set; }
 
     internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
     [

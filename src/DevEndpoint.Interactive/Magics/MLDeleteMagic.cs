@@ -7,12 +7,8 @@ using Microsoft.DotNet.Interactive.Commands;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary><c>#!ml delete &lt;name&gt; [--catalog &lt;file&gt;]</c>.</summary>
-public sealed class MLDeleteMagic : KernelDirectiveCommand
+public sealed class MLDeleteMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
-    public string? Catalog { get; set; }
-
     internal static Task HandleAsync(MLDeleteMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {

@@ -7,12 +7,8 @@ using Microsoft.DotNet.Interactive.Commands;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary><c>#!ml evaluate &lt;name&gt; [--catalog &lt;file&gt;]</c>.</summary>
-public sealed class MLEvaluateMagic : KernelDirectiveCommand
+public sealed class MLEvaluateMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
-    public string? Catalog { get; set; }
-
     internal static Task HandleAsync(MLEvaluateMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {

@@ -12,12 +12,10 @@ namespace DevEndpoint.Interactive.Magics;
 /// <c>#!ml find-matches &lt;name&gt; --as &lt;variable&gt; [--one-per-entity] [--output &lt;file.csv&gt;]
 /// [--incremental &lt;database&gt;.&lt;table&gt;|&lt;variable&gt; --existing &lt;variable&gt;] [--catalog &lt;file&gt;]</c>.
 /// </summary>
-public sealed class MLFindMatchesMagic : KernelDirectiveCommand
+public sealed class MLFindMatchesMagic : MLTransformMagic
 {
     /// <summary>Rows shown under the matches.</summary>
     public const int PreviewRows = 10;
-
-    public string Name { get; set; } = string.Empty;
 
     public string As { get; set; } = string.Empty;
 
@@ -28,8 +26,6 @@ public sealed class MLFindMatchesMagic : KernelDirectiveCommand
     public string? Incremental { get; set; }
 
     public string? Existing { get; set; }
-
-    public string? Catalog { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
 

@@ -8,17 +8,13 @@ using Microsoft.DotNet.Interactive.Directives;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary><c>#!ml import-labels &lt;name&gt; (--from &lt;variable&gt; | --input &lt;file.csv&gt;) [--replace] [--catalog &lt;file&gt;]</c>.</summary>
-public sealed class MLImportLabelsMagic : KernelDirectiveCommand
+public sealed class MLImportLabelsMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
     public string? From { get; set; }
 
     public string? Input { get; set; }
 
     public bool Replace { get; set; }
-
-    public string? Catalog { get; set; }
 
     internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
     [

@@ -8,17 +8,13 @@ using Microsoft.DotNet.Interactive.Directives;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary><c>#!ml labeling-set &lt;name&gt; --as &lt;variable&gt; [--output &lt;file.csv&gt;] [--seed n] [--catalog &lt;file&gt;]</c>.</summary>
-public sealed class MLLabelingSetMagic : KernelDirectiveCommand
+public sealed class MLLabelingSetMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
     public string As { get; set; } = string.Empty;
 
     public string? Output { get; set; }
 
     public int? Seed { get; set; }
-
-    public string? Catalog { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
 

@@ -6,12 +6,8 @@ using Microsoft.DotNet.Interactive.Commands;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary><c>#!ml show &lt;name&gt; [--catalog &lt;file&gt;]</c>.</summary>
-public sealed class MLShowMagic : KernelDirectiveCommand
+public sealed class MLShowMagic : MLTransformMagic
 {
-    public string Name { get; set; } = string.Empty;
-
-    public string? Catalog { get; set; }
-
     internal static Task HandleAsync(MLShowMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, () =>
         {
