@@ -4,7 +4,8 @@ namespace DevEndpoint.Accuracy;
 
 /// <summary>
 /// The files to score: those of <c>duckdb/duckdb-sniffer-expected.tsv</c> that DuckDB's tests sniff without user
-/// options, and csv-spectrum's files (comma-delimited, with a header).
+/// options, and csv-spectrum's files (comma-delimited, with a header); and, apart, the messy CSV corpus in the tests
+/// (<c>tests/DevEndpoint.Tests/Formats/Csv/Messy</c>, hand-written files of the kinds real publishers get wrong).
 /// </summary>
 internal static class Corpus
 {
@@ -27,6 +28,35 @@ internal static class Corpus
 
     public static IEnumerable<ExpectedFile> Load(string root) => DuckDb(Path.Combine(root, "duckdb")).Concat(Spectrum(Path.Combine(root, "csv-spectrum")));
 
+    /// <summary>The messy corpus's files with its <c>expected.tsv</c>: delimiter, header, column count and preamble lines of each.</summary>
+    public static IEnumerable<ExpectedFile> Messy(string folder)
+    {
+        var lines = File.ReadAllLines(Path.Combine(folder, "expected.tsv"));
+        var header = lines[0].Split('\t');
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split('\t');
+            string Cell(string name) => cells[Array.IndexOf(header, name)];
+            var delimiter = Cell("delimiter") switch
+            {
+                "comma" => ',',
+                "semicolon" => ';',
+                "tab" => '\t',
+                "pipe" => '|',
+                var other => throw new InvalidDataException($"{folder}/expected.tsv: unknown delimiter '{other}' for {Cell("file")}"),
+            };
+            yield return new ExpectedFile(
+                Path.Combine(folder, Cell("file")),
+                "messy/" + Cell("file"),
+                delimiter,
+                Cell("header") == "yes",
+                [],
+                false,
+                int.Parse(Cell("columns"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(Cell("preamble"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     private static IEnumerable<ExpectedFile> DuckDb(string folder)
     {
         var lines = File.ReadAllLines(Path.Combine(folder, "duckdb-sniffer-expected.tsv"));
@@ -46,9 +76,11 @@ internal static class Corpus
             var delimiter = stated.Contains("delimiter", StringComparison.Ordinal) && Cell("delimiter") is { Length: > 0 } d ? (d == "\\t" ? '\t' : d[0]) : (char?)null;
             bool? hasHeader = stated.Contains("hasheader", StringComparison.Ordinal) && Cell("hasheader") is "0" or "1" ? Cell("hasheader") == "1" : null;
             var columns = Cell("columns").Length == 0 ? [] : Cell("columns").Split("; ").Select(Column).ToList();
+            var partial = stated.Contains("partial", StringComparison.Ordinal);
+            int? skipRows = stated.Contains("skiprows", StringComparison.Ordinal) && int.TryParse(Cell("skiprows"), out var skip) ? skip : null;
             if (path is not null && (delimiter is not null || hasHeader is not null || columns.Count > 0))
             {
-                yield return new ExpectedFile(path, "duckdb/" + Cell("data_file"), delimiter, hasHeader, columns, stated.Contains("partial", StringComparison.Ordinal));
+                yield return new ExpectedFile(path, "duckdb/" + Cell("data_file"), delimiter, hasHeader, columns, partial, columns.Count > 0 && !partial ? columns.Count : null, skipRows);
             }
         }
     }

@@ -4,31 +4,13 @@ using DevEndpoint.Accuracy;
 using DuckDB.NET.Data;
 
 var root = Corpus.FindRoot();
-var files = Corpus.Load(root).ToList();
-var ours = new Score();
-var duck = new Score();
-var details = new StringBuilder();
 using var connection = new DuckDBConnection("DataSource=:memory:");
 connection.Open();
-foreach (var file in files)
-{
-    var ourWrong = ours.Add(file, await Sniffers.DevEndpointAsync(file.Path));
-    var duckWrong = duck.Add(file, Sniffers.DuckDb(connection, file.Path));
-    if (ourWrong.Count + duckWrong.Count > 0)
-    {
-        details.AppendLine(CultureInfo.InvariantCulture, $"| {file.Source} | {string.Join("; ", ourWrong)} | {string.Join("; ", duckWrong)} |");
-    }
-}
-
-var summary = new StringBuilder()
-    .AppendLine("| measure | DevEndpoint | DuckDB |")
-    .AppendLine("|---|---|---|")
-    .AppendLine(CultureInfo.InvariantCulture, $"| files scored | {ours.Files} | {duck.Files} |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| files not sniffed as CSV (error) | {ours.Failures} | {duck.Failures} |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| delimiter | {Ratio(ours.Delimiter)} | {Ratio(duck.Delimiter)} |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| header | {Ratio(ours.Header)} | {Ratio(duck.Header)} |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| column type categories | {Ratio(ours.Types)} | {Ratio(duck.Types)} |")
-    .AppendLine(CultureInfo.InvariantCulture, $"| files with every type category right | {Ratio(ours.FilesAllTypesRight)} | {Ratio(duck.FilesAllTypesRight)} |");
+var details = new StringBuilder();
+var summary = new StringBuilder().Append(await CompareAsync(Corpus.Load(root), connection, details));
+var messyFolder = Path.Combine(RepositoryRoot(), "tests", "DevEndpoint.Tests", "Formats", "Csv", "Messy");
+var messyDetails = new StringBuilder();
+var messy = await CompareAsync(Corpus.Messy(messyFolder), connection, messyDetails);
 var sweep = await Sweep.RunAsync(Path.Combine(root, "duckdb", "data", "csv"), connection);
 summary
     .AppendLine()
@@ -67,6 +49,8 @@ if (formatMisses.Length > 0)
 }
 
 Console.WriteLine(summary);
+Console.WriteLine(messy);
+Console.WriteLine(messyDetails);
 
 var machine = Environment.GetEnvironmentVariable("ACCURACY_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
 var report = new StringBuilder()
@@ -84,11 +68,50 @@ var report = new StringBuilder()
     .AppendLine()
     .AppendLine("| file | DevEndpoint | DuckDB |")
     .AppendLine("|---|---|---|")
-    .Append(details);
+    .Append(details)
+    .AppendLine()
+    .AppendLine("## Messy CSV corpus")
+    .AppendLine()
+    .AppendLine("Hand-written files of the kinds real published CSVs get wrong (tiny all-quoted `;` files, title lines, quoted text headers, short headers, trailing delimiters, preambles holding the delimiter), with controls.")
+    .AppendLine("Expected answers: `tests/DevEndpoint.Tests/Formats/Csv/Messy/expected.tsv`. Column count: DevEndpoint's catalog columns, DuckDB's `sniff_csv` Columns; preamble: `PreambleLines` against DuckDB's `SkipRows`.")
+    .AppendLine()
+    .Append(messy)
+    .AppendLine()
+    .AppendLine("| file | DevEndpoint | DuckDB |")
+    .AppendLine("|---|---|---|")
+    .Append(messyDetails);
 var output = Path.Combine(RepositoryRoot(), "bench", "results", $"accuracy-{machine}.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine($"Written: {output}");
+
+static async Task<string> CompareAsync(IEnumerable<ExpectedFile> files, DuckDBConnection connection, StringBuilder details)
+{
+    var ours = new Score();
+    var duck = new Score();
+    foreach (var file in files)
+    {
+        var ourWrong = ours.Add(file, await Sniffers.DevEndpointAsync(file.Path));
+        var duckWrong = duck.Add(file, Sniffers.DuckDb(connection, file.Path));
+        if (ourWrong.Count + duckWrong.Count > 0)
+        {
+            details.AppendLine(CultureInfo.InvariantCulture, $"| {file.Source} | {string.Join("; ", ourWrong)} | {string.Join("; ", duckWrong)} |");
+        }
+    }
+
+    return new StringBuilder()
+        .AppendLine("| measure | DevEndpoint | DuckDB |")
+        .AppendLine("|---|---|---|")
+        .AppendLine(CultureInfo.InvariantCulture, $"| files scored | {ours.Files} | {duck.Files} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| files not sniffed as CSV (error) | {ours.Failures} | {duck.Failures} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| delimiter | {Ratio(ours.Delimiter)} | {Ratio(duck.Delimiter)} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| header | {Ratio(ours.Header)} | {Ratio(duck.Header)} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| column count | {Ratio(ours.ColumnCount)} | {Ratio(duck.ColumnCount)} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| preamble lines | {Ratio(ours.Preamble)} | {Ratio(duck.Preamble)} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| column type categories | {Ratio(ours.Types)} | {Ratio(duck.Types)} |")
+        .AppendLine(CultureInfo.InvariantCulture, $"| files with every type category right | {Ratio(ours.FilesAllTypesRight)} | {Ratio(duck.FilesAllTypesRight)} |")
+        .ToString();
+}
 
 static string Ratio((int Right, int Stated) tally) =>
     tally.Stated == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{tally.Right}/{tally.Stated} ({100.0 * tally.Right / tally.Stated:F1} %)");

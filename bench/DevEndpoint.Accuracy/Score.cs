@@ -11,6 +11,10 @@ internal sealed class Score
 
     public (int Right, int Stated) Header { get; private set; }
 
+    public (int Right, int Stated) ColumnCount { get; private set; }
+
+    public (int Right, int Stated) Preamble { get; private set; }
+
     public (int Right, int Stated) Types { get; private set; }
 
     public (int Right, int Stated) FilesAllTypesRight { get; private set; }
@@ -34,6 +38,16 @@ internal sealed class Score
         if (expected.HasHeader is { } header)
         {
             Header = Tally(Header, result.HasHeader == header, wrong, $"header {result.HasHeader?.ToString() ?? "-"} (expected {header})");
+        }
+
+        if (expected.ColumnCount is { } count)
+        {
+            ColumnCount = Tally(ColumnCount, result.Error is null && result.Columns.Count == count, wrong, $"{result.Columns.Count} columns (expected {count})");
+        }
+
+        if (expected.PreambleLines is { } preamble)
+        {
+            Preamble = Tally(Preamble, result.PreambleLines == preamble, wrong, $"preamble {result.PreambleLines?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} (expected {preamble})");
         }
 
         if (expected.Columns.Count > 0)

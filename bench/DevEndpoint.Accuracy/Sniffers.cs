@@ -17,7 +17,7 @@ internal static class Sniffers
                 return SniffResult.Failed($"classified as {schema?.Classification ?? "UNKNOWN"}");
             }
 
-            return new SniffResult(csv.Delimiter, csv.HasHeader, schema.Columns.Select(c => new SniffedColumn(c.Name, TypeCategories.Of(c.Type))).ToList());
+            return new SniffResult(csv.Delimiter, csv.HasHeader, schema.Columns.Select(c => new SniffedColumn(c.Name, TypeCategories.Of(c.Type))).ToList(), csv.PreambleLines);
         }
         catch (BadFileException e)
         {
@@ -30,7 +30,7 @@ internal static class Sniffers
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT Delimiter, HasHeader, to_json(Columns)::VARCHAR FROM sniff_csv('{path.Replace("'", "''", StringComparison.Ordinal)}')";
+            command.CommandText = $"SELECT Delimiter, HasHeader, to_json(Columns)::VARCHAR, SkipRows FROM sniff_csv('{path.Replace("'", "''", StringComparison.Ordinal)}')";
             using var reader = command.ExecuteReader();
             reader.Read();
             var delimiter = reader.GetString(0);
@@ -40,7 +40,8 @@ internal static class Sniffers
                 reader.GetBoolean(1),
                 columns.RootElement.EnumerateArray()
                     .Select(c => new SniffedColumn(c.GetProperty("name").GetString()!, TypeCategories.Of(c.GetProperty("type").GetString()!)))
-                    .ToList());
+                    .ToList(),
+                Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (DuckDBException e)
         {
