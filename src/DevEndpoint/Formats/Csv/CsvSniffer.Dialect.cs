@@ -6,10 +6,7 @@ internal static partial class CsvSniffer
     /// <summary>Characters of the sample's start the dialect is chosen on.</summary>
     private const int DialectSampleChars = 64 * 1024;
 
-    /// <summary>
-    /// At most this many leading records that do not fit the column count are taken for a preamble (titles, notes): two or
-    /// more, or one with at most half the columns; a single record with more, just before the data, is a header naming fewer columns.
-    /// </summary>
+    /// <summary>At most this many leading records are taken for a preamble (titles, notes, blank lines); see <see cref="Preamble"/>.</summary>
     private const int MaxPreambleRecords = 20;
 
     /// <summary>The dialects worth trying on the start of a sample: quote, escape and comment characters only where they occur.</summary>
@@ -91,13 +88,61 @@ internal static partial class CsvSniffer
             .ThenByDescending(c => c.FitsAll)
             .ThenBy(c => c.Columns)
             .First().Columns;
-        var firstFit = records.FindIndex(r => Fits(r, columns));
-        var skip = firstFit is > 0 and <= MaxPreambleRecords && (firstFit >= 2 || records[0].Length * 2 <= columns) ? firstFit : 0;
-
+        var (skip, shortHeader) = Preamble(records, columns);
         var region = records.Count - skip;
         var consistent = records.Skip(skip).Count(r => Fits(r, columns));
+
+        // A header naming fewer or more columns than the data is forgiven where the sample is too small to reach the
+        // threshold without it; in a larger sample it stays the one record that does not fit, so a dialect it fits wins.
+        var consistency = (double)consistent / region;
+        if (shortHeader && consistency < MinimumConsistency)
+        {
+            consistency = (consistent + 1.0) / region;
+        }
+
         var dialectFound = dialect with { PreambleLines = lines[skip] - 1, FieldsQuoted = reader.QuotedFields > 0 };
-        return new Candidate(dialectFound, order, records[skip..], columns, (double)consistent / region, reader.QuoteErrors, skip);
+        return new Candidate(dialectFound, order, records[skip..], columns, consistency, reader.QuoteErrors, skip);
+    }
+
+    /// <summary>
+    /// How many leading records are a preamble, and whether the first record after it is a header naming fewer (or more)
+    /// columns than the data has. A preamble is: records before the first that fits the column count when there are two or
+    /// more, or one with at most half the columns, or one of prose (a note holding the delimiter); then, in data of three
+    /// or more columns, records with at most one filled cell (a title or blank line padded with delimiters) above a row of
+    /// labels; or one record of prose that splits into as many fields as the data, above a row of labels heading typed data.
+    /// A single other record before the data is a header when it is a row of labels.
+    /// </summary>
+    private static (int Skip, bool ShortHeader) Preamble(List<string[]> records, int columns)
+    {
+        var firstFit = records.FindIndex(r => Fits(r, columns));
+        if (firstFit is < 0 or > MaxPreambleRecords)
+        {
+            return (0, false);
+        }
+
+        if (firstFit == 1 && records[0].Length * 2 > columns && !IsProse(records[0]))
+        {
+            return (0, IsLabelRow(records[0]));
+        }
+
+        var skip = firstFit;
+        var header = skip;
+        while (columns >= 3 && header < records.Count - 1 && header <= MaxPreambleRecords && records[header].Count(c => c.Length > 0) <= 1)
+        {
+            header++;
+        }
+
+        if (header > skip && header < records.Count - 1 && Fits(records[header], columns) && IsLabelRow(records[header]))
+        {
+            return (header, false);
+        }
+
+        if (columns >= 2 && skip + 2 < records.Count && IsProse(records[skip]) && IsLabelRow(records[skip + 1]) && HeadsTypedData(records[(skip + 1)..]))
+        {
+            return (skip + 1, false);
+        }
+
+        return (skip, false);
     }
 
     /// <summary>A record fits a column count when it has that many fields, or more but only empty ones past it (a trailing delimiter).</summary>

@@ -38,7 +38,7 @@ internal static partial class CsvSniffer
         }
 
         var best = Score(text, sample.Complete, chosen with { PreambleLines = 0 }, options.MaxRecords, 0);
-        return best.Records.Count == 0 ? null : Describe(sample, compression, best, LooksLikeHeader(best.Records), []);
+        return best.Records.Count == 0 ? null : Describe(sample, compression, best, LooksLikeHeader(best.Records, best.Skipped > 0), []);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ internal static partial class CsvSniffer
             return null;
         }
 
-        return Describe(sample, compression, read, hasHeader ?? LooksLikeHeader(read.Records), header);
+        return Describe(sample, compression, read, hasHeader ?? LooksLikeHeader(read.Records, read.Skipped > 0), header);
     }
 
     private static FileSchema Describe(TextSample sample, string compression, Candidate best, bool hasHeader, IReadOnlyList<string> header)
