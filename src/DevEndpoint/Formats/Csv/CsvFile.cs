@@ -332,14 +332,15 @@ internal sealed class CsvFile
 
     /// <summary>
     /// Where each data column is in a file with a header, found by name: a column the file lacks reads as null, and a
-    /// column that is also a partition key (so not a data column) does not shift the columns after it. A header
-    /// column the table does not have means the file is not one of the table's files, or changed since the crawl.
+    /// column that is also a partition key (so not a data column) does not shift the columns after it. A named header
+    /// column the table does not have means the file is not one of the table's files, or changed since the crawl; an
+    /// unnamed one the table does not have is the empty field after a trailing delimiter.
     /// </summary>
     private int[] HeaderIndexes(List<string> header, List<ColumnSink> columns)
     {
         var names = ColumnNames.Make(header, Math.Max(header.Count, table.StorageDescriptor.Columns.Count)).ToList();
         var known = table.AllColumns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        if (names.Take(header.Count).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+        if (names.Take(header.Count).Where((_, i) => ColumnNames.Clean(header[i]).Length > 0).FirstOrDefault(n => !known.Contains(n)) is { } unknown)
         {
             throw FormatReader.UnknownHeaderColumn(path, table, unknown);
         }
