@@ -10,6 +10,7 @@ internal static partial class CsvSniffer
     /// dates (empty cells allowed, but not all), and either some data column is typed, or its cells are distinct, each
     /// looks like a column name and none of them recurs in the data below it. A first row that also holds numbers is a
     /// header when its cells are text in most of the typed columns below it (a numbered field like <c>1</c> among names).
+    /// Below a preamble (a title, a note), a row of column names is the header whatever the data below it.
     /// </summary>
     private static bool LooksLikeHeader(List<string[]> records, bool afterPreamble)
     {
