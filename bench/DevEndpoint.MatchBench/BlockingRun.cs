@@ -23,7 +23,7 @@ internal static class BlockingRun
         await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.GetDirectoryName(corpus.CsvPath)!, Database = "bench" });
         var table = $"bench.{catalog.GetTables("bench").Single().Name}";
         var frame = (await new TableLoader(catalog).LoadAsync(table, new LoadOptions { Strings = StringStorage.Dotnet })).Frame;
-        var records = MatchRecords.From(frame, MatchCorpus.KeyColumn);
+        var records = MatchRecords.From(frame, MatchCorpus.KeyColumn, corpus.SourceColumn);
         var truth = MatchRun.TruePairs(records, corpus);
         var stopwatch = Stopwatch.StartNew();
         var candidates = new Blocker(records, 0.5).CandidatePairs();

@@ -66,8 +66,13 @@ internal static class DblpAcmRun
                 and leaves the others out (they may come again in a later round). 10 rounds, each with its own seed; then
                 evaluate and find-matches with the default trade-offs (0.5, 0.5). Estimated F1 is what evaluate estimates for
                 the whole table, shown for reference only (it is not an estimate of the sample's F1).
-                The labels column shows how little the oracle can tell: a labelling set rarely holds both records of a sample
-                match, so the model learns from few matching pairs.
+                The transform is created with --source-column source (dblp or acm on each record): a record-linkage task, so
+                blocking and find-matches pair only records of different sources, an entity holds at most one record of each
+                source, and each labelling set holds pairs across the two sources (a record of one with its nearest records
+                of the other). The labels column counts every pair of records in the labelling sets (those of one source
+                too, which the oracle labels apart and training leaves out). Before the source column (same seeds, the sets
+                mostly pairs of one source, matches within a source allowed): dblp_acm 589 labels (1,553 pairs, 36
+                matches), F1 0.936; dblp_acm_demo F1 0.972.
 
                 | task | tables | records | pair sample | sample pairs | labels (pairs in labelling sets, matches among them) | precision | recall | F1 (sample) | estimated F1 (whole table) | slowest labelling round | find-matches |
                 |---|---|---|---|---|---|---|---|---|---|---|---|
@@ -89,7 +94,8 @@ internal static class DblpAcmRun
 
         var catalog = DataCatalog.Open(catalogPath);
         await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.GetDirectoryName(csvPath)!, Database = "bench" });
-        var transform = await FindMatchesTransform.CreateAsync(catalog, name, $"bench.{catalog.GetTables("bench").Single().Name}", MatchCorpus.KeyColumn);
+        var transform = await FindMatchesTransform.CreateAsync(
+            catalog, name, $"bench.{catalog.GetTables("bench").Single().Name}", MatchCorpus.KeyColumn, new FindMatchesOptions { SourceColumn = MatchCorpus.SourceColumnName });
         var oracle = new Oracle(sample);
         var slowest = TimeSpan.Zero;
         for (var round = 0; round < Rounds; round++)
@@ -135,12 +141,12 @@ internal static class DblpAcmRun
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.csv");
         using var writer = CsvWriter.ToFile(path, CsvWriterOptions.Default with { NewLine = "\n" });
-        writer.WriteRecord([MatchCorpus.KeyColumn, .. Columns]);
-        foreach (var (prefix, table) in new[] { ("d:", dblp), ("a:", acm) })
+        writer.WriteRecord([MatchCorpus.KeyColumn, MatchCorpus.SourceColumnName, .. Columns]);
+        foreach (var (prefix, source, table) in new[] { ("d:", "dblp", dblp), ("a:", "acm", acm) })
         {
             foreach (var record in table)
             {
-                writer.WriteRecord([prefix + record["id"], .. Columns.Select(c => record.GetValueOrDefault(c, string.Empty))]);
+                writer.WriteRecord([prefix + record["id"], source, .. Columns.Select(c => record.GetValueOrDefault(c, string.Empty))]);
             }
         }
 

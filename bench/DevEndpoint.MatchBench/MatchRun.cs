@@ -44,7 +44,7 @@ internal static class MatchRun
         var catalog = DataCatalog.Open(catalogPath);
         await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.GetDirectoryName(corpus.CsvPath)!, Database = "bench" });
         var table = $"bench.{catalog.GetTables("bench").Single().Name}";
-        var transform = await FindMatchesTransform.CreateAsync(catalog, corpus.Name, table, MatchCorpus.KeyColumn);
+        var transform = await FindMatchesTransform.CreateAsync(catalog, corpus.Name, table, MatchCorpus.KeyColumn, corpus.Options);
 
         var slowest = TimeSpan.Zero;
         for (var round = 0; round < rounds; round++)
@@ -72,7 +72,7 @@ internal static class MatchRun
         var findTime = find.Elapsed;
 
         var frame = (await new TableLoader(catalog).LoadAsync(table, new LoadOptions { Strings = StringStorage.Dotnet })).Frame;
-        var records = MatchRecords.From(frame, MatchCorpus.KeyColumn);
+        var records = MatchRecords.From(frame, MatchCorpus.KeyColumn, corpus.SourceColumn);
         var truth = TruePairs(records, corpus);
         var predicted = PredictedPairs(records, matches);
         var (precision, recall, f1) = Score(predicted, truth);

@@ -27,11 +27,12 @@ internal static class MLCommands
         var name = NameArgument("The transform's name: letters, digits, underscores, hyphens and dots.");
         var source = Option<string>(MLOptions.Source, required: true);
         var primaryKey = Option<string>(MLOptions.PrimaryKey, required: true);
+        var sourceColumn = Option<string>(MLOptions.SourceColumn);
         var precisionRecall = Option<double?>(MLOptions.PrecisionRecall);
         var accuracyCost = Option<double?>(MLOptions.AccuracyCost);
         var enforce = Option<bool>(MLOptions.EnforceProvidedLabels);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("create", "Create a FindMatches transform over a catalog table.") { name, source, primaryKey, precisionRecall, accuracyCost, enforce, catalog };
+        var command = new Command("create", "Create a FindMatches transform over a catalog table.") { name, source, primaryKey, sourceColumn, precisionRecall, accuracyCost, enforce, catalog };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new FindMatchesOptions
@@ -39,11 +40,12 @@ internal static class MLCommands
                 PrecisionRecallTradeoff = parse.GetValue(precisionRecall) ?? 0.5,
                 AccuracyCostTradeoff = parse.GetValue(accuracyCost) ?? 0.5,
                 EnforceProvidedLabels = parse.GetValue(enforce),
+                SourceColumn = parse.GetValue(sourceColumn),
             };
             var transform = await FindMatchesTransform.CreateAsync(
                 DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!, parse.GetValue(source)!, parse.GetValue(primaryKey)!, options, cancellationToken);
             await output.WriteLineAsync(
-                $"Created ML transform '{transform.Name}' ({transform.Definition.TransformId}) over {transform.Definition.Source}, primary key {transform.Definition.FindMatches.PrimaryKeyColumnName}. Next: ml labeling-set {transform.Name} --output <file.csv>.");
+                $"Created ML transform '{transform.Name}' ({transform.Definition.TransformId}) over {transform.Definition.Source}, primary key {transform.Definition.FindMatches.PrimaryKeyColumnName}{(transform.Definition.FindMatches.SourceColumnName is null ? string.Empty : $", {MLText.TaskOf(transform.Definition.FindMatches)}")}. Next: ml labeling-set {transform.Name} --output <file.csv>.");
         });
         return command;
     }

@@ -126,6 +126,28 @@ public sealed class MLCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_with_a_source_column_makes_a_record_linkage_transform_that_show_names()
+    {
+        temp.Write("lake/people/people.csv", PeopleTable.LinkageCsv + "\n");
+        Assert.Equal(0, (await RunAsync("crawl", temp.Combine("lake"), "--database", "crm")).ExitCode);
+
+        var create = await RunAsync("ml", "create", "people", "--source", "crm.people", "--primary-key", "id", "--source-column", "source");
+        var show = await RunAsync("ml", "show", "people");
+        var json = await RunAsync("ml", "show", "people", "--json");
+        var typo = await RunAsync("ml", "create", "other", "--source", "crm.people", "--primary-key", "id", "--source-column", "sorce");
+
+        Assert.Equal(0, create.ExitCode);
+        Assert.Matches(
+            "^Created ML transform 'people' \\(tfm-[0-9a-f]{32}\\) over crm.people, primary key id, record linkage over source. Next: ml labeling-set people --output <file.csv>.\n$",
+            create.Output.ReplaceLineEndings("\n"));
+        Assert.Contains("Task                     record linkage over source\n", show.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal("source", JsonDocument.Parse(json.Output).RootElement.GetProperty("Parameters").GetProperty("FindMatchesParameters").GetProperty("SourceColumnName").GetString());
+        Assert.Equal(
+            (1, "error: Table crm.people has no column 'sorce' to be the source column. Did you mean 'source'?\n"),
+            (typo.ExitCode, typo.Error.ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
     public async Task Create_without_a_primary_key_is_a_usage_error()
     {
         var create = await RunAsync("ml", "create", "people", "--source", "crm.people");

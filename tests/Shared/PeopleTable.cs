@@ -38,6 +38,30 @@ internal static class PeopleTable
         16-a,Isla,Allen,Leeds,1970-06-24,0113 496 0002
         """;
 
+    /// <summary>
+    /// The same people as three sources unioned, for record linkage: a column <c>source</c> after <c>id</c> names each
+    /// record's source (see <see cref="SourceOf"/>).
+    /// </summary>
+    public static string LinkageCsv { get; } = string.Join(
+        "\n",
+        Csv.ReplaceLineEndings("\n").Split('\n').Select((line, i) =>
+        {
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            return i == 0 ? line.Insert(comma, ",source") : line.Insert(comma, $",{SourceOf(line[..comma])}");
+        }));
+
+    /// <summary>
+    /// The source of a record of <see cref="LinkageCsv"/>: <c>crm</c> for a person's first copy, <c>shop</c> for the second,
+    /// <c>web</c> for the third; except 1-b, a second copy of Robert Allen within the CRM (two records of one source alike,
+    /// which record linkage keeps apart).
+    /// </summary>
+    public static string SourceOf(string id) => id == "1-b" ? "crm" : id[^1] switch
+    {
+        'a' => "crm",
+        'b' => "shop",
+        _ => "web",
+    };
+
     /// <summary>The entity of a record: its id up to the hyphen.</summary>
     public static string EntityOf(string id) => id[..id.IndexOf('-', StringComparison.Ordinal)];
 }

@@ -56,16 +56,19 @@ public sealed record GlueTable(string DatabaseName, string TableName);
 public sealed record TransformParameters(string TransformType, FindMatchesParameters FindMatchesParameters);
 
 /// <summary>
-/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given); plus,
-/// written only when it is not the default Auto (so a transform keeps Glue's shape unless the user chose), whether blocking
-/// is semantic.
+/// Glue's <c>FindMatchesParameters</c>: the primary-key column and the two trade-offs (0..1, 0.5 when not given); plus two
+/// members of DevEndpoint's own, each written only when the user chose it (so a transform keeps Glue's shape otherwise, and
+/// catalogs written before them still read): whether blocking is semantic (when not the default Auto), and the column that
+/// names each record's source when the table holds several sources unioned (a record-linkage task: only records of
+/// different sources are compared and matched; null: one source, deduplication).
 /// </summary>
 public sealed record FindMatchesParameters(
     string PrimaryKeyColumnName,
     double PrecisionRecallTradeoff = 0.5,
     double AccuracyCostTradeoff = 0.5,
     bool EnforceProvidedLabels = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] SemanticBlocking SemanticBlocking = SemanticBlocking.Auto);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] SemanticBlocking SemanticBlocking = SemanticBlocking.Auto,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SourceColumnName = null);
 
 /// <summary>
 /// Whether blocking adds each record's nearest records in meaning, from a local sentence-embedding model (not part of

@@ -19,6 +19,13 @@ public sealed record FindMatchesOptions
     /// </summary>
     public Catalog.SemanticBlocking SemanticBlocking { get; init; } = Catalog.SemanticBlocking.Auto;
 
+    /// <summary>
+    /// The column that names each record's source when the table holds several sources unioned (record linkage: only
+    /// records of different sources are compared, labelled together and matched, and an entity holds at most one record of
+    /// each source); null (default): the table is one source and its duplicates are found.
+    /// </summary>
+    public string? SourceColumn { get; init; }
+
     public string? Description { get; init; }
 }
 
@@ -35,6 +42,8 @@ internal static class MLOptions
     public static MLOption PrecisionRecall { get; } = new("--precision-recall", "0..1 (default 0.5): towards 1 fewer, surer matches (precision), towards 0 more matches (recall).");
 
     public static MLOption AccuracyCost { get; } = new("--accuracy-cost", "0..1 (default 0.5): towards 1 more candidate pairs are compared (accuracy, slower), towards 0 fewer (cost).");
+
+    public static MLOption SourceColumn { get; } = new("--source-column", "For record linkage: the column that names each record's source when the table holds several sources unioned (at least two values). Only records of different sources are then compared and matched, and an entity holds at most one record of each source. Without it, duplicates are found within the whole table.");
 
     public static MLOption EnforceProvidedLabels { get; } = new("--enforce-provided-labels", "Keep labelled records together or apart as their labels say, whatever the model thinks.");
 

@@ -78,7 +78,7 @@ public sealed partial class FindMatchesTransform
 
         var existingIds = MatchIds(existing, matchId);
         var key = columns.First(c => string.Equals(c.Name, Definition.FindMatches.PrimaryKeyColumnName, StringComparison.OrdinalIgnoreCase)).Name;
-        var records = MatchRecords.From(frame, key);
+        var records = MatchRecords.From(frame, key, columns.FirstOrDefault(c => string.Equals(c.Name, Definition.FindMatches.SourceColumnName, StringComparison.OrdinalIgnoreCase))?.Name);
         CheckKeys(records, existing, incremental, key);
 
         var matcher = NewMatcher(records);
@@ -92,12 +92,13 @@ public sealed partial class FindMatchesTransform
     {
         var (_, sourceRecords) = await LoadRecordsAsync(cancellationToken);
         var labels = Labels(sourceRecords);
-        if (!Matcher.CanTrain(labels))
+        var matcher = NewMatcher(sourceRecords);
+        if (!matcher.CanTrain(labels))
         {
             throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
         }
 
-        return Model(NewMatcher(sourceRecords), labels);
+        return Model(matcher, labels);
     }
 
     private static long[] MatchIds(MatchInput existing, DataFrameColumn column)

@@ -25,7 +25,7 @@ public sealed partial class FindMatchesTransform
         var (frame, records) = await LoadRecordsAsync(cancellationToken);
         var labels = Labels(records);
         var matcher = NewMatcher(records, seed);
-        var model = Matcher.CanTrain(labels) ? Model(matcher, labels) : null;
+        var model = matcher.CanTrain(labels) ? Model(matcher, labels) : null;
         var sets = matcher.LabelingSets(model, labels.Select(l => l.Row).ToHashSet(), LabelingSetsPerRound, RecordsPerLabelingSet);
         var round = 1 + catalog.GetMLTransformLabels(Definition.TransformId)
             .Select(l => Regex.Match(l.LabelingSetId, "^r([0-9]+)-s[0-9]+$"))

@@ -22,7 +22,8 @@ public sealed partial class FindMatchesTransform
     {
         var (_, records) = await LoadRecordsAsync(cancellationToken);
         var labels = Labels(records);
-        if (!Matcher.CanTrain(labels))
+        var matcher = NewMatcher(records);
+        if (!matcher.CanTrain(labels))
         {
             throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
         }
@@ -33,7 +34,6 @@ public sealed partial class FindMatchesTransform
             throw MLErrors.NeedsTwoSets(Definition, sets);
         }
 
-        var matcher = NewMatcher(records);
         if (catalog.GetMLTransformModel(Definition.TransformId) is { Metrics: { } kept } stored && stored.Settings == Settings(matcher))
         {
             return kept;
@@ -65,12 +65,12 @@ public sealed partial class FindMatchesTransform
     {
         var (frame, records) = await LoadRecordsAsync(cancellationToken);
         var labels = Labels(records);
-        if (!Matcher.CanTrain(labels))
+        var matcher = NewMatcher(records);
+        if (!matcher.CanTrain(labels))
         {
             throw MLErrors.NeedsLabels(Definition, Definition.LabelCount);
         }
 
-        var matcher = NewMatcher(records);
         var entities = matcher.Entities(Model(matcher, labels), labels);
         var ids = new Dictionary<int, long>();
         var matchIds = entities.Select(e => ids.TryGetValue(e, out var id) ? id : ids[e] = ids.Count).ToArray();

@@ -32,7 +32,8 @@ public sealed partial class FindMatchesTransform
 
     /// <summary>
     /// Creates a transform over <paramref name="sourceTable"/> (<c>database.table</c>) whose records
-    /// <paramref name="primaryKey"/> identifies; it checks that the column exists and holds a unique value on every row.
+    /// <paramref name="primaryKey"/> identifies; it checks that the column exists and holds a unique value on every row,
+    /// and that the <see cref="FindMatchesOptions.SourceColumn"/>, when given, exists and names at least two sources.
     /// </summary>
     public static async Task<FindMatchesTransform> CreateAsync(
         DataCatalog catalog, string name, string sourceTable, string primaryKey, FindMatchesOptions? options = null, CancellationToken cancellationToken = default)
@@ -49,6 +50,9 @@ public sealed partial class FindMatchesTransform
         var table = catalog.GetTable(source);
         var column = table.AllColumns.FirstOrDefault(c => string.Equals(c.Name, primaryKey, StringComparison.OrdinalIgnoreCase))
             ?? throw MLErrors.UnknownColumn(source, primaryKey, table.AllColumns.Select(c => c.Name));
+        var sourceColumn = options.SourceColumn is null ? null
+            : table.AllColumns.FirstOrDefault(c => string.Equals(c.Name, options.SourceColumn, StringComparison.OrdinalIgnoreCase))
+                ?? throw MLErrors.UnknownColumn(source, options.SourceColumn, table.AllColumns.Select(c => c.Name), "the source column");
         var now = DateTimeOffset.UtcNow;
         var definition = new MLTransform
         {
@@ -60,7 +64,7 @@ public sealed partial class FindMatchesTransform
             InputRecordTables = [new GlueTable(source.Database, source.Table)],
             Parameters = new TransformParameters(
                 MLTransform.FindMatchesType,
-                new FindMatchesParameters(column.Name, options.PrecisionRecallTradeoff, options.AccuracyCostTradeoff, options.EnforceProvidedLabels, options.SemanticBlocking)),
+                new FindMatchesParameters(column.Name, options.PrecisionRecallTradeoff, options.AccuracyCostTradeoff, options.EnforceProvidedLabels, options.SemanticBlocking, sourceColumn?.Name)),
             Schema = table.AllColumns.Select(c => new SchemaColumn(c.Name, c.Type)).ToList(),
         };
         var transform = new FindMatchesTransform(catalog, definition);
@@ -88,16 +92,18 @@ public sealed partial class FindMatchesTransform
         }
     }
 
-    /// <summary>The source table's rows (strings as .NET strings) and the records prepared for matching.</summary>
+    /// <summary>
+    /// The source table's rows (strings as .NET strings) and the records prepared for matching; checks the primary key, and
+    /// that the source column of a record-linkage transform names a source on every record and at least two sources.
+    /// </summary>
     private async Task<(DataFrame Frame, MatchRecords Records)> LoadRecordsAsync(CancellationToken cancellationToken)
     {
         var source = Definition.Source;
         var result = await new TableLoader(catalog).LoadAsync(source.ToString(), new LoadOptions { Strings = StringStorage.Dotnet }, cancellationToken);
         var frame = result.Frame;
-        var primaryKey = Definition.FindMatches.PrimaryKeyColumnName;
-        var keyColumn = frame.Columns.FirstOrDefault(c => string.Equals(c.Name, primaryKey, StringComparison.OrdinalIgnoreCase))
-            ?? throw MLErrors.UnknownColumn(source, primaryKey, frame.Columns.Select(c => c.Name));
-        var records = MatchRecords.From(frame, keyColumn.Name);
+        var keyColumn = FrameColumnFor(frame, Definition.FindMatches.PrimaryKeyColumnName, "the primary key");
+        var sourceColumn = Definition.FindMatches.SourceColumnName is { } sourceName ? FrameColumnFor(frame, sourceName, "the source column") : null;
+        var records = MatchRecords.From(frame, keyColumn.Name, sourceColumn?.Name);
         if (keyColumn.NullCount > 0)
         {
             throw MLErrors.NotAPrimaryKey(source, keyColumn.Name, null);
@@ -109,8 +115,26 @@ public sealed partial class FindMatchesTransform
             throw MLErrors.NotAPrimaryKey(source, keyColumn.Name, repeated);
         }
 
+        if (sourceColumn is not null && records.SourceNames is { } names)
+        {
+            var unnamed = Array.IndexOf(names, string.Empty);
+            if (unnamed >= 0)
+            {
+                throw MLErrors.MissingSource(source, sourceColumn.Name, records.Keys[Array.IndexOf(records.Sources!, unnamed)]);
+            }
+
+            if (names.Length == 1)
+            {
+                throw MLErrors.OneSource(source, sourceColumn.Name, names[0]);
+            }
+        }
+
         return (frame, records);
     }
+
+    private DataFrameColumn FrameColumnFor(DataFrame frame, string name, string role) =>
+        frame.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw MLErrors.UnknownColumn(Definition.Source, name, frame.Columns.Select(c => c.Name), role);
 
     private Matcher NewMatcher(MatchRecords records, int seed = DefaultSeed) => new(records, Definition.FindMatches, seed);
 

@@ -11,13 +11,20 @@ internal static class MLErrors
     public static DevEndpointException OutOfRange(string parameter, double value) => new(FormattableString.Invariant(
         $"{parameter} must be between 0 and 1; got {value}."));
 
-    public static DevEndpointException UnknownColumn(TableName table, string column, IEnumerable<string> columns)
+    /// <summary>The table has no column of that name to be <paramref name="role"/> ("the primary key", "the source column").</summary>
+    public static DevEndpointException UnknownColumn(TableName table, string column, IEnumerable<string> columns, string role = "the primary key")
     {
         var names = columns.ToList();
         var closest = ClosestNames.Find(column, names);
         var hint = closest.Count > 0 ? $"Did you mean {Quote(closest)}?" : $"Its columns: {Quote(names.Take(20))}.";
-        return new DevEndpointException($"Table {table} has no column '{column}' to be the primary key. {hint}");
+        return new DevEndpointException($"Table {table} has no column '{column}' to be {role}. {hint}");
     }
+
+    public static DevEndpointException MissingSource(TableName table, string column, string key) => new(
+        $"Column '{column}' of {table} cannot be the source column: the record '{key}' has no value in it. Give every record the name of its source.");
+
+    public static DevEndpointException OneSource(TableName table, string column, string value) => new(
+        $"Column '{column}' of {table} cannot be the source column: every record has the value '{value}', so the table holds one source. Record linkage needs records of at least two sources; give the column that names each record's source, or create the transform without --source-column to find duplicates within the table.");
 
     public static DevEndpointException NotAPrimaryKey(TableName table, string column, string? value) => new(value is null
         ? $"Column '{column}' of {table} cannot be the primary key: some rows have no value in it. Choose a column that has a unique value on every row."

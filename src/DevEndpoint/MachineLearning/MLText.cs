@@ -79,6 +79,7 @@ internal static class MLText
         yield return ["Status", transform.Status];
         yield return ["Source", transform.Source.ToString()];
         yield return ["PrimaryKeyColumnName", parameters.PrimaryKeyColumnName];
+        yield return ["Task", TaskOf(parameters)];
         yield return ["PrecisionRecallTradeoff", Number(parameters.PrecisionRecallTradeoff)];
         yield return ["AccuracyCostTradeoff", Number(parameters.AccuracyCostTradeoff)];
         yield return ["EnforceProvidedLabels", parameters.EnforceProvidedLabels ? "true" : "false"];
@@ -93,6 +94,10 @@ internal static class MLText
             }
         }
     }
+
+    /// <summary>What the transform finds: <c>record linkage over source</c> (matches across the sources the column names) or <c>deduplication</c>.</summary>
+    public static string TaskOf(FindMatchesParameters parameters) =>
+        parameters.SourceColumnName is { } column ? $"record linkage over {column}" : "deduplication";
 
     private static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }

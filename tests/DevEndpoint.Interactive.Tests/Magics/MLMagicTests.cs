@@ -93,6 +93,21 @@ public sealed class MLMagicTests
         Assert.DoesNotContain("1-d", once.Columns["id"].Cast<string>());
     }
 
+    [Fact]
+    public async Task Create_with_a_source_column_shows_a_record_linkage_transform()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await CrawlPeopleAsync(fixture, PeopleTable.LinkageCsv);
+
+        var create = await fixture.MagicAsync("#!ml create people --source crm.people --primary-key id --source-column source");
+        var typo = await fixture.MagicAsync("#!ml create other --source crm.people --primary-key id --source-column sorce");
+
+        KernelFixture.AssertSucceeded(create);
+        Assert.Contains("<td style=\"text-align:left\">Task</td><td style=\"text-align:left\">record linkage over source</td>", KernelFixture.Html(create), StringComparison.Ordinal);
+        Assert.Equal("source", DataCatalog.Open(fixture.CatalogPath).GetMLTransform("people").FindMatches.SourceColumnName);
+        Assert.Equal("Table crm.people has no column 'sorce' to be the source column. Did you mean 'source'?", KernelFixture.Failure(typo));
+    }
+
     [Theory]
     [InlineData("#!ml find-matches people --as all --existing matched", "Give #!ml find-matches both --incremental <database>.<table> (the new records) and --existing <variable> (the records matched before, with match_id), or neither.")]
     [InlineData("#!ml", "Give #!ml a subcommand: create, labeling-set, import-labels, evaluate, find-matches, list, show or delete.")]
@@ -131,11 +146,11 @@ public sealed class MLMagicTests
         Assert.Equal(["people"], DataCatalog.Open(fixture.CatalogPath).GetMLTransforms().Select(t => t.Name));
     }
 
-    private static async Task CrawlPeopleAsync(KernelFixture fixture)
+    private static async Task CrawlPeopleAsync(KernelFixture fixture, string csv = PeopleTable.Csv)
     {
         var lake = Path.Combine(fixture.Folder, "people-lake");
         Directory.CreateDirectory(Path.Combine(lake, "people"));
-        await File.WriteAllTextAsync(Path.Combine(lake, "people", "people.csv"), PeopleTable.Csv.ReplaceLineEndings("\n") + "\n");
+        await File.WriteAllTextAsync(Path.Combine(lake, "people", "people.csv"), csv.ReplaceLineEndings("\n") + "\n");
         KernelFixture.AssertSucceeded(await fixture.MagicAsync($"#!crawl {lake} --database crm"));
     }
 }

@@ -1,5 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
+using DevEndpoint.Loading;
 using DevEndpoint.MachineLearning;
 using Microsoft.Data.Analysis;
 
@@ -29,6 +31,10 @@ internal sealed class PeopleCatalog : IDisposable
 
     public Task<FindMatchesTransform> CreateTransformAsync(string name = "people", FindMatchesOptions? options = null) =>
         FindMatchesTransform.CreateAsync(Catalog, name, "crm.people", "id", options);
+
+    /// <summary>The rows of <c>crm.people</c> as the transforms read them (strings as .NET strings).</summary>
+    public async Task<DataFrame> LoadAsync() =>
+        (await new TableLoader(Catalog).LoadAsync("crm.people", new LoadOptions { Strings = StringStorage.Dotnet })).Frame;
 
     /// <summary>Fills the label column of a generated labelling set from the truth, as a careful user would.</summary>
     public static DataFrame Label(DataFrame set)

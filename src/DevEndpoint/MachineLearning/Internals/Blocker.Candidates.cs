@@ -18,7 +18,8 @@ internal sealed partial class Blocker
     /// cosines in the passes that found them; on tables of up to <see cref="SmallTable"/> records, where the budget is
     /// tightest, the records that share a close record become pairs too (a copy that shares little with the entity's
     /// other copies but much with one of them), and every pair found is ranked by its whole-record and column-key cosines
-    /// plus the average Jaro-Winkler similarity of the columns both records fill (plus their semantic cosine).
+    /// plus the average Jaro-Winkler similarity of the columns both records fill (plus their semantic cosine). In a
+    /// record-linkage table every pair joins records of two sources.
     /// </summary>
     public long[] CandidatePairs()
     {
@@ -44,6 +45,11 @@ internal sealed partial class Blocker
                 for (var rank = 0; rank < nearest[row].Length; rank++)
                 {
                     var (other, score) = nearest[row][rank];
+                    if (records.SameSource(row, other))
+                    {
+                        continue;
+                    }
+
                     var pair = Pair(row, other);
                     var level = Math.Min(rank, sure);
                     best[pair] = best.TryGetValue(pair, out var known)
@@ -55,7 +61,7 @@ internal sealed partial class Blocker
 
         if (n <= SmallTable)
         {
-            AddSecondNeighbours(best, n, sure);
+            AddSecondNeighbours(best, n, sure, records.Sources);
             Rescore(best, vectors);
         }
 
@@ -80,9 +86,10 @@ internal sealed partial class Blocker
 
     /// <summary>
     /// Pairs each of <paramref name="count"/> records with the closest records of its <see cref="SecondHop"/> closest
-    /// records, at <paramref name="level"/> (pairs already there keep theirs).
+    /// records, at <paramref name="level"/> (pairs already there keep theirs); with <paramref name="sources"/>, only
+    /// records of different sources.
     /// </summary>
-    internal static void AddSecondNeighbours(Dictionary<long, (int Rank, float Score)> best, int count, int level)
+    internal static void AddSecondNeighbours(Dictionary<long, (int Rank, float Score)> best, int count, int level, int[]? sources = null)
     {
         var near = new List<(int Row, float Score)>[count];
         for (var row = 0; row < near.Length; row++)
@@ -104,7 +111,7 @@ internal sealed partial class Blocker
             {
                 foreach (var c in closest[b])
                 {
-                    if (c != a)
+                    if (c != a && (sources is null || sources[c] != sources[a]))
                     {
                         best.TryAdd(Pair(a, c), (level, 0));
                     }

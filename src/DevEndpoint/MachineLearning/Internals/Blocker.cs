@@ -11,7 +11,9 @@ namespace DevEndpoint.MachineLearning.Internals;
 /// share (a common word or 3-gram would make every record a candidate of every other). A semantic pass adds the
 /// records closest in meaning when a sentence-embedding model is there (<see cref="SemanticBlocking"/>). Each record keeps
 /// its closest records of every pass; the pairs the budget leaves room for beyond those go to the closest pairs overall, so
-/// a record typed many times keeps all its copies. Only the candidate pairs are compared by the model.
+/// a record typed many times keeps all its copies. Only the candidate pairs are compared by the model. In a record-linkage
+/// table (<see cref="MatchRecords.Sources"/>) a record's nearest records are those of the other sources: two records of one
+/// source are never a candidate pair.
 /// </summary>
 internal sealed partial class Blocker
 {
@@ -39,9 +41,9 @@ internal sealed partial class Blocker
         Neighbours = (int)Math.Round(Math.Clamp(0.006 * n, 3, 12) * (0.5 + accuracyCostTradeoff));
         Neighbours = Math.Max(1, Neighbours);
         FrequencyCap = (int)Math.Clamp(n / 50.0, 20, 200);
-        wholeRecords = new Index(records.RecordKeys, FrequencyCap);
-        columns = new Index(records.ColumnKeys, FrequencyCap);
-        typos = records.TypoKeys.Ids.Length > 0 ? new Index(records.TypoKeys, FrequencyCap) : null;
+        wholeRecords = new Index(records.RecordKeys, FrequencyCap, records.Sources);
+        columns = new Index(records.ColumnKeys, FrequencyCap, records.Sources);
+        typos = records.TypoKeys.Ids.Length > 0 ? new Index(records.TypoKeys, FrequencyCap, records.Sources) : null;
     }
 
     /// <summary>How many nearest records each record keeps as candidates.</summary>
@@ -50,10 +52,16 @@ internal sealed partial class Blocker
     /// <summary>Keys held by more records than this are not indexed.</summary>
     public int FrequencyCap { get; }
 
-    /// <summary>The nearest records of each record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>.</summary>
+    /// <summary>
+    /// The nearest records of each record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>
+    /// (in a record-linkage table, of the other sources).
+    /// </summary>
     public Neighbour[][] Nearest(int count) => Nearest(wholeRecords, count);
 
-    /// <summary>The nearest records of one record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>.</summary>
+    /// <summary>
+    /// The nearest records of one record by whole-record cosine, best first (ties by row), at most <paramref name="count"/>
+    /// (in a record-linkage table, of the other sources).
+    /// </summary>
     public Neighbour[] NearestOf(int row, int count) => wholeRecords.NearestOf(row, count, new float[records.Count], []);
 
     /// <summary>Every record with each of its nearest records, as pairs (lower row first, sorted).</summary>
@@ -94,15 +102,20 @@ internal sealed partial class Blocker
         return result;
     }
 
-    /// <summary>An inverted index over one key space: the records of each key no more than the cap share.</summary>
+    /// <summary>
+    /// An inverted index over one key space: the records of each key no more than the cap share. With the records'
+    /// sources, a record's nearest records are only those of other sources.
+    /// </summary>
     private sealed class Index
     {
         private readonly KeySpace space;
         private readonly int[][] postings;
+        private readonly int[]? sources;
 
-        public Index(KeySpace space, int frequencyCap)
+        public Index(KeySpace space, int frequencyCap, int[]? sources)
         {
             this.space = space;
+            this.sources = sources;
             var lists = new List<int>?[space.Frequency.Length];
             for (var row = 0; row < space.Ids.Length; row++)
             {
@@ -126,7 +139,7 @@ internal sealed partial class Blocker
             {
                 foreach (var other in postings[ids[k]])
                 {
-                    if (other == row)
+                    if (other == row || (sources is not null && sources[other] == sources[row]))
                     {
                         continue;
                     }

@@ -14,9 +14,9 @@ internal enum ColumnKind
 }
 
 /// <summary>
-/// The records of a table prepared for matching: per compared column (every column but the primary key) the normalised
-/// text, its tokens and character 3-grams, its number or date; per record a TF-IDF vector over all its tokens and 3-grams
-/// (the blocking keys).
+/// The records of a table prepared for matching: per compared column (every column but the primary key and the source
+/// column) the normalised text, its tokens and character 3-grams, its number or date; per record a TF-IDF vector over all
+/// its tokens and 3-grams (the blocking keys), and in a record-linkage table its source.
 /// </summary>
 internal sealed class MatchRecords
 {
@@ -90,7 +90,20 @@ internal sealed class MatchRecords
     /// <summary>The row of each primary key.</summary>
     public Dictionary<string, int> RowOfKey { get; } = new(StringComparer.Ordinal);
 
-    public static MatchRecords From(DataFrame frame, string primaryKey)
+    /// <summary>
+    /// In a record-linkage table (read with a source column), the source of each record: an index into
+    /// <see cref="SourceNames"/>; null when the table is one source.
+    /// </summary>
+    public int[]? Sources { get; private set; }
+
+    /// <summary>The sources' names (the source column's values, empty for a record without one), in order of first appearance.</summary>
+    public string[]? SourceNames { get; private set; }
+
+    /// <summary>
+    /// The records of <paramref name="frame"/>, identified by <paramref name="primaryKey"/>; with
+    /// <paramref name="sourceColumn"/>, a record-linkage table whose column names each record's source (not compared).
+    /// </summary>
+    public static MatchRecords From(DataFrame frame, string primaryKey, string? sourceColumn = null)
     {
         var keyColumn = FrameColumn.Of(frame.Columns[primaryKey]);
         var count = checked((int)frame.Rows.Count);
@@ -100,7 +113,9 @@ internal sealed class MatchRecords
             keys[row] = keyColumn.Text(row) ?? string.Empty;
         }
 
-        var compared = frame.Columns.Where(c => !string.Equals(c.Name, primaryKey, StringComparison.Ordinal)).ToList();
+        var compared = frame.Columns
+            .Where(c => !string.Equals(c.Name, primaryKey, StringComparison.Ordinal) && !string.Equals(c.Name, sourceColumn, StringComparison.Ordinal))
+            .ToList();
         var kinds = compared.Select(c => c.DataType == typeof(DateTime) ? ColumnKind.Date
             : c.DataType == typeof(string) || c.DataType == typeof(bool) ? ColumnKind.Text
             : ColumnKind.Number).ToArray();
@@ -108,6 +123,11 @@ internal sealed class MatchRecords
         for (var row = 0; row < count; row++)
         {
             records.RowOfKey.TryAdd(keys[row], row);
+        }
+
+        if (sourceColumn is not null)
+        {
+            records.ReadSources(FrameColumn.Of(frame.Columns[sourceColumn]));
         }
 
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -143,6 +163,9 @@ internal sealed class MatchRecords
         return records;
     }
 
+    /// <summary>Whether two records are of one source of a record-linkage table (never in a table of one source).</summary>
+    public bool SameSource(int a, int b) => Sources is { } sources && sources[a] == sources[b];
+
     /// <summary>Lower case, letters and digits only, one space between words.</summary>
     public static string Normalize(string? value)
     {
@@ -165,6 +188,25 @@ internal sealed class MatchRecords
         }
 
         return builder.ToString().TrimEnd();
+    }
+
+    private void ReadSources(FrameColumn column)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sources = new int[Count];
+        for (var row = 0; row < Count; row++)
+        {
+            var name = column.Text(row)?.Trim() ?? string.Empty;
+            if (!ids.TryGetValue(name, out var id))
+            {
+                ids.Add(name, id = ids.Count);
+            }
+
+            sources[row] = id;
+        }
+
+        Sources = sources;
+        SourceNames = [.. ids.OrderBy(p => p.Value).Select(p => p.Key)];
     }
 
     private static int[] TokenIds(string text, Dictionary<string, int> ids)

@@ -9,7 +9,8 @@ internal sealed partial class Matcher
     /// merged surest first with the average linkage of <see cref="Entities"/>, except that two groups which both hold
     /// existing records are never merged: existing entities are never split, merged or renumbered, and a new record that
     /// looks like two of them joins the one it matches best. New entities get ids above the highest existing one, in the
-    /// order of their first new record.
+    /// order of their first new record. In a record-linkage table only records of different sources are paired, and a new
+    /// record never joins an entity that holds a record of its source.
     /// </summary>
     public long[] IncrementalEntities(PairClassifier model, long[] existingIds)
     {
@@ -64,7 +65,7 @@ internal sealed partial class Matcher
 
             var left = Members(ra);
             var right = Members(rb);
-            if (left.Count + right.Count > 2 && !Cohesive(left, right, scored, model))
+            if (ShareASource(left, right) || (left.Count + right.Count > 2 && !Cohesive(left, right, scored, model)))
             {
                 continue;
             }

@@ -38,8 +38,11 @@ internal sealed partial class Matcher
     /// </summary>
     public double Threshold => 0.05 + (0.9 * Parameters.PrecisionRecallTradeoff);
 
-    /// <summary>Every pair of records within one labelling set: a match when they have the same label.</summary>
-    public static (long[] Pairs, bool[] Matches) LabelledPairs(IEnumerable<LabelledRecord> labels)
+    /// <summary>
+    /// Every pair of records within one labelling set (in a record-linkage table, of two sources, as find-matches compares
+    /// no others): a match when they have the same label.
+    /// </summary>
+    public (long[] Pairs, bool[] Matches) LabelledPairs(IEnumerable<LabelledRecord> labels)
     {
         var pairs = new List<long>();
         var matches = new List<bool>();
@@ -50,7 +53,7 @@ internal sealed partial class Matcher
             {
                 for (var j = i + 1; j < members.Count; j++)
                 {
-                    if (members[i].Row != members[j].Row)
+                    if (members[i].Row != members[j].Row && !Records.SameSource(members[i].Row, members[j].Row))
                     {
                         pairs.Add(Blocker.Pair(members[i].Row, members[j].Row));
                         matches.Add(string.Equals(members[i].Label, members[j].Label, StringComparison.Ordinal));
@@ -63,7 +66,7 @@ internal sealed partial class Matcher
     }
 
     /// <summary>Whether the labels hold both a matching and a non-matching pair, which training needs.</summary>
-    public static bool CanTrain(IReadOnlyList<LabelledRecord> labels)
+    public bool CanTrain(IReadOnlyList<LabelledRecord> labels)
     {
         var (_, matches) = LabelledPairs(labels);
         return matches.Contains(true) && matches.Contains(false);
@@ -80,7 +83,8 @@ internal sealed partial class Matcher
     /// The entity of each record (the lowest row of its entity): candidate pairs the model scores at or above the
     /// threshold are merged, surest first; two groups merge only when all the pairs between them average at least the
     /// threshold (average linkage), so that one wrong pair does not chain two entities into one. With enforced labels,
-    /// labelled pairs score 1 or 0 and records labelled apart never end up in one entity.
+    /// labelled pairs score 1 or 0 and records labelled apart never end up in one entity. In a record-linkage table an
+    /// entity holds at most one record of each source: two groups with records of one source are never merged.
     /// </summary>
     public int[] Entities(PairClassifier model, IReadOnlyList<LabelledRecord> labels) => Cluster(model, labels).Entities;
 
@@ -139,7 +143,8 @@ internal sealed partial class Matcher
 
             var left = Members(ra);
             var right = Members(rb);
-            if ((left.Count + right.Count > 2 && !Cohesive(left, right, scored, model))
+            if (ShareASource(left, right)
+                || (left.Count + right.Count > 2 && !Cohesive(left, right, scored, model))
                 || (apart.Count > 0 && left.Any(a => right.Any(b => apart.Contains(Blocker.Pair(a, b))))))
             {
                 continue;
@@ -153,6 +158,10 @@ internal sealed partial class Matcher
 
         return (Enumerable.Range(0, Records.Count).Select(r => Members(Find(r)).Min()).ToArray(), scored);
     }
+
+    /// <summary>Whether two groups of a record-linkage table hold records of one source (never in a table of one source).</summary>
+    private bool ShareASource(List<int> left, List<int> right) =>
+        Records.Sources is not null && left.Any(a => right.Any(b => Records.SameSource(a, b)));
 
     /// <summary>Whether every pair between two groups averages at least the threshold (pairs blocking left out are scored now).</summary>
     private bool Cohesive(List<int> left, List<int> right, Dictionary<long, float> scored, PairClassifier model)
