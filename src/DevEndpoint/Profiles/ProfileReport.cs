@@ -35,6 +35,9 @@ public static class ProfileReport
         return "<!DOCTYPE html>\n" + html.ToString(SaveOptions.None) + "\n";
     }
 
+    /// <summary>Writes <see cref="Document"/> to <paramref name="path"/> (UTF-8), replacing the file whole or leaving it as it was.</summary>
+    public static void Save(TableProfile profile, string path) => AtomicFile.Write(path, System.Text.Encoding.UTF8.GetBytes(Document(profile)));
+
     /// <summary>The profile as a part of a page (a notebook's output), with its own style.</summary>
     public static string Fragment(TableProfile profile) =>
         new XElement("div", new XElement("style", Style), Body(profile)).ToString(SaveOptions.DisableFormatting);
