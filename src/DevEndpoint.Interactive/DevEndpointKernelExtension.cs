@@ -9,7 +9,7 @@ namespace DevEndpoint.Interactive;
 
 /// <summary>
 /// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
-/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!ml</c>, <c>#!pii</c>, <c>#!fill-missing</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!ml</c>, <c>#!pii</c>, <c>#!profile</c>, <c>#!fill-missing</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
 /// lets C# cells use the DevEndpoint API and the DataFrames it loads, with its namespaces imported (see <see cref="NotebookNamespaces"/>).
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -46,6 +46,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         ClassifierMagic.Register(root);
         ConnectionMagic.Register(root);
         PiiMagic.Register(root);
+        ProfileMagic.Register(root);
         FillMissingMagic.Register(root);
         MLMagic.Register(root);
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);

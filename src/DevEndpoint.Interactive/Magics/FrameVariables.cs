@@ -34,8 +34,12 @@ internal static class FrameVariables
     }
 
     public static Task SetAsync(KernelInvocationContext context, string name, DataFrame frame, string magic) =>
-        context.HandlingKernel is EndpointKernel endpoint ? endpoint.SetValueAsync(name, frame, typeof(DataFrame))
-        : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync(name, frame, typeof(DataFrame))
+        SetAsync(context, name, frame, typeof(DataFrame), magic);
+
+    /// <summary>Sets the variable <paramref name="name"/> to <paramref name="value"/> of type <paramref name="type"/> (a profile, a DataFrame).</summary>
+    public static Task SetAsync(KernelInvocationContext context, string name, object value, Type type, string magic) =>
+        context.HandlingKernel is EndpointKernel endpoint ? endpoint.SetValueAsync(name, value, type)
+        : context.HandlingKernel.RootKernel.FindKernelByName("csharp") is CSharpKernel csharp ? csharp.SetValueAsync(name, value, type)
         : throw new DevEndpointException($"{magic} needs the C# kernel ('csharp') to hold its variable, and this notebook has none.");
 
     /// <summary>The error for an <c>--as</c> (or <paramref name="option"/>) that is no C# variable name, or none.</summary>

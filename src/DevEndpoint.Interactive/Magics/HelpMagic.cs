@@ -26,6 +26,7 @@ public sealed class HelpMagic : KernelDirectiveCommand
         ("#!pii", "Detect sensitive data in a table or DataFrame (names, emails, phone, card, SSN and other US identifiers): classify its columns, and detect, redact, partly redact or hash each entity.", "#!pii crm.customers --action partial-redact --as masked"),
         ("#!fill-missing", "Impute a DataFrame column's missing values with an ML.NET model into <column>_filled (Glue's FillMissingValues).", "#!fill-missing customers --column age --as filled"),
         ("#!sql", "Run the rest of the cell as DuckDB SQL over catalog tables (<database>.<table>, read where their files lie) and DataFrame variables, into a DataFrame variable; {{name}} binds a C# variable as a parameter.", "#!sql --as totals"),
+        ("#!profile", "Profile a catalog table or DataFrame variable: per column type, count, nulls, distinct, min, max, mean, deviation, quantiles, top values, lengths and a histogram or bar chart; duplicate rows and a correlation heat map.", "#!profile sales.orders --as orders_profile --html orders-profile.html"),
         ("#!<endpoint>", "Run the rest of the cell in an endpoint's C# session.", "#!next"),
         ("#!devendpoint", "This list.", "#!devendpoint help"),
     ];

@@ -8,6 +8,7 @@ internal static class CommandDescriptions
         CrawlDescription.Command,
         LoadDescription.Command,
         PiiDescription.Command,
+        ProfileDescription.Command,
         ClassifierDescriptions.Group, ClassifierDescriptions.Add, ClassifierDescriptions.List, ClassifierDescriptions.Remove,
         ConnectionDescriptions.Group, ConnectionDescriptions.Add, ConnectionDescriptions.List, ConnectionDescriptions.Test, ConnectionDescriptions.Remove,
         BookmarkDescriptions.Group, BookmarkDescriptions.Status, BookmarkDescriptions.Commit, BookmarkDescriptions.Reset,

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.LoadBench;
+using DevEndpoint.Profiles;
+using DuckDB.NET.Data;
+
+// Usage: dotnet run --project bench/DevEndpoint.ProfileBench -c Release [-- [--rows 2000000] [--runs 3] [--machine <name>] [--data artifacts/bench-data]]
+// Generates (or reuses) the load benchmark's table and writes two variants of it with DuckDB from its Parquet file: every
+// column about 30 % null, and 40 columns (the 10, then 30 more numbers and texts computed from them). Crawls them and times,
+// median of the runs after one untimed warm-up, Profiler.ProfileTableAsync over each catalog table against DuckDB's
+// SUMMARIZE of the same file on a fresh in-memory DuckDB.
+var rows = 2_000_000L;
+var runs = 3;
+var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
+var data = Path.Combine("artifacts", "bench-data");
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
+            i++;
+            break;
+        case "--machine" when i + 1 < args.Length:
+            machine = args[++i];
+            break;
+        case "--data" when i + 1 < args.Length:
+            data = args[++i];
+            break;
+        default:
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>]");
+            return 2;
+    }
+}
+
+var files = await BenchData.EnsureAsync(Path.GetFullPath(data), rows);
+var variants = Path.Combine(files.Folder, "profile-variants");
+var nulls = Path.Combine(variants, "nulls", "rows.parquet");
+var wide = Path.Combine(variants, "wide", "rows.parquet");
+if (!File.Exists(nulls) || !File.Exists(wide))
+{
+    Directory.CreateDirectory(Path.GetDirectoryName(nulls)!);
+    Directory.CreateDirectory(Path.GetDirectoryName(wide)!);
+    using var connection = Open();
+    var columns = new[] { "id", "quantity", "price", "active", "day", "created", "category", "note", "score", "amount" };
+    Execute(connection, $"COPY (SELECT {string.Join(", ", columns.Select((c, k) => $"CASE WHEN hash(id, {k}) % 10 < 3 THEN NULL ELSE {c} END AS {c}"))} FROM read_parquet({Literal(files.Parquet)})) TO {Literal(nulls)} (FORMAT parquet)");
+    var extra = Enumerable.Range(0, 30).Select(k => (k % 3) switch
+    {
+        0 => $"price * {k + 1} + quantity AS x{k}",
+        1 => $"(id * {k + 7}) % 1000 AS n{k}",
+        _ => $"category || '-' || ((id + {k}) % 50) AS t{k}",
+    });
+    Execute(connection, $"COPY (SELECT *, {string.Join(", ", extra)} FROM read_parquet({Literal(files.Parquet)})) TO {Literal(wide)} (FORMAT parquet)");
+}
+
+var catalog = DataCatalog.Open(Path.Combine(files.Folder, "profile-catalog.db"));
+if (catalog.GetDatabases().All(d => d.Name != "bench"))
+{
+    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench", Exclusions = ["jsonl/**"] });
+    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.GetDirectoryName(nulls)!, Database = "variants" });
+    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.GetDirectoryName(wide)!, Database = "variants" });
+}
+
+var sources = new (string Data, string Table, string File)[]
+{
+    ("CSV, 10 columns", "bench.csv", $"read_csv({Literal(files.Csv)})"),
+    ("Parquet, 10 columns", "bench.parquet", $"read_parquet({Literal(files.Parquet)})"),
+    ("Parquet, 10 columns ~30 % null", "variants.nulls", $"read_parquet({Literal(nulls)})"),
+    ("Parquet, 40 columns", "variants.wide", $"read_parquet({Literal(wide)})"),
+};
+
+var report = new List<string>
+{
+    $"# Profiles on {machine} ({Environment.ProcessorCount} cores), {DateTime.UtcNow:yyyy-MM-dd}",
+    string.Empty,
+    $"The load benchmark's table, {rows:N0} rows x 10 columns (bench/DevEndpoint.LoadBench/BenchData.cs: bigint, int, double, boolean,",
+    "date, timestamp, two texts, int with ~10 % empty, decimal) as CSV and Parquet, and two variants written from its Parquet file:",
+    "every column ~30 % null, and 40 columns (30 more doubles, ints and texts computed from the 10).",
+    $"Median of {runs} runs in one process after an untimed warm-up (warm page cache).",
+    "Reproduce: `dotnet run --project bench/DevEndpoint.ProfileBench -c Release -- --rows 2000000 --runs 3`.",
+    string.Empty,
+    "- **#!profile core**: `Profiler.ProfileTableAsync(\"<db>.<table>\")`: the rows read once into DuckDB, then every figure of the profile",
+    "  (counts, distinct values (estimated, HyperLogLog, above 100,000 rows), min, max, mean, deviation, sum, five exact quantiles,",
+    "  lengths, top 10 values, 20-bin histograms, duplicate rows, correlations of every pair of numeric columns).",
+    "- **DuckDB SUMMARIZE**: `SUMMARIZE SELECT * FROM read_csv(file)` / `read_parquet(file)` on a fresh in-memory DuckDB (min, max,",
+    "  approx_unique, avg, std, approximate q25/q50/q75, count, null_percentage).",
+    string.Empty,
+    "| data | #!profile core | DuckDB SUMMARIZE | #!profile / SUMMARIZE |",
+    "|---|---|---|---|",
+};
+foreach (var (label, table, file) in sources)
+{
+    var ours = await MedianAsync(runs, () => new Profiler(catalog).ProfileTableAsync(table));
+    var duck = await MedianAsync(runs, () =>
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SUMMARIZE SELECT * FROM {file}";
+        using var result = command.ExecuteReader();
+        while (result.Read())
+        {
+        }
+
+        return Task.CompletedTask;
+    });
+    var line = $"| {label} | {Seconds(ours)} | {Seconds(duck)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x |";
+    Console.WriteLine(line);
+    report.Add(line);
+}
+
+var output = Path.Combine("bench", "results", $"profile-{machine}.md");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllLinesAsync(output, report);
+Console.WriteLine($"Wrote {output}");
+return 0;
+
+static async Task<TimeSpan> MedianAsync(int runs, Func<Task> run)
+{
+    await run();
+    var times = new List<TimeSpan>();
+    for (var i = 0; i < runs; i++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await run();
+        times.Add(stopwatch.Elapsed);
+    }
+
+    return times.Order().ElementAt(runs / 2);
+}
+
+static DuckDBConnection Open()
+{
+    var connection = new DuckDBConnection("Data Source=:memory:");
+    connection.Open();
+    return connection;
+}
+
+static void Execute(DuckDBConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.ExecuteNonQuery();
+}
+
+static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
+
+static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);
