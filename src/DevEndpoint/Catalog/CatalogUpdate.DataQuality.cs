@@ -5,7 +5,7 @@ namespace DevEndpoint.Catalog;
 public sealed partial class CatalogUpdate
 {
     /// <summary>Creates a ruleset, or replaces the one of the same name (keeping when it was created).</summary>
-    public DataQualityRuleset PutDataQualityRuleset(DataQualityRuleset ruleset)
+    internal DataQualityRuleset PutDataQualityRuleset(DataQualityRuleset ruleset)
     {
         var now = DateTimeOffset.UtcNow;
         var existing = Read("SELECT definition FROM dq_rulesets WHERE name = $name", ("$name", ruleset.Name));
@@ -19,7 +19,7 @@ public sealed partial class CatalogUpdate
     }
 
     /// <summary>Deletes a ruleset; its runs stay. Returns <c>false</c> when there was none.</summary>
-    public bool DeleteDataQualityRuleset(string name)
+    internal bool DeleteDataQualityRuleset(string name)
     {
         using var command = DataCatalog.Command(connection, transaction, "DELETE FROM dq_rulesets WHERE name = $name", [("$name", name)]);
         return command.ExecuteNonQuery() > 0;
@@ -29,7 +29,7 @@ public sealed partial class CatalogUpdate
     /// Keeps a run and, for the dynamic rules of later runs, the metrics it measured with the <c>where</c> predicate each
     /// was measured under (<c>""</c> for all rows). A run of a DataFrame (no target table) is not kept.
     /// </summary>
-    public void AddDataQualityResult(DataQualityResult result, IEnumerable<(string Metric, string Filter, double Value)> metrics)
+    internal void AddDataQualityResult(DataQualityResult result, IEnumerable<(string Metric, string Filter, double Value)> metrics)
     {
         if (result.TargetTable is not { } table)
         {

@@ -12,7 +12,7 @@ public sealed partial class DataCatalog
             .ToList());
 
     /// <summary>The ruleset named <paramref name="name"/> (any case), or <c>null</c>.</summary>
-    public DataQualityRuleset? FindDataQualityRuleset(string name) => Read(connection =>
+    internal DataQualityRuleset? FindDataQualityRuleset(string name) => Read(connection =>
         ReadStrings(connection, null, "SELECT definition FROM dq_rulesets WHERE name = $name", ("$name", name))
             .Select(CatalogJson.Deserialize<DataQualityRuleset>)
             .FirstOrDefault());
@@ -35,7 +35,7 @@ public sealed partial class DataCatalog
     /// The last <paramref name="count"/> values of a metric measured on a table over the rows a <c>where</c> predicate
     /// picked (<c>""</c> for all rows), newest first: the history dynamic rules read.
     /// </summary>
-    public IReadOnlyList<DataQualityMetricValue> GetDataQualityMetricHistory(TableName table, string metric, string filter, int count) => Read(connection =>
+    internal IReadOnlyList<DataQualityMetricValue> GetDataQualityMetricHistory(TableName table, string metric, string filter, int count) => Read(connection =>
     {
         using var command = Command(
             connection,

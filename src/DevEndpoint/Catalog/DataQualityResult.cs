@@ -40,4 +40,4 @@ public sealed record DataQualityRuleResult(
 }
 
 /// <summary>A metric measured by a run, kept for the dynamic rules (<c>avg(last(10))</c>) of later runs on the same table.</summary>
-public sealed record DataQualityMetricValue(string ResultId, DateTimeOffset CompletedOn, double Value);
+internal sealed record DataQualityMetricValue(string ResultId, DateTimeOffset CompletedOn, double Value);

@@ -141,7 +141,7 @@ internal sealed class DqdlParser
         if (!DqdlRuleTypes.All.TryGetValue(first.Value, out var type))
         {
             var closest = ClosestNames.Find(first.Value, DqdlRuleTypes.All.Keys).ToList();
-            var hint = closest.Count > 0 ? $"did you mean {string.Join(" or ", closest)}?" : $"the rule types are {string.Join(", ", DqdlRuleTypes.All.Keys)}";
+            var hint = closest.Count > 0 ? $"the closest are {string.Join(", ", closest)}" : $"the rule types are {string.Join(", ", DqdlRuleTypes.All.Keys)}";
             throw DataQualityErrors.Syntax(first.Position, $"'{first.Value}' is not a rule type; {hint}");
         }
 

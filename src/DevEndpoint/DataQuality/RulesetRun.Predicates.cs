@@ -44,7 +44,7 @@ internal sealed partial class RulesetRun
         return rule.Type switch
         {
             "ColumnLength" => Compare($"length(CAST({column} AS VARCHAR))", condition, o => Number(o, rule)),
-            "DataFreshness" => Compare($"date_diff('second', CAST({column} AS TIMESTAMP), {Timestamp(now)})", condition, o => Seconds(o, rule)),
+            "DataFreshness" => Compare($"(epoch({Timestamp(now)}) - epoch({column}))", condition, o => Seconds(o, rule)),
             _ => Values(column, type, condition),
         };
     }
@@ -86,11 +86,12 @@ internal sealed partial class RulesetRun
                     ? $"coalesce({inList}{(listsNull ? $" OR {column} IS NULL" : string.Empty)}, false)"
                     : listsNull ? $"coalesce({column} IS NOT NULL AND NOT ({inList}), false)" : $"coalesce({column} IS NULL OR NOT ({inList}), false)";
             default:
-                var subject = operands.Any(o => o is DateTime) ? $"CAST({column} AS TIMESTAMP)"
+                var zoned = type.Contains("TIME ZONE", StringComparison.Ordinal);
+                var subject = operands.Any(o => o is DateTime) ? zoned ? column : $"CAST({column} AS TIMESTAMP)"
                     : operands.Any(o => o is double) && text ? $"TRY_CAST({column} AS DOUBLE)"
                     : operands.Any(o => o is string) && !text && !temporal ? $"CAST({column} AS VARCHAR)"
                     : column;
-                var literals = operands.Select(Literal).ToList();
+                var literals = operands.Select(o => o is DateTime time && zoned ? $"TIMESTAMPTZ '{time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}+00'" : Literal(o)).ToList();
                 test = condition.Operator switch
                 {
                     DqdlOperator.Between => $"{subject} BETWEEN {literals[0]} AND {literals[1]}",

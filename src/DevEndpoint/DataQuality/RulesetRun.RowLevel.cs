@@ -55,8 +55,12 @@ internal sealed partial class RulesetRun
             : $"SELECT *, {string.Join(", ", states.Select((s, i) => $"{s.State} AS {Prefix}{i}"))} FROM {relation}";
         var exclude = states.Count == 0 ? string.Empty : $" EXCLUDE ({string.Join(", ", states.Select((_, i) => $"{Prefix}{i}"))})";
         var sql = $"""
-            SELECT *, CASE WHEN len(DataQualityRulesFail) = 0 THEN 'Passed' ELSE 'Failed' END AS DataQualityEvaluationResult
-            FROM (SELECT *{exclude}, {List("p")} AS DataQualityRulesPass, {List("f")} AS DataQualityRulesFail, {skip} AS DataQualityRulesSkip
+            SELECT * EXCLUDE ({Prefix}pass, {Prefix}fail, {Prefix}skip),
+                   CAST(to_json({Prefix}pass) AS VARCHAR) AS DataQualityRulesPass,
+                   CAST(to_json({Prefix}fail) AS VARCHAR) AS DataQualityRulesFail,
+                   CAST(to_json({Prefix}skip) AS VARCHAR) AS DataQualityRulesSkip,
+                   CASE WHEN len({Prefix}fail) = 0 THEN 'Passed' ELSE 'Failed' END AS DataQualityEvaluationResult
+            FROM (SELECT *{exclude}, {List("p")} AS {Prefix}pass, {List("f")} AS {Prefix}fail, {skip} AS {Prefix}skip
                   FROM ({inner}))
             """;
         return (await session.RunAsync(sql, Query(), cancellationToken)).Frame;
