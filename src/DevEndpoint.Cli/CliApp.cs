@@ -59,6 +59,7 @@ public static class CliApp
         root.Subcommands.Add(PiiCommand.Create(output));
         root.Subcommands.Add(MLCommands.Create(output));
         root.Subcommands.Add(SqlCommand.Create(output));
+        root.Subcommands.Add(DataQualityCommands.Create(output));
         return root;
     }
 

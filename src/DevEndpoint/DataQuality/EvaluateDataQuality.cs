@@ -29,4 +29,7 @@ public static class EvaluateDataQuality
 
     /// <summary>Checks that <paramref name="ruleset"/> is valid DQDL; a syntax error names its line and column.</summary>
     public static void Validate(string ruleset) => DqdlParser.Parse(ruleset);
+
+    /// <summary>How many rules (a composite rule counting as one) a valid ruleset holds.</summary>
+    internal static int RuleCount(string ruleset) => DqdlParser.Parse(ruleset).Rules.Count;
 }
