@@ -60,6 +60,7 @@ public static class CliApp
         root.Subcommands.Add(MLCommands.Create(output));
         root.Subcommands.Add(SqlCommand.Create(output));
         root.Subcommands.Add(ProfileCommand.Create(output));
+        root.Subcommands.Add(DataQualityCommands.Create(output));
         return root;
     }
 

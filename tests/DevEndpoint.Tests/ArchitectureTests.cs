@@ -21,7 +21,7 @@ public sealed class ArchitectureTests
         // Libraries): it needs only the catalog, Formats' file sources and the connection's keys from Connections, and no
         // one of them is reached back, so it adds no circle.
         ["Loading", "Crawling", "Writing", "Sources", "Connections", "ObjectStores"],
-        ["Transforms", "Jobs", "Libraries", "MachineLearning", "Sql", "Profiles"],
+        ["Transforms", "Jobs", "Libraries", "MachineLearning", "Sql", "Profiles", "DataQuality"],
         ["Endpoints", "Samples"],
 
         // What the fronts share: each command's options and help, described once for the magic and the command line.

@@ -238,6 +238,7 @@ public sealed partial class DataCatalog
                 PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
         CreateMLTransformTables(connection, transaction);
+        CreateDataQualityTables(connection, transaction);
         CheckVersion(connection, transaction, created: true);
         transaction.Commit();
         return 0;
