@@ -10,7 +10,7 @@ CONFIGURATION="${CONFIGURATION:-Release}"
 TOOLS_DIR="${DEVENDPOINT_TOOLS:-$HOME/.devendpoint/tools}"
 PYTHON=/usr/bin/python3 # Debian's python has nbclient/nbconvert; a pyenv python may come first on PATH
 
-APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel)
+APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel python3-botocore)
 INTERACTIVE_TOOL=Microsoft.dotnet-interactive
 INTERACTIVE_VERSION=1.0.712001
 KERNEL=.net-csharp

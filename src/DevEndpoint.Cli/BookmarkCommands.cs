@@ -30,7 +30,7 @@ internal static class BookmarkCommands
     {
         var job = CliDescriptions.Argument<string?>(BookmarkDescriptions.Status.Options[0]);
         var catalog = CliApp.CatalogOption();
-        var json = CliApp.JsonOption();
+        var json = CliApp.JsonOption(glueShapes: false);
         var command = CliDescriptions.Command(BookmarkDescriptions.Status, job, catalog, json);
         command.SetAction(parse =>
         {

@@ -8,11 +8,12 @@ internal static class CatalogCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("catalog", "Browse the catalog: databases, tables, a table's definition, its partitions and the crawl history.");
+        var command = new Command("catalog", "Browse the catalog: databases, tables, a table's definition, its partitions, its earlier versions and the crawl history.");
         command.Subcommands.Add(Databases(output));
         command.Subcommands.Add(Tables(output));
         command.Subcommands.Add(Table(output));
         command.Subcommands.Add(Partitions(output));
+        command.Subcommands.Add(Versions(output));
         command.Subcommands.Add(CrawlRunsCommand.Create(output));
         command.Subcommands.Add(CatalogHealthCommands.Check(output));
         command.Subcommands.Add(CatalogHealthCommands.Backup(output));
@@ -50,7 +51,7 @@ internal static class CatalogCommands
             var tables = DataCatalog.Open(parse.GetValue(catalog)).GetTables(parse.GetValue(database)!);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { TableList = tables }, indented: true));
+                output.WriteLine(CatalogJson.Serialize(new { TableList = tables.Select(t => GlueLimits.Fit(t).Table) }, indented: true));
             }
             else
             {
@@ -83,7 +84,7 @@ internal static class CatalogCommands
             var table = DataCatalog.Open(parse.GetValue(catalog)).GetTable(TableName.Parse(parse.GetValue(name)!));
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Table = table }, indented: true));
+                output.WriteLine(CatalogJson.Serialize(new { Table = GlueLimits.Fit(table).Table }, indented: true));
                 return;
             }
 
@@ -127,6 +128,35 @@ internal static class CatalogCommands
                     p.Parameters.GetValueOrDefault("recordCount") ?? string.Empty,
                     p.Parameters.GetValueOrDefault("objectCount") ?? string.Empty,
                     p.StorageDescriptor.Location ?? string.Empty]).ToList()));
+        });
+        return command;
+    }
+
+    private static Command Versions(TextWriter output)
+    {
+        var name = new Argument<string>("table") { Description = "The table, as <database>.<table>." };
+        var catalog = CliApp.CatalogOption();
+        var json = CliApp.JsonOption();
+        var command = new Command("versions", "List a table's versions, newest first: the current definition and those each update replaced.") { name, catalog, json };
+        command.SetAction(parse =>
+        {
+            var versions = DataCatalog.Open(parse.GetValue(catalog)).GetTableVersions(TableName.Parse(parse.GetValue(name)!));
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(CatalogJson.Serialize(new { TableVersions = versions.Select(v => v with { Table = GlueLimits.Fit(v.Table).Table }) }, indented: true));
+                return;
+            }
+
+            TextTable.Write(
+                output,
+                ["version", "updated", "columns", "partition keys"],
+                versions.Select(v => new[]
+                {
+                    v.VersionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    v.Table.UpdateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                    string.Join(",", v.Table.StorageDescriptor.Columns.Select(c => c.Name)),
+                    string.Join(",", v.Table.PartitionKeys.Select(k => k.Name)),
+                }));
         });
         return command;
     }

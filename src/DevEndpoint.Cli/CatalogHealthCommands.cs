@@ -9,7 +9,7 @@ internal static class CatalogHealthCommands
     public static Command Check(TextWriter output)
     {
         var catalog = CliApp.CatalogOption();
-        var json = CliApp.JsonOption();
+        var json = CliApp.JsonOption(glueShapes: false);
         var command = new Command(
             "check",
             "Check the catalog file without changing it: SQLite's integrity check and the catalog's own consistency. Exits 1 when it finds a problem.")

@@ -42,7 +42,7 @@ internal static class ClassifierCommands
             var classifiers = DataCatalog.Open(parse.GetValue(catalog)).GetClassifiers();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Classifiers = classifiers }, indented: true));
+                output.WriteLine(CatalogJson.Serialize(GlueResponses.Classifiers(classifiers), indented: true));
             }
             else
             {

@@ -67,5 +67,9 @@ public static class CliApp
     /// <summary>The <c>--catalog</c> option every command takes.</summary>
     internal static Option<string?> CatalogOption() => CliDescriptions.Option<string?>(CommonOptions.Catalog);
 
-    internal static Option<bool> JsonOption() => CliDescriptions.Option<bool>(CommonOptions.Json);
+    /// <summary>
+    /// The <c>--json</c> option: JSON in Glue's API shapes, or, for a command Glue has no API for, in DevEndpoint's own
+    /// (<paramref name="glueShapes"/> false).
+    /// </summary>
+    internal static Option<bool> JsonOption(bool glueShapes = true) => CliDescriptions.Option<bool>(glueShapes ? CommonOptions.Json : CommonOptions.JsonOwnShape);
 }

@@ -18,7 +18,7 @@ internal static partial class CrawlCommand
         var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
         if (parse.GetValue(json))
         {
-            await output.WriteLineAsync(CatalogJson.Serialize(result, indented: true));
+            await output.WriteLineAsync(Json(store, result));
             return 0;
         }
 

@@ -64,7 +64,7 @@ internal static partial class CrawlCommand
             var pii = parse.GetValue(detectPii) ? await SensitiveData.RecordCrawlAsync(store, result, cancellationToken: cancellationToken) : null;
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CatalogJson.Serialize(result, indented: true));
+                await output.WriteLineAsync(Json(store, result));
                 return 0;
             }
 
@@ -105,6 +105,21 @@ internal static partial class CrawlCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// What <c>--json</c> prints: the run as Glue's <c>CrawlerHistory</c> (<c>Crawl</c>), the database's crawls as Glue's
+    /// <c>CrawlerMetrics</c>, and DevEndpoint's report beside them: <c>Tables</c>, <c>SkippedFiles</c>, <c>Notices</c>.
+    /// </summary>
+    private static string Json(DataCatalog store, CrawlResult result) => CatalogJson.Serialize(
+        new
+        {
+            Crawl = GlueResponses.CrawlerHistory(result.Run),
+            CrawlerMetrics = GlueResponses.CrawlerMetrics(store.GetCrawlRuns(result.Run.DatabaseName)),
+            result.Tables,
+            result.SkippedFiles,
+            result.Notices,
+        },
+        indented: true);
 
     /// <summary>What <c>--detect-pii</c> recorded, under the crawl's report; nothing without it.</summary>
     private static async Task WriteSensitiveDataAsync(TextWriter output, IReadOnlyList<PiiTableRecord>? records)

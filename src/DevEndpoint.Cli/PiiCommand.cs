@@ -27,7 +27,7 @@ internal static class PiiCommand
         var file = CliDescriptions.Option<string?>(PiiDescription.Output);
         var record = CliDescriptions.Option<bool>(PiiDescription.Record);
         var catalog = CliApp.CatalogOption();
-        var json = CliApp.JsonOption();
+        var json = CliApp.JsonOption(glueShapes: false);
         var command = CliDescriptions.Command(PiiDescription.Command, table, entityTypes, action, sampleFraction, thresholdFraction, file, record, catalog, json);
         command.SetAction(async (parse, cancellationToken) =>
         {

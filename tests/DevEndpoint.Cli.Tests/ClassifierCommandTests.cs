@@ -23,10 +23,31 @@ public sealed class ClassifierCommandTests : IDisposable
         Assert.Equal((0, "Added csv classifier 'pipes' (classification csv).\n"), (csv.ExitCode, csv.Output.ReplaceLineEndings("\n")));
         Assert.Contains("pipes        csv   csv             delimiter |, quote \", header absent: id,name; types INT,STRING", text.Output, StringComparison.Ordinal);
         var listed = JsonDocument.Parse(json.Output).RootElement.GetProperty("Classifiers").EnumerateArray().ToList();
-        Assert.Equal(["grok", "csv"], listed.Select(c => c.GetProperty("Type").GetString()));
-        Assert.Equal("%{WORD:id};%{INT:qty:int}", listed[0].GetProperty("GrokPattern").GetString());
+        Assert.Equal(["GrokClassifier", "CsvClassifier"], listed.Select(c => c.EnumerateObject().Single().Name));
+        Assert.Equal(
+            """{"Name":"orders_grok","Classification":"orders_log","GrokPattern":"%{WORD:id};%{INT:qty:int}"}""",
+            Compact(listed[0].GetProperty("GrokClassifier")));
+        Assert.Equal(
+            """{"Name":"pipes","Delimiter":"|","QuoteSymbol":"\"","ContainsHeader":"ABSENT","Header":["id","name"],"CustomDatatypeConfigured":true,"CustomDatatypes":["INT","STRING"]}""",
+            Compact(listed[1].GetProperty("CsvClassifier")));
         Assert.Equal((0, "Removed classifier 'pipes'.\n"), (removed.ExitCode, removed.Output.ReplaceLineEndings("\n")));
         Assert.Single(JsonDocument.Parse(after.Output).RootElement.GetProperty("Classifiers").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Json_and_xml_classifiers_list_as_Glues_JsonClassifier_and_XMLClassifier_and_an_unknown_header_as_UNKNOWN()
+    {
+        await RunAsync("classifier", "add", "books", "--type", "xml", "--classification", "library", "--row-tag", "book");
+        await RunAsync("classifier", "add", "records", "--type", "json", "--json-path", "$.records[*]");
+        await RunAsync("classifier", "add", "semis", "--type", "csv", "--delimiter", ";");
+
+        var json = await RunAsync("classifier", "list", "--json");
+
+        Assert.Equal(
+            """{"Classifiers":[{"XMLClassifier":{"Name":"books","Classification":"library","RowTag":"book"}},"""
+            + """{"JsonClassifier":{"Name":"records","JsonPath":"$.records[*]"}},"""
+            + """{"CsvClassifier":{"Name":"semis","Delimiter":";","QuoteSymbol":"\"","ContainsHeader":"UNKNOWN"}}]}""",
+            Compact(JsonDocument.Parse(json.Output).RootElement));
     }
 
     [Fact]
@@ -74,6 +95,8 @@ public sealed class ClassifierCommandTests : IDisposable
             Assert.Contains(option, help.Output, StringComparison.Ordinal);
         }
     }
+
+    private static string Compact(JsonElement element) => JsonSerializer.Serialize(element, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private Task<CliResult> RunAsync(params string[] args) => DevEndpointCommand.RunAsync([.. args, "--catalog", temp.Combine("catalog.db")]);
 }

@@ -11,7 +11,7 @@ public sealed class CommandDescriptionTests
     private static readonly string[] CliOnly =
     [
         // #!catalog is one magic (a name, --runs, --page) showing HTML; the command line has a subcommand per listing.
-        "catalog", "catalog databases", "catalog tables", "catalog table", "catalog partitions", "catalog runs", "catalog check", "catalog backup",
+        "catalog", "catalog databases", "catalog tables", "catalog table", "catalog partitions", "catalog versions", "catalog runs", "catalog check", "catalog backup",
 
         // Writes the sample lake; a notebook uses the command or DevEndpoint.Samples.
         "sample-data",

@@ -23,14 +23,33 @@ public sealed class ConnectionCommandTests : IDisposable
 
         Assert.Equal((0, $"Added postgres connection 'shop' (Host=127.0.0.1;Port=55432;Database=shop; secret from env {variable}).\n"), (add.ExitCode, add.Output.ReplaceLineEndings("\n")));
         Assert.Contains($"shop        postgres  Host=127.0.0.1;Port=55432;Database=shop  devendpoint_test  env {variable}", text.Output, StringComparison.Ordinal);
-        var listed = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("Connections").EnumerateArray());
-        Assert.Equal(variable, listed.GetProperty("PasswordEnv").GetString());
+        var listed = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("ConnectionList").EnumerateArray());
+        Assert.Equal($"env {variable}", listed.GetProperty("SecretSource").GetString());
         Assert.Equal(0, test.ExitCode);
         Assert.StartsWith("Connection 'shop' works: PostgreSQL 1", test.Output, StringComparison.Ordinal);
         Assert.Contains(" at postgresql://127.0.0.1:55432/shop (", test.Output, StringComparison.Ordinal);
         Assert.Equal((0, "Removed connection 'shop'.\n"), (removed.ExitCode, removed.Output.ReplaceLineEndings("\n")));
         var everything = string.Concat(new[] { add, text, json, test, removed }.Select(r => r.Output + r.Error));
         Assert.DoesNotContain(password, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_list_json_is_Glues_ConnectionList_with_jdbc_urls_and_user_names_but_no_secret()
+    {
+        await RunAsync("connection", "add", "shop", "--type", "postgres", "--url", "Host=127.0.0.1;Port=5432;Database=shop", "--user", "reader", "--password-env", "SHOP_PASSWORD");
+        await RunAsync("connection", "add", "crm", "--type", "mysql", "--url", "Server=db.local;Port=3306;Database=crm", "--user", "app", "--credentials-file", "/etc/crm.ini");
+        await RunAsync("connection", "add", "local", "--type", "sqlite", "--url", "/data/shop.db");
+        await RunAsync("connection", "add", "lake", "--type", "s3", "--url", "http://127.0.0.1:4568", "--region", "eu-west-1");
+
+        var json = await RunAsync("connection", "list", "--json");
+
+        Assert.Equal(
+            """{"ConnectionList":["""
+            + """{"Name":"crm","ConnectionType":"JDBC","ConnectionProperties":{"JDBC_CONNECTION_URL":"jdbc:mysql://db.local:3306/crm","USERNAME":"app"},"Type":"mysql","Url":"Server=db.local;Port=3306;Database=crm","SecretSource":"file /etc/crm.ini [default]"},"""
+            + """{"Name":"lake","ConnectionType":"CUSTOM","ConnectionProperties":{"CONNECTION_URL":"http://127.0.0.1:4568"},"Type":"s3","Url":"http://127.0.0.1:4568","SecretSource":"AWS credential chain","Region":"eu-west-1"},"""
+            + """{"Name":"local","ConnectionType":"JDBC","ConnectionProperties":{"JDBC_CONNECTION_URL":"jdbc:sqlite:/data/shop.db"},"Type":"sqlite","Url":"Data Source=/data/shop.db","SecretSource":"none"},"""
+            + """{"Name":"shop","ConnectionType":"JDBC","ConnectionProperties":{"JDBC_CONNECTION_URL":"jdbc:postgresql://127.0.0.1:5432/shop","USERNAME":"reader"},"Type":"postgres","Url":"Host=127.0.0.1;Port=5432;Database=shop","SecretSource":"env SHOP_PASSWORD"}]}""",
+            JsonSerializer.Serialize(JsonDocument.Parse(json.Output).RootElement, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     [Fact]

@@ -38,8 +38,13 @@ public sealed class CrawlCommandTests(CrawledCatalog lake) : IClassFixture<Crawl
         Assert.Equal(0, crawl.ExitCode);
         using var json = JsonDocument.Parse(crawl.Output);
         var root = json.RootElement;
-        Assert.Equal("sales", root.GetProperty("Run").GetProperty("DatabaseName").GetString());
-        Assert.Equal(5, root.GetProperty("Run").GetProperty("FilesExcluded").GetInt32());
+        Assert.Equal(["Crawl", "CrawlerMetrics", "Tables", "SkippedFiles", "Notices"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("sales", root.GetProperty("Crawl").GetProperty("DatabaseName").GetString());
+        Assert.Equal(
+            """{"TABLE":{"ADD":{"Count":3},"UPDATE":{"Count":0},"DELETE":{"Count":0}},"PARTITION":{"ADD":{"Count":5},"DELETE":{"Count":0}}}""",
+            root.GetProperty("Crawl").GetProperty("Summary").GetString());
+        Assert.Equal(5, root.GetProperty("Crawl").GetProperty("Metrics").GetProperty("FilesExcluded").GetInt32());
+        Assert.Equal(("sales", 3), (root.GetProperty("CrawlerMetrics").GetProperty("CrawlerName").GetString(), root.GetProperty("CrawlerMetrics").GetProperty("TablesCreated").GetInt32()));
         Assert.Equal(new[] { "customers", "orders", "products" }, root.GetProperty("Tables").EnumerateArray().Select(t => t.GetProperty("Name").GetString()));
         Assert.Equal(0, root.GetProperty("SkippedFiles").GetArrayLength());
     }

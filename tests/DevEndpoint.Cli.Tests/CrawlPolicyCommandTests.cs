@@ -60,8 +60,8 @@ public sealed class CrawlPolicyCommandTests : IDisposable
             crawl.Output.ReplaceLineEndings("\n").Split('\n')[1]);
         var root = JsonDocument.Parse(json.Output).RootElement;
         Assert.Equal(5, Assert.Single(root.GetProperty("Tables").EnumerateArray()).GetProperty("Files").GetInt32());
-        var run = root.GetProperty("Run");
-        Assert.Equal((2, 5, 2), (run.GetProperty("SampleFiles").GetInt32(), run.GetProperty("FilesListed").GetInt32(), run.GetProperty("FilesScanned").GetInt32()));
+        var run = root.GetProperty("Crawl");
+        Assert.Equal((2, 5, 2), (run.GetProperty("SampleFiles").GetInt32(), run.GetProperty("Metrics").GetProperty("FilesListed").GetInt32(), run.GetProperty("Metrics").GetProperty("FilesScanned").GetInt32()));
         Assert.Contains("--sample-files <sample-files>", help.Output, StringComparison.Ordinal);
         Assert.Contains("How many files of each folder are read to classify them and infer their schema", help.Output, StringComparison.Ordinal);
     }
@@ -127,8 +127,8 @@ public sealed class CrawlPolicyCommandTests : IDisposable
         var crawl = await CrawlAsync("--new-folders-only", "--schema-change", "log", "--json");
 
         var root = JsonDocument.Parse(crawl.Output).RootElement;
-        Assert.Equal(1, root.GetProperty("Run").GetProperty("FilesScanned").GetInt32());
-        Assert.Equal(1, root.GetProperty("Run").GetProperty("SchemaChangesLogged").GetInt32());
+        Assert.Equal(1, root.GetProperty("Crawl").GetProperty("Metrics").GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(1, root.GetProperty("Crawl").GetProperty("Metrics").GetProperty("SchemaChangesLogged").GetInt32());
         Assert.Equal(
             "schema changed (columns added: coupon string); the table is kept as it was (schema change policy log)",
             Assert.Single(root.GetProperty("Notices").EnumerateArray()).GetProperty("Message").GetString());
@@ -171,10 +171,19 @@ public sealed class CrawlPolicyCommandTests : IDisposable
         Assert.Equal(
             new[] { "lake", temp.Combine("lake") + "/", "1", "1", "2", "22", "1", "0", "0", "0", "0", "0", "0", "orders/b.csv: the file is empty." },
             rows[2].Skip(1).Take(2).Concat(rows[2].Skip(5)));
-        var runs = JsonDocument.Parse(json.Output).RootElement.GetProperty("CrawlRuns").EnumerateArray().ToList();
-        Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("RunId").GetString()));
-        Assert.Equal(1, runs[0].GetProperty("FilesScanned").GetInt32());
-        Assert.Equal(22, runs[0].GetProperty("BytesRead").GetInt64());
+        var root = JsonDocument.Parse(json.Output).RootElement;
+        var runs = root.GetProperty("Crawls").EnumerateArray().ToList();
+        Assert.Equal(new[] { RunId(second), RunId(first) }, runs.Select(r => r.GetProperty("CrawlId").GetString()));
+        Assert.Equal("COMPLETED", runs[0].GetProperty("State").GetString());
+        Assert.Equal("""{"TABLE":{"ADD":{"Count":0},"UPDATE":{"Count":0},"DELETE":{"Count":0}},"PARTITION":{"ADD":{"Count":0},"DELETE":{"Count":0}}}""", runs[0].GetProperty("Summary").GetString());
+        Assert.Equal(
+            Math.Round((runs[0].GetProperty("EndTime").GetDateTimeOffset() - runs[0].GetProperty("StartTime").GetDateTimeOffset()).TotalSeconds, 3),
+            runs[0].GetProperty("DurationSeconds").GetDouble());
+        Assert.Equal(1, runs[0].GetProperty("Metrics").GetProperty("FilesScanned").GetInt32());
+        Assert.Equal(22, runs[0].GetProperty("Metrics").GetProperty("BytesRead").GetInt64());
+        var metrics = Assert.Single(root.GetProperty("CrawlerMetricsList").EnumerateArray());
+        Assert.Equal(("lake", false, 0.0), (metrics.GetProperty("CrawlerName").GetString(), metrics.GetProperty("StillEstimating").GetBoolean(), metrics.GetProperty("TimeLeftSeconds").GetDouble()));
+        Assert.Equal(runs[0].GetProperty("DurationSeconds").GetDouble(), metrics.GetProperty("LastRuntimeSeconds").GetDouble());
         var error = Assert.Single(runs[0].GetProperty("Errors").EnumerateArray());
         Assert.Equal("orders/b.csv: the file is empty.", $"{error.GetProperty("Path").GetString()}: {error.GetProperty("Reason").GetString()}");
     }
@@ -213,7 +222,7 @@ public sealed class CrawlPolicyCommandTests : IDisposable
     }
 
     private static string RunId(CliResult crawl) =>
-        JsonDocument.Parse(crawl.Output).RootElement.GetProperty("Run").GetProperty("RunId").GetString()!;
+        JsonDocument.Parse(crawl.Output).RootElement.GetProperty("Crawl").GetProperty("CrawlId").GetString()!;
 
     private static IEnumerable<string?> TableNames(CliResult crawl) =>
         JsonDocument.Parse(crawl.Output).RootElement.GetProperty("Tables").EnumerateArray().Select(t => t.GetProperty("Name").GetString());

@@ -60,7 +60,7 @@ public sealed class MLCommandTests : IDisposable
         Assert.Matches("^people     READY   crm.people  id           [0-9]+ +[01]\\.[0-9]{3}$", listed[1]);
     }
 
-    [GlueModelFact]
+    [Fact]
     public async Task Show_list_and_evaluate_print_json_in_glues_api_shapes()
     {
         await CrawlPeopleAsync();

@@ -21,7 +21,11 @@ public sealed record CatalogTable
 
     public DateTimeOffset UpdateTime { get; init; }
 
-    /// <summary>Starts at 1 and grows by one with every update; earlier definitions stay as table versions.</summary>
+    /// <summary>
+    /// Starts at 1 and grows by one with every update; earlier definitions stay as table versions. JSON writes it as text, as
+    /// Glue's model has it (<c>"VersionId": "3"</c>), and reads it as text or as a number (catalogs written before).
+    /// </summary>
+    [JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)]
     public long VersionId { get; init; }
 
     public StorageDescriptor StorageDescriptor { get; init; } = new();

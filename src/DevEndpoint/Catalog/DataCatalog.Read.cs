@@ -29,7 +29,7 @@ public sealed partial class DataCatalog
         {
             var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
             return ReadStrings(connection, null, "SELECT definition FROM tables WHERE database_name = $db ORDER BY name", ("$db", db.Name))
-                .Select(CatalogJson.Deserialize<CatalogTable>)
+                .Select(json => ReadTable(connection, null, json))
                 .ToList();
         });
     }
@@ -124,7 +124,7 @@ public sealed partial class DataCatalog
                 "SELECT definition FROM tables WHERE database_name = $db AND name = $table",
                 ("$db", TableName.Normalize(database)),
                 ("$table", TableName.Normalize(table)))
-            .Select(CatalogJson.Deserialize<CatalogTable>)
+            .Select(json => ReadTable(connection, transaction, json))
             .FirstOrDefault();
 
     private DevEndpointException UnknownDatabase(Microsoft.Data.Sqlite.SqliteConnection connection, string name)

@@ -58,11 +58,12 @@ public sealed partial class CatalogUpdate
             "SELECT definition FROM tables WHERE database_name = $db AND name = $table",
             ("$db", name.Database),
             ("$table", name.Table));
-        return json is null ? null : CatalogJson.Deserialize<CatalogTable>(json);
+        return json is null ? null : DataCatalog.ReadTable(connection, transaction, json);
     }
 
     /// <summary>
     /// Creates the table, or replaces its definition when it differs (keeping the previous one as a table version).
+    /// Values too long for Glue are kept whole beside the definition (<see cref="GlueLimits"/>).
     /// </summary>
     public TableChange PutTable(CatalogTable table)
     {
@@ -80,7 +81,7 @@ public sealed partial class CatalogUpdate
                 ("$db", name.Database),
                 ("$table", name.Table),
                 ("$version", version),
-                ("$definition", CatalogJson.Serialize(created)));
+                ("$definition", Stored(created)));
             return TableChange.Created;
         }
 
@@ -97,7 +98,7 @@ public sealed partial class CatalogUpdate
             ("$db", name.Database),
             ("$table", name.Table),
             ("$version", updated.VersionId),
-            ("$definition", CatalogJson.Serialize(updated)));
+            ("$definition", Stored(updated)));
         return TableChange.Updated;
     }
 
@@ -148,7 +149,7 @@ public sealed partial class CatalogUpdate
         var tables = new List<CatalogTable>();
         while (reader.Read())
         {
-            tables.Add(CatalogJson.Deserialize<CatalogTable>(reader.GetString(0)));
+            tables.Add(DataCatalog.ReadTable(connection, transaction, reader.GetString(0)));
         }
 
         return tables;
@@ -194,6 +195,7 @@ public sealed partial class CatalogUpdate
         KeepVersion(existing);
         Write("DELETE FROM partitions WHERE database_name = $db AND table_name = $table", ("$db", name.Database), ("$table", name.Table));
         Write("DELETE FROM tables WHERE database_name = $db AND name = $table", ("$db", name.Database), ("$table", name.Table));
+        DataCatalog.WriteLongValues(connection, transaction, name, new Dictionary<string, string>());
         return true;
     }
 
@@ -231,7 +233,15 @@ public sealed partial class CatalogUpdate
             ("$db", existing.DatabaseName),
             ("$table", existing.Name),
             ("$version", existing.VersionId),
-            ("$definition", CatalogJson.Serialize(existing)));
+            ("$definition", CatalogJson.Serialize(GlueLimits.Fit(existing).Table)));
+
+    /// <summary>The definition as the catalog stores it, within Glue's limits; the values it shortens go to <c>long_values</c>.</summary>
+    private string Stored(CatalogTable table)
+    {
+        var (fitted, longValues) = GlueLimits.Fit(table);
+        DataCatalog.WriteLongValues(connection, transaction, new TableName(table.DatabaseName, table.Name), longValues);
+        return CatalogJson.Serialize(fitted);
+    }
 
     private object? ReadScalar(string sql, params (string Name, object? Value)[] parameters)
     {

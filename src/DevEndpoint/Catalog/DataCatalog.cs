@@ -237,6 +237,7 @@ public sealed partial class DataCatalog
                 definition TEXT NOT NULL,
                 PRIMARY KEY (database_name, table_name, bookmark_key));
             """);
+        Execute(connection, transaction, LongValuesSchema);
         CreateMLTransformTables(connection, transaction);
         CreateDataQualityTables(connection, transaction);
         CheckVersion(connection, transaction, created: true);

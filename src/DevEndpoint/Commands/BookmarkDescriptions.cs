@@ -11,7 +11,7 @@ internal static class BookmarkDescriptions
     public static CommandDescription Status { get; } = new(
         "bookmark status",
         "Show a job's bookmark: committed runs, last commit, files processed and the pending run's files, per table (every job when none is named).",
-        [new("--job", "The job (default: every job).") { Positional = true }, CommonOptions.Catalog, CommonOptions.Json]);
+        [new("--job", "The job (default: every job).") { Positional = true }, CommonOptions.Catalog, CommonOptions.JsonOwnShape]);
 
     public static CommandDescription Commit { get; } = new(
         "bookmark commit",

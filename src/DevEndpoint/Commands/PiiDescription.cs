@@ -50,5 +50,5 @@ internal static class PiiDescription
     public static CommandDescription Command { get; } = new(
         "pii",
         "Detect sensitive data (Glue's Detect PII: names, emails, phone, card, social security and other US identifiers) in a catalog table, or in a notebook a DataFrame variable: classify its columns, and detect, redact, partly redact or hash each entity.",
-        [Source, Table, EntityTypes, Action, SampleFraction, ThresholdFraction, As, Output, Record, CommonOptions.Catalog, CommonOptions.Json]);
+        [Source, Table, EntityTypes, Action, SampleFraction, ThresholdFraction, As, Output, Record, CommonOptions.Catalog, CommonOptions.JsonOwnShape]);
 }

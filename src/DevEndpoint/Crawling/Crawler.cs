@@ -160,13 +160,16 @@ public sealed partial class Crawler
 
     private sealed record ClassifiedFile(FoundFile File, FileSchema Schema)
     {
-        /// <summary>The partition keys and values of the folders below a table's folder, <paramref name="depth"/> levels down.</summary>
+        /// <summary>
+        /// The partition keys and values of the folders below a table's folder, <paramref name="depth"/> levels down; an
+        /// empty value (<c>key=</c>) is Hive's <see cref="Partition.HiveDefaultValue"/>.
+        /// </summary>
         public IReadOnlyList<(string Key, string Value)> PartitionValues(int depth) =>
             File.Folders.Skip(depth).Select((folder, i) =>
             {
                 var equals = folder.IndexOf('=', StringComparison.Ordinal);
                 return equals > 0
-                    ? (ColumnNameOf(folder[..equals]), Uri.UnescapeDataString(folder[(equals + 1)..]))
+                    ? (ColumnNameOf(folder[..equals]), equals == folder.Length - 1 ? Partition.HiveDefaultValue : Uri.UnescapeDataString(folder[(equals + 1)..]))
                     : (string.Create(CultureInfo.InvariantCulture, $"partition_{i}"), Uri.UnescapeDataString(folder));
             }).ToList();
 

@@ -32,7 +32,7 @@ public sealed partial class TableLoader
 
     /// <summary>
     /// The folders to read: the table's own, or its partitions the predicate may match, with the rows their crawl counted
-    /// (<c>null</c> when one of them has no count).
+    /// (<c>null</c> when one of them has no count). Hive's default partition value is a null.
     /// </summary>
     private FolderPlan SelectFolders(TableName name, CatalogTable table, ColumnPlan columns)
     {
@@ -47,7 +47,7 @@ public sealed partial class TableLoader
         long? rowsCounted = 0;
         foreach (var partition in partitions)
         {
-            var values = columns.PartitionKeys.Select((k, i) => (k, i < partition.Values.Count ? partition.Values[i] : null))
+            var values = columns.PartitionKeys.Select((k, i) => (k, i < partition.Values.Count && partition.Values[i] != Partition.HiveDefaultValue ? partition.Values[i] : null))
                 .ToDictionary(p => p.k, p => p.Item2, StringComparer.OrdinalIgnoreCase);
             if (predicate is null || (filter is null ? predicate.Matches(values) : predicate.MayMatch(values)))
             {

@@ -14,7 +14,7 @@ namespace DevEndpoint.Writing;
 public sealed partial class FrameWriter
 {
     /// <summary>The folder name Hive gives a partition whose value is null.</summary>
-    public const string NullPartitionValue = "__HIVE_DEFAULT_PARTITION__";
+    public const string NullPartitionValue = Partition.HiveDefaultValue;
 
     private readonly DataCatalog? catalog;
 

@@ -64,6 +64,29 @@ public sealed class DataCatalogRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void VersionId_is_text_in_json_as_in_Glue_and_a_table_stored_with_a_number_still_reads()
+    {
+        var path = temp.Combine("catalog.db");
+        DataCatalog.Open(path).Update(update =>
+        {
+            update.EnsureDatabase(TestTables.Sales);
+            update.PutTable(TestTables.Orders());
+        });
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE tables SET definition = replace(definition, '\"VersionId\":\"1\"', '\"VersionId\":7')";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var table = DataCatalog.Open(path).GetTable(TableName.Parse("sales.orders"));
+
+        Assert.Equal(7, table.VersionId);
+        Assert.Contains("\"VersionId\":\"7\"", CatalogJson.Serialize(table), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Partitions_read_back_in_the_order_of_their_values()
     {
         var path = temp.Combine("catalog.db");

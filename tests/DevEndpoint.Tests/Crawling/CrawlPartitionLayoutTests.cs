@@ -68,6 +68,23 @@ public sealed class CrawlPartitionLayoutTests : IDisposable
             Catalog().GetTable(TableName.Parse("lake.events_2")).StorageDescriptor.Columns.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task An_empty_partition_folder_value_is_catalogued_as_hives_default_partition_and_loads_as_null()
+    {
+        temp.Write("lake/events/day=2024-01-05/a.csv", "id,kind\n1,click\n");
+        temp.Write("lake/events/day=/a.csv", "id,kind\n2,view\n");
+
+        await CrawlAsync();
+        var frame = (await new DevEndpoint.Loading.TableLoader(Catalog()).LoadAsync("lake.events")).Frame;
+
+        Assert.Equal(
+            new[] { "2024-01-05", "__HIVE_DEFAULT_PARTITION__" },
+            Catalog().GetPartitions(TableName.Parse("lake.events")).Select(p => Assert.Single(p.Values)));
+        Assert.Equal(
+            new[] { "1 2024-01-05", "2 " },
+            Enumerable.Range(0, (int)frame.Rows.Count).Select(i => $"{frame.Columns["id"][i]} {frame.Columns["day"][i]}").Order(StringComparer.Ordinal));
+    }
+
     private DataCatalog Catalog() => DataCatalog.Open(temp.Combine("catalog.db"));
 
     private Task<CrawlResult> CrawlAsync() =>

@@ -34,6 +34,34 @@ public sealed class CsvDialectLoadingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_with_doubled_quotes_gets_separatorChar_and_quoteChar_but_no_escapeChar_as_Glue_writes_them()
+    {
+        temp.Write("lake/notes/a.csv", "id,note\n1,\"say \"\"hi\"\", then go\"\n2,\"plain, quoted\"\n");
+
+        var (table, frame) = await CrawlAndLoadAsync("lake.notes");
+
+        Assert.Equal(StorageFormats.OpenCsvSerDe, table.StorageDescriptor.SerdeInfo.SerializationLibrary);
+        Assert.Equal(new Dictionary<string, string> { ["separatorChar"] = ",", ["quoteChar"] = "\"" }, table.StorageDescriptor.SerdeInfo.Parameters);
+        Assert.Equal(new object?[] { "say \"hi\", then go", "plain, quoted" }, frame.Columns["note"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
+    public async Task A_table_catalogued_before_with_escapeChar_equal_to_quoteChar_still_loads_doubled_quotes()
+    {
+        temp.Write("lake/notes/a.csv", "id,note\n1,\"say \"\"hi\"\", then go\"\n2,\"plain, quoted\"\n");
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
+        var table = catalog.GetTable(new TableName("lake", "notes"));
+        var serde = table.StorageDescriptor.SerdeInfo with { Parameters = new Dictionary<string, string> { ["separatorChar"] = ",", ["quoteChar"] = "\"", ["escapeChar"] = "\"" } };
+        catalog.Update(update => update.PutTable(table with { StorageDescriptor = table.StorageDescriptor with { SerdeInfo = serde } }));
+
+        var frame = (await new TableLoader(catalog).LoadAsync("lake.notes")).Frame;
+
+        Assert.Equal("\"", catalog.GetTable(new TableName("lake", "notes")).StorageDescriptor.SerdeInfo.Parameters["escapeChar"]);
+        Assert.Equal(new object?[] { "say \"hi\", then go", "plain, quoted" }, frame.Columns["note"].Cast<object?>().ToArray());
+    }
+
+    [Fact]
     public async Task Spaces_around_numbers_booleans_and_dates_are_typed_and_loaded_without_them()
     {
         temp.Write("lake/events/a.csv", "id,flag,day,label\n  1 , true ,\"  2024-01-05 \", a \n2,false,2024-01-06,b\n");

@@ -6,7 +6,9 @@ namespace DevEndpoint.Formats.Csv;
 /// <summary>
 /// How a dialect is written into a table and read back. Glue's own names where Glue has one (<c>delimiter</c>,
 /// <c>skip.header.line.count</c>, OpenCSVSerde's <c>separatorChar</c>/<c>quoteChar</c>/<c>escapeChar</c>,
-/// <c>serialization.encoding</c>); DevEndpoint's names for the rest.
+/// <c>serialization.encoding</c>); DevEndpoint's names for the rest. OpenCSVSerde gets an <c>escapeChar</c> only when it
+/// differs from the quote, as Glue's crawler writes it: Hive's OpenCSVSerde refuses a table whose separator, quote and
+/// escape are not three different characters.
 /// </summary>
 internal static class CsvParameters
 {
@@ -48,8 +50,13 @@ internal static class CsvParameters
     {
         csv ??= new CsvDialect();
         var parameters = csv.FieldsQuoted
-            ? new Dictionary<string, string> { ["separatorChar"] = csv.Delimiter.ToString(), ["quoteChar"] = csv.Quote.ToString(), ["escapeChar"] = csv.Escape.ToString() }
+            ? new Dictionary<string, string> { ["separatorChar"] = csv.Delimiter.ToString(), ["quoteChar"] = csv.Quote.ToString() }
             : new Dictionary<string, string> { ["field.delim"] = csv.Delimiter.ToString() };
+        if (csv.FieldsQuoted && csv.Escape != csv.Quote)
+        {
+            parameters["escapeChar"] = csv.Escape.ToString();
+        }
+
         if (csv.Encoding != "UTF-8")
         {
             parameters[SerDeEncoding] = csv.Encoding;
@@ -61,6 +68,8 @@ internal static class CsvParameters
     /// <summary>
     /// The dialect a crawl recorded on a table; tables crawled before these parameters existed read as plain CSV. Without
     /// <c>preambleLineCount</c>, <c>skip.header.line.count</c> lines are skipped as Hive does, the last one being the header.
+    /// Without <c>escapeChar</c> a quote is escaped by doubling it; catalogs written before carry <c>escapeChar</c> equal to
+    /// <c>quoteChar</c>, which means the same.
     /// </summary>
     public static CsvDialect Read(CatalogTable table)
     {
