@@ -72,12 +72,12 @@ internal sealed record DeltaProtocol(int MinReaderVersion, int MinWriterVersion,
         action.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(e => e.GetString()!).ToList() : [];
 }
 
-/// <summary>The table's metadata: its schema (as the log's JSON text), partition columns and configuration.</summary>
+/// <summary>The table's metadata: its schema (as the log's JSON text; none, as in some log-only tables, is an empty schema), partition columns and configuration.</summary>
 internal sealed record DeltaMetadata(string Id, string SchemaString, IReadOnlyList<string> PartitionColumns, IReadOnlyDictionary<string, string?> Configuration)
 {
     public static DeltaMetadata Parse(JsonElement action) => new(
         action.TryGetProperty("id", out var id) ? id.GetString() ?? string.Empty : string.Empty,
-        action.GetProperty("schemaString").GetString()!,
+        action.TryGetProperty("schemaString", out var schema) && schema.ValueKind == JsonValueKind.String ? schema.GetString()! : """{"type":"struct","fields":[]}""",
         action.TryGetProperty("partitionColumns", out var columns) && columns.ValueKind == JsonValueKind.Array
             ? columns.EnumerateArray().Select(c => c.GetString()!).ToList()
             : [],

@@ -61,6 +61,19 @@ internal sealed partial class DeltaLog
 
         await using var stream = File.OpenRead(path);
         var records = (await ParquetSerializer.DeserializeUntypedAsync(stream, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
-        return records.Select(r => JsonSerializer.SerializeToElement(r.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value))).ToList();
+        return records.Select(r => JsonSerializer.SerializeToElement(Plain(r))).ToList();
     }
+
+    /// <summary>A value Parquet.Net assembled (structs as dictionaries, maps as dictionaries of any key, text as memory) in types JSON writes.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        null => null,
+        ReadOnlyMemory<char> text => text.ToString(),
+        string or bool or sbyte or byte or short or int or long or float or double or decimal => value,
+        System.Collections.IDictionary map => map.Keys.Cast<object>()
+            .Where(k => map[k] is not null || k is not string)
+            .ToDictionary(k => Plain(k)?.ToString() ?? string.Empty, k => Plain(map[k])),
+        System.Collections.IEnumerable list => list.Cast<object?>().Select(Plain).ToList(),
+        _ => value.ToString(),
+    };
 }

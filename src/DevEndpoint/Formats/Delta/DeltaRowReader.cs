@@ -37,7 +37,13 @@ internal sealed class DeltaRowReader(TableSnapshot snapshot, FormatReader parque
             position += part.Rows;
             if (kept.Count < part.Rows)
             {
-                part.Keep(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
+                // Only the columns read from the file: partition values are added by the loader afterwards.
+                foreach (var column in part.Columns.Where(c => c.Count == part.Rows))
+                {
+                    column.Keep(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept));
+                }
+
+                part.Rows = kept.Count;
             }
         }
 

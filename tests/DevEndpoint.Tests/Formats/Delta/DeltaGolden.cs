@@ -57,7 +57,7 @@ internal static partial class DeltaGolden
 
     private static long Long(string text) => long.Parse(text, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^\| `(?<name>[^`]+)` \| (?<kind>rows|files|log|error|raw) \| (?<latest>[^|]+) \| [^|]* \| [^|/]+ / (?<rows>[^| ]+) \|$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\| `(?<name>[^`]+)` \| (?<kind>rows|files|log|error|raw) \| (?<latest>[^|]+) \| [^|]* \| ([^|/]+ / (?<rows>[^| ]+)|-) \|$", RegexOptions.Multiline)]
     private static partial Regex SummaryRow();
 
     [GeneratedRegex(@"Rows by version \(Parquet\): (?<list>[^\n]+)")]
