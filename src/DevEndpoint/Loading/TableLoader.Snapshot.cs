@@ -26,9 +26,17 @@ public sealed partial class TableLoader
         long? rows = kept.All(f => f.Statistics?.Records is not null)
             ? kept.Sum(f => f.Statistics!.Records!.Value - (f.Deletes?.Count ?? 0))
             : null;
-        var folders = new FolderPlan([new Source(table.StorageDescriptor.Location!, new Dictionary<string, string?>())], 0, rows);
+        var folders = columns.PartitionKeys.Count == 0
+            ? new FolderPlan([new Source(table.StorageDescriptor.Location!, new Dictionary<string, string?>())], 0, rows)
+            : new FolderPlan(Partitions(kept).Select(v => new Source(table.StorageDescriptor.Location!, v)).ToList(), Partitions(snapshot.Files).Count, rows);
         return (folders, kept.ConvertAll(f => new TableFile(f.Path, f.PartitionValues)), format.Reader(snapshot));
     }
+
+    /// <summary>The distinct partitions (sets of partition values) of files.</summary>
+    private static List<IReadOnlyDictionary<string, string?>> Partitions(IEnumerable<SnapshotFile> files) =>
+        files.GroupBy(f => string.Join('\u0001', f.PartitionValues.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")), StringComparer.Ordinal)
+            .Select(g => g.First().PartitionValues)
+            .ToList();
 
     /// <summary>What a file's partition value or statistics say of a column's values.</summary>
     private static ValueRange? Range(SnapshotFile file, string name) =>
