@@ -25,6 +25,9 @@ internal static partial class LoadCommand
         var strings = CliDescriptions.Option<StringStorage?>(LoadDescription.Strings);
         strings.CustomParser = result => Choice<StringStorage>(result, "--strings");
         var bookmark = CliDescriptions.Option<string?>(LoadDescription.Bookmark);
+        var version = CliDescriptions.Option<long?>(LoadDescription.Version);
+        version.CustomParser = result => Count(result, "--version", minimum: 0);
+        var asOf = CliDescriptions.Option<string?>(LoadDescription.AsOf);
         var summary = CliDescriptions.Option<bool>(LoadDescription.Summary);
         var hashField = CliDescriptions.Option<string?>(LoadDescription.HashField);
         var hashPartitions = CliDescriptions.Option<long?>(LoadDescription.HashPartitions);
@@ -33,7 +36,7 @@ internal static partial class LoadCommand
         var catalog = CliApp.CatalogOption();
         var command = CliDescriptions.Command(
             LoadDescription.Command,
-            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, bookmark, summary, hashField, hashPartitions, bookmarkKey, catalog);
+            name, columns, where, limit, sample, sampleRows, mode, errorThreshold, strings, bookmark, version, asOf, summary, hashField, hashPartitions, bookmarkKey, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             _ = CatalogJson.WarmUpAsync();
@@ -52,6 +55,8 @@ internal static partial class LoadCommand
                 HashField = parse.GetValue(hashField),
                 HashPartitions = (int?)parse.GetValue(hashPartitions),
                 BookmarkKey = parse.GetValue(bookmarkKey),
+                Version = parse.GetValue(version),
+                AsOf = parse.GetValue(asOf) is { } time ? LoadOptions.ParseAsOf(time) : null,
             };
             var result = await loader.LoadAsync(parse.GetValue(name)!, options, cancellationToken);
             if (parse.GetValue(summary))

@@ -16,7 +16,7 @@ namespace DevEndpoint.Interactive.Magics;
 /// <summary>
 /// <c>#!load &lt;db&gt;.&lt;table&gt; --as &lt;variable&gt; [--columns a,b] [--where "&lt;predicate&gt;"] [--limit n]
 /// [--sample f | --sample-rows n] [--mode permissive|failfast|dropmalformed] [--error-threshold n] [--errors-as &lt;variable&gt;]
-/// [--strings auto|dotnet|utf8] [--bookmark &lt;job&gt;]</c>.
+/// [--strings auto|dotnet|utf8] [--bookmark &lt;job&gt;] [--version n | --as-of &lt;time&gt;]</c>.
 /// </summary>
 public sealed class LoadMagic : KernelDirectiveCommand
 {
@@ -46,6 +46,10 @@ public sealed class LoadMagic : KernelDirectiveCommand
     public string? Strings { get; set; }
 
     public string? Bookmark { get; set; }
+
+    public long? Version { get; set; }
+
+    public string? AsOf { get; set; }
 
     public string? HashField { get; set; }
 
@@ -84,6 +88,8 @@ public sealed class LoadMagic : KernelDirectiveCommand
                 HashField = command.HashField,
                 HashPartitions = command.HashPartitions,
                 BookmarkKey = command.BookmarkKey,
+                Version = command.Version,
+                AsOf = command.AsOf is { } time ? LoadOptions.ParseAsOf(time) : null,
             };
             var display = MagicSupport.DisplayHtml(context, CatalogViews.LoadProgress(command.Table, new LoadProgress(0, 0, 0)));
             var progress = new ThrottledDisplay<LoadProgress>(display, p => CatalogViews.LoadProgress(command.Table, p));

@@ -33,6 +33,10 @@ internal static class LoadDescription
 
     public static OptionDescription Bookmark { get; } = new("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which {front}bookmark commit <job> makes processed.");
 
+    public static OptionDescription Version { get; } = new("--version", "Delta tables: load this version of the table (time travel; default: the latest).") { Value = OptionValue.Number };
+
+    public static OptionDescription AsOf { get; } = new("--as-of", "Delta tables: load the version that was current at this time, as ISO 8601 (2024-05-01T12:00:00Z; without a zone, UTC).");
+
     /// <summary>A notebook shows the DataFrame itself; the command line prints rows, or this summary to compare engines.</summary>
     public static OptionDescription Summary { get; } = new("--summary", "Print one JSON object instead of rows: rows, per column name, type, nulls, sum (numbers) or utf8Bytes (strings), and badRows, elapsedMs, peakWorkingSetBytes.")
     {
@@ -49,5 +53,5 @@ internal static class LoadDescription
     public static CommandDescription Command { get; } = new(
         "load",
         "Load a catalog table into a Microsoft.Data.Analysis.DataFrame variable (on the command line: print its first rows, or a summary to check it against another engine), pruning partitions and filtering rows by a predicate and keeping only the columns asked for.",
-        [Table, As, Columns, Where, Limit, Sample, SampleRows, Mode, ErrorThreshold, ErrorsAs, Strings, Bookmark, Summary, HashField, HashPartitions, BookmarkKey, CommonOptions.Catalog]);
+        [Table, As, Columns, Where, Limit, Sample, SampleRows, Mode, ErrorThreshold, ErrorsAs, Strings, Bookmark, Version, AsOf, Summary, HashField, HashPartitions, BookmarkKey, CommonOptions.Catalog]);
 }

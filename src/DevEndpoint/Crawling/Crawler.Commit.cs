@@ -19,6 +19,7 @@ public sealed partial class Crawler
 
     private CrawlResult Commit(
         List<TablePlan> plans,
+        List<FormatTablePlan> formatPlans,
         string root,
         string database,
         CrawlOptions options,
@@ -41,6 +42,11 @@ public sealed partial class Crawler
             notices.Clear();
             var context = new WriteContext(update, root, database, options, runId, notices) { SharedFolders = FoldersOfSeveralTables(plans) };
             foreach (var plan in plans)
+            {
+                crawled.Add(Write(context, plan));
+            }
+
+            foreach (var plan in formatPlans)
             {
                 crawled.Add(Write(context, plan));
             }

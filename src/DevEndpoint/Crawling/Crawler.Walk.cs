@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
 
 namespace DevEndpoint.Crawling;
 
@@ -18,6 +19,9 @@ public sealed partial class Crawler
 
         public int Excluded { get; private set; }
 
+        /// <summary>The folders that are roots of a table format's table (a Delta table's): not walked into.</summary>
+        public List<TableRoot> TableRoots { get; } = [];
+
         public void Run()
         {
             Visit(root, string.Empty, RealPath(new DirectoryInfo(root)), excluded: false);
@@ -34,6 +38,12 @@ public sealed partial class Crawler
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
                 Report(excluded, relative + "/", $"the folder cannot be read ({e.Message.TrimEnd('.')})");
+                return;
+            }
+
+            if (!excluded && TableFormats.Root(entries.Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name).ToList()) is { } format)
+            {
+                TableRoots.Add(new TableRoot(Path.GetFullPath(folder), relative, format));
                 return;
             }
 

@@ -48,8 +48,9 @@ public sealed partial class Crawler
 
         var skipped = new List<SkippedFile>();
         using var store = inStore ? OpenStore(options) : null;
+        var tableRoots = new List<TableRoot>();
         var (source, candidates, excluded) = store is null
-            ? WalkFolder(root, exclusions, skipped)
+            ? WalkFolder(root, exclusions, skipped, tableRoots)
             : await WalkObjectsAsync(store, root, exclusions, skipped, cancellationToken);
         if (options.NewFoldersOnly)
         {
@@ -59,13 +60,15 @@ public sealed partial class Crawler
 
         var previous = PreviousTables(root, database);
         var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, previous, custom, skipped, progress, cancellationToken);
-        return Commit(plans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
+        var formatPlans = await ReadTableRootsAsync(tableRoots, Path.GetFileName(root), plans, skipped, cancellationToken);
+        return Commit(plans, formatPlans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
     }
 
-    private static (FileSource Source, List<FoundFile> Files, int Excluded) WalkFolder(string root, List<Glob> exclusions, List<SkippedFile> skipped)
+    private static (FileSource Source, List<FoundFile> Files, int Excluded) WalkFolder(string root, List<Glob> exclusions, List<SkippedFile> skipped, List<TableRoot> tableRoots)
     {
         var walk = new FileWalk(root, exclusions, skipped);
         walk.Run();
+        tableRoots.AddRange(walk.TableRoots);
         return (FileSource.Local, walk.Files, walk.Excluded);
     }
 

@@ -54,6 +54,18 @@ public sealed record LoadOptions
     /// </summary>
     public string? BookmarkKey { get; init; }
 
+    /// <summary>Delta tables: the version of the table to read (time travel); <c>null</c> for the latest. Not with <see cref="AsOf"/>.</summary>
+    public long? Version { get; init; }
+
+    /// <summary>Delta tables: read the version that was current at this time (the newest committed at or before it); <c>null</c> for the latest.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>Reads the time of <c>--as-of</c>: ISO 8601, a time without a zone taken as UTC.</summary>
+    public static DateTimeOffset ParseAsOf(string text) =>
+        DateTimeOffset.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new DevEndpointException($"'{text}' is not a time. Give --as-of as ISO 8601, e.g. 2024-05-01T12:00:00Z (without a zone, UTC).");
+
     /// <summary>Reads a bad-record mode by the name the magics and the CLI take: <c>permissive</c>, <c>failfast</c> or <c>dropmalformed</c>.</summary>
     public static BadRecordMode ParseMode(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 using DevEndpoint.ObjectStores;
 
@@ -57,6 +58,15 @@ public sealed partial class TableLoader
         }
 
         return new FolderPlan(sources, partitions.Count, rowsCounted);
+    }
+
+    /// <summary>The folders to read (the table's, or the partitions the predicate keeps), their data files and the reader of the table's format.</summary>
+    private async Task<(FolderPlan Folders, List<TableFile> Files, FormatReader Reader)> PlanFilesAsync(
+        TableName name, CatalogTable table, ColumnPlan columns, ObjectStore? objectStore, CancellationToken cancellationToken)
+    {
+        var folders = SelectFolders(name, table, columns);
+        var reader = FormatReader.For(table);
+        return (folders, await ListFilesAsync(table, folders, objectStore, cancellationToken), reader);
     }
 
     /// <summary>The object store of a table in <c>s3://</c>, through the connection its crawl recorded; <c>null</c> for local files.</summary>

@@ -49,10 +49,12 @@ public sealed partial class TableLoader
 
         CheckFileTableOptions(name, options);
         var columns = PlanColumns(name, table, options);
-        var folders = SelectFolders(name, table, columns);
-        var reader = FormatReader.For(table);
-        using var objectStore = OpenObjectStore(name, table, options);
-        var files = await ListFilesAsync(table, folders, objectStore, cancellationToken);
+        var format = TableFormats.For(table);
+        CheckVersionOptions(name, table, options, format);
+        using var objectStore = format is null ? OpenObjectStore(name, table, options) : null;
+        var (folders, files, reader) = format is null
+            ? await PlanFilesAsync(name, table, columns, objectStore, cancellationToken)
+            : await PlanSnapshotAsync(name, format, table, columns, options, cancellationToken);
         var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, name, files.ConvertAll(f => f.Path)) : null;
         files = bookmark is null ? files : UnprocessedFiles(files, bookmark);
 

@@ -12,13 +12,16 @@ internal sealed partial class ParquetRowReader
     /// column chunk; a list of values (or of lists of values) is assembled from its leaf's levels; a map or a list of
     /// structs is taken from the file's records; both are written as JSON text.
     /// </summary>
-    private static LeafField? Field(ParquetSchema schema, NestedFields.Leaf leaf)
+    private static LeafField? Field(ParquetSchema schema, NestedFields.Leaf leaf, IReadOnlyDictionary<string, string>? physicalNames)
     {
         IReadOnlyList<Field> level = schema.Fields;
         var names = new List<string>();
         for (var i = 0; i < leaf.Path.Count; i++)
         {
-            var field = level.FirstOrDefault(f => ColumnNames.Clean(f.Name) == leaf.Path[i]);
+            var physical = physicalNames?.GetValueOrDefault(string.Join('.', leaf.Path.Take(i + 1)));
+            var field = physical is null
+                ? level.FirstOrDefault(f => ColumnNames.Clean(f.Name) == leaf.Path[i])
+                : level.FirstOrDefault(f => f.Name == physical);
             switch (field)
             {
                 case null:

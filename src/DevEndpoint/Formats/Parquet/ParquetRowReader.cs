@@ -8,7 +8,11 @@ using Parquet.Schema;
 namespace DevEndpoint.Formats.Parquet;
 
 /// <summary>Parquet, reading only the requested columns' chunks.</summary>
-internal sealed partial class ParquetRowReader : FormatReader
+/// <param name="physicalNames">
+/// By the logical path of a field (<c>a.b</c>), its name in the files where a table format renames columns (Delta's
+/// column mapping); <c>null</c> to find fields by the catalog's names.
+/// </param>
+internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, string>? physicalNames = null) : FormatReader
 {
     /// <summary>Parquet.Net reports a corrupt file with many kinds of exception.</summary>
     protected override bool IsUnreadable(Exception exception) => true;
@@ -35,7 +39,7 @@ internal sealed partial class ParquetRowReader : FormatReader
         await using (var file = File.OpenRead(path))
         {
             await using var reader = await ParquetReader.CreateAsync(file, ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
-            fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name])).ToList();
+            fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name], physicalNames)).ToList();
             var elements = SchemaLeaves(reader.Metadata!.Schema);
             var statistics = context.Filter is null ? null : data.Select((b, i) => (b.Column, fields[i]?.Data)).Where(f => f.Data is not null).ToList();
             var start = 0L;

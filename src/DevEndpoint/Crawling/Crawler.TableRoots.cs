@@ -1,0 +1,95 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Formats;
+
+namespace DevEndpoint.Crawling;
+
+/// <summary>
+/// Tables of a table format (Delta Lake): a crawl that meets a table root catalogues one table for it from the table's
+/// own log (schema, partition keys, version), never its data files as tables nor its log as JSON.
+/// </summary>
+public sealed partial class Crawler
+{
+    /// <summary>Reads the table of each root; a root whose log cannot be read is reported with the reason, and the crawl goes on.</summary>
+    private static async Task<List<FormatTablePlan>> ReadTableRootsAsync(
+        List<TableRoot> roots, string rootName, List<TablePlan> plans, List<SkippedFile> skipped, CancellationToken cancellationToken)
+    {
+        var taken = plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var read = new List<FormatTablePlan>();
+        foreach (var root in roots.OrderBy(r => r.RelativePath, StringComparer.Ordinal))
+        {
+            TableSnapshot snapshot;
+            try
+            {
+                snapshot = await root.Format.ReadSnapshotAsync(root.FullPath, SnapshotSelector.Latest, cancellationToken);
+            }
+            catch (DevEndpointException e)
+            {
+                skipped.Add(new SkippedFile(root.RelativePath + "/", e.Message));
+                continue;
+            }
+
+            var name = SanitizeTableName(root.RelativePath.Length == 0 ? rootName : root.RelativePath.Split('/')[^1]);
+            if (!taken.Add(name))
+            {
+                name = $"{name}_{ShortHash(root.RelativePath)}";
+                taken.Add(name);
+            }
+
+            read.Add(new FormatTablePlan(name, root, snapshot));
+        }
+
+        return read;
+    }
+
+    /// <summary>Writes the table of a table root: the format's own parameters (classification, version) beside the crawl's.</summary>
+    private static CrawledTable Write(WriteContext context, FormatTablePlan plan)
+    {
+        var (update, root, database, _, runId, _) = context;
+        var snapshot = plan.Snapshot;
+        var existing = update.FindTable(new TableName(database, plan.Name));
+        var records = snapshot.Files.All(f => f.Statistics?.Records is not null)
+            ? snapshot.Files.Sum(f => f.Statistics!.Records!.Value - (f.Deletes?.Count ?? 0))
+            : (long?)null;
+        var bytes = snapshot.Files.Sum(f => f.Size);
+        var parameters = new Dictionary<string, string>(plan.Root.Format.TableParameters(snapshot))
+        {
+            ["typeOfData"] = "file",
+            ["objectCount"] = Invariant(snapshot.Files.Count),
+            ["sizeKey"] = Invariant(bytes),
+            ["UPDATED_BY_CRAWLER"] = CrawlerName,
+            [CatalogUpdate.CrawlRunIdParameter] = runId,
+            [IncludePathParameter] = root + "/",
+        };
+        if (records is { } count)
+        {
+            parameters["recordCount"] = Invariant(count);
+            parameters["averageRecordSize"] = Invariant(count == 0 ? 0 : bytes / count);
+        }
+
+        var descriptor = StorageFormats.Binary(StorageFormats.ParquetInputFormat, StorageFormats.ParquetOutputFormat, StorageFormats.ParquetSerDe, new() { ["serialization.format"] = "1" }) with
+        {
+            Location = Location(root, plan.Root.RelativePath),
+            Columns = snapshot.Columns,
+            Compressed = false,
+        };
+        var table = new CatalogTable
+        {
+            Name = plan.Name,
+            DatabaseName = database,
+            Parameters = parameters,
+            PartitionKeys = snapshot.PartitionKeys,
+            StorageDescriptor = descriptor,
+        };
+        var change = PutTable(context, existing, table);
+        return new CrawledTable(plan.Name, change, plan.Root.Format.Classification, snapshot.Columns.Count, 0, 0, snapshot.Files.Count, records ?? 0);
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A folder the walk found to be the root of a table of <paramref name="Format"/>.</summary>
+    private sealed record TableRoot(string FullPath, string RelativePath, ITableFormat Format);
+
+    /// <summary>The table a crawl writes for a table root: its name and the table's latest snapshot.</summary>
+    private sealed record FormatTablePlan(string Name, TableRoot Root, TableSnapshot Snapshot);
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+
+namespace DevEndpoint.Formats.Delta;
+
+/// <summary>
+/// Replays a Delta table's log to one version: the newest complete checkpoint at or before it (classic, multi-part or
+/// V2 with sidecars), then the commits after it, in order; adds minus removes (by path and deletion vector), the last
+/// protocol and metadata. Older commits are not opened.
+/// </summary>
+internal sealed partial class DeltaLog
+{
+    private readonly string root;
+    private readonly Dictionary<string, DeltaAdd> adds = new(StringComparer.Ordinal);
+    private readonly List<string> read = [];
+    private DeltaProtocol? protocol;
+    private DeltaMetadata? metadata;
+
+    private DeltaLog(string root)
+    {
+        this.root = root;
+    }
+
+    /// <summary>The log folder of a table root.</summary>
+    public static string Folder(string root) => Path.Combine(root, "_delta_log");
+
+    public static async Task<TableSnapshot> ReadAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    {
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (!Directory.Exists(Folder(root)))
+        {
+            throw DeltaErrors.NoLog(root);
+        }
+
+        var listing = DeltaLogListing.List(Folder(root));
+        var latest = listing.Latest ?? throw DeltaErrors.NoLog(root);
+        var version = Version(root, listing, latest, at);
+        var log = new DeltaLog(root);
+        var checkpoint = listing.Checkpoints.FirstOrDefault(c => c.Version <= version);
+        var first = (checkpoint?.Version ?? -1) + 1;
+        if (first <= version && !listing.Commits.ContainsKey(first) && checkpoint is null && listing.Commits.Count > 0 && listing.Commits.Keys.First() > first)
+        {
+            throw DeltaErrors.VersionGone(root, version, listing.Commits.Keys.First());
+        }
+
+        for (var v = first; v <= version; v++)
+        {
+            if (!listing.Commits.ContainsKey(v))
+            {
+                throw DeltaErrors.NotContiguous(root, listing.Commits.Keys.Where(k => k <= version));
+            }
+        }
+
+        if (checkpoint is not null)
+        {
+            await log.ReadCheckpointAsync(checkpoint, cancellationToken);
+        }
+
+        for (var v = first; v <= version; v++)
+        {
+            log.ReadCommit(listing.Commits[v]);
+        }
+
+        return log.Snapshot(version, listing.Commits.TryGetValue(version, out var commit) ? new DateTimeOffset(File.GetLastWriteTimeUtc(commit)) : null);
+    }
+
+    /// <summary>The version asked for: the latest, a number in the log, or the newest committed at or before a time.</summary>
+    private static long Version(string root, DeltaLogListing listing, long latest, SnapshotSelector at)
+    {
+        if (at.Version is { } version)
+        {
+            return version >= 0 && version <= latest ? version : throw DeltaErrors.NoSuchVersion(root, version, latest);
+        }
+
+        if (at.AsOf is not { } time)
+        {
+            return latest;
+        }
+
+        var times = listing.Commits.Select(c => (Version: c.Key, Time: new DateTimeOffset(File.GetLastWriteTimeUtc(c.Value)))).ToList();
+        if (times.Count == 0 || time < times[0].Time)
+        {
+            throw DeltaErrors.BeforeFirstCommit(root, time, times.Count == 0 ? DateTimeOffset.MinValue : times[0].Time);
+        }
+
+        if (time > times[^1].Time)
+        {
+            throw DeltaErrors.AfterLatestCommit(root, time, times[^1].Version, times[^1].Time);
+        }
+
+        return times.Last(t => t.Time <= time).Version;
+    }
+
+    private void ReadCommit(string path)
+    {
+        read.Add(path);
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                Apply(document.RootElement, fromCheckpoint: false);
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                throw DeltaErrors.BadLogFile(path, $"line {lineNumber}: {e.Message.TrimEnd('.')}");
+            }
+        }
+    }
+
+    /// <summary>Applies one action of the log; a checkpoint's removes are tombstones of files its adds already leave out.</summary>
+    private void Apply(JsonElement action, bool fromCheckpoint)
+    {
+        if (action.TryGetProperty("add", out var add) && add.ValueKind == JsonValueKind.Object)
+        {
+            var file = DeltaAdd.Parse(add);
+            adds[file.Key] = file;
+        }
+        else if (action.TryGetProperty("remove", out var remove) && remove.ValueKind == JsonValueKind.Object)
+        {
+            if (!fromCheckpoint)
+            {
+                adds.Remove(DeltaAdd.Parse(remove).Key);
+            }
+        }
+        else if (action.TryGetProperty("metaData", out var meta) && meta.ValueKind == JsonValueKind.Object)
+        {
+            metadata = DeltaMetadata.Parse(meta);
+        }
+        else if (action.TryGetProperty("protocol", out var proto) && proto.ValueKind == JsonValueKind.Object)
+        {
+            protocol = DeltaProtocol.Parse(proto);
+        }
+    }
+}
