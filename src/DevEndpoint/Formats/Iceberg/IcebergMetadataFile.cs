@@ -59,7 +59,12 @@ internal static partial class IcebergMetadataFile
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException or FormatException)
         {
-            throw IcebergErrors.Malformed(path, e is KeyNotFoundException ? "a required field is missing" : e.Message.Split(". ")[0].TrimEnd('.'));
+            throw IcebergErrors.Malformed(path, e switch
+            {
+                KeyNotFoundException => "a required field is missing",
+                JsonException json => $"it is not valid JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}",
+                _ => e.Message.Split(". ")[0].TrimEnd('.'),
+            });
         }
     }
 
