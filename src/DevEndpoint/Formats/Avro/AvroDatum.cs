@@ -17,6 +17,7 @@ internal sealed class AvroDatum
     private static readonly DateTime Epoch = new(1970, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly Dictionary<string, AvroDatum> named;
+    private readonly bool raw;
     private string kind = string.Empty;
     private string? logical;
     private int scale;
@@ -26,12 +27,19 @@ internal sealed class AvroDatum
     private string[] symbols = [];
     private AvroDatum? items;
 
-    private AvroDatum(Dictionary<string, AvroDatum> named)
+    private AvroDatum(Dictionary<string, AvroDatum> named, bool raw)
     {
         this.named = named;
+        this.raw = raw;
     }
 
-    public static AvroDatum Compile(JsonElement schema) => new AvroDatum(new Dictionary<string, AvroDatum>(StringComparer.Ordinal)).Parse(schema);
+    public static AvroDatum Compile(JsonElement schema) => new AvroDatum(new Dictionary<string, AvroDatum>(StringComparer.Ordinal), raw: false).Parse(schema);
+
+    /// <summary>
+    /// A schema whose values stay as stored: logical types as their physical int, long or bytes, and record fields
+    /// under their own names (not catalog column names), for files whose readers know the types themselves (Iceberg manifests).
+    /// </summary>
+    public static AvroDatum CompileRaw(JsonElement schema) => new AvroDatum(new Dictionary<string, AvroDatum>(StringComparer.Ordinal), raw: true).Parse(schema);
 
     /// <summary>Decodes one value from <paramref name="reader"/>, which reads the block that holds it.</summary>
     public object? Read(BlockReader reader)
@@ -164,7 +172,7 @@ internal sealed class AvroDatum
         }
 
         kind = type.GetString()!;
-        logical = schema.TryGetProperty("logicalType", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+        logical = !raw && schema.TryGetProperty("logicalType", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
         scale = schema.TryGetProperty("scale", out var s) && s.TryGetInt32(out var sv) ? sv : 0;
         if (schema.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
         {
@@ -178,7 +186,7 @@ internal sealed class AvroDatum
             case "record" or "error":
                 kind = "record";
                 fields = schema.GetProperty("fields").EnumerateArray()
-                    .Select(f => (ColumnNames.Clean(f.GetProperty("name").GetString() ?? string.Empty), Child(f.GetProperty("type"))))
+                    .Select(f => (FieldName(f.GetProperty("name").GetString() ?? string.Empty), Child(f.GetProperty("type"))))
                     .ToList();
                 break;
             case "enum":
@@ -203,7 +211,9 @@ internal sealed class AvroDatum
         return this;
     }
 
-    private AvroDatum Child(JsonElement schema) => new AvroDatum(named).Parse(schema);
+    private AvroDatum Child(JsonElement schema) => new AvroDatum(named, raw).Parse(schema);
+
+    private string FieldName(string name) => raw ? name : ColumnNames.Clean(name);
 
     /// <summary>Reads Avro's binary encoding from one decompressed block.</summary>
     internal sealed class BlockReader

@@ -76,7 +76,7 @@ internal sealed class AvroRowReader : FormatReader
         return rows;
     }
 
-    private static byte[] Decompress(string path, string codec, ReadOnlySpan<byte> block)
+    internal static byte[] Decompress(string path, string codec, ReadOnlySpan<byte> block)
     {
         switch (codec)
         {
