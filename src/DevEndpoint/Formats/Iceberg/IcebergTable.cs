@@ -128,6 +128,8 @@ internal sealed class IcebergTable
     {
         var snapshot = Snapshot(options.SnapshotId, options.AsOf);
         var schema = Schema(snapshot, options.IsTimeTravel);
+
+        // A column type without a Hive type (a nested column) is refused before any file is read.
         _ = Columns(schema);
         var files = LiveFiles(snapshot);
         var deletes = await IcebergDeletes.ReadAsync(files.Where(f => f.Content != IcebergContent.Data), Metadata, Paths, manifests.SourceField, cancellationToken);
