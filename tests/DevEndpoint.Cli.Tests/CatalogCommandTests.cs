@@ -64,6 +64,29 @@ public sealed class CatalogCommandTests(CrawledCatalog lake) : IClassFixture<Cra
     }
 
     [Fact]
+    public async Task Catalog_versions_lists_a_tables_definitions_newest_first_with_text_version_ids()
+    {
+        using var temp = new TempFolder();
+        temp.Write("lake/tabs/a.csv", "id,name\n1,x\n");
+        await DevEndpointCommand.RunAsync("crawl", temp.Combine("lake"), "--database", "lake", "--catalog", temp.Combine("catalog.db"));
+        temp.Write("lake/tabs/a.csv", "id,name,score\n1,x,0.5\n");
+        await DevEndpointCommand.RunAsync("crawl", temp.Combine("lake"), "--database", "lake", "--catalog", temp.Combine("catalog.db"));
+
+        var json = await DevEndpointCommand.RunAsync("catalog", "versions", "lake.tabs", "--json", "--catalog", temp.Combine("catalog.db"));
+        var text = await DevEndpointCommand.RunAsync("catalog", "versions", "lake.tabs", "--catalog", temp.Combine("catalog.db"));
+
+        var versions = JsonDocument.Parse(json.Output).RootElement.GetProperty("TableVersions").EnumerateArray().ToList();
+        Assert.Equal(["2", "1"], versions.Select(v => v.GetProperty("VersionId").GetString()));
+        Assert.Equal(["2", "1"], versions.Select(v => v.GetProperty("Table").GetProperty("VersionId").GetString()));
+        Assert.Equal(3, versions[0].GetProperty("Table").GetProperty("StorageDescriptor").GetProperty("Columns").GetArrayLength());
+        var lines = text.Output.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal((0, 3), (text.ExitCode, lines.Length));
+        Assert.Matches("^version +updated +columns +partition keys$", lines[0]);
+        Assert.Matches("^2 +[0-9-]+ [0-9:]+Z +id,name,score *$", lines[1]);
+        Assert.Matches("^1 +[0-9-]+ [0-9:]+Z +id,name *$", lines[2]);
+    }
+
+    [Fact]
     public async Task Catalog_table_prints_columns_and_parameters_as_text()
     {
         var result = await lake.RunAsync("catalog", "table", "sales.orders");
