@@ -54,6 +54,7 @@ public sealed class ProfileCommandTests : IAsyncLifetime
         Assert.Equal(4, profile.GetProperty("Rows").GetInt64());
         var score = profile.GetProperty("Columns")[1];
         Assert.Equal("score", score.GetProperty("Name").GetString());
+        Assert.Equal("Numeric", score.GetProperty("Kind").GetString());
         Assert.Equal(1, score.GetProperty("Nulls").GetInt64());
         Assert.Equal((1.5 + 2.25 + 4) / 3, score.GetProperty("Mean").GetDouble(), 12);
         Assert.Equal(0.75, score.GetProperty("Completeness").GetDouble());

@@ -6,16 +6,17 @@ using static DevEndpoint.Profiles.Profiler;
 namespace DevEndpoint.Profiles;
 
 /// <summary>The queries of a profile over the DuckDB table that holds the rows profiled, each a single pass over it.</summary>
-internal sealed class ProfileQueries(SqlSession session, string table, ProfileOptions options, CancellationToken cancellationToken)
+internal sealed class ProfileQueries(SqlSession session, string name, ProfileOptions options, CancellationToken cancellationToken)
 {
     private static readonly double[] Fractions = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+    private readonly string table = SqlText.Quote(name);
 
     public async Task<long> RowsAsync() => Long((await QueryAsync($"SELECT count(*) AS n FROM {table}"))["n"][0]);
 
     /// <summary>DuckDB's type of each column and the kind it makes it.</summary>
     public async Task<Dictionary<string, (string DuckType, ProfileKind Kind)>> KindsAsync()
     {
-        var name = table[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal);
         var frame = await QueryAsync($"SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = {SqlText.Literal(name)}");
         var kinds = new Dictionary<string, (string, ProfileKind)>(StringComparer.Ordinal);
         for (long row = 0; row < frame.Rows.Count; row++)

@@ -53,13 +53,14 @@ public sealed partial class Profiler(DataCatalog catalog)
     {
         var chosen = Choose(what, columns, options.Columns);
         using var session = new SqlSession(catalog);
-        var table = SqlText.Quote($"profile_{Guid.NewGuid():N}");
+        var name = $"profile_{Guid.NewGuid():N}";
+        var table = SqlText.Quote(name);
         progress?.Report(new ProfileProgress(0, Steps, $"Reading {label}"));
         var sample = options.Sample is { } n ? $" USING SAMPLE reservoir({n} ROWS) REPEATABLE (42)" : string.Empty;
         await session.KeepAsync(table, $"SELECT {string.Join(", ", chosen.Select(c => SqlText.Quote(c.Name)))} FROM {source}{sample}", frames, cancellationToken);
         try
         {
-            var query = new ProfileQueries(session, table, options, cancellationToken);
+            var query = new ProfileQueries(session, name, options, cancellationToken);
             var rows = await query.RowsAsync();
             if (rows == 0)
             {

@@ -26,7 +26,8 @@ public sealed record TableProfile(
             || (string.Equals(c.First, second, StringComparison.OrdinalIgnoreCase) && string.Equals(c.Second, first, StringComparison.OrdinalIgnoreCase)))?.Value;
 }
 
-/// <summary>What a column holds, which decides the figures it gets.</summary>
+/// <summary>What a column holds, which decides the figures it gets (by name in JSON).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ProfileKind>))]
 public enum ProfileKind
 {
     /// <summary>Integers, floating-point numbers and decimals: every figure, a histogram, correlations.</summary>
