@@ -438,6 +438,10 @@ bench() {
     dotnet run --project bench/DevEndpoint.CrawlBench -c "$CONFIGURATION" -- 20000 1024
     step "load speed: 2,000,000 rows from CSV, Parquet and JSON lines, vs DuckDB, DataFrame.LoadCsv and Parquet.Net"
     dotnet run --project bench/DevEndpoint.LoadBench -c "$CONFIGURATION"
+    step "SQL over the catalog: group-by and projection on 2,000,000 rows, vs DuckDB on the same files"
+    dotnet run --project bench/DevEndpoint.SqlBench -c "$CONFIGURATION"
+    step "profiles: 2,000,000 rows profiled, vs DuckDB's SUMMARIZE"
+    dotnet run --project bench/DevEndpoint.ProfileBench -c "$CONFIGURATION"
 }
 
 # ---------------------------------------------------------------- main
