@@ -37,4 +37,18 @@ public sealed class DataQualityMagicTests
 
         Assert.Equal("Ruleset line 3, column 3: expected ',' between rules or ']' to close the list, found 'IsComplete'.", KernelFixture.Failure(check));
     }
+
+    [Fact]
+    public async Task Suggest_shows_recommended_rules_for_a_dataframe_variable()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!load sales.products --as products"));
+
+        var suggested = await fixture.SubmitAsync($"#!dq products --suggest --catalog {fixture.CatalogPath}\n# recommendations for the DataFrame products");
+
+        KernelFixture.AssertSucceeded(suggested);
+        Assert.Contains("Recommended rules for products", KernelFixture.Html(suggested), StringComparison.Ordinal);
+        Assert.Contains("RowCount between", KernelFixture.Html(suggested), StringComparison.Ordinal);
+    }
 }
