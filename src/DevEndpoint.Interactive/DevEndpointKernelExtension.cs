@@ -56,6 +56,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         {
             EndpointMagic.Register(composite, libraries);
             SqlMagic.Register(composite);
+            DataQualityMagic.Register(composite);
         }
 
         HelpMagic.Register(root);

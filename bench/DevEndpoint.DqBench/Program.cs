@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.DataQuality;
+using DevEndpoint.LoadBench;
+using DevEndpoint.Sql;
+using DuckDB.NET.Data;
+
+// Usage: dotnet run --project bench/DevEndpoint.DqBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data]]
+// Generates (or reuses) the load benchmark's table, crawls it, and times, median of the runs after one untimed warm-up:
+// a 20-rule ruleset run by EvaluateDataQuality over the catalog table (parse, schema, the shared aggregate query, judging;
+// nothing kept in the catalog), and DuckDB computing the same metrics with one hand-written query over the same file.
+var rows = 2_000_000L;
+var runs = 5;
+var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
+var data = Path.Combine("artifacts", "bench-data");
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
+        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
+            i++;
+            break;
+        case "--machine" when i + 1 < args.Length:
+            machine = args[++i];
+            break;
+        case "--data" when i + 1 < args.Length:
+            data = args[++i];
+            break;
+        default:
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>]");
+            return 2;
+    }
+}
+
+var files = await BenchData.EnsureAsync(Path.GetFullPath(data), rows);
+var catalog = DataCatalog.Open(Path.Combine(files.Folder, "dq-catalog.db"));
+if (catalog.GetDatabases().All(d => d.Name != "bench"))
+{
+    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench", Exclusions = ["jsonl/**"] });
+}
+
+const string Ruleset = """
+    Rules = [
+        RowCount > 0,
+        ColumnCount = 10,
+        IsComplete "id",
+        IsUnique "id",
+        Completeness "score" > 0.5,
+        IsComplete "category",
+        DistinctValuesCount "category" between 10 and 50,
+        Entropy "category" > 1,
+        ColumnValues "quantity" between 0 and 1000,
+        ColumnValues "category" matches "[a-z]+-[a-z]+",
+        ColumnLength "note" between 1 and 200,
+        Mean "price" > 0,
+        Sum "quantity" > 0,
+        StandardDeviation "price" > 0,
+        ColumnCorrelation "price" "quantity" between -1 and 1,
+        Completeness "note" > 0.9,
+        ColumnValues "price" > 0 where "active",
+        Uniqueness "category" < 0.5,
+        ColumnExists "amount",
+        ColumnValues "day" <= now()
+    ]
+    """;
+
+// The same metrics, written by hand as one DuckDB query over the file.
+const string HandWritten = """
+    SELECT * FROM
+    (SELECT count(*), count(id), count(score), count(category),
+            count(*) FILTER (WHERE quantity BETWEEN 0 AND 1000),
+            count(*) FILTER (WHERE regexp_full_match(category, '[a-z]+-[a-z]+')),
+            count(*) FILTER (WHERE length(note) BETWEEN 1 AND 200),
+            avg(price), sum(quantity), stddev_pop(price), corr(price, quantity), count(note),
+            count(*) FILTER (WHERE active AND price > 0), count(*) FILTER (WHERE active),
+            count(*) FILTER (WHERE day <= now())
+     FROM {0}) a,
+    (SELECT count(*), count(*) FILTER (WHERE n = 1) FROM (SELECT count(*) AS n FROM {0} WHERE id IS NOT NULL GROUP BY id)) i,
+    (SELECT count(*), count(*) FILTER (WHERE n = 1), sum(n), sum(n * ln(n)) FROM (SELECT count(*) AS n FROM {0} WHERE category IS NOT NULL GROUP BY category)) c
+    """;
+
+var sources = new (string Format, string Table, string File)[]
+{
+    ("CSV", "bench.csv", $"read_csv({Literal(files.Csv)})"),
+    ("Parquet", "bench.parquet", $"read_parquet({Literal(files.Parquet)})"),
+};
+var report = new List<string>
+{
+    $"# Data quality (DQDL) on {machine} ({Environment.ProcessorCount} cores), {DateTime.UtcNow:yyyy-MM-dd}",
+    string.Empty,
+    $"The load benchmark's table, {rows:N0} rows x 10 columns (bench/DevEndpoint.LoadBench/BenchData.cs), as CSV and Parquet; a ruleset of 20 rules",
+    "(bench/DevEndpoint.DqBench/Program.cs: completeness, uniqueness, distinct values, entropy, value sets, patterns, lengths, mean, sum, deviation, correlation, where clauses, dates).",
+    $"Median of {runs} runs in one process after an untimed warm-up (warm page cache).",
+    "Reproduce: `dotnet run --project bench/DevEndpoint.DqBench -c Release -- --rows 2000000 --runs 5`.",
+    string.Empty,
+    "- **#!dq core**: `EvaluateDataQuality.RunAsync(session, \"bench.<table>\", ruleset)` without keeping the run: parse, schema, one shared aggregate query (with the GROUP BYs of the uniqueness and entropy rules), judging.",
+    "- **DuckDB, hand-written**: the same metrics as one hand-written query over `read_csv(file)` / `read_parquet(file)` on a fresh in-memory DuckDB.",
+    string.Empty,
+    "| format | rules | passed | #!dq core | DuckDB, hand-written | #!dq / DuckDB |",
+    "|---|---|---|---|---|---|",
+};
+foreach (var (format, table, file) in sources)
+{
+    var passed = 0;
+    var ours = await MedianAsync(runs, async () =>
+    {
+        using var session = new SqlSession(catalog);
+        var run = await EvaluateDataQuality.RunAsync(session, table, Ruleset, new DataQualityOptions { Record = false });
+        passed = run.Result.RuleResults.Count(r => r.Result == DataQualityRuleResult.Pass);
+    });
+    var duck = await MedianAsync(runs, () =>
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, HandWritten, file);
+        using var result = command.ExecuteReader();
+        while (result.Read())
+        {
+        }
+
+        return Task.CompletedTask;
+    });
+    var line = $"| {format} | 20 | {passed} | {Seconds(ours)} | {Seconds(duck)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x |";
+    Console.WriteLine(line);
+    report.Add(line);
+}
+
+var output = Path.Combine("bench", "results", $"dq-{machine}.md");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllLinesAsync(output, report);
+Console.WriteLine($"Wrote {output}");
+return 0;
+
+static async Task<TimeSpan> MedianAsync(int runs, Func<Task> run)
+{
+    await run();
+    var times = new List<TimeSpan>();
+    for (var i = 0; i < runs; i++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        await run();
+        times.Add(stopwatch.Elapsed);
+    }
+
+    return times.Order().ElementAt(runs / 2);
+}
+
+static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
+
+static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);

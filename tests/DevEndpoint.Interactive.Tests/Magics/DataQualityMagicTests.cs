@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Interactive.Tests.Magics;
+
+public sealed class DataQualityMagicTests
+{
+    [Fact]
+    public async Task The_cells_rules_run_over_a_catalog_table_with_their_results_shown_and_rows_in_a_variable()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!load sales.products --as products"));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("products", out var products));
+        var prices = products["price"].Cast<decimal?>().ToList();
+        var cheap = prices.Count(p => p < 20m);
+
+        var check = await fixture.SubmitAsync(
+            $"#!dq sales.products --rows outcomes --catalog {fixture.CatalogPath}\nRules = [\n  RowCount = {prices.Count},\n  ColumnValues \"price\" < 20\n]");
+
+        KernelFixture.AssertSucceeded(check);
+        var html = KernelFixture.Html(check);
+        Assert.Contains($"sales.products: 1 of 2 rules passed (score 0.5)", html, StringComparison.Ordinal);
+        Assert.Contains("<td style=\"color:#cf222e;font-weight:bold\">FAIL</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"Column.price.ColumnValues.Compliance = {(cheap / (double)prices.Count).ToString("0.######", CultureInfo.InvariantCulture)}", html, StringComparison.Ordinal);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("outcomes", out var rows));
+        Assert.Equal(prices.Count - cheap, rows["DataQualityEvaluationResult"].Cast<string>().Count(r => r == "Failed"));
+    }
+
+    [Fact]
+    public async Task A_ruleset_written_wrongly_fails_the_cell_at_its_line_and_column()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var check = await fixture.SubmitAsync($"#!dq sales.products --catalog {fixture.CatalogPath}\nRules = [\n  RowCount > 0\n  IsComplete \"price\"\n]");
+
+        Assert.Equal("Ruleset line 3, column 3: expected ',' between rules or ']' to close the list, found 'IsComplete'.", KernelFixture.Failure(check));
+    }
+
+    [Fact]
+    public async Task Suggest_shows_recommended_rules_for_a_dataframe_variable()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!load sales.products --as products"));
+
+        var suggested = await fixture.SubmitAsync($"#!dq products --suggest --catalog {fixture.CatalogPath}\n# recommendations for the DataFrame products");
+
+        KernelFixture.AssertSucceeded(suggested);
+        Assert.Contains("Recommended rules for products", KernelFixture.Html(suggested), StringComparison.Ordinal);
+        Assert.Contains("RowCount between", KernelFixture.Html(suggested), StringComparison.Ordinal);
+    }
+}
