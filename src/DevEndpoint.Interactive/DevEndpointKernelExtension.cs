@@ -9,7 +9,7 @@ namespace DevEndpoint.Interactive;
 
 /// <summary>
 /// Loaded by <c>#r "nuget:DevEndpoint.Interactive,..."</c>: adds the <c>#!crawl</c>, <c>#!catalog</c>, <c>#!load</c>,
-/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!ml</c>, <c>#!pii</c>, <c>#!profile</c>, <c>#!fill-missing</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
+/// <c>#!bookmark</c>, <c>#!generate-etl</c>, <c>#!classifier</c>, <c>#!connection</c>, <c>#!ml</c>, <c>#!pii</c>, <c>#!sql</c>, <c>#!profile</c>, <c>#!dq</c>, <c>#!fill-missing</c>, <c>#!attach-library</c>, <c>#!libraries</c>, <c>#!endpoint</c> and <c>#!devendpoint</c> magic commands and
 /// lets C# cells use the DevEndpoint API and the DataFrames it loads, with its namespaces imported (see <see cref="NotebookNamespaces"/>).
 /// </summary>
 public sealed class DevEndpointKernelExtension : IKernelExtension
@@ -65,7 +65,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         if (KernelInvocationContext.Current is { } context)
         {
             context.DisplayAs(
-                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove, #!connection add|list|test|remove, #!ml create|labeling-set|import-labels|evaluate|find-matches, #!attach-library, #!libraries, #!endpoint; #!devendpoint help lists them all. Catalog: " + Catalog.DataCatalog.DefaultPath,
+                "DevEndpoint is ready: #!crawl <folder> --database <db>, #!catalog [<db>[.<table>]], #!load <db>.<table> --as <variable>, #!classifier add|list|remove, #!connection add|list|test|remove, #!ml create|labeling-set|import-labels|evaluate|find-matches, #!sql, #!profile <db>.<table>, #!dq <db>.<table>, #!attach-library, #!libraries, #!endpoint; #!devendpoint help lists them all. Catalog: " + Catalog.DataCatalog.DefaultPath,
                 "text/plain");
         }
 
