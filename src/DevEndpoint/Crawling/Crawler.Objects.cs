@@ -61,7 +61,30 @@ public sealed partial class Crawler
                 $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
         }
 
+        files = LeaveOutTableRoots(files, skipped);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (source, files, excluded);
+    }
+
+    /// <summary>
+    /// Leaves out the objects of Delta tables (folders with a <c>_delta_log/</c>), which are not read from object stores
+    /// yet: their data files alone would bring back removed files and deleted rows. Each root is reported once.
+    /// </summary>
+    private static List<FoundFile> LeaveOutTableRoots(List<FoundFile> files, List<SkippedFile> skipped)
+    {
+        var roots = skipped.Select(s => s.Path.Split('/'))
+            .Select(segments => Array.IndexOf(segments, "_delta_log"))
+            .Zip(skipped, (index, s) => index < 0 ? null : string.Join('/', s.Path.Split('/')[..index]))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var root in roots)
+        {
+            skipped.Add(new SkippedFile(
+                root + "/",
+                "a Delta table (it has _delta_log/): DevEndpoint reads Delta tables from local folders so far, so it is not catalogued. Copy the table's folder to a local disk and crawl it there."));
+        }
+
+        return files.FindAll(f => !roots.Any(r => r.Length == 0 || f.RelativePath.StartsWith(r + "/", StringComparison.Ordinal)));
     }
 }
