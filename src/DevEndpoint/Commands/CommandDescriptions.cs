@@ -12,5 +12,8 @@ internal static class CommandDescriptions
         ConnectionDescriptions.Group, ConnectionDescriptions.Add, ConnectionDescriptions.List, ConnectionDescriptions.Test, ConnectionDescriptions.Remove,
         BookmarkDescriptions.Group, BookmarkDescriptions.Status, BookmarkDescriptions.Commit, BookmarkDescriptions.Reset,
         RunDescription.Command,
+        SqlDescription.Command,
+        MLDescriptions.Group, MLDescriptions.Create, MLDescriptions.LabelingSet, MLDescriptions.ImportLabels, MLDescriptions.Evaluate,
+        MLDescriptions.FindMatches, MLDescriptions.List, MLDescriptions.Show, MLDescriptions.Delete,
     ];
 }
