@@ -4,7 +4,7 @@ using DevEndpoint.MachineLearning;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of machine-learning transforms: the list, one transform, its metrics and what each step did.</summary>
-public static class MLViews
+internal static class MLViews
 {
     public static string Transforms(string catalogPath, IReadOnlyList<MLTransform> transforms) =>
         new HtmlTable()
