@@ -42,7 +42,6 @@ public sealed class MethodLengthTests
         "DevEndpoint/Loading/PartitionPredicate.Parser.cs ParseCondition",
         "DevEndpoint/MachineLearning/Internals/Matcher.Incremental.cs IncrementalEntities",
         "DevEndpoint/MachineLearning/Internals/Matcher.cs Cluster",
-        "DevEndpoint/Transforms/FrameTransforms.Rows.cs Map",
         "DevEndpoint/Transforms/FrameTransforms.Unbox.cs Unbox",
     ];
 
