@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.MachineLearning;
 
 namespace DevEndpoint.Cli;
@@ -10,7 +11,7 @@ internal static class MLCommands
 {
     public static Command Create(TextWriter output)
     {
-        var command = new Command("ml", "Machine-learning transforms (Glue's FindMatches): label a few sets of records, then find the records of one entity.");
+        var command = CliDescriptions.Command(MLDescriptions.Group);
         command.Subcommands.Add(CreateTransform(output));
         command.Subcommands.Add(LabelingSet(output));
         command.Subcommands.Add(ImportLabels(output));
@@ -24,15 +25,15 @@ internal static class MLCommands
 
     private static Command CreateTransform(TextWriter output)
     {
-        var name = NameArgument("The transform's name: letters, digits, underscores, hyphens and dots.");
-        var source = Option<string>(MLOptions.Source, required: true);
-        var primaryKey = Option<string>(MLOptions.PrimaryKey, required: true);
-        var sourceColumn = Option<string>(MLOptions.SourceColumn);
-        var precisionRecall = Option<double?>(MLOptions.PrecisionRecall);
-        var accuracyCost = Option<double?>(MLOptions.AccuracyCost);
-        var enforce = Option<bool>(MLOptions.EnforceProvidedLabels);
+        var name = NameArgument(MLDescriptions.Create);
+        var source = CliDescriptions.Option<string>(MLDescriptions.Source);
+        var primaryKey = CliDescriptions.Option<string>(MLDescriptions.PrimaryKey);
+        var sourceColumn = CliDescriptions.Option<string>(MLDescriptions.SourceColumn);
+        var precisionRecall = CliDescriptions.Option<double?>(MLDescriptions.PrecisionRecall);
+        var accuracyCost = CliDescriptions.Option<double?>(MLDescriptions.AccuracyCost);
+        var enforce = CliDescriptions.Option<bool>(MLDescriptions.EnforceProvidedLabels);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("create", "Create a FindMatches transform over a catalog table.") { name, source, primaryKey, sourceColumn, precisionRecall, accuracyCost, enforce, catalog };
+        var command = CliDescriptions.Command(MLDescriptions.Create, name, source, primaryKey, sourceColumn, precisionRecall, accuracyCost, enforce, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new FindMatchesOptions
@@ -52,11 +53,11 @@ internal static class MLCommands
 
     private static Command LabelingSet(TextWriter output)
     {
-        var name = NameArgument("The transform.");
-        var path = Option<string>(MLOptions.LabelingOutput, required: true);
-        var seed = Option<int?>(MLOptions.Seed);
+        var name = NameArgument(MLDescriptions.LabelingSet);
+        var path = CliDescriptions.Option<string>(MLDescriptions.LabelingOutput);
+        var seed = CliDescriptions.Option<int?>(MLDescriptions.Seed);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("labeling-set", "Write a labelling set to label: about 10 sets of up to 10 records not labelled yet.") { name, path, seed, catalog };
+        var command = CliDescriptions.Command(MLDescriptions.LabelingSet, name, path, seed, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var transform = FindMatchesTransform.Open(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
@@ -69,11 +70,11 @@ internal static class MLCommands
 
     private static Command ImportLabels(TextWriter output)
     {
-        var name = NameArgument("The transform.");
-        var path = Option<string>(MLOptions.LabelsInput, required: true);
-        var replace = Option<bool>(MLOptions.Replace);
+        var name = NameArgument(MLDescriptions.ImportLabels);
+        var path = CliDescriptions.Option<string>(MLDescriptions.LabelsInput);
+        var replace = CliDescriptions.Option<bool>(MLDescriptions.Replace);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("import-labels", "Import a labelled file: records of one labelling set with the same label are one entity.") { name, path, replace, catalog };
+        var command = CliDescriptions.Command(MLDescriptions.ImportLabels, name, path, replace, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var transform = FindMatchesTransform.Open(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
@@ -85,10 +86,10 @@ internal static class MLCommands
 
     private static Command Evaluate(TextWriter output)
     {
-        var name = NameArgument("The transform.");
+        var name = NameArgument(MLDescriptions.Evaluate);
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("evaluate", "Estimate the quality of find-matches from the labels (Glue's FindMatchesMetrics); trains only when the labels changed since the last evaluate.") { name, catalog, json };
+        var command = CliDescriptions.Command(MLDescriptions.Evaluate, name, catalog, json);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var transform = FindMatchesTransform.Open(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
@@ -107,16 +108,13 @@ internal static class MLCommands
 
     private static Command FindMatches(TextWriter output)
     {
-        var name = NameArgument("The transform.");
-        var path = Option<string>(MLOptions.MatchesOutput, required: true);
-        var onePerEntity = Option<bool>(MLOptions.OnePerEntity);
-        var incremental = Option<string>(MLOptions.Incremental);
-        var existing = Option<string>(MLOptions.Existing);
+        var name = NameArgument(MLDescriptions.FindMatches);
+        var path = CliDescriptions.Option<string>(MLDescriptions.MatchesOutput);
+        var onePerEntity = CliDescriptions.Option<bool>(MLDescriptions.OnePerEntity);
+        var incremental = CliDescriptions.Option<string>(MLDescriptions.Incremental);
+        var existing = CliDescriptions.Option<string>(MLDescriptions.Existing);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("find-matches", "Write the table's records with match_id (same id = same entity), or one record per entity; with --incremental, match new records against earlier matches.")
-        {
-            name, path, onePerEntity, incremental, existing, catalog,
-        };
+        var command = CliDescriptions.Command(MLDescriptions.FindMatches, name, path, onePerEntity, incremental, existing, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if ((parse.GetValue(incremental) is null) != (parse.GetValue(existing) is null))
@@ -144,7 +142,7 @@ internal static class MLCommands
     {
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("list", "List the ML transforms: status, source, labels and last F1.") { catalog, json };
+        var command = CliDescriptions.Command(MLDescriptions.List, catalog, json);
         command.SetAction(parse =>
         {
             var transforms = DataCatalog.Open(parse.GetValue(catalog)).GetMLTransforms();
@@ -154,7 +152,7 @@ internal static class MLCommands
             }
             else
             {
-                TextTable.Write(output, MLOptions.Header, transforms.Select(MLOptions.Row));
+                TextTable.Write(output, MLText.ListHeader, transforms.Select(MLText.ListRow));
             }
         });
         return command;
@@ -162,10 +160,10 @@ internal static class MLCommands
 
     private static Command Show(TextWriter output)
     {
-        var name = NameArgument("The transform.");
+        var name = NameArgument(MLDescriptions.Show);
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
-        var command = new Command("show", "Show a transform: status, parameters, label count and last metrics.") { name, catalog, json };
+        var command = CliDescriptions.Command(MLDescriptions.Show, name, catalog, json);
         command.SetAction(parse =>
         {
             var transform = DataCatalog.Open(parse.GetValue(catalog)).GetMLTransform(parse.GetValue(name)!);
@@ -183,9 +181,9 @@ internal static class MLCommands
 
     private static Command Delete(TextWriter output)
     {
-        var name = NameArgument("The transform to delete, with its labels and model.");
+        var name = NameArgument(MLDescriptions.Delete);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("delete", "Delete a transform with its labels and model.") { name, catalog };
+        var command = CliDescriptions.Command(MLDescriptions.Delete, name, catalog);
         command.SetAction(parse =>
         {
             var deleted = FindMatchesTransform.Delete(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
@@ -194,7 +192,6 @@ internal static class MLCommands
         return command;
     }
 
-    private static Argument<string> NameArgument(string description) => new("name") { Description = description };
-
-    private static Option<T> Option<T>(MLOption option, bool required = false) => new(option.Name) { Description = option.Description, Required = required };
+    /// <summary>The transform's name, the first option of every subcommand on one transform.</summary>
+    private static Argument<string> NameArgument(CommandDescription command) => CliDescriptions.Argument<string>(command.Options[0]);
 }

@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Frames;
 using DevEndpoint.Sql;
 
@@ -16,16 +17,14 @@ internal static class SqlCommand
 {
     public static Command Create(TextWriter output)
     {
-        var query = new Argument<string>("query") { Description = SqlSettings.QueryDescription };
-        var parameters = new Option<string[]>(SqlSettings.Param.Option) { Description = SqlSettings.Param.Description, CustomParser = Parameters };
-        var limit = new Option<long?>(SqlSettings.Limit.Option) { Description = SqlSettings.Limit.Description };
-        var json = new Option<bool>(SqlSettings.Json.Option) { Description = SqlSettings.Json.Description };
-        var csv = new Option<bool>(SqlSettings.Csv.Option) { Description = SqlSettings.Csv.Description };
+        var query = CliDescriptions.Argument<string>(SqlDescription.Query);
+        var parameters = CliDescriptions.Option<string[]>(SqlDescription.Param);
+        parameters.CustomParser = Parameters;
+        var limit = CliDescriptions.Option<long?>(SqlDescription.Limit);
+        var json = CliDescriptions.Option<bool>(SqlDescription.Json);
+        var csv = CliDescriptions.Option<bool>(SqlDescription.Csv);
         var catalog = CliApp.CatalogOption();
-        var command = new Command("sql", "Run DuckDB SQL over the catalog's tables (<database>.<table>, read where their files lie) and print the result.")
-        {
-            query, parameters, limit, json, csv, catalog,
-        };
+        var command = CliDescriptions.Command(SqlDescription.Command, query, parameters, limit, json, csv, catalog);
         command.Validators.Add(result =>
         {
             if (result.GetValue(json) && result.GetValue(csv))

@@ -3,7 +3,6 @@ using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -24,18 +23,6 @@ public sealed class MLCreateMagic : MLTransformMagic
     public double? AccuracyCost { get; set; }
 
     public bool EnforceProvidedLabels { get; set; }
-
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        new("--name", "The transform's name: letters, digits, underscores, hyphens and dots.") { AllowImplicitName = true, Required = true },
-        MLMagic.Parameter(MLOptions.Source, required: true).AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
-        MLMagic.Parameter(MLOptions.PrimaryKey, required: true),
-        MLMagic.Parameter(MLOptions.SourceColumn),
-        MLMagic.Parameter(MLOptions.PrecisionRecall, typeHint: "number"),
-        MLMagic.Parameter(MLOptions.AccuracyCost, typeHint: "number"),
-        new(MLOptions.EnforceProvidedLabels.Name, MLOptions.EnforceProvidedLabels.Description) { Flag = true },
-        MagicSupport.CatalogParameter(),
-    ];
 
     internal static Task HandleAsync(MLCreateMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>

@@ -4,7 +4,6 @@ using DevEndpoint.MachineLearning;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -28,17 +27,6 @@ public sealed class MLFindMatchesMagic : MLTransformMagic
     public string? Existing { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
-
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        MLMagic.NameParameter("The transform."),
-        new("--as", "The name of the C# variable that receives the matches as a DataFrame (write it with #!write like any DataFrame).") { Required = true },
-        new(MLOptions.OnePerEntity.Name, MLOptions.OnePerEntity.Description) { Flag = true },
-        MLMagic.Parameter(MLOptions.MatchesOutput, typeHint: "file"),
-        MLMagic.Parameter(MLOptions.Incremental),
-        MLMagic.Parameter(MLOptions.Existing),
-        MagicSupport.CatalogParameter(),
-    ];
 
     internal static Task HandleAsync(MLFindMatchesMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>

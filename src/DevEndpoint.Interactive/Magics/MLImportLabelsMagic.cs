@@ -3,7 +3,6 @@ using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -15,15 +14,6 @@ public sealed class MLImportLabelsMagic : MLTransformMagic
     public string? Input { get; set; }
 
     public bool Replace { get; set; }
-
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        MLMagic.NameParameter("The transform."),
-        new("--from", "The C# variable holding the labelled DataFrame (as #!ml labeling-set --as put it, with its label column filled in)."),
-        MLMagic.Parameter(MLOptions.LabelsInput, typeHint: "file"),
-        new(MLOptions.Replace.Name, MLOptions.Replace.Description) { Flag = true },
-        MagicSupport.CatalogParameter(),
-    ];
 
     internal static Task HandleAsync(MLImportLabelsMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>

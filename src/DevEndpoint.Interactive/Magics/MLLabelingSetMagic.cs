@@ -3,7 +3,6 @@ using DevEndpoint.Interactive.Views;
 using DevEndpoint.MachineLearning;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
-using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive.Magics;
 
@@ -17,15 +16,6 @@ public sealed class MLLabelingSetMagic : MLTransformMagic
     public int? Seed { get; set; }
 
     public override IEnumerable<string> GetValidationErrors(CompositeKernel kernel) => FrameVariables.CheckName(As);
-
-    internal static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        MLMagic.NameParameter("The transform."),
-        new("--as", "The name of the C# variable that receives the labelling set as a DataFrame; fill in its label column and import it with #!ml import-labels <name> --from <variable>.") { Required = true },
-        MLMagic.Parameter(MLOptions.LabelingOutput, typeHint: "file"),
-        MLMagic.Parameter(MLOptions.Seed, typeHint: "number"),
-        MagicSupport.CatalogParameter(),
-    ];
 
     internal static Task HandleAsync(MLLabelingSetMagic command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>

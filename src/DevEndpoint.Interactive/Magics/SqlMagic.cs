@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Commands;
 using DevEndpoint.Interactive.Views;
 using DevEndpoint.Sql;
 using Microsoft.Data.Analysis;
@@ -41,7 +42,7 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
         });
     }
 
-    private const string Description = "Run the rest of the cell as DuckDB SQL over the catalog's tables (<database>.<table>) and the C# kernel's DataFrame variables, into a DataFrame variable.";
+    private static string Description => SqlDescription.Command.SummaryFor(Fronts.Magic);
 
     public override KernelSpecifierDirective KernelSpecifierDirective
     {
@@ -89,26 +90,19 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
         });
     }
 
-    private static IEnumerable<KernelDirectiveParameter> Parameters() =>
-    [
-        new(SqlSettings.As.Option, SqlSettings.As.Description),
-        new(SqlSettings.Save.Option, SqlSettings.Save.Description),
-        new(SqlSettings.With.Option, SqlSettings.With.Description),
-        new(SqlSettings.Limit.Option, SqlSettings.Limit.Description) { TypeHint = "number" },
-        MagicSupport.CatalogParameter(),
-    ];
+    private static IEnumerable<KernelDirectiveParameter> Parameters() => MagicDescriptions.Parameters(SqlDescription.Command);
 
     Task IKernelCommandHandler<SubmitCode>.HandleAsync(SubmitCode command, KernelInvocationContext context) =>
         MagicSupport.RunAsync(command, context, async () =>
         {
             var options = command.Parameters;
-            var variable = Option(options, SqlSettings.As.Option) ?? SqlSettings.DefaultVariable;
+            var variable = Option(options, SqlDescription.As.Name) ?? SqlDescription.DefaultVariable;
             if (FrameVariables.CheckName(variable).FirstOrDefault() is { } badName)
             {
                 throw new DevEndpointException(badName);
             }
 
-            var limit = Option(options, SqlSettings.Limit.Option) is { } text
+            var limit = Option(options, SqlDescription.Limit.Name) is { } text
                 ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
                     ? n
                     : throw new DevEndpointException($"#!sql --limit must be a whole number, such as 100; got '{text}'.")
@@ -116,13 +110,13 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
             var csharp = RootKernel.FindKernelByName("csharp") as CSharpKernel
                 ?? throw new DevEndpointException("#!sql reads and sets C# variables, and this notebook has no C# kernel ('csharp').");
             var variables = Variables(csharp);
-            var session = Session(Option(options, MagicSupport.CatalogParameter().Name));
+            var session = Session(Option(options, CommonOptions.Catalog.Name));
             var frame = await session.QueryAsync(command.Code, new SqlQueryOptions
             {
                 Parameters = variables,
                 Frames = variables.Where(v => v.Value is DataFrame).ToDictionary(v => v.Key, v => (DataFrame)v.Value!),
-                With = Option(options, SqlSettings.With.Option)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
-                Save = Option(options, SqlSettings.Save.Option),
+                With = Option(options, SqlDescription.With.Name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+                Save = Option(options, SqlDescription.Save.Name),
                 Limit = limit,
             }, context.CancellationToken);
 

@@ -5,7 +5,7 @@ using DevEndpoint.Jobs;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of job bookmarks: their state, a commit, a reset, and what a bookmarked load read.</summary>
-public static class BookmarkViews
+internal static class BookmarkViews
 {
     /// <summary>Pending files listed under a job's state; the rest are counted.</summary>
     public const int FilesShown = 20;

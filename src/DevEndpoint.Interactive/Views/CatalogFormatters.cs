@@ -11,7 +11,7 @@ namespace DevEndpoint.Interactive.Views;
 /// A DataFrame shows as a table of its first rows, with ISO dates, long text shortened and numbers aligned right, in
 /// HTML and in plain text (<c>devendpoint run</c> prints it).
 /// </summary>
-public static class CatalogFormatters
+internal static class CatalogFormatters
 {
     private static readonly ITypeFormatter[] Formatters =
     [

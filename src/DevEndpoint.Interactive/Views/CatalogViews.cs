@@ -6,7 +6,7 @@ using DevEndpoint.Loading;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of crawls, catalogs, tables and loads, as the magics display them.</summary>
-public static class CatalogViews
+internal static class CatalogViews
 {
     public static string CrawlProgress(string path, CrawlProgress progress) =>
         new HtmlTable()

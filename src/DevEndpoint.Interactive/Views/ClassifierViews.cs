@@ -3,7 +3,7 @@ using DevEndpoint.Catalog;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of the catalog's custom classifiers.</summary>
-public static class ClassifierViews
+internal static class ClassifierViews
 {
     public static string Classifiers(string catalogPath, IReadOnlyList<CustomClassifier> classifiers) =>
         new HtmlTable()

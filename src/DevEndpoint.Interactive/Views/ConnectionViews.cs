@@ -6,7 +6,7 @@ using DevEndpoint.Sources.Databases;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of the catalog's connections (where secrets come from, never the secrets) and of database crawls.</summary>
-public static class ConnectionViews
+internal static class ConnectionViews
 {
     public static string Connections(string catalogPath, IReadOnlyList<Connection> connections) =>
         new HtmlTable()

@@ -4,7 +4,7 @@ using DevEndpoint.Writing;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of a generated ETL job.</summary>
-public static class JobViews
+internal static class JobViews
 {
     public static string Inserted(EtlScript script) =>
         new HtmlTable()

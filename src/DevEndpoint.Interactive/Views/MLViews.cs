@@ -4,12 +4,12 @@ using DevEndpoint.MachineLearning;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>HTML views of machine-learning transforms: the list, one transform, its metrics and what each step did.</summary>
-public static class MLViews
+internal static class MLViews
 {
     public static string Transforms(string catalogPath, IReadOnlyList<MLTransform> transforms) =>
         new HtmlTable()
             .Heading($"ML transforms in {catalogPath}")
-            .Table(MLOptions.Header, transforms.Select(MLOptions.Row))
+            .Table(MLText.ListHeader, transforms.Select(MLText.ListRow))
             .Paragraph(transforms.Count == 0
                 ? "No ML transforms yet: create one with #!ml create <name> --source <db>.<table> --primary-key <column>."
                 : "Show one with #!ml show <name>; label more records with #!ml labeling-set <name> --as <variable>.")

@@ -5,7 +5,7 @@ using DevEndpoint.MachineLearning.Pii;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>The HTML summaries of <c>#!pii</c> and <c>#!fill-missing</c>.</summary>
-public static class MachineLearningViews
+internal static class MachineLearningViews
 {
     public static string Detection(string source, PiiOptions options, PiiDetection detection, bool recorded, string? variable)
     {

@@ -4,7 +4,7 @@ using DevEndpoint.Writing;
 namespace DevEndpoint.Interactive.Views;
 
 /// <summary>The HTML summary of a write, as <c>#!write</c> displays it.</summary>
-public static class WriteViews
+internal static class WriteViews
 {
     /// <summary>Files listed under a write; the rest are counted.</summary>
     public const int FilesShown = 20;

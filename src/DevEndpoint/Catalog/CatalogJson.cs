@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace DevEndpoint.Catalog;
 
 /// <summary>JSON in Glue's API shapes and field names, used for storage and for <c>--json</c> output.</summary>
-public static class CatalogJson
+internal static class CatalogJson
 {
     public static JsonSerializerOptions Compact { get; } = Create(indented: false);
 

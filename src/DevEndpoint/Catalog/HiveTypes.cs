@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace DevEndpoint.Catalog;
 
 /// <summary>Hive type strings as the catalog records them (<c>int</c>, <c>decimal(10,2)</c>, <c>array&lt;string&gt;</c>).</summary>
-public static partial class HiveTypes
+internal static partial class HiveTypes
 {
     private static readonly string[] IntegerRanks = ["tinyint", "smallint", "int", "bigint"];
 

@@ -15,7 +15,7 @@ namespace DevEndpoint.Classifiers;
 /// What a crawl runs for a custom classifier the catalog stores: the definition is catalog model, its matching lives here.
 /// Registers its check with the catalog when the assembly loads, so a definition is checked before it is stored.
 /// </summary>
-public static class CustomClassifiers
+internal static class CustomClassifiers
 {
     extension(CustomClassifier definition)
     {

@@ -15,5 +15,8 @@ internal static class CommandDescriptions
         RunDescription.Command,
         DataQualityDescriptions.Group, DataQualityDescriptions.Run, DataQualityDescriptions.Ruleset, DataQualityDescriptions.Create, DataQualityDescriptions.List,
         DataQualityDescriptions.Show, DataQualityDescriptions.Delete, DataQualityDescriptions.History, DataQualityDescriptions.SuggestCommand,
+        SqlDescription.Command,
+        MLDescriptions.Group, MLDescriptions.Create, MLDescriptions.LabelingSet, MLDescriptions.ImportLabels, MLDescriptions.Evaluate,
+        MLDescriptions.FindMatches, MLDescriptions.List, MLDescriptions.Show, MLDescriptions.Delete,
     ];
 }

@@ -4,7 +4,7 @@ using DevEndpoint.Catalog.Internals;
 namespace DevEndpoint.Connections;
 
 /// <summary><c>connection test</c>: opens a connection with its secret and reports the server that answered.</summary>
-public static class ConnectionTester
+internal static class ConnectionTester
 {
     private static readonly Dictionary<string, IConnectionTester> Testers = new(StringComparer.Ordinal);
 

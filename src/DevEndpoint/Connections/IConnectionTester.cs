@@ -3,7 +3,7 @@ using DevEndpoint.Catalog;
 namespace DevEndpoint.Connections;
 
 /// <summary>Opens a connection of one type and reports what answered, or throws a <see cref="DevEndpointException"/> without secrets.</summary>
-public interface IConnectionTester
+internal interface IConnectionTester
 {
     Task<ConnectionCheck> TestAsync(Connection connection, CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace DevEndpoint.Crawling;
 /// <c>**</c> crosses levels, <c>?</c>, <c>[a-z]</c>, <c>[!a-z]</c> and <c>{a,b}</c> work as in shells.
 /// A pattern that matches a folder excludes everything under it.
 /// </summary>
-public sealed class Glob
+internal sealed class Glob
 {
     private readonly Regex regex;
 

@@ -25,7 +25,7 @@ public static class TableFiles
         Directory.Exists(location) ? Select(table, location, Directory.EnumerateFiles(location), FileSource.Local) : [];
 
     /// <summary>The table's data objects directly in an <c>s3://</c> <paramref name="location"/>, as <c>s3://</c> paths in ordinal order.</summary>
-    public static async Task<IReadOnlyList<string>> DataFilesAsync(CatalogTable table, string location, ObjectStoreFiles source, CancellationToken cancellationToken = default)
+    internal static async Task<IReadOnlyList<string>> DataFilesAsync(CatalogTable table, string location, ObjectStoreFiles source, CancellationToken cancellationToken = default)
     {
         var objects = new List<string>();
         await foreach (var stored in source.Store.ListAsync(S3Path.Parse(location), folder: true, cancellationToken))

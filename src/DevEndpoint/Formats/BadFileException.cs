@@ -1,7 +1,7 @@
 namespace DevEndpoint.Formats;
 
 /// <summary>A file that cannot be read as its format: the crawl reports it with the reason and goes on.</summary>
-public sealed class BadFileException : DevEndpointException
+internal sealed class BadFileException : DevEndpointException
 {
     public BadFileException(string path, string reason, Exception? innerException = null)
         : base($"{path}: {reason}", innerException ?? new InvalidDataException(reason))

@@ -9,7 +9,7 @@ using ZstdSharp;
 namespace DevEndpoint.Formats;
 
 /// <summary>Compression recognised by a file's first bytes (not its name), as recorded in <c>compressionType</c>.</summary>
-public static class Compression
+internal static class Compression
 {
     public const string None = "none";
     public const string Gzip = "gzip";

@@ -4,7 +4,7 @@ namespace DevEndpoint.Formats;
 /// Classifies one file by its content, reading only a bounded sample, and infers its schema: custom classifiers
 /// first in their order, then the built-ins; the first certainty of 1.0 wins, else the highest above 0.
 /// </summary>
-public static class FileClassifier
+internal static class FileClassifier
 {
     /// <summary>The built-in classifiers, in the order they run.</summary>
     public static IReadOnlyList<IClassifier> BuiltIns => FileFormats.Classifiers;

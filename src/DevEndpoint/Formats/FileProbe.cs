@@ -5,7 +5,7 @@ namespace DevEndpoint.Formats;
 /// sample of its decompressed text, read once on first use; <see cref="OpenRead"/> gives the whole file, from its
 /// <see cref="FileSource"/>.
 /// </summary>
-public sealed class FileProbe
+internal sealed class FileProbe
 {
     /// <summary>How many raw bytes <see cref="Head"/> holds at most.</summary>
     public const int HeadLength = 4096;

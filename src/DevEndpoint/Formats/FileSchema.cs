@@ -4,7 +4,7 @@ using DevEndpoint.Formats.Csv;
 namespace DevEndpoint.Formats;
 
 /// <summary>What a classifier found in one file: its format, compression, columns and size statistics.</summary>
-public sealed record FileSchema
+internal sealed record FileSchema
 {
     /// <summary>The table parameter that records <see cref="Classifier"/> (the crawler writes it, the readers of custom formats read it).</summary>
     internal const string ClassifierParameter = "classifier";

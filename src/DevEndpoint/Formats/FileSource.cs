@@ -5,7 +5,7 @@ namespace DevEndpoint.Formats;
 /// files are <c>s3://bucket/key</c> paths. Classifiers read through it: the first bytes, or the whole file as a
 /// seekable stream that a footer reader seeks in (an object store then fetches only the ranges read).
 /// </summary>
-public abstract class FileSource
+internal abstract class FileSource
 {
     /// <summary>Files on the local file system, by path.</summary>
     public static FileSource Local { get; } = new LocalFiles();

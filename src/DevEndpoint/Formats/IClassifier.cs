@@ -5,7 +5,7 @@ namespace DevEndpoint.Formats;
 /// first, then the built-ins); each answers with a certainty in 0..1: the first 1.0 wins, else the highest above 0.
 /// A classifier that recognises a file for certain but cannot read it throws <see cref="BadFileException"/>.
 /// </summary>
-public interface IClassifier
+internal interface IClassifier
 {
     /// <summary>The classification it gives, e.g. <c>csv</c>, <c>json</c>, <c>parquet</c>.</summary>
     string Name { get; }
@@ -14,7 +14,7 @@ public interface IClassifier
 }
 
 /// <summary>A classifier's answer: how sure it is, and the schema it found.</summary>
-public sealed record Classification(double Certainty, FileSchema? Schema)
+internal sealed record Classification(double Certainty, FileSchema? Schema)
 {
     /// <summary>Not this format.</summary>
     public static Classification No { get; } = new(0, null);

@@ -6,7 +6,7 @@ namespace DevEndpoint.Formats;
 /// How text values are read: which tokens mean null, and which texts are booleans, numbers, dates and timestamps.
 /// Type inference and loading share these rules so that a column typed by the crawler loads without surprises.
 /// </summary>
-public static class TextValues
+internal static class TextValues
 {
     /// <summary>Texts that mean "no value" in a text file.</summary>
     public static IReadOnlySet<string> NullTokens { get; } = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "NULL", "null", "NA", "N/A", "\\N" };

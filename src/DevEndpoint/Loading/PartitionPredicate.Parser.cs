@@ -222,96 +222,110 @@ public sealed partial class PartitionPredicate
             var i = 0;
             while (i < text.Length)
             {
-                var c = text[i];
-                var start = i;
-                if (char.IsWhiteSpace(c))
+                if (char.IsWhiteSpace(text[i]))
                 {
                     i++;
+                    continue;
                 }
-                else if (c == '\'')
-                {
-                    var value = new StringBuilder();
-                    i++;
-                    while (true)
-                    {
-                        if (i >= text.Length)
-                        {
-                            throw PredicateError(text, start + 1, "the string that starts here has no closing quote (')");
-                        }
 
-                        if (text[i] == '\'')
-                        {
-                            if (i + 1 < text.Length && text[i + 1] == '\'')
-                            {
-                                value.Append('\'');
-                                i += 2;
-                                continue;
-                            }
-
-                            i++;
-                            break;
-                        }
-
-                        value.Append(text[i++]);
-                    }
-
-                    tokens.Add(new Token(TokenKind.String, value.ToString(), start + 1));
-                }
-                else if (char.IsAsciiDigit(c) || (c is '-' or '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
-                {
-                    i++;
-                    while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.'))
-                    {
-                        i++;
-                    }
-
-                    tokens.Add(new Token(TokenKind.Number, text[start..i], start + 1));
-                }
-                else if (char.IsLetter(c) || c == '_')
-                {
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
-                    {
-                        i++;
-                    }
-
-                    tokens.Add(new Token(TokenKind.Identifier, text[start..i], start + 1));
-                }
-                else if (c is '`' or '"')
-                {
-                    var close = text.IndexOf(c, i + 1);
-                    if (close < 0)
-                    {
-                        throw PredicateError(text, start + 1, $"the quoted name that starts here has no closing {c}");
-                    }
-
-                    tokens.Add(new Token(TokenKind.Identifier, text[(i + 1)..close], start + 1));
-                    i = close + 1;
-                }
-                else if (c is '(' or ')' or ',')
-                {
-                    tokens.Add(new Token(c switch { '(' => TokenKind.Open, ')' => TokenKind.Close, _ => TokenKind.Comma }, c.ToString(), start + 1));
-                    i++;
-                }
-                else if (c is '=' or '<' or '>' or '!')
-                {
-                    var two = i + 1 < text.Length ? text.Substring(i, 2) : string.Empty;
-                    var op = two is "<>" or "!=" or "<=" or ">=" ? two : c.ToString();
-                    if (op == "!")
-                    {
-                        throw PredicateError(text, start + 1, "expected an operator, found '!' (use <> or != for 'not equal')");
-                    }
-
-                    tokens.Add(new Token(TokenKind.Operator, op, start + 1));
-                    i += op.Length;
-                }
-                else
-                {
-                    throw PredicateError(text, start + 1, $"unexpected character '{c}'");
-                }
+                var (token, end) = ReadToken(text, i);
+                tokens.Add(token);
+                i = end;
             }
 
             tokens.Add(new Token(TokenKind.End, string.Empty, text.Length + 1));
             return tokens;
+        }
+
+        /// <summary>The token that starts at <paramref name="start"/> and the index after it.</summary>
+        private static (Token Token, int End) ReadToken(string text, int start)
+        {
+            var c = text[start];
+            if (c == '\'')
+            {
+                return ReadString(text, start);
+            }
+
+            if (char.IsAsciiDigit(c) || (c is '-' or '.' && start + 1 < text.Length && char.IsAsciiDigit(text[start + 1])))
+            {
+                var end = start + 1;
+                while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+                {
+                    end++;
+                }
+
+                return (new Token(TokenKind.Number, text[start..end], start + 1), end);
+            }
+
+            if (char.IsLetter(c) || c == '_')
+            {
+                var end = start;
+                while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+
+                return (new Token(TokenKind.Identifier, text[start..end], start + 1), end);
+            }
+
+            if (c is '`' or '"')
+            {
+                var close = text.IndexOf(c, start + 1);
+                return close < 0
+                    ? throw PredicateError(text, start + 1, $"the quoted name that starts here has no closing {c}")
+                    : (new Token(TokenKind.Identifier, text[(start + 1)..close], start + 1), close + 1);
+            }
+
+            if (c is '(' or ')' or ',')
+            {
+                return (new Token(c switch { '(' => TokenKind.Open, ')' => TokenKind.Close, _ => TokenKind.Comma }, c.ToString(), start + 1), start + 1);
+            }
+
+            if (c is '=' or '<' or '>' or '!')
+            {
+                return ReadOperator(text, start);
+            }
+
+            throw PredicateError(text, start + 1, $"unexpected character '{c}'");
+        }
+
+        /// <summary>A string in single quotes, a doubled quote standing for one.</summary>
+        private static (Token Token, int End) ReadString(string text, int start)
+        {
+            var value = new StringBuilder();
+            var i = start + 1;
+            while (true)
+            {
+                if (i >= text.Length)
+                {
+                    throw PredicateError(text, start + 1, "the string that starts here has no closing quote (')");
+                }
+
+                if (text[i] == '\'')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\'')
+                    {
+                        value.Append('\'');
+                        i += 2;
+                        continue;
+                    }
+
+                    return (new Token(TokenKind.String, value.ToString(), start + 1), i + 1);
+                }
+
+                value.Append(text[i++]);
+            }
+        }
+
+        /// <summary>A comparison: =, &lt;, &gt;, &lt;&gt;, !=, &lt;= or &gt;=.</summary>
+        private static (Token Token, int End) ReadOperator(string text, int start)
+        {
+            var c = text[start];
+            var two = start + 1 < text.Length ? text.Substring(start, 2) : string.Empty;
+            var op = two is "<>" or "!=" or "<=" or ">=" ? two : c.ToString();
+            return op == "!"
+                ? throw PredicateError(text, start + 1, "expected an operator, found '!' (use <> or != for 'not equal')")
+                : (new Token(TokenKind.Operator, op, start + 1), start + op.Length);
         }
     }
 

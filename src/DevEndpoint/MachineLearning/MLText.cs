@@ -7,6 +7,20 @@ namespace DevEndpoint.MachineLearning;
 /// <summary>What the <c>ml</c> command line and the <c>#!ml</c> magics say after each step, worded once.</summary>
 internal static class MLText
 {
+    /// <summary>The headings of <see cref="ListRow"/>.</summary>
+    public static IReadOnlyList<string> ListHeader { get; } = ["transform", "status", "source", "primary key", "labels", "F1"];
+
+    /// <summary>A transform as lists (<c>ml list</c>, <c>#!ml list</c>) show it.</summary>
+    public static IReadOnlyList<string> ListRow(MLTransform transform) =>
+    [
+        transform.Name,
+        transform.Status,
+        transform.Source.ToString(),
+        transform.FindMatches.PrimaryKeyColumnName,
+        transform.LabelCount.ToString(CultureInfo.InvariantCulture),
+        transform.EvaluationMetrics?.FindMatchesMetrics.F1.ToString("0.000", CultureInfo.InvariantCulture) ?? string.Empty,
+    ];
+
     public static string LabelingSetWritten(string name, DataFrame set, string path)
     {
         var sets = set.Columns["labeling_set_id"].Cast<string>().Distinct(StringComparer.Ordinal).Count();

@@ -8,7 +8,7 @@ namespace DevEndpoint.ObjectStores;
 /// one ranged GET, the whole object as a seekable stream that fetches only the ranges read. Sizes come from the
 /// listing that found the objects (one HEAD request for an object not listed).
 /// </summary>
-public sealed class ObjectStoreFiles(ObjectStore store) : FileSource
+internal sealed class ObjectStoreFiles(ObjectStore store) : FileSource
 {
     private readonly ConcurrentDictionary<string, long> sizes = new(StringComparer.Ordinal);
 

@@ -92,14 +92,7 @@ public static partial class FrameTransforms
             }
         }
 
-        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (name, value) in records.SelectMany(r => r.Record))
-        {
-            var type = value is null ? null : FrameColumns.HiveType(value.GetType());
-            var seen = types.GetValueOrDefault(name);
-            types[name] = seen is null ? type : type is null ? seen : HiveTypes.Widen(seen, type);
-        }
-
+        var types = FieldTypes(records.Select(r => r.Record));
         if (records.Count == 0)
         {
             return errors.Result(frame.Filter(new BooleanDataFrameColumn("none", Enumerable.Repeat(false, (int)frame.Rows.Count))));
@@ -125,6 +118,20 @@ public static partial class FrameTransforms
         }
 
         return errors.Result(new DataFrame(columns));
+    }
+
+    /// <summary>Each field of the records, in the order first seen, with the widest Hive type of its values (null when it is always null).</summary>
+    private static Dictionary<string, string?> FieldTypes(IEnumerable<Dictionary<string, object?>> records)
+    {
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in records.SelectMany(r => r))
+        {
+            var type = value is null ? null : FrameColumns.HiveType(value.GetType());
+            var seen = types.GetValueOrDefault(name);
+            types[name] = seen is null ? type : type is null ? seen : HiveTypes.Widen(seen, type);
+        }
+
+        return types;
     }
 
     /// <summary>Fails when the frame or the predicate is null.</summary>

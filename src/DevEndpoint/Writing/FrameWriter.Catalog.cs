@@ -27,9 +27,6 @@ public sealed partial class FrameWriter
         var compression = options.Format == WriteFormat.Parquet ? Compression.None : codec;
         var columns = data.Select(c => new Column(c.Name, c.HiveType)).ToList();
         var partitionKeys = keys.Select(k => new Column(k.Name, k.HiveType)).ToList();
-        var records = parts.Sum(p => p.Rows);
-        var bytes = parts.Sum(p => p.Bytes);
-        var objects = (long)parts.Count;
         var append = options.Mode == WriteMode.Append && existing is not null;
 
         // A partition overwrite keeps the partitions not written, so the table goes on holding them as they are.
@@ -41,35 +38,9 @@ public sealed partial class FrameWriter
 
         if (append || keepOthers)
         {
-            if (existing!.Parameter("classification") != format || (existing.Parameter("compressionType") ?? Compression.None) != compression)
-            {
-                throw WriteErrors.OtherFormat(name, existing.Parameter("classification"), existing.Parameter("compressionType"), format, compression, options.Mode);
-            }
-
-            if (!existing.PartitionKeys.Select(k => k.Name).SequenceEqual(partitionKeys.Select(k => k.Name), StringComparer.OrdinalIgnoreCase))
-            {
-                throw WriteErrors.OtherPartitionKeys(name, existing.PartitionKeys.Select(k => k.Name), partitionKeys.Select(k => k.Name), options.Mode);
-            }
-
-            columns = Widen(existing.StorageDescriptor.Columns, columns);
+            CheckSameLayout(name, existing!, format, compression, partitionKeys, options.Mode);
+            columns = Widen(existing!.StorageDescriptor.Columns, columns);
             partitionKeys = existing.PartitionKeys.Zip(partitionKeys, (stored, written) => stored.WidenWith(written)).ToList();
-            records += Statistic(existing.Parameters, "recordCount");
-            bytes += Statistic(existing.Parameters, "sizeKey");
-            objects += Statistic(existing.Parameters, "objectCount");
-        }
-
-        if (keepOthers)
-        {
-            // The partitions written replace their earlier selves in the table's counts.
-            foreach (var part in parts)
-            {
-                var stored = update.FindPartition(name, part.Values)?.Parameters;
-                records -= Statistic(stored, "recordCount");
-                bytes -= Statistic(stored, "sizeKey");
-                objects -= Statistic(stored, "objectCount");
-            }
-
-            (records, bytes, objects) = (Math.Max(0, records), Math.Max(0, bytes), Math.Max(0, objects));
         }
 
         var csv = options.Format == WriteFormat.Csv ? new CsvDialect { FieldsQuoted = true } : null;
@@ -84,6 +55,79 @@ public sealed partial class FrameWriter
             },
             location,
             columns);
+        var written = new CatalogTable
+        {
+            Name = name.Table,
+            DatabaseName = name.Database,
+            Parameters = TableParameters(format, compression, csv, options.Connection, Statistics(update, name, existing, parts, append || keepOthers, keepOthers)),
+            PartitionKeys = partitionKeys,
+            StorageDescriptor = descriptor,
+        };
+        var logged = existing is not null && options.SchemaChange == SchemaChangePolicy.Log ? Crawler.DescribeSchemaChange(existing, written) : null;
+        if (logged is not null)
+        {
+            descriptor = existing!.StorageDescriptor;
+        }
+
+        var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
+        var removed = existing is not null && !append && !keepOthers ? RemoveUnwrittenPartitions(update, name, parts) : 0;
+        var (added, replaced) = keys.Count == 0 ? (0, 0) : PutWrittenPartitions(update, name, parts, descriptor, location, append);
+        return new CatalogChange(change, added, replaced, removed, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+    }
+
+    /// <summary>An append or a partition overwrite writes files of the table's format, compression and partition keys.</summary>
+    private static void CheckSameLayout(TableName name, CatalogTable existing, string format, string compression, List<Column> partitionKeys, WriteMode mode)
+    {
+        if (existing.Parameter("classification") != format || (existing.Parameter("compressionType") ?? Compression.None) != compression)
+        {
+            throw WriteErrors.OtherFormat(name, existing.Parameter("classification"), existing.Parameter("compressionType"), format, compression, mode);
+        }
+
+        if (!existing.PartitionKeys.Select(k => k.Name).SequenceEqual(partitionKeys.Select(k => k.Name), StringComparer.OrdinalIgnoreCase))
+        {
+            throw WriteErrors.OtherPartitionKeys(name, existing.PartitionKeys.Select(k => k.Name), partitionKeys.Select(k => k.Name), mode);
+        }
+    }
+
+    /// <summary>
+    /// The table's record, byte and file counts: those written, plus the table's earlier ones when it keeps them (an
+    /// append, a partition overwrite), less those of the partitions a partition overwrite replaced.
+    /// </summary>
+    private static (long Records, long Bytes, long Objects) Statistics(
+        CatalogUpdate update, TableName name, CatalogTable? existing, List<WrittenPart> parts, bool keepsTable, bool replacesPartitions)
+    {
+        var records = parts.Sum(p => p.Rows);
+        var bytes = parts.Sum(p => p.Bytes);
+        var objects = (long)parts.Count;
+        if (keepsTable)
+        {
+            records += Statistic(existing!.Parameters, "recordCount");
+            bytes += Statistic(existing.Parameters, "sizeKey");
+            objects += Statistic(existing.Parameters, "objectCount");
+        }
+
+        if (replacesPartitions)
+        {
+            // The partitions written replace their earlier selves in the table's counts.
+            foreach (var part in parts)
+            {
+                var stored = update.FindPartition(name, part.Values)?.Parameters;
+                records -= Statistic(stored, "recordCount");
+                bytes -= Statistic(stored, "sizeKey");
+                objects -= Statistic(stored, "objectCount");
+            }
+
+            (records, bytes, objects) = (Math.Max(0, records), Math.Max(0, bytes), Math.Max(0, objects));
+        }
+
+        return (records, bytes, objects);
+    }
+
+    /// <summary>The table parameters a crawl of the written files would record.</summary>
+    private static Dictionary<string, string> TableParameters(
+        string format, string compression, CsvDialect? csv, string? connection, (long Records, long Bytes, long Objects) statistics)
+    {
+        var (records, bytes, objects) = statistics;
         var parameters = new Dictionary<string, string>
         {
             ["classification"] = format,
@@ -99,29 +143,12 @@ public sealed partial class FrameWriter
             CsvParameters.AddTableParameters(csv, parameters);
         }
 
-        if (options.Connection is { } connection)
+        if (connection is not null)
         {
             parameters[ObjectStoreConnections.ConnectionParameter] = connection;
         }
 
-        var written = new CatalogTable
-        {
-            Name = name.Table,
-            DatabaseName = name.Database,
-            Parameters = parameters,
-            PartitionKeys = partitionKeys,
-            StorageDescriptor = descriptor,
-        };
-        var logged = existing is not null && options.SchemaChange == SchemaChangePolicy.Log ? Crawler.DescribeSchemaChange(existing, written) : null;
-        if (logged is not null)
-        {
-            descriptor = existing!.StorageDescriptor;
-        }
-
-        var change = logged is null ? update.PutTable(written) : TableChange.Unchanged;
-        var removed = existing is not null && !append && !keepOthers ? RemoveUnwrittenPartitions(update, name, parts) : 0;
-        var (added, replaced) = keys.Count == 0 ? (0, 0) : PutWrittenPartitions(update, name, parts, descriptor, location, append);
-        return new CatalogChange(change, added, replaced, removed, logged is null ? null : $"schema changed ({logged}); the table is kept as it was (schema change policy log)");
+        return parameters;
     }
 
     /// <summary>A whole-table overwrite removes the partitions it did not write; returns how many.</summary>

@@ -42,28 +42,10 @@ public sealed partial class FrameWriter
         var publication = store is null ? new Publication(staging, target) : null;
         var objects = store is null ? null : new ObjectPublication(store, staging, S3Path.Parse(target));
         List<WrittenPart> parts;
-        CatalogChange? change = null;
+        CatalogChange? change;
         try
         {
-            parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
-            var partitions = keys.Count == 0 ? null : parts.Select(p => p.Folder).ToList();
-            if (objects is not null)
-            {
-                await objects.UploadAsync(options.Mode, partitions, cancellationToken);
-            }
-
-            if (table is { } name)
-            {
-                catalog!.Update(update =>
-                {
-                    change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
-                    publication?.Run(options.Mode, partitions);
-                });
-            }
-            else
-            {
-                publication?.Run(options.Mode, partitions);
-            }
+            (parts, change) = await WriteAndPublishAsync(frame, options, codec, target, table, keys, data, staging, writeId, publication, objects, cancellationToken);
         }
         catch
         {
@@ -91,6 +73,48 @@ public sealed partial class FrameWriter
         }
 
         return Result(frame, options, target, codec, table, keys.Count > 0, parts, change) with { Removed = publication?.Removed ?? objects?.Removed ?? [] };
+    }
+
+    /// <summary>
+    /// Writes the parts into the staging folder, then puts them in place: uploaded to the object store, or moved into the
+    /// folder in the same step as the catalog's update, so neither is seen without the other.
+    /// </summary>
+    private async Task<(List<WrittenPart> Parts, CatalogChange? Change)> WriteAndPublishAsync(
+        DataFrame frame,
+        WriteOptions options,
+        string codec,
+        string target,
+        TableName? table,
+        List<FrameColumn> keys,
+        List<FrameColumn> data,
+        string staging,
+        string writeId,
+        Publication? publication,
+        ObjectPublication? objects,
+        CancellationToken cancellationToken)
+    {
+        var parts = await WritePartsAsync(frame, keys, data, staging, writeId, options.Format, codec, cancellationToken);
+        var partitions = keys.Count == 0 ? null : parts.Select(p => p.Folder).ToList();
+        if (objects is not null)
+        {
+            await objects.UploadAsync(options.Mode, partitions, cancellationToken);
+        }
+
+        CatalogChange? change = null;
+        if (table is { } name)
+        {
+            catalog!.Update(update =>
+            {
+                change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
+                publication?.Run(options.Mode, partitions);
+            });
+        }
+        else
+        {
+            publication?.Run(options.Mode, partitions);
+        }
+
+        return (parts, change);
     }
 
     private static WriteResult Result(

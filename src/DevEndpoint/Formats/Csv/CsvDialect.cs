@@ -4,7 +4,7 @@ namespace DevEndpoint.Formats.Csv;
 /// How a delimited text file is written: its delimiter, quote character and whether a header row names the columns.
 /// The other properties default to plain RFC 4180 CSV in UTF-8.
 /// </summary>
-public sealed record CsvDialect(char Delimiter = ',', char Quote = '"', bool HasHeader = true)
+internal sealed record CsvDialect(char Delimiter = ',', char Quote = '"', bool HasHeader = true)
 {
     /// <summary>The delimiters the sniffer always tries, in Glue's order of preference; others are found by consistency.</summary>
     public static IReadOnlyList<char> CandidateDelimiters { get; } = [',', '|', '\t', ';', '\u0001'];

@@ -1,7 +1,7 @@
 namespace DevEndpoint.Formats.Json;
 
 /// <summary>How the records of a JSON file are laid out, as recorded in the <c>jsonLayout</c> parameter.</summary>
-public static class JsonLayout
+internal static class JsonLayout
 {
     /// <summary>The parameter that holds the layout.</summary>
     public const string Parameter = "jsonLayout";

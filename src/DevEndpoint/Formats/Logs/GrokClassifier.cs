@@ -8,7 +8,7 @@ namespace DevEndpoint.Formats.Logs;
 /// <paramref name="customPatterns"/> (the text the pattern was compiled with) are recorded beside the pattern, so that a
 /// load compiles the same pattern.
 /// </summary>
-public sealed class GrokClassifier(string name, GrokPattern pattern, string? customPatterns = null) : IClassifier
+internal sealed class GrokClassifier(string name, GrokPattern pattern, string? customPatterns = null) : IClassifier
 {
     /// <summary>The parameter that records the pattern on the table, and the SerDe's <c>input.format</c>.</summary>
     public const string PatternParameter = "grokPattern";

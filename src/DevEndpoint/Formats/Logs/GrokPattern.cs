@@ -5,13 +5,13 @@ using DevEndpoint.Formats.Logs.Internals;
 namespace DevEndpoint.Formats.Logs;
 
 /// <summary>One named field a grok pattern captures, with its Hive type (<c>string</c> unless the pattern says <c>:int</c>, ...).</summary>
-public sealed record GrokField(string Name, string Type);
+internal sealed record GrokField(string Name, string Type);
 
 /// <summary>
 /// A grok pattern — a regular expression with <c>%{PATTERN}</c>, <c>%{PATTERN:field}</c> and <c>%{PATTERN:field:type}</c>
 /// references to named patterns — compiled to a .NET regular expression that matches one whole line.
 /// </summary>
-public sealed partial class GrokPattern
+internal sealed partial class GrokPattern
 {
     internal static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 

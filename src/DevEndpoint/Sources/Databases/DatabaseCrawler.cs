@@ -47,79 +47,23 @@ public sealed class DatabaseCrawler
 
         var includes = options.Includes.Select(i => IncludePath.Parse(i, engine)).ToList();
         var excludes = options.Exclusions.Select(e => new ExcludePattern(e)).ToList();
-        var found = new List<(SourceTable Table, IncludePath Include, string Url)>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var excluded = 0;
-        foreach (var group in GroupBySession(engine, connection, includes))
-        {
-            await using var session = await DatabaseSession.OpenAsync(connection with { Url = group.Key }, cancellationToken);
-            var tables = await session.Guard(() => engine.ListTablesAsync(session.Database, cancellationToken), "listing its tables");
-            foreach (var table in tables)
-            {
-                if (group.FirstOrDefault(i => i.Matches(table.Path)) is not { } include || !seen.Add(table.ToString()))
-                {
-                    continue;
-                }
-
-                if (excludes.Any(e => e.Matches(table)))
-                {
-                    excluded++;
-                    continue;
-                }
-
-                found.Add((table, include, group.Key));
-            }
-        }
-
-        var described = new List<(SourceTable Table, IncludePath Include, string Url, List<SourceColumn> Columns, List<string> Key)>();
-        foreach (var urlGroup in found.GroupBy(f => f.Url))
-        {
-            await using var session = await DatabaseSession.OpenAsync(connection with { Url = urlGroup.Key }, cancellationToken);
-            foreach (var (table, include, url) in urlGroup)
-            {
-                var (columns, key) = await session.Guard(() => engine.DescribeAsync(session.Database, table, cancellationToken), $"reading the columns of {table}");
-                described.Add((table, include, url, columns, key));
-            }
-        }
+        var (found, excluded) = await FindTablesAsync(engine, connection, includes, excludes, cancellationToken);
+        var described = await DescribeAsync(engine, connection, found, cancellationToken);
 
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
-        var target = engine.Target(connection.Url);
         var crawled = new List<CrawledTable>();
         var notices = new List<CrawlNotice>();
         CrawlRun? run = null;
         catalog.KeepLastGoodCopy();
         catalog.Update(update =>
         {
-            update.EnsureDatabase(new Database { Name = database, Description = $"Tables of connection '{connection.Name}' ({target})" });
+            update.EnsureDatabase(new Database { Name = database, Description = $"Tables of connection '{connection.Name}' ({engine.Target(connection.Url)})" });
             var written = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (table, include, url, columns, key) in described)
+            foreach (var table in described)
             {
-                var definition = Define(engine, connection, database, runId, options, table, include, url, columns, key);
-                var name = new TableName(database, definition.Name);
-                var existing = update.FindTable(name);
-                if (existing is not null && existing.StorageDescriptor.Location != definition.StorageDescriptor.Location)
-                {
-                    var renamed = $"{definition.Name}_{Hash(definition.StorageDescriptor.Location!)}";
-                    notices.Add(new CrawlNotice(renamed, $"the name '{definition.Name}' belongs to {existing.StorageDescriptor.Location}, so {table} is named '{renamed}'"));
-                    definition = definition with { Name = renamed };
-                    name = new TableName(database, renamed);
-                    existing = update.FindTable(name);
-                }
-
-                var schemaChange = existing is null ? null : Crawler.DescribeSchemaChange(existing, definition);
-                TableChange change;
-                if (schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log)
-                {
-                    notices.Add(new CrawlNotice(definition.Name, $"schema changed ({schemaChange}); the table is kept as it was (schema change policy log)"));
-                    change = TableChange.Unchanged;
-                }
-                else
-                {
-                    change = update.PutTable(definition);
-                }
-
-                written.Add(definition.Name);
-                crawled.Add(new CrawledTable(definition.Name, change, engine.Classification, columns.Count, 0, 0, 0, table.Rows ?? 0));
+                var put = PutTable(update, engine, connection, database, runId, options, table, notices);
+                written.Add(put.Name);
+                crawled.Add(put);
             }
 
             crawled.AddRange(RetireVanished(update, engine, connection, database, runId, options, includes, excludes, written, notices));
@@ -142,6 +86,88 @@ public sealed class DatabaseCrawler
         });
 
         return new CrawlResult { Run = run!, Tables = crawled, SkippedFiles = [], Notices = notices };
+    }
+
+    /// <summary>The source tables the include paths match, each once (the first include that matches it), less those an exclude pattern matches (counted).</summary>
+    private static async Task<(List<FoundTable> Found, int Excluded)> FindTablesAsync(
+        DatabaseEngine engine, Connection connection, List<IncludePath> includes, List<ExcludePattern> excludes, CancellationToken cancellationToken)
+    {
+        var found = new List<FoundTable>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var excluded = 0;
+        foreach (var group in GroupBySession(engine, connection, includes))
+        {
+            await using var session = await DatabaseSession.OpenAsync(connection with { Url = group.Key }, cancellationToken);
+            var tables = await session.Guard(() => engine.ListTablesAsync(session.Database, cancellationToken), "listing its tables");
+            foreach (var table in tables)
+            {
+                if (group.FirstOrDefault(i => i.Matches(table.Path)) is not { } include || !seen.Add(table.ToString()))
+                {
+                    continue;
+                }
+
+                if (excludes.Any(e => e.Matches(table)))
+                {
+                    excluded++;
+                    continue;
+                }
+
+                found.Add(new(table, include, group.Key));
+            }
+        }
+
+        return (found, excluded);
+    }
+
+    /// <summary>The columns and primary key of each table found, one session per connection string.</summary>
+    private static async Task<List<DescribedTable>> DescribeAsync(DatabaseEngine engine, Connection connection, List<FoundTable> found, CancellationToken cancellationToken)
+    {
+        var described = new List<DescribedTable>();
+        foreach (var urlGroup in found.GroupBy(f => f.Url))
+        {
+            await using var session = await DatabaseSession.OpenAsync(connection with { Url = urlGroup.Key }, cancellationToken);
+            foreach (var (table, include, url) in urlGroup)
+            {
+                var (columns, key) = await session.Guard(() => engine.DescribeAsync(session.Database, table, cancellationToken), $"reading the columns of {table}");
+                described.Add(new(table, include, url, columns, key));
+            }
+        }
+
+        return described;
+    }
+
+    /// <summary>
+    /// Puts one source table's definition into the catalog: under another name when its name belongs to another source,
+    /// and kept as it was when its schema changed under the schema change policy log (both noted).
+    /// </summary>
+    private static CrawledTable PutTable(
+        CatalogUpdate update, DatabaseEngine engine, Connection connection, string database, string runId, DatabaseCrawlOptions options, DescribedTable table, List<CrawlNotice> notices)
+    {
+        var definition = Define(engine, connection, database, runId, options, table.Table, table.Include, table.Url, table.Columns, table.Key);
+        var name = new TableName(database, definition.Name);
+        var existing = update.FindTable(name);
+        if (existing is not null && existing.StorageDescriptor.Location != definition.StorageDescriptor.Location)
+        {
+            var renamed = $"{definition.Name}_{Hash(definition.StorageDescriptor.Location!)}";
+            notices.Add(new CrawlNotice(renamed, $"the name '{definition.Name}' belongs to {existing.StorageDescriptor.Location}, so {table.Table} is named '{renamed}'"));
+            definition = definition with { Name = renamed };
+            name = new TableName(database, renamed);
+            existing = update.FindTable(name);
+        }
+
+        var schemaChange = existing is null ? null : Crawler.DescribeSchemaChange(existing, definition);
+        TableChange change;
+        if (schemaChange is not null && options.SchemaChange == SchemaChangePolicy.Log)
+        {
+            notices.Add(new CrawlNotice(definition.Name, $"schema changed ({schemaChange}); the table is kept as it was (schema change policy log)"));
+            change = TableChange.Unchanged;
+        }
+        else
+        {
+            change = update.PutTable(definition);
+        }
+
+        return new CrawledTable(definition.Name, change, engine.Classification, table.Columns.Count, 0, 0, 0, table.Table.Rows ?? 0);
     }
 
     /// <summary>The include paths by the connection string that reaches them: one per PostgreSQL database, one for the others.</summary>
@@ -271,4 +297,10 @@ public sealed class DatabaseCrawler
 
     private static string Hash(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..6];
+
+    /// <summary>A source table an include path matched, and the connection string that reaches it.</summary>
+    private sealed record FoundTable(SourceTable Table, IncludePath Include, string Url);
+
+    /// <summary>A source table found, with its columns and primary key.</summary>
+    private sealed record DescribedTable(SourceTable Table, IncludePath Include, string Url, List<SourceColumn> Columns, List<string> Key);
 }
