@@ -4,7 +4,7 @@ namespace DevEndpoint.Interactive.Tests.Magics;
 
 public sealed class MagicSyntaxTests
 {
-    private const string LoadOptions = "--table, --as, --columns, --where, --limit, --sample, --sample-rows, --mode, --error-threshold, --errors-as, --strings, --bookmark, --hash-field, --hash-partitions, --bookmark-key, --catalog";
+    private const string LoadOptions = "--table, --as, --columns, --where, --limit, --sample, --sample-rows, --mode, --error-threshold, --errors-as, --strings, --bookmark, --version, --as-of, --hash-field, --hash-partitions, --bookmark-key, --catalog";
 
     [Fact]
     public async Task A_misspelt_option_names_the_closest_option_and_lists_them_all()
