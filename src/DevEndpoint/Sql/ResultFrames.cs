@@ -44,24 +44,46 @@ internal static class ResultFrames
     }
 
     /// <summary>The result's column names, a repeated one numbered (<c>id</c>, <c>id_2</c>), as a DataFrame needs them distinct.</summary>
-    private static List<string> Names(DbDataReader reader)
+    private static List<string> Names(DbDataReader reader) => Unique(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
+
+    /// <summary>Column names made distinct: a repeated one numbered (<c>id</c>, <c>id_2</c>).</summary>
+    internal static List<string> Unique(IEnumerable<string> names)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new List<string>();
-        for (var i = 0; i < reader.FieldCount; i++)
+        var unique = new List<string>();
+        foreach (var name in names)
         {
-            var name = reader.GetName(i);
-            var unique = name;
-            for (var n = 2; !seen.Add(unique); n++)
+            var candidate = name;
+            for (var n = 2; !seen.Add(candidate); n++)
             {
-                unique = $"{name}_{n}";
+                candidate = $"{name}_{n}";
             }
 
-            names.Add(unique);
+            unique.Add(candidate);
         }
 
-        return names;
+        return unique;
     }
+
+    /// <summary>A column of <typeparamref name="T"/> over <paramref name="data"/> (the values' bytes) and its validity bitmap.</summary>
+    internal static DataFrameColumn Primitive<T>(string name, ReadOnlyMemory<byte> data, ReadOnlyMemory<byte> bitmap, int count, int nulls)
+        where T : unmanaged => (object)default(T) switch
+        {
+            bool => new BooleanDataFrameColumn(name, data, bitmap, count, nulls),
+            sbyte => new SByteDataFrameColumn(name, data, bitmap, count, nulls),
+            byte => new ByteDataFrameColumn(name, data, bitmap, count, nulls),
+            short => new Int16DataFrameColumn(name, data, bitmap, count, nulls),
+            ushort => new UInt16DataFrameColumn(name, data, bitmap, count, nulls),
+            int => new Int32DataFrameColumn(name, data, bitmap, count, nulls),
+            uint => new UInt32DataFrameColumn(name, data, bitmap, count, nulls),
+            long => new Int64DataFrameColumn(name, data, bitmap, count, nulls),
+            ulong => new UInt64DataFrameColumn(name, data, bitmap, count, nulls),
+            float => new SingleDataFrameColumn(name, data, bitmap, count, nulls),
+            double => new DoubleDataFrameColumn(name, data, bitmap, count, nulls),
+            decimal => new DecimalDataFrameColumn(name, data, bitmap, count, nulls),
+            DateTime => new DateTimeDataFrameColumn(name, data, bitmap, count, nulls),
+            _ => new PrimitiveDataFrameColumn<T>(name, data, bitmap, count, nulls),
+        };
 
     private abstract class Collector
     {
@@ -143,28 +165,8 @@ internal static class ResultFrames
             count++;
         }
 
-        public override DataFrameColumn Build(string name)
-        {
-            var data = MemoryMarshal.AsBytes(values.AsSpan(0, count)).ToArray();
-            var bitmap = validity.AsMemory(0, (count + 7) / 8);
-            return (object)default(T) switch
-            {
-                bool => new BooleanDataFrameColumn(name, data, bitmap, count, nulls),
-                sbyte => new SByteDataFrameColumn(name, data, bitmap, count, nulls),
-                byte => new ByteDataFrameColumn(name, data, bitmap, count, nulls),
-                short => new Int16DataFrameColumn(name, data, bitmap, count, nulls),
-                ushort => new UInt16DataFrameColumn(name, data, bitmap, count, nulls),
-                int => new Int32DataFrameColumn(name, data, bitmap, count, nulls),
-                uint => new UInt32DataFrameColumn(name, data, bitmap, count, nulls),
-                long => new Int64DataFrameColumn(name, data, bitmap, count, nulls),
-                ulong => new UInt64DataFrameColumn(name, data, bitmap, count, nulls),
-                float => new SingleDataFrameColumn(name, data, bitmap, count, nulls),
-                double => new DoubleDataFrameColumn(name, data, bitmap, count, nulls),
-                decimal => new DecimalDataFrameColumn(name, data, bitmap, count, nulls),
-                DateTime => new DateTimeDataFrameColumn(name, data, bitmap, count, nulls),
-                _ => new PrimitiveDataFrameColumn<T>(name, data, bitmap, count, nulls),
-            };
-        }
+        public override DataFrameColumn Build(string name) =>
+            Primitive<T>(name, MemoryMarshal.AsBytes(values.AsSpan(0, count)).ToArray(), validity.AsMemory(0, (count + 7) / 8), count, nulls);
     }
 
     /// <summary>DuckDB's dates as <see cref="DateTime"/> at midnight, as loads hold dates.</summary>

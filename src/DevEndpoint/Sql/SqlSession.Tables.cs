@@ -8,7 +8,8 @@ namespace DevEndpoint.Sql;
 /// <summary>
 /// The tables a query names, set up before it runs: a catalog table as a view over its files (see <see cref="TableViews"/>),
 /// or, where DuckDB cannot read it as catalogued, as a table filled from DevEndpoint's loader; a DataFrame as a table
-/// filled from its columns. The filled tables are dropped after the query, so a later one never reads stale rows.
+/// filled from its columns. The filled tables are dropped after the query, so a later one never reads stale rows, except
+/// loaded catalog tables whose version and files are unchanged, which the session keeps (see <see cref="KeepKey"/>).
 /// </summary>
 public sealed partial class SqlSession
 {
@@ -65,6 +66,7 @@ public sealed partial class SqlSession
         var qualified = $"{SqlText.Quote(name.Database)}.{SqlText.Quote(name.Table)}";
         if (TableViews.Select(Catalog, table) is { } select)
         {
+            Forget(name);
             try
             {
                 Execute($"CREATE OR REPLACE VIEW {qualified} AS {select}");
@@ -78,13 +80,27 @@ public sealed partial class SqlSession
             return;
         }
 
+        var key = KeepKey(table);
+        if (Kept(name, key))
+        {
+            return;
+        }
+
+        Forget(name);
         var loaded = await new TableLoader(Catalog).LoadAsync(name.ToString(), new LoadOptions { Strings = StringStorage.Dotnet }, cancellationToken);
         Execute($"DROP VIEW IF EXISTS {qualified}");
         var types = NestedColumns.Expand(table.AllColumns)
             .Where(c => c.Type == "date" || HiveTypes.ParseDecimal(c.Type) is not null)
             .ToDictionary(c => c.Name, c => TableViews.DuckType(c.Type));
         FrameTables.Create(connection, name.Database, name.Table, loaded.Frame, types);
-        created.Add((name.Database, name.Table));
+        if (key is null)
+        {
+            created.Add((name.Database, name.Table));
+        }
+        else
+        {
+            kept[name] = key;
+        }
     }
 
     private DevEndpointException UnknownTable(string name, IEnumerable<string> frames)
@@ -103,11 +119,15 @@ public sealed partial class SqlSession
 
     private bool TableExists(string table) => Exists("SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND lower(table_name) = lower(?)", table);
 
-    private bool Exists(string sql, string name)
+    private bool Exists(string sql, params string[] names)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(name));
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(name));
+        }
+
         return command.ExecuteScalar() is not null;
     }
 

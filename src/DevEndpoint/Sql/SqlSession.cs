@@ -78,6 +78,11 @@ public sealed partial class SqlSession : IDisposable
 
     private SqlResult Execute(SqlText text, List<object?> values, long? limit, CancellationToken cancellationToken)
     {
+        if (ChunkResults.TryRead(connection, text.Text, values, limit, cancellationToken) is { } chunked)
+        {
+            return chunked;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = text.Text;
         foreach (var value in values)
