@@ -78,56 +78,75 @@ var report = new List<string>
     $"The load benchmark's table, {rows:N0} rows x 10 columns (bench/DevEndpoint.LoadBench/BenchData.cs: bigint, int, double, boolean,",
     "date, timestamp, two texts, int with ~10 % empty, decimal) as CSV and Parquet, and two variants written from its Parquet file:",
     "every column ~30 % null, and 40 columns (30 more doubles, ints and texts computed from the 10).",
-    $"Median of {runs} runs in one process after an untimed warm-up (warm page cache).",
+    $"Median of {runs} runs in one process after an untimed warm-up (warm page cache), ours and DuckDB's taken alternately.",
     "Reproduce: `dotnet run --project bench/DevEndpoint.ProfileBench -c Release -- --rows 2000000 --runs 3`.",
     string.Empty,
     "- **#!profile core**: `Profiler.ProfileTableAsync(\"<db>.<table>\")`: the rows read once into DuckDB, then every figure of the profile",
-    "  (counts, distinct values (estimated, HyperLogLog, above 100,000 rows), min, max, mean, deviation, sum, five exact quantiles,",
-    "  lengths, top 10 values, 20-bin histograms, duplicate rows, correlations of every pair of numeric columns).",
+    "  (counts, min, max, mean, deviation, sum, lengths, 20-bin histograms, correlations of every pair of numeric columns; above",
+    "  100,000 rows, as here, distinct values estimated (HyperLogLog), five quantiles estimated (approx_quantile), top 10 values",
+    "  among approx_top_k's candidates counted exactly, duplicate rows from one 64-bit hash per row).",
     "- **DuckDB SUMMARIZE**: `SUMMARIZE SELECT * FROM read_csv(file)` / `read_parquet(file)` on a fresh in-memory DuckDB (min, max,",
     "  approx_unique, avg, std, approximate q25/q50/q75, count, null_percentage).",
     string.Empty,
     "| data | #!profile core | DuckDB SUMMARIZE | #!profile / SUMMARIZE |",
     "|---|---|---|---|",
 };
+var steps = new List<string>();
 foreach (var (label, table, file) in sources)
 {
-    var ours = await MedianAsync(runs, () => new Profiler(catalog).ProfileTableAsync(table));
-    var duck = await MedianAsync(runs, () =>
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SUMMARIZE SELECT * FROM {file}";
-        using var result = command.ExecuteReader();
-        while (result.Read())
+    var progress = new StepTimes();
+    var (ours, duck) = await MediansAsync(
+        runs,
+        () => new Profiler(catalog).ProfileTableAsync(table, progress: progress.Restart()),
+        () =>
         {
-        }
+            using var connection = Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SUMMARIZE SELECT * FROM {file}";
+            using var result = command.ExecuteReader();
+            while (result.Read())
+            {
+            }
 
-        return Task.CompletedTask;
-    });
+            return Task.CompletedTask;
+        });
     var line = $"| {label} | {Seconds(ours)} | {Seconds(duck)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x |";
     Console.WriteLine(line);
     report.Add(line);
+    steps.Add($"| {label} | {string.Join(" | ", progress.Times.Select(Seconds))} |");
 }
 
+report.AddRange([
+    string.Empty,
+    "Where the time of the last #!profile run goes, step by step (ProfileProgress):",
+    string.Empty,
+    "| data | reading the rows into DuckDB | aggregate pass | top values | histograms | duplicate rows (exact only) |",
+    "|---|---|---|---|---|---|",
+    .. steps,
+]);
 var output = Path.Combine("bench", "results", $"profile-{machine}.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllLinesAsync(output, report);
 Console.WriteLine($"Wrote {output}");
 return 0;
 
-static async Task<TimeSpan> MedianAsync(int runs, Func<Task> run)
+// Times the two alternately, run by run (after one untimed warm-up of each), so both see the same load on a shared machine.
+static async Task<(TimeSpan Ours, TimeSpan Theirs)> MediansAsync(int runs, Func<Task> ours, Func<Task> theirs)
 {
-    await run();
-    var times = new List<TimeSpan>();
+    await ours();
+    await theirs();
+    var (mine, other) = (new List<TimeSpan>(), new List<TimeSpan>());
     for (var i = 0; i < runs; i++)
     {
         var stopwatch = Stopwatch.StartNew();
-        await run();
-        times.Add(stopwatch.Elapsed);
+        await ours();
+        mine.Add(stopwatch.Elapsed);
+        stopwatch.Restart();
+        await theirs();
+        other.Add(stopwatch.Elapsed);
     }
 
-    return times.Order().ElementAt(runs / 2);
+    return (mine.Order().ElementAt(runs / 2), other.Order().ElementAt(runs / 2));
 }
 
 static DuckDBConnection Open()
@@ -147,3 +166,27 @@ static void Execute(DuckDBConnection connection, string sql)
 static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
 static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);
+
+/// <summary>The time between a profile's progress reports, as they come (synchronously, unlike <see cref="Progress{T}"/>).</summary>
+internal sealed class StepTimes : IProgress<ProfileProgress>
+{
+    private readonly Stopwatch stopwatch = new();
+
+    public List<TimeSpan> Times { get; } = [];
+
+    public StepTimes Restart()
+    {
+        Times.Clear();
+        stopwatch.Restart();
+        return this;
+    }
+
+    public void Report(ProfileProgress value)
+    {
+        if (value.Step > 0)
+        {
+            Times.Add(stopwatch.Elapsed);
+            stopwatch.Restart();
+        }
+    }
+}

@@ -8,6 +8,8 @@ namespace DevEndpoint.Profiles;
 /// <summary>The queries of a profile over the DuckDB table that holds the rows profiled, each a single pass over it.</summary>
 internal sealed class ProfileQueries(SqlSession session, string name, ProfileOptions options, CancellationToken cancellationToken)
 {
+    private static readonly Dictionary<string, DataFrame> NoFrames = [];
+
     private static readonly double[] Fractions = [0.05, 0.25, 0.5, 0.75, 0.95];
 
     private readonly string table = SqlText.Quote(name);
@@ -28,12 +30,19 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
         return kinds;
     }
 
-    /// <summary>Every figure but the top values and the histogram, in one aggregate over the table.</summary>
-    public async Task<List<ColumnProfile>> FiguresAsync(List<ProfiledColumn> columns, long rows)
+    /// <summary>
+    /// Every figure but the top values and the histograms, with the duplicate rows, the correlations and the histograms' bounds, in
+    /// one aggregate over the table. Above <see cref="ProfileOptions.ExactDistinctRows"/> the distinct values and quantiles are
+    /// estimated, the duplicate rows counted from one hash per row, and DuckDB's <c>approx_top_k</c> candidates for the most
+    /// frequent values kept in the table <paramref name="summary"/> for <see cref="TopValuesAsync"/>.
+    /// </summary>
+    public async Task<Summary> SummaryAsync(List<ProfiledColumn> columns, long rows, string summary)
     {
         var exact = rows <= options.ExactDistinctRows;
         var aggregates = new List<string>();
         var quantiles = new List<string>();
+        var candidates = new List<string>();
+        var fractions = $"[{string.Join(", ", Fractions.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture)))}]";
         for (var i = 0; i < columns.Count; i++)
         {
             var (x, kind) = (SqlText.Quote(columns[i].Name), columns[i].Kind);
@@ -44,23 +53,61 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
                 aggregates.Add($"min({x}) AS lo{i}, max({x}) AS hi{i}");
             }
 
+            if (kind is ProfileKind.Numeric or ProfileKind.Temporal)
+            {
+                var value = Plotted(columns[i]);
+                aggregates.Add($"min({value}) FILTER (WHERE isfinite({value})) AS blo{i}, max({value}) FILTER (WHERE isfinite({value})) AS bhi{i}");
+            }
+
             if (kind == ProfileKind.Numeric)
             {
                 var value = $"CAST({x} AS DOUBLE)";
                 aggregates.Add($"CAST(avg({x}) AS DOUBLE) AS mean{i}, CAST(stddev_samp({x}) AS DOUBLE) AS sd{i}, CAST(sum({x}) AS DOUBLE) AS sum{i}");
-                aggregates.Add($"quantile_cont({value}, [{string.Join(", ", Fractions.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture)))}]) AS q{i}");
+                aggregates.Add(exact ? $"quantile_cont({value}, {fractions}) AS q{i}" : $"approx_quantile({value}, {fractions}) AS q{i}");
                 quantiles.AddRange(Fractions.Select((_, k) => $"q{i}[{k + 1}] AS q{i}_{k}"));
             }
             else if (kind == ProfileKind.Text)
             {
                 aggregates.Add($"min(length({x})) AS lmin{i}, CAST(avg(length({x})) AS DOUBLE) AS lmean{i}, max(length({x})) AS lmax{i}");
             }
+
+            if (!exact && kind != ProfileKind.Other)
+            {
+                aggregates.Add($"approx_top_k({x}, {options.TopValues}) AS k{i}");
+                candidates.Add($"k{i}");
+            }
         }
 
-        var lists = columns.Select((c, i) => (c, i)).Where(p => p.c.Kind == ProfileKind.Numeric).Select(p => $"q{p.i}").ToList();
-        var select = lists.Count == 0 ? "*" : $"* EXCLUDE ({string.Join(", ", lists)}), {string.Join(", ", quantiles)}";
-        var frame = await QueryAsync($"SELECT {select} FROM (SELECT {string.Join(", ", aggregates)} FROM {table})");
-        return columns.Select((c, i) => Figures(frame, c, i, rows, exact)).ToList();
+        var numeric = columns.Where(c => c.Kind == ProfileKind.Numeric).Select(c => c.Name).ToList();
+        var pairs = numeric.SelectMany((a, i) => numeric.Skip(i + 1).Select(b => (First: a, Second: b))).ToList();
+        aggregates.AddRange(pairs.Select((p, k) => $"corr(CAST({SqlText.Quote(p.First)} AS DOUBLE), CAST({SqlText.Quote(p.Second)} AS DOUBLE)) AS r{k}"));
+        if (!exact)
+        {
+            aggregates.Add($"count(DISTINCT hash({string.Join(", ", columns.Select(c => SqlText.Quote(c.Name)))})) AS distinct_rows");
+        }
+
+        var lists = columns.Select((c, i) => (c, i)).Where(p => p.c.Kind == ProfileKind.Numeric).Select(p => $"q{p.i}").Concat(candidates).ToList();
+        var select = lists.Count == 0 ? "*" : $"* EXCLUDE ({string.Join(", ", lists)}){string.Concat(quantiles.Select(q => $", {q}"))}";
+        DataFrame frame;
+        if (exact)
+        {
+            frame = await QueryAsync($"SELECT {select} FROM (SELECT {string.Join(", ", aggregates)} FROM {table})");
+        }
+        else
+        {
+            await session.KeepAsync(SqlText.Quote(summary), $"SELECT {string.Join(", ", aggregates)} FROM {table}", NoFrames, cancellationToken);
+            frame = await QueryAsync($"SELECT {select} FROM {SqlText.Quote(summary)}");
+        }
+
+        var bounds = columns.Select((c, i) => c.Kind is ProfileKind.Numeric or ProfileKind.Temporal && Double(frame[$"blo{i}"][0]) is { } lo && Double(frame[$"bhi{i}"][0]) is { } hi
+            ? (lo, hi)
+            : ((double, double)?)null).ToList();
+        return new Summary(
+            columns.Select((c, i) => Figures(frame, c, i, rows, exact)).ToList(),
+            exact ? null : rows - Long(frame["distinct_rows"][0]),
+            pairs.Select((p, k) => new Correlation(p.First, p.Second, Double(frame[$"r{k}"][0]))).ToList(),
+            bounds,
+            exact ? null : summary);
     }
 
     private static ColumnProfile Figures(DataFrame frame, ProfiledColumn column, int i, long rows, bool exact)
@@ -87,14 +134,19 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
             null);
     }
 
-    /// <summary>The most frequent non-null values of each column, the most frequent first and equal counts by value.</summary>
-    public async Task<List<IReadOnlyList<ValueCount>>> TopValuesAsync(List<ProfiledColumn> columns)
+    /// <summary>
+    /// The most frequent non-null values of each column, the most frequent first and equal counts by value, each counted exactly;
+    /// with a <paramref name="summary"/> table, those of a column other than <see cref="ProfileKind.Other"/> only among its
+    /// <c>approx_top_k</c> candidates.
+    /// </summary>
+    public async Task<List<IReadOnlyList<ValueCount>>> TopValuesAsync(List<ProfiledColumn> columns, string? summary)
     {
         var parts = columns.Select((c, i) =>
         {
             var x = SqlText.Quote(c.Name);
+            var among = summary is null || c.Kind == ProfileKind.Other ? string.Empty : $" AND {x} IN (SELECT unnest(k{i}) FROM {SqlText.Quote(summary)})";
             return $"SELECT * FROM (SELECT {i} AS col, CAST({x} AS VARCHAR) AS value, count(*) AS n, row_number() OVER (ORDER BY count(*) DESC, {x}) AS rank "
-                + $"FROM {table} WHERE {x} IS NOT NULL GROUP BY {x} QUALIFY rank <= {options.TopValues})";
+                + $"FROM {table} WHERE {x} IS NOT NULL{among} GROUP BY {x} QUALIFY rank <= {options.TopValues})";
         });
         var frame = await QueryAsync($"{string.Join("\nUNION ALL\n", parts)}\nORDER BY col, rank");
         var top = columns.Select(_ => new List<ValueCount>()).ToList();
@@ -106,20 +158,19 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
         return [.. top];
     }
 
-    /// <summary>A histogram of each numeric, date or timestamp column with finite values, else null.</summary>
-    public async Task<List<Histogram?>> HistogramsAsync(List<ProfiledColumn> columns, List<ColumnProfile> figures)
+    /// <summary>A histogram of each numeric, date or timestamp column with finite values between its <paramref name="bounds"/>, else null.</summary>
+    public async Task<List<Histogram?>> HistogramsAsync(List<ProfiledColumn> columns, List<(double Lo, double Hi)?> bounds)
     {
         var histograms = columns.Select(_ => (Histogram?)null).ToList();
         var bins = options.Bins;
         var parts = columns.Select((c, i) => (c, i))
-            .Where(p => p.c.Kind is ProfileKind.Numeric or ProfileKind.Temporal && figures[p.i].Count > 0)
+            .Where(p => bounds[p.i] is not null)
             .Select(p =>
             {
-                var x = SqlText.Quote(p.c.Name);
-                var value = p.c.Kind == ProfileKind.Numeric ? $"CAST({x} AS DOUBLE)" : $"CAST(epoch({x}) AS DOUBLE)";
-                return $"SELECT {p.i} AS col, lo, hi, CASE WHEN hi = lo THEN 0 ELSE least(CAST(floor((v - lo) / (hi - lo) * {bins}) AS BIGINT), {bins - 1}) END AS bin, count(*) AS n "
-                    + $"FROM (SELECT {value} AS v FROM {table} WHERE isfinite({value})) AS s, "
-                    + $"(SELECT min({value}) AS lo, max({value}) AS hi FROM {table} WHERE isfinite({value})) AS b GROUP BY ALL";
+                var value = Plotted(p.c);
+                var (lo, hi) = (DoubleLiteral(bounds[p.i]!.Value.Lo), DoubleLiteral(bounds[p.i]!.Value.Hi));
+                return $"SELECT {p.i} AS col, {lo} AS lo, {hi} AS hi, CASE WHEN {hi} = {lo} THEN 0 ELSE least(CAST(floor((v - {lo}) / ({hi} - {lo}) * {bins}) AS BIGINT), {bins - 1}) END AS bin, count(*) AS n "
+                    + $"FROM (SELECT {value} AS v FROM {table} WHERE isfinite({value})) GROUP BY ALL";
             })
             .ToList();
         if (parts.Count == 0)
@@ -152,20 +203,15 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
 
     public async Task<long> DistinctRowsAsync() => Long((await QueryAsync($"SELECT count(*) AS n FROM (SELECT DISTINCT * FROM {table})"))["n"][0]);
 
-    /// <summary>The Pearson correlation of each pair of numeric columns, in column order.</summary>
-    public async Task<List<Correlation>> CorrelationsAsync(List<ProfiledColumn> columns)
+    /// <summary>A column's values as the doubles its histogram counts: numbers as they are, dates and timestamps as seconds since 1970.</summary>
+    private static string Plotted(ProfiledColumn column)
     {
-        var numeric = columns.Where(c => c.Kind == ProfileKind.Numeric).Select(c => c.Name).ToList();
-        var pairs = numeric.SelectMany((a, i) => numeric.Skip(i + 1).Select(b => (First: a, Second: b))).ToList();
-        if (pairs.Count == 0)
-        {
-            return [];
-        }
-
-        var frame = await QueryAsync(
-            $"SELECT {string.Join(", ", pairs.Select((p, k) => $"corr(CAST({SqlText.Quote(p.First)} AS DOUBLE), CAST({SqlText.Quote(p.Second)} AS DOUBLE)) AS r{k}"))} FROM {table}");
-        return pairs.Select((p, k) => new Correlation(p.First, p.Second, Double(frame[$"r{k}"][0]))).ToList();
+        var x = SqlText.Quote(column.Name);
+        return column.Kind == ProfileKind.Numeric ? $"CAST({x} AS DOUBLE)" : $"CAST(epoch({x}) AS DOUBLE)";
     }
+
+    /// <summary>A double as DuckDB reads it back bit for bit.</summary>
+    private static string DoubleLiteral(double value) => $"CAST('{value.ToString("R", CultureInfo.InvariantCulture)}' AS DOUBLE)";
 
     private Task<DataFrame> QueryAsync(string sql) => session.QueryAsync(sql, cancellationToken: cancellationToken);
 
@@ -190,3 +236,11 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
     private static double? Double(object? value) =>
         value is null ? null : Convert.ToDouble(value, CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : null;
 }
+
+/// <summary>
+/// What the aggregate pass of a profile finds: each column's figures, the duplicate rows when estimated from row hashes (else
+/// null: counted exactly by <see cref="ProfileQueries.DistinctRowsAsync"/>), the correlations, each column's histogram bounds,
+/// and the table of top-value candidates when there is one.
+/// </summary>
+internal sealed record Summary(
+    List<ColumnProfile> Figures, long? Duplicates, List<Correlation> Correlations, List<(double Lo, double Hi)?> Bounds, string? Candidates);

@@ -8,12 +8,13 @@ namespace DevEndpoint.Profiles;
 /// <summary>
 /// Profiles catalog tables and DataFrames through DuckDB (<see cref="SqlSession"/>): the rows (or a sample of them) are read
 /// once into a DuckDB table, whose columns DuckDB then summarises in a few passes: one for counts, distinct values,
-/// extremes, means, deviations, quantiles and lengths, one for the most frequent values, one for the histograms, one for
-/// duplicate rows and one for the correlations.
+/// extremes, means, deviations, quantiles, lengths and correlations (and, above <see cref="ProfileOptions.ExactDistinctRows"/>,
+/// duplicate rows and candidates for the most frequent values), one for the most frequent values, one for the histograms and,
+/// up to <see cref="ProfileOptions.ExactDistinctRows"/>, one for duplicate rows.
 /// </summary>
 public sealed partial class Profiler(DataCatalog catalog)
 {
-    private const int Steps = 6;
+    private const int Steps = 5;
 
     /// <summary>The name a DataFrame has in the profile's queries.</summary>
     private const string FrameTable = "profiled_frame";
@@ -69,23 +70,31 @@ public sealed partial class Profiler(DataCatalog catalog)
 
             var kinds = await query.KindsAsync();
             var profiled = chosen.Select(c => new ProfiledColumn(c.Name, c.Type ?? kinds[c.Name].DuckType.ToLowerInvariant(), kinds[c.Name].Kind)).ToList();
-            progress?.Report(new ProfileProgress(1, Steps, "Counting values, extremes, means, deviations, quantiles and lengths"));
-            var figures = await query.FiguresAsync(profiled, rows);
-            progress?.Report(new ProfileProgress(2, Steps, "Finding the most frequent values"));
-            var top = await query.TopValuesAsync(profiled);
-            progress?.Report(new ProfileProgress(3, Steps, "Counting histogram bins"));
-            var histograms = await query.HistogramsAsync(profiled, figures);
-            progress?.Report(new ProfileProgress(4, Steps, "Counting duplicate rows"));
-            var duplicates = rows - await query.DistinctRowsAsync();
-            progress?.Report(new ProfileProgress(5, Steps, "Correlating numeric columns"));
-            var correlations = await query.CorrelationsAsync(profiled);
-            progress?.Report(new ProfileProgress(6, Steps, "Done"));
-            var profiles = profiled.Select((c, i) => figures[i] with
+            progress?.Report(new ProfileProgress(1, Steps, "Counting values, extremes, means, deviations, quantiles, lengths and correlations"));
+            var summary = await query.SummaryAsync(profiled, rows, $"{name}_summary");
+            try
             {
-                TopValues = top[i],
-                Histogram = histograms[i],
-            }).ToList();
-            return new TableProfile(label, rows, duplicates, options.Sample is not null, profiles, correlations);
+                progress?.Report(new ProfileProgress(2, Steps, "Finding the most frequent values"));
+                var top = await query.TopValuesAsync(profiled, summary.Candidates);
+                progress?.Report(new ProfileProgress(3, Steps, "Counting histogram bins"));
+                var histograms = await query.HistogramsAsync(profiled, summary.Bounds);
+                progress?.Report(new ProfileProgress(4, Steps, "Counting duplicate rows"));
+                var duplicates = summary.Duplicates ?? rows - await query.DistinctRowsAsync();
+                progress?.Report(new ProfileProgress(5, Steps, "Done"));
+                var profiles = profiled.Select((c, i) => summary.Figures[i] with
+                {
+                    TopValues = top[i],
+                    Histogram = histograms[i],
+                }).ToList();
+                return new TableProfile(label, rows, duplicates, options.Sample is not null, profiles, summary.Correlations);
+            }
+            finally
+            {
+                if (summary.Candidates is { } candidates)
+                {
+                    session.DropKept(SqlText.Quote(candidates));
+                }
+            }
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Loading;
@@ -122,6 +123,28 @@ public sealed class ProfilerTests : IDisposable
     }
 
     [Fact]
+    public async Task Above_the_exact_limit_duplicates_top_values_histograms_and_correlations_stay_exact_and_quantiles_come_near()
+    {
+        var group = Enumerable.Range(0, 5000).Select(i => (long?)(i % 2 == 0 ? 0 : i % 7)).ToList();
+        var value = Enumerable.Range(0, 5000).Select(i => (double?)(i * 37 % 1000)).ToList();
+        var frame = new DataFrame(new Int64DataFrameColumn("group", group), new DoubleDataFrameColumn("value", value));
+        var exact = await new Profiler(catalog).ProfileFrameAsync(frame, "frame");
+
+        var estimated = await new Profiler(catalog).ProfileFrameAsync(frame, "frame", new ProfileOptions { ExactDistinctRows = 1000 });
+
+        Assert.Equal(5000 - group.Zip(value).Distinct().Count(), estimated.DuplicateRows);
+        Assert.Equal(
+            group.GroupBy(g => g!.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"),
+            estimated["group"]!.TopValues.Select(t => $"{t.Value}={t.Count}"));
+        Assert.All(estimated["value"]!.TopValues, t => Assert.Equal(value.Count(v => v == double.Parse(t.Value, CultureInfo.InvariantCulture)), t.Count));
+        Assert.Equal(exact["value"]!.Histogram!.Counts, estimated["value"]!.Histogram!.Counts);
+        Assert.Equal(exact.Correlations.Single().Value!.Value, estimated.Correlations.Single().Value!.Value, 12);
+        Assert.All(
+            exact["value"]!.Quantiles.Zip(estimated["value"]!.Quantiles),
+            q => Assert.InRange(q.Second.Value, q.First.Value - 10, q.First.Value + 10));
+    }
+
+    [Fact]
     public async Task A_profile_reports_its_steps_in_order_up_to_done()
     {
         var frame = new DataFrame(new Int32DataFrameColumn("n", [1, 2, 3]));
@@ -129,8 +152,8 @@ public sealed class ProfilerTests : IDisposable
 
         await new Profiler(catalog).ProfileFrameAsync(frame, "frame", progress: new SyncProgress(steps.Add));
 
-        Assert.Equal(Enumerable.Range(0, 7), steps.Select(s => s.Step));
-        Assert.All(steps, s => Assert.Equal(6, s.Steps));
+        Assert.Equal(Enumerable.Range(0, 6), steps.Select(s => s.Step));
+        Assert.All(steps, s => Assert.Equal(5, s.Steps));
         Assert.Equal("Done", steps[^1].Activity);
     }
 
