@@ -9,7 +9,7 @@ public sealed class UsageMessageTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "error: Unknown option '--colums' for devendpoint load. Did you mean '--columns'? devendpoint load takes --columns, --where, --limit, --sample, --sample-rows, --mode, --error-threshold, --strings, --bookmark, --summary, --hash-field, --hash-partitions, --bookmark-key, --catalog; devendpoint load --help describes them."
+            "error: Unknown option '--colums' for devendpoint load. Did you mean '--columns'? devendpoint load takes --columns, --where, --limit, --sample, --sample-rows, --mode, --error-threshold, --strings, --bookmark, --version, --as-of, --summary, --hash-field, --hash-partitions, --bookmark-key, --catalog; devendpoint load --help describes them."
                 + Environment.NewLine + "Run 'devendpoint load --help' for its usage." + Environment.NewLine,
             result.Error);
         Assert.Empty(result.Output);
