@@ -45,24 +45,7 @@ internal static class ProfileCommand
                 return 0;
             }
 
-            await output.WriteLineAsync($"{profile.Source}: {ProfileReport.Summary(profile)}");
-            TextTable.Write(
-                output,
-                ["column", "type", "count", "nulls", "distinct", "min", "max", "mean", "std dev", "median", "most frequent"],
-                profile.Columns.Select(c => new[]
-                {
-                    c.Name,
-                    c.Type,
-                    ProfileReport.Count(c.Count),
-                    ProfileReport.Count(c.Nulls),
-                    (c.DistinctIsApproximate ? "~" : string.Empty) + ProfileReport.Count(c.Distinct),
-                    ProfileReport.Value(c.Min),
-                    ProfileReport.Value(c.Max),
-                    ProfileReport.Number(c.Mean),
-                    ProfileReport.Number(c.StandardDeviation),
-                    ProfileReport.Number(c.Percentile(50)),
-                    c.TopValues.Count > 0 ? $"{c.TopValues[0].Value} ({ProfileReport.Count(c.TopValues[0].Count)})" : string.Empty,
-                }));
+            await WriteTableAsync(output, profile);
             if (path is not null)
             {
                 await output.WriteLineAsync($"Wrote the HTML report to {path}.");
@@ -71,5 +54,28 @@ internal static class ProfileCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The profile's summary line, then a row a column: its type, counts, range, spread and most frequent value.</summary>
+    private static async Task WriteTableAsync(TextWriter output, TableProfile profile)
+    {
+        await output.WriteLineAsync($"{profile.Source}: {ProfileReport.Summary(profile)}");
+        TextTable.Write(
+            output,
+            ["column", "type", "count", "nulls", "distinct", "min", "max", "mean", "std dev", "median", "most frequent"],
+            profile.Columns.Select(c => new[]
+            {
+                c.Name,
+                c.Type,
+                ProfileReport.Count(c.Count),
+                ProfileReport.Count(c.Nulls),
+                (c.DistinctIsApproximate ? "~" : string.Empty) + ProfileReport.Count(c.Distinct),
+                ProfileReport.Value(c.Min),
+                ProfileReport.Value(c.Max),
+                ProfileReport.Number(c.Mean),
+                ProfileReport.Number(c.StandardDeviation),
+                ProfileReport.Number(c.Percentile(50)),
+                c.TopValues.Count > 0 ? $"{c.TopValues[0].Value} ({ProfileReport.Count(c.TopValues[0].Count)})" : string.Empty,
+            }));
     }
 }

@@ -133,6 +133,23 @@ internal sealed class DqdlParser
     private DqdlSimpleRule SimpleRule()
     {
         var first = Current;
+        var type = RuleType();
+        next++;
+        var parameters = Parameters(type);
+        var condition = type.Condition ? RuleCondition(first) : null;
+        var (where, threshold) = Clauses();
+        if (!type.Condition && StartsCondition())
+        {
+            throw DataQualityErrors.Syntax(Current.Position, $"{type.Name} takes no condition; expected ',' or ']' after it, as in {type.Example}");
+        }
+
+        return new DqdlSimpleRule(TextOf(first), first.Position, type.Name, parameters, condition, where, threshold);
+    }
+
+    /// <summary>The rule type the current word names; a word that names none gets the closest names as a hint.</summary>
+    private DqdlRuleType RuleType()
+    {
+        var first = Current;
         if (first.Kind != DqdlTokenKind.Word)
         {
             throw Expected("a rule type, such as RowCount or IsComplete");
@@ -145,7 +162,12 @@ internal sealed class DqdlParser
             throw DataQualityErrors.Syntax(first.Position, $"'{first.Value}' is not a rule type; {hint}");
         }
 
-        next++;
+        return type;
+    }
+
+    /// <summary>The quoted parameters after the rule type: as many as it takes, or more where it takes a list.</summary>
+    private List<string> Parameters(DqdlRuleType type)
+    {
         var parameters = new List<string>();
         while (Current.Kind == DqdlTokenKind.Text && (parameters.Count < type.Parameters || type.MoreParameters))
         {
@@ -159,60 +181,62 @@ internal sealed class DqdlParser
             throw Expected($"{what} after {type.Name}, as in {type.Example}");
         }
 
-        DqdlCondition? condition = null;
-        if (type.Condition)
-        {
-            if (!StartsCondition())
-            {
-                throw Expected($"{ConditionExpected} after {TextOf(first)}");
-            }
+        return parameters;
+    }
 
-            condition = Condition();
-        }
+    private DqdlCondition RuleCondition(DqdlToken first) =>
+        StartsCondition() ? Condition() : throw Expected($"{ConditionExpected} after {TextOf(first)}");
 
+    /// <summary>The optional <c>where "..."</c> and <c>with threshold ...</c> clauses, each at most once, in either order.</summary>
+    private (string? Where, DqdlCondition? Threshold) Clauses()
+    {
         string? where = null;
         DqdlCondition? threshold = null;
         while (true)
         {
             if (Current.Is("where") && where is null)
             {
-                next++;
-                if (Current.Kind != DqdlTokenKind.Text)
-                {
-                    throw Expected("a quoted SQL predicate after 'where', as in where \"amount > 0\"");
-                }
-
-                where = Current.Value;
-                next++;
+                where = WhereClause();
             }
             else if (Current.Is("with") && threshold is null)
             {
-                next++;
-                if (!Current.Is("threshold"))
-                {
-                    throw Expected("'threshold' after 'with', as in with threshold > 0.9");
-                }
-
-                next++;
-                if (Current.Kind != DqdlTokenKind.Symbol || !Comparisons.ContainsKey(Current.Value))
-                {
-                    throw Expected("a comparison (=, !=, >, >=, <, <=) after 'with threshold'");
-                }
-
-                threshold = Condition();
+                threshold = ThresholdClause();
             }
             else
             {
-                break;
+                return (where, threshold);
             }
         }
+    }
 
-        if (!type.Condition && StartsCondition())
+    private string WhereClause()
+    {
+        next++;
+        if (Current.Kind != DqdlTokenKind.Text)
         {
-            throw DataQualityErrors.Syntax(Current.Position, $"{type.Name} takes no condition; expected ',' or ']' after it, as in {type.Example}");
+            throw Expected("a quoted SQL predicate after 'where', as in where \"amount > 0\"");
         }
 
-        return new DqdlSimpleRule(TextOf(first), first.Position, type.Name, parameters, condition, where, threshold);
+        var where = Current.Value;
+        next++;
+        return where;
+    }
+
+    private DqdlCondition ThresholdClause()
+    {
+        next++;
+        if (!Current.Is("threshold"))
+        {
+            throw Expected("'threshold' after 'with', as in with threshold > 0.9");
+        }
+
+        next++;
+        if (Current.Kind != DqdlTokenKind.Symbol || !Comparisons.ContainsKey(Current.Value))
+        {
+            throw Expected("a comparison (=, !=, >, >=, <, <=) after 'with threshold'");
+        }
+
+        return Condition();
     }
 
     private bool StartsCondition() =>

@@ -20,77 +20,90 @@ internal static class IcebergParquet
         string path, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<string, int>? nameMapping, CancellationToken cancellationToken)
     {
         await using var reader = await ParquetReader.CreateAsync(path, Options, cancellationToken: cancellationToken);
-        var top = reader.Schema.Fields;
-        var ids = TopLevelIds(reader.Metadata!.Schema);
+        var byId = FieldsById(reader.Schema.Fields, TopLevelIds(reader.Metadata!.Schema), fields, nameMapping);
+        var rows = reader.Metadata?.NumRows ?? 0;
+        var columns = NewColumns(path, fields, byId, rows);
+        var start = 0L;
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var rowGroup = reader.OpenRowGroupReader(group);
+            await ReadRowGroupAsync(path, rowGroup, fields, byId, columns, start, cancellationToken);
+            start += rowGroup.RowCount;
+        }
+
+        return (rows, columns);
+    }
+
+    /// <summary>
+    /// The file's top-level columns by Iceberg field id: by the ids the writer gave, else by the table's name mapping,
+    /// else by name (exact first, then ignoring case).
+    /// </summary>
+    private static Dictionary<int, Field> FieldsById(
+        IReadOnlyList<Field> top, Dictionary<string, int> ids, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<string, int>? nameMapping)
+    {
         var byId = new Dictionary<int, Field>();
-        if (ids.Count > 0)
+        if (ids.Count > 0 || nameMapping is not null)
         {
+            IReadOnlyDictionary<string, int> names = ids.Count > 0 ? ids : nameMapping!;
             foreach (var field in top)
             {
-                if (ids.TryGetValue(field.Name, out var id))
+                if (names.TryGetValue(field.Name, out var id))
                 {
                     byId[id] = field;
                 }
             }
+
+            return byId;
         }
-        else if (nameMapping is not null)
+
+        foreach (var wanted in fields)
         {
-            foreach (var field in top)
+            var field = top.FirstOrDefault(f => f.Name == wanted.Name) ?? top.FirstOrDefault(f => string.Equals(f.Name, wanted.Name, StringComparison.OrdinalIgnoreCase));
+            if (field is not null)
             {
-                if (nameMapping.TryGetValue(field.Name, out var id))
-                {
-                    byId[id] = field;
-                }
-            }
-        }
-        else
-        {
-            foreach (var wanted in fields)
-            {
-                var field = top.FirstOrDefault(f => f.Name == wanted.Name) ?? top.FirstOrDefault(f => string.Equals(f.Name, wanted.Name, StringComparison.OrdinalIgnoreCase));
-                if (field is not null)
-                {
-                    byId[wanted.Id] = field;
-                }
+                byId[wanted.Id] = field;
             }
         }
 
-        var rows = reader.Metadata?.NumRows ?? 0;
+        return byId;
+    }
+
+    /// <summary>An empty column of <paramref name="rows"/> values for each field the file holds; none for a field it lacks.</summary>
+    private static object?[]?[] NewColumns(string path, IReadOnlyList<IcebergField> fields, Dictionary<int, Field> byId, long rows)
+    {
         var columns = new object?[]?[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
             if (byId.TryGetValue(fields[i].Id, out var field))
             {
-                columns[i] = field is DataField { IsArray: false } data
+                columns[i] = field is DataField { IsArray: false }
                     ? new object?[rows]
                     : throw IcebergErrors.Unsupported(path, $"the nested column '{field.Name}' in a data file");
             }
         }
 
-        var start = 0L;
-        for (var group = 0; group < reader.RowGroupCount; group++)
-        {
-            using var rowGroup = reader.OpenRowGroupReader(group);
-            var count = (int)rowGroup.RowCount;
-            for (var i = 0; i < fields.Count; i++)
-            {
-                if (columns[i] is not { } column)
-                {
-                    continue;
-                }
+        return columns;
+    }
 
-                var data = (DataField)byId[fields[i].Id];
-                var values = rowGroup.ColumnExists(data) ? await ReadColumnAsync(rowGroup, data, count, cancellationToken) : new object?[count];
-                for (var row = 0; row < count; row++)
-                {
-                    column[start + row] = IcebergTypes.FromParquet(path, fields[i], values[row]);
-                }
+    /// <summary>Reads one row group's values into the columns, from row <paramref name="start"/> on.</summary>
+    private static async Task ReadRowGroupAsync(
+        string path, ParquetRowGroupReader rowGroup, IReadOnlyList<IcebergField> fields, Dictionary<int, Field> byId, object?[]?[] columns, long start, CancellationToken cancellationToken)
+    {
+        var count = (int)rowGroup.RowCount;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (columns[i] is not { } column)
+            {
+                continue;
             }
 
-            start += count;
+            var data = (DataField)byId[fields[i].Id];
+            var values = rowGroup.ColumnExists(data) ? await ReadColumnAsync(rowGroup, data, count, cancellationToken) : new object?[count];
+            for (var row = 0; row < count; row++)
+            {
+                column[start + row] = IcebergTypes.FromParquet(path, fields[i], values[row]);
+            }
         }
-
-        return (rows, columns);
     }
 
     /// <summary>The field ids of the top-level columns, by name, from the footer's depth-first schema list (none when the writer gave none).</summary>
