@@ -43,14 +43,6 @@ public sealed class MethodLengthTests
         "DevEndpoint/MachineLearning/Internals/Matcher.Incremental.cs IncrementalEntities",
         "DevEndpoint/MachineLearning/Internals/Matcher.cs Cluster",
         "DevEndpoint/Transforms/FrameTransforms.Unbox.cs Unbox",
-        "DevEndpoint.Cli/LoadCommand.cs Create",
-        "DevEndpoint.Cli/ProfileCommand.cs Create",
-        "DevEndpoint/DataQuality/DataQualityRecommendations.cs SuggestAsync",
-        "DevEndpoint/DataQuality/DqdlParser.cs SimpleRule",
-        "DevEndpoint/DataQuality/DqdlTokens.cs Read",
-        "DevEndpoint/Formats/Delta/DeletionVectors.cs Roaring",
-        "DevEndpoint/Formats/Iceberg/IcebergDeletionVector.cs Roaring32",
-        "DevEndpoint/Formats/Iceberg/IcebergParquet.cs ReadAsync",
     ];
 
     [Fact]

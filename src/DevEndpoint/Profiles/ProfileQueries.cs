@@ -39,6 +39,32 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
     public async Task<Summary> SummaryAsync(List<ProfiledColumn> columns, long rows, string summary)
     {
         var exact = rows <= options.ExactDistinctRows;
+        var (aggregates, quantiles, candidates) = ColumnAggregates(columns, exact);
+        var numeric = columns.Where(c => c.Kind == ProfileKind.Numeric).Select(c => c.Name).ToList();
+        var pairs = numeric.SelectMany((a, i) => numeric.Skip(i + 1).Select(b => (First: a, Second: b))).ToList();
+        aggregates.AddRange(pairs.Select((p, k) => $"corr(CAST({SqlText.Quote(p.First)} AS DOUBLE), CAST({SqlText.Quote(p.Second)} AS DOUBLE)) AS r{k}"));
+        if (!exact)
+        {
+            aggregates.Add($"count(DISTINCT hash({string.Join(", ", columns.Select(c => SqlText.Quote(c.Name)))})) AS distinct_rows");
+        }
+
+        var lists = columns.Select((c, i) => (c, i)).Where(p => p.c.Kind == ProfileKind.Numeric).Select(p => $"q{p.i}").Concat(candidates).ToList();
+        var select = lists.Count == 0 ? "*" : $"* EXCLUDE ({string.Join(", ", lists)}){string.Concat(quantiles.Select(q => $", {q}"))}";
+        var frame = await SummaryFrameAsync(aggregates, select, exact, summary);
+        var bounds = columns.Select((c, i) => c.Kind is ProfileKind.Numeric or ProfileKind.Temporal && Double(frame[$"blo{i}"][0]) is { } lo && Double(frame[$"bhi{i}"][0]) is { } hi
+            ? (lo, hi)
+            : ((double, double)?)null).ToList();
+        return new Summary(
+            columns.Select((c, i) => Figures(frame, c, i, rows, exact)).ToList(),
+            exact ? null : rows - Long(frame["distinct_rows"][0]),
+            pairs.Select((p, k) => new Correlation(p.First, p.Second, Double(frame[$"r{k}"][0]))).ToList(),
+            bounds,
+            exact ? null : summary);
+    }
+
+    /// <summary>The aggregates of each column's figures, the quantile lists to unpack, and the top-value candidate lists.</summary>
+    private (List<string> Aggregates, List<string> Quantiles, List<string> Candidates) ColumnAggregates(List<ProfiledColumn> columns, bool exact)
+    {
         var aggregates = new List<string>();
         var quantiles = new List<string>();
         var candidates = new List<string>();
@@ -78,36 +104,22 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
             }
         }
 
-        var numeric = columns.Where(c => c.Kind == ProfileKind.Numeric).Select(c => c.Name).ToList();
-        var pairs = numeric.SelectMany((a, i) => numeric.Skip(i + 1).Select(b => (First: a, Second: b))).ToList();
-        aggregates.AddRange(pairs.Select((p, k) => $"corr(CAST({SqlText.Quote(p.First)} AS DOUBLE), CAST({SqlText.Quote(p.Second)} AS DOUBLE)) AS r{k}"));
-        if (!exact)
-        {
-            aggregates.Add($"count(DISTINCT hash({string.Join(", ", columns.Select(c => SqlText.Quote(c.Name)))})) AS distinct_rows");
-        }
+        return (aggregates, quantiles, candidates);
+    }
 
-        var lists = columns.Select((c, i) => (c, i)).Where(p => p.c.Kind == ProfileKind.Numeric).Select(p => $"q{p.i}").Concat(candidates).ToList();
-        var select = lists.Count == 0 ? "*" : $"* EXCLUDE ({string.Join(", ", lists)}){string.Concat(quantiles.Select(q => $", {q}"))}";
-        DataFrame frame;
+    /// <summary>
+    /// The one row of the aggregates; above the exact limit it is kept in the table <paramref name="summary"/>, whose
+    /// top-value candidates <see cref="TopValuesAsync"/> counts.
+    /// </summary>
+    private async Task<DataFrame> SummaryFrameAsync(List<string> aggregates, string select, bool exact, string summary)
+    {
         if (exact)
         {
-            frame = await QueryAsync($"SELECT {select} FROM (SELECT {string.Join(", ", aggregates)} FROM {table})");
-        }
-        else
-        {
-            await session.KeepAsync(SqlText.Quote(summary), $"SELECT {string.Join(", ", aggregates)} FROM {table}", NoFrames, cancellationToken);
-            frame = await QueryAsync($"SELECT {select} FROM {SqlText.Quote(summary)}");
+            return await QueryAsync($"SELECT {select} FROM (SELECT {string.Join(", ", aggregates)} FROM {table})");
         }
 
-        var bounds = columns.Select((c, i) => c.Kind is ProfileKind.Numeric or ProfileKind.Temporal && Double(frame[$"blo{i}"][0]) is { } lo && Double(frame[$"bhi{i}"][0]) is { } hi
-            ? (lo, hi)
-            : ((double, double)?)null).ToList();
-        return new Summary(
-            columns.Select((c, i) => Figures(frame, c, i, rows, exact)).ToList(),
-            exact ? null : rows - Long(frame["distinct_rows"][0]),
-            pairs.Select((p, k) => new Correlation(p.First, p.Second, Double(frame[$"r{k}"][0]))).ToList(),
-            bounds,
-            exact ? null : summary);
+        await session.KeepAsync(SqlText.Quote(summary), $"SELECT {string.Join(", ", aggregates)} FROM {table}", NoFrames, cancellationToken);
+        return await QueryAsync($"SELECT {select} FROM {SqlText.Quote(summary)}");
     }
 
     private static ColumnProfile Figures(DataFrame frame, ProfiledColumn column, int i, long rows, bool exact)
