@@ -38,7 +38,7 @@ internal sealed class IcebergTableFormat : ITableFormat
         var snapshot = new TableSnapshot(root, current?.Id ?? -1, current?.Timestamp, columns, [], files)
         {
             Properties = table.Metadata.Properties,
-            LogFilesRead = [table.Metadata.Path],
+            LogFilesRead = table.Metadata.PreviousFile is { } previous ? [table.Metadata.Path, table.Paths.Local(previous)] : [table.Metadata.Path],
         };
         opened.Add(snapshot, new Opened(table, schema, data.ToDictionary(f => f.Path, StringComparer.Ordinal), deletes));
         return snapshot;
@@ -54,6 +54,11 @@ internal sealed class IcebergTableFormat : ITableFormat
             ["metadata_location"] = snapshot.LogFilesRead[0],
             ["EXTERNAL"] = "TRUE",
         };
+        if (snapshot.LogFilesRead.Count > 1)
+        {
+            parameters["previous_metadata_location"] = snapshot.LogFilesRead[1];
+        }
+
         if (snapshot.Version >= 0)
         {
             parameters[SnapshotParameter] = snapshot.Version.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats.Iceberg;
 using DevEndpoint.Loading;
@@ -33,6 +34,7 @@ public sealed class LakehouseTableTests
         var iceberg = lake.Table(Iceberg);
         Assert.Equal("ICEBERG", iceberg.Parameter("table_type"));
         Assert.Equal(folder.Combine("lake", Iceberg, "metadata", "v2.metadata.json"), iceberg.Parameter("metadata_location"));
+        Assert.Equal(folder.Combine("lake", Iceberg, "metadata", "v1.metadata.json"), iceberg.Parameter("previous_metadata_location"));
         Assert.Equal(CurrentSnapshot, iceberg.Parameter(IcebergTableFormat.SnapshotParameter));
         Assert.Equal("51793", iceberg.Parameter("recordCount"));
         Assert.Equal("l_orderkey:bigint", $"{iceberg.StorageDescriptor.Columns[0].Name}:{iceberg.StorageDescriptor.Columns[0].Type}");
@@ -74,6 +76,30 @@ public sealed class LakehouseTableTests
         var hudi = (await lake.LoadAsync("hudi_t", new LoadOptions { AsOf = LoadOptions.ParseAsOf("2024-01-01T12:00:00Z") })).Frame;
         Assert.Equal(["a2"], Enumerable.Range(0, (int)hudi.Rows.Count).Where(i => (int)hudi.Columns["id"][i] == 2).Select(i => (string)hudi.Columns["name"][i]));
         Assert.Equal(3, (await lake.LoadAsync("hudi_t", new LoadOptions { Version = long.Parse(Update, CultureInfo.InvariantCulture) })).Frame.Rows.Count);
+    }
+
+    [Fact]
+    public async Task A_recrawl_after_a_new_iceberg_snapshot_updates_the_table_to_it()
+    {
+        using var folder = new TempFolder();
+        await LakeAsync(folder);
+        folder.Write($"lake/{Iceberg}/metadata/version-hint.text", "1");
+        var catalog = DataCatalog.Open(folder.Combine("catalog.db"));
+        var crawler = new Crawler(catalog);
+        var options = new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" };
+        await crawler.CrawlAsync(options);
+        var first = catalog.GetTable(new TableName("lake", Iceberg));
+        folder.Write($"lake/{Iceberg}/metadata/version-hint.text", "2");
+
+        var again = await crawler.CrawlAsync(options);
+
+        var table = catalog.GetTable(new TableName("lake", Iceberg));
+        Assert.Equal(TableChange.Updated, again.Tables.Single(t => t.Name == Iceberg).Change);
+        Assert.Equal(FirstSnapshot, first.Parameter(IcebergTableFormat.SnapshotParameter));
+        Assert.Null(first.Parameter("previous_metadata_location"));
+        Assert.Equal(CurrentSnapshot, table.Parameter(IcebergTableFormat.SnapshotParameter));
+        Assert.Equal(folder.Combine("lake", Iceberg, "metadata", "v2.metadata.json"), table.Parameter("metadata_location"));
+        Assert.Equal(51793, (await new TableLoader(catalog).LoadAsync($"lake.{Iceberg}")).Frame.Rows.Count);
     }
 
     [Fact]
