@@ -20,6 +20,7 @@ public sealed class LakehouseTableTests
     private const string CurrentSnapshot = "2354745328521181395";
     private const string First = "20240101000000000";
     private const string Update = "20240102000000000";
+    private const string Third = "20240103000000000";
 
     private static readonly string Corpus = IcebergRows.Table($"duckdb-iceberg/data/persistent/iceberg/{Iceberg}");
 
@@ -100,6 +101,39 @@ public sealed class LakehouseTableTests
         Assert.Equal(CurrentSnapshot, table.Parameter(IcebergTableFormat.SnapshotParameter));
         Assert.Equal(folder.Combine("lake", Iceberg, "metadata", "v2.metadata.json"), table.Parameter("metadata_location"));
         Assert.Equal(51793, (await new TableLoader(catalog).LoadAsync($"lake.{Iceberg}")).Frame.Rows.Count);
+    }
+
+    [Fact]
+    public async Task Where_skips_iceberg_data_files_whose_statistics_rule_out_every_row()
+    {
+        using var folder = new TempFolder();
+        await LakeAsync(folder);
+        using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+
+        var none = await lake.LoadAsync(Iceberg, new LoadOptions { Where = "l_orderkey < 0" });
+        var all = await lake.LoadAsync(Iceberg, new LoadOptions { Where = "l_orderkey >= 0" });
+
+        Assert.Equal((0L, 0), (none.Frame.Rows.Count, none.FilesRead));
+        Assert.Equal((51793L, 1), (all.Frame.Rows.Count, all.FilesRead));
+    }
+
+    [Fact]
+    public async Task A_recrawl_after_a_new_hudi_commit_updates_the_table_to_it()
+    {
+        using var folder = new TempFolder();
+        await LakeAsync(folder);
+        var catalog = DataCatalog.Open(folder.Combine("catalog.db"));
+        var crawler = new Crawler(catalog);
+        var options = new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" };
+        await crawler.CrawlAsync(options);
+        await BaseFileAsync(folder.Combine("lake", "hudi_t"), "b", "fg2", "0-3-0", Third, (3, "b3"), (4, "b4"));
+        folder.Write($"lake/hudi_t/.hoodie/{Third}.commit", "{}");
+
+        var again = await crawler.CrawlAsync(options);
+
+        Assert.Equal(TableChange.Updated, again.Tables.Single(t => t.Name == "hudi_t").Change);
+        Assert.Equal(Third, catalog.GetTable(new TableName("lake", "hudi_t")).Parameter("last_commit_time_sync"));
+        Assert.Equal(4, (await new TableLoader(catalog).LoadAsync("lake.hudi_t")).Frame.Rows.Count);
     }
 
     [Fact]
