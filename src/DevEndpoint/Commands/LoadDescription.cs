@@ -33,9 +33,9 @@ internal static class LoadDescription
 
     public static OptionDescription Bookmark { get; } = new("--bookmark", "A job's bookmark: read only the files its committed runs did not process (new, or changed in size or time); they join its pending run, which {front}bookmark commit <job> makes processed.");
 
-    public static OptionDescription Version { get; } = new("--version", "Delta tables: load this version of the table (time travel; default: the latest).") { Value = OptionValue.Number };
+    public static OptionDescription Version { get; } = new("--version", "Delta, Iceberg, Hudi tables: load this version (a Delta version, an Iceberg snapshot id, a Hudi instant; default: the latest).") { Value = OptionValue.Number };
 
-    public static OptionDescription AsOf { get; } = new("--as-of", "Delta tables: load the version that was current at this time, as ISO 8601 (2024-05-01T12:00:00Z; without a zone, UTC).");
+    public static OptionDescription AsOf { get; } = new("--as-of", "Delta, Iceberg, Hudi tables: load the version that was current at this time, as ISO 8601 (2024-05-01T12:00:00Z; without a zone, UTC).");
 
     /// <summary>A notebook shows the DataFrame itself; the command line prints rows, or this summary to compare engines.</summary>
     public static OptionDescription Summary { get; } = new("--summary", "Print one JSON object instead of rows: rows, per column name, type, nulls, sum (numbers) or utf8Bytes (strings), and badRows, elapsedMs, peakWorkingSetBytes.")

@@ -10,8 +10,8 @@ internal interface ITableFormat
     /// <summary>Glue's classification of its tables, e.g. <c>delta</c>.</summary>
     string Classification { get; }
 
-    /// <summary>Whether a folder holding these entries (sub-folder names end with <c>/</c>) is a table root of this format.</summary>
-    bool IsTableRoot(IReadOnlyCollection<string> entries);
+    /// <summary>Whether <paramref name="folder"/>, holding these entries (sub-folder names end with <c>/</c>), is a table root of this format.</summary>
+    bool IsTableRoot(string folder, IReadOnlyCollection<string> entries);
 
     /// <summary>
     /// The table at <paramref name="root"/> as of <paramref name="at"/>: its schema, partition keys, live files with their

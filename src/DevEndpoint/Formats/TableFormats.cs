@@ -1,5 +1,7 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Delta;
+using DevEndpoint.Formats.Hudi;
+using DevEndpoint.Formats.Iceberg;
 
 namespace DevEndpoint.Formats;
 
@@ -12,10 +14,12 @@ internal static class TableFormats
     public static IReadOnlyList<ITableFormat> All { get; } =
     [
         new DeltaTableFormat(),
+        new IcebergTableFormat(),
+        new HudiTableFormat(),
     ];
 
     /// <summary>The format whose table root a folder with these entries is; <c>null</c> for a folder of plain files.</summary>
-    public static ITableFormat? Root(IReadOnlyCollection<string> entries) => All.FirstOrDefault(f => f.IsTableRoot(entries));
+    public static ITableFormat? Root(string folder, IReadOnlyCollection<string> entries) => All.FirstOrDefault(f => f.IsTableRoot(folder, entries));
 
     /// <summary>The format of a catalog table, by its classification; <c>null</c> for a table of plain files.</summary>
     public static ITableFormat? For(CatalogTable table) =>

@@ -4,7 +4,7 @@ namespace DevEndpoint.Formats;
 
 /// <summary>A table of a table format (<see cref="ITableFormat"/>) at one version.</summary>
 /// <param name="Root">The table's root folder.</param>
-/// <param name="Version">The version (a Delta commit, an Iceberg snapshot id).</param>
+/// <param name="Version">The version (a Delta commit, an Iceberg snapshot id, a Hudi instant as a number).</param>
 /// <param name="Timestamp">When the version was committed, when known.</param>
 /// <param name="Columns">The data columns, by their logical names, in Hive's types (nested types included).</param>
 /// <param name="PartitionKeys">The partition columns, with their types.</param>

@@ -54,10 +54,10 @@ public sealed record LoadOptions
     /// </summary>
     public string? BookmarkKey { get; init; }
 
-    /// <summary>Delta tables: the version of the table to read (time travel); <c>null</c> for the latest. Not with <see cref="AsOf"/>.</summary>
+    /// <summary>Tables of a table format: the version to read (a Delta version, an Iceberg snapshot id, a Hudi instant; time travel); <c>null</c> for the latest. Not with <see cref="AsOf"/>.</summary>
     public long? Version { get; init; }
 
-    /// <summary>Delta tables: read the version that was current at this time (the newest committed at or before it); <c>null</c> for the latest.</summary>
+    /// <summary>Tables of a table format: read the version that was current at this time (the newest committed at or before it); <c>null</c> for the latest.</summary>
     public DateTimeOffset? AsOf { get; init; }
 
     /// <summary>Reads the time of <c>--as-of</c>: ISO 8601, a time without a zone taken as UTC.</summary>

@@ -4,7 +4,7 @@ using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Loading;
 
-/// <summary>Loads of tables of a table format (Delta Lake): the live files of one version, pruned by partition values and statistics.</summary>
+/// <summary>Loads of tables of a table format (Delta Lake, Iceberg, Hudi): the live files of one version, pruned by partition values and statistics.</summary>
 public sealed partial class TableLoader
 {
     /// <summary>
@@ -54,7 +54,7 @@ public sealed partial class TableLoader
         if (format is null)
         {
             throw new DevEndpointException(
-                $"{name} is classified as '{table.Parameter("classification") ?? "nothing"}', which has no versions: --version and --as-of are for Delta tables. Load it without them.");
+                $"{name} is classified as '{table.Parameter("classification") ?? "nothing"}', which has no versions: --version and --as-of are for Delta, Iceberg and Hudi tables. Load it without them.");
         }
 
         if (options.Version is not null && options.AsOf is not null)

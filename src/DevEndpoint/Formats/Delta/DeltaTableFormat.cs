@@ -11,7 +11,7 @@ internal sealed class DeltaTableFormat : ITableFormat
 
     public string Classification => "delta";
 
-    public bool IsTableRoot(IReadOnlyCollection<string> entries) => entries.Contains("_delta_log/");
+    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries) => entries.Contains("_delta_log/");
 
     public Task<TableSnapshot> ReadSnapshotAsync(string root, SnapshotSelector at, CancellationToken cancellationToken) =>
         DeltaLog.ReadAsync(root, at, cancellationToken);

@@ -32,6 +32,9 @@ internal sealed record IcebergMetadata
 
     public required IReadOnlyDictionary<string, string> Properties { get; init; }
 
+    /// <summary>The metadata file this one replaced (the last entry of its <c>metadata-log</c>), as written; <c>null</c> for the first.</summary>
+    public string? PreviousFile { get; init; }
+
     public IcebergSchema CurrentSchema => Schemas[CurrentSchemaId];
 
     public IcebergSnapshot? CurrentSnapshot => CurrentSnapshotId is { } id ? Snapshots.FirstOrDefault(s => s.Id == id) : null;
@@ -71,6 +74,10 @@ internal sealed record IcebergMetadata
             Properties = root.TryGetProperty("properties", out var props)
                 ? props.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText(), StringComparer.Ordinal)
                 : new Dictionary<string, string>(StringComparer.Ordinal),
+            PreviousFile = root.TryGetProperty("metadata-log", out var log) && log.ValueKind == JsonValueKind.Array && log.GetArrayLength() > 0
+                && log[log.GetArrayLength() - 1].TryGetProperty("metadata-file", out var file)
+                ? file.GetString()
+                : null,
         };
     }
 }

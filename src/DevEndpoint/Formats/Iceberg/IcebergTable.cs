@@ -132,7 +132,7 @@ internal sealed class IcebergTable
         // A column type without a Hive type (a nested column) is refused before any file is read.
         _ = Columns(schema);
         var files = LiveFiles(snapshot);
-        var deletes = await IcebergDeletes.ReadAsync(files.Where(f => f.Content != IcebergContent.Data), Metadata, Paths, manifests.SourceField, cancellationToken);
+        var deletes = await DeletesAsync(files, cancellationToken);
         var rows = 0L;
         foreach (var file in files.Where(f => f.Content == IcebergContent.Data))
         {
@@ -177,7 +177,12 @@ internal sealed class IcebergTable
         return rows;
     }
 
-    private async Task<long> ReadFileAsync(IcebergSchema schema, IcebergFile file, IcebergDeletes deletes, long limit, Action<object?[]> emit, CancellationToken cancellationToken)
+    /// <summary>The deletes of a snapshot's live files, to read its data files one at a time with <see cref="ReadFileAsync"/>.</summary>
+    public Task<IcebergDeletes> DeletesAsync(IReadOnlyList<IcebergFile> files, CancellationToken cancellationToken) =>
+        IcebergDeletes.ReadAsync(files.Where(f => f.Content != IcebergContent.Data), Metadata, Paths, manifests.SourceField, cancellationToken);
+
+    /// <summary>Reads one data file's rows, its deletes applied, calling <paramref name="emit"/> with each row's values in the schema's order; returns the rows emitted.</summary>
+    public async Task<long> ReadFileAsync(IcebergSchema schema, IcebergFile file, IcebergDeletes deletes, long limit, Action<object?[]> emit, CancellationToken cancellationToken)
     {
         if (!File.Exists(file.Path))
         {

@@ -96,7 +96,7 @@ public sealed class DeltaLoadingTests
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => lake.LoadAsync(table, new LoadOptions { Version = 1 }));
 
         Assert.Equal(
-            $"lake.{table} is classified as 'parquet', which has no versions: --version and --as-of are for Delta tables. Load it without them.",
+            $"lake.{table} is classified as 'parquet', which has no versions: --version and --as-of are for Delta, Iceberg and Hudi tables. Load it without them.",
             error.Message);
     }
 
