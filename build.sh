@@ -442,6 +442,8 @@ bench() {
     dotnet run --project bench/DevEndpoint.SqlBench -c "$CONFIGURATION"
     step "profiles: 2,000,000 rows profiled, vs DuckDB's SUMMARIZE"
     dotnet run --project bench/DevEndpoint.ProfileBench -c "$CONFIGURATION"
+    step "data quality: a 20-rule DQDL ruleset over 2,000,000 rows, vs the same metrics in hand-written DuckDB SQL"
+    dotnet run --project bench/DevEndpoint.DqBench -c "$CONFIGURATION"
 }
 
 # ---------------------------------------------------------------- main
