@@ -125,7 +125,15 @@ public sealed partial class DataCatalog
         }
     }
 
-    private static string FullPath(string? path) => System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
+    private static string FullPath(string? path)
+    {
+        if (path is not null && CatalogErrors.StoreScheme(path) is { } scheme)
+        {
+            throw CatalogErrors.UnsupportedStore(path, scheme);
+        }
+
+        return System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
+    }
 
     private SqliteConnection Connect()
     {

@@ -8,6 +8,24 @@ public sealed class CatalogErrorTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
+    [Theory]
+    [InlineData("postgresql://reader:s3cret@127.0.0.1:5432/lake", "postgresql", "postgresql://127.0.0.1:5432/lake")]
+    [InlineData("mysql://db.example.com/catalog", "mysql", "mysql://db.example.com/catalog")]
+    public void A_catalog_named_as_a_url_of_an_unsupported_store_is_refused_by_name_without_its_password(string url, string scheme, string shown)
+    {
+        var folder = Path.Combine(Environment.CurrentDirectory, scheme + ":");
+
+        var error = Assert.Throws<DevEndpointException>(() => DataCatalog.Open(url));
+        var readOnly = Assert.Throws<DevEndpointException>(() => DataCatalog.OpenReadOnly(url));
+
+        Assert.Equal(
+            $"The catalog {shown} names a {scheme}:// store, which this build of DevEndpoint does not support: its catalog is a SQLite file. Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.",
+            error.Message);
+        Assert.Equal(error.Message, readOnly.Message);
+        Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Fact]
     public void An_unknown_table_names_the_closest_table()
     {

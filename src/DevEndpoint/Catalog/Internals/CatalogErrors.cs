@@ -33,6 +33,16 @@ internal static partial class CatalogErrors
     /// <summary>A change asked of a catalog opened read-only.</summary>
     public static DevEndpointException ReadOnly(string path) => new(ReadOnlyMessage(path));
 
+    /// <summary>The scheme of a catalog named as a URL (<c>postgresql://host/db</c>), or null for a file path.</summary>
+    public static string? StoreScheme(string path) => StoreUrl().Match(path) is { Success: true } match ? match.Groups["scheme"].Value : null;
+
+    /// <summary>
+    /// A catalog named as a URL of a store this build does not have: refused by name, rather than taken for a file
+    /// path (which would make a folder called <c>postgresql:</c>). The URL is shown without its user and password.
+    /// </summary>
+    public static DevEndpointException UnsupportedStore(string path, string scheme) =>
+        new($"The catalog {StoreUrl().Replace(path, "${scheme}://", 1)} names a {scheme}:// store, which this build of DevEndpoint does not support: its catalog is a SQLite file. Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.");
+
     public static DevEndpointException Missing(string path) =>
         new($"The catalog file {path} does not exist. Check the path (relative paths start from {Environment.CurrentDirectory}), or crawl a folder into it first.");
 
@@ -64,6 +74,10 @@ internal static partial class CatalogErrors
 
     private static string ReadOnlyMessage(string path) =>
         $"Cannot change the catalog at {path}: you may read it but not write it (no write permission on the file or its folder). Ask its owner for write permission, or work on a copy: devendpoint catalog backup --catalog {path} --to <file>.";
+
+    /// <summary>A URL's scheme and, when given, its user and password (never shown).</summary>
+    [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?:[^@/]*@)?")]
+    private static partial Regex StoreUrl();
 
     [GeneratedRegex(@"^SQLite Error \d+: '(.*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex SqliteMessage();
