@@ -6,41 +6,19 @@ using DevEndpoint.DataQuality;
 using DevEndpoint.LoadBench;
 using DevEndpoint.Sql;
 using DuckDB.NET.Data;
+using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.DqBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table, crawls it, and times, median of the runs after one untimed warm-up:
 // a 20-rule ruleset run by EvaluateDataQuality over the catalog table (parse, schema, the shared aggregate query, judging;
 // nothing kept in the catalog), and DuckDB computing the same metrics with one hand-written query over the same file.
-var rows = 2_000_000L;
-var runs = 5;
-var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
-var data = Path.Combine("artifacts", "bench-data");
-for (var i = 0; i < args.Length; i++)
+if (await InProcessBench.ParseAsync(args, runs: 5) is not { } bench)
 {
-    switch (args[i])
-    {
-        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
-        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
-            i++;
-            break;
-        case "--machine" when i + 1 < args.Length:
-            machine = args[++i];
-            break;
-        case "--data" when i + 1 < args.Length:
-            data = args[++i];
-            break;
-        default:
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>]");
-            return 2;
-    }
+    return 2;
 }
 
-var files = await BenchData.EnsureAsync(Path.GetFullPath(data), rows);
-var catalog = DataCatalog.Open(Path.Combine(files.Folder, "dq-catalog.db"));
-if (catalog.GetDatabases().All(d => d.Name != "bench"))
-{
-    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench", Exclusions = ["jsonl/**"] });
-}
+var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
+var (files, catalog) = await bench.CatalogAsync("dq-catalog.db");
 
 const string Ruleset = """
     Rules = [
@@ -113,8 +91,7 @@ foreach (var (format, table, file) in sources)
     });
     var duck = await MedianAsync(runs, () =>
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
+        using var connection = OpenDuckDb();
         using var command = connection.CreateCommand();
         command.CommandText = string.Format(CultureInfo.InvariantCulture, HandWritten, file);
         using var result = command.ExecuteReader();
@@ -135,20 +112,3 @@ await File.WriteAllLinesAsync(output, report);
 Console.WriteLine($"Wrote {output}");
 return 0;
 
-static async Task<TimeSpan> MedianAsync(int runs, Func<Task> run)
-{
-    await run();
-    var times = new List<TimeSpan>();
-    for (var i = 0; i < runs; i++)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        await run();
-        times.Add(stopwatch.Elapsed);
-    }
-
-    return times.Order().ElementAt(runs / 2);
-}
-
-static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);

@@ -5,37 +5,20 @@ using DevEndpoint.Crawling;
 using DevEndpoint.LoadBench;
 using DevEndpoint.Profiles;
 using DuckDB.NET.Data;
+using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.ProfileBench -c Release [-- [--rows 2000000] [--runs 3] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table and writes two variants of it with DuckDB from its Parquet file: every
 // column about 30 % null, and 40 columns (the 10, then 30 more numbers and texts computed from them). Crawls them and times,
 // median of the runs after one untimed warm-up, Profiler.ProfileTableAsync over each catalog table against DuckDB's
 // SUMMARIZE of the same file on a fresh in-memory DuckDB.
-var rows = 2_000_000L;
-var runs = 3;
-var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
-var data = Path.Combine("artifacts", "bench-data");
-for (var i = 0; i < args.Length; i++)
+if (await InProcessBench.ParseAsync(args, runs: 3) is not { } bench)
 {
-    switch (args[i])
-    {
-        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
-        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
-            i++;
-            break;
-        case "--machine" when i + 1 < args.Length:
-            machine = args[++i];
-            break;
-        case "--data" when i + 1 < args.Length:
-            data = args[++i];
-            break;
-        default:
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>]");
-            return 2;
-    }
+    return 2;
 }
 
-var files = await BenchData.EnsureAsync(Path.GetFullPath(data), rows);
+var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
+var files = await BenchData.EnsureAsync(Path.GetFullPath(bench.Data), rows);
 var variants = Path.Combine(files.Folder, "profile-variants");
 var nulls = Path.Combine(variants, "nulls", "rows.parquet");
 var wide = Path.Combine(variants, "wide", "rows.parquet");
@@ -43,7 +26,7 @@ if (!File.Exists(nulls) || !File.Exists(wide))
 {
     Directory.CreateDirectory(Path.GetDirectoryName(nulls)!);
     Directory.CreateDirectory(Path.GetDirectoryName(wide)!);
-    using var connection = Open();
+    using var connection = OpenDuckDb();
     var columns = new[] { "id", "quantity", "price", "active", "day", "created", "category", "note", "score", "amount" };
     Execute(connection, $"COPY (SELECT {string.Join(", ", columns.Select((c, k) => $"CASE WHEN hash(id, {k}) % 10 < 3 THEN NULL ELSE {c} END AS {c}"))} FROM read_parquet({Literal(files.Parquet)})) TO {Literal(nulls)} (FORMAT parquet)");
     var extra = Enumerable.Range(0, 30).Select(k => (k % 3) switch
@@ -100,7 +83,7 @@ foreach (var (label, table, file) in sources)
         () => new Profiler(catalog).ProfileTableAsync(table, progress: progress.Restart()),
         () =>
         {
-            using var connection = Open();
+            using var connection = OpenDuckDb();
             using var command = connection.CreateCommand();
             command.CommandText = $"SUMMARIZE SELECT * FROM {file}";
             using var result = command.ExecuteReader();
@@ -148,24 +131,6 @@ static async Task<(TimeSpan Ours, TimeSpan Theirs)> MediansAsync(int runs, Func<
 
     return (mine.Order().ElementAt(runs / 2), other.Order().ElementAt(runs / 2));
 }
-
-static DuckDBConnection Open()
-{
-    var connection = new DuckDBConnection("Data Source=:memory:");
-    connection.Open();
-    return connection;
-}
-
-static void Execute(DuckDBConnection connection, string sql)
-{
-    using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    command.ExecuteNonQuery();
-}
-
-static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);
 
 /// <summary>The time between a profile's progress reports, as they come (synchronously, unlike <see cref="Progress{T}"/>).</summary>
 internal sealed class StepTimes : IProgress<ProfileProgress>

@@ -5,43 +5,20 @@ using DevEndpoint.Crawling;
 using DevEndpoint.LoadBench;
 using DevEndpoint.Sql;
 using DuckDB.NET.Data;
+using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.SqlBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table, crawls it, and times each query in this process, median of the runs
 // after one untimed warm-up: SqlSession.QueryAsync over the catalog table (view set-up, query, result into a DataFrame),
 // DuckDB producing the same result from the same file (CREATE TEMP TABLE ... AS, inside DuckDB), and DuckDB.NET reading
 // that result value by value (GetValue, as a plain DuckDB.NET client does), and the value path reading it into a DataFrame.
-var rows = 2_000_000L;
-var runs = 5;
-var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
-var data = Path.Combine("artifacts", "bench-data");
-for (var i = 0; i < args.Length; i++)
+if (await InProcessBench.ParseAsync(args, runs: 5) is not { } bench)
 {
-    switch (args[i])
-    {
-        case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
-        case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
-            i++;
-            break;
-        case "--machine" when i + 1 < args.Length:
-            machine = args[++i];
-            break;
-        case "--data" when i + 1 < args.Length:
-            data = args[++i];
-            break;
-        default:
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>]");
-            return 2;
-    }
+    return 2;
 }
 
-var files = await BenchData.EnsureAsync(Path.GetFullPath(data), rows);
-var catalogPath = Path.Combine(files.Folder, "sql-catalog.db");
-var catalog = DataCatalog.Open(catalogPath);
-if (catalog.GetDatabases().All(d => d.Name != "bench"))
-{
-    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench", Exclusions = ["jsonl/**"] });
-}
+var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
+var (files, catalog) = await bench.CatalogAsync("sql-catalog.db");
 
 var queries = new (string Name, string Sql)[]
 {
@@ -82,13 +59,13 @@ foreach (var (format, table, file) in sources)
         });
         var duck = await MedianAsync(runs, () =>
         {
-            using var connection = Open();
+            using var connection = OpenDuckDb();
             Execute(connection, $"CREATE TEMP TABLE r AS {string.Format(CultureInfo.InvariantCulture, sql, file)}");
             return Task.CompletedTask;
         });
         var reader = await MedianAsync(runs, () =>
         {
-            using var connection = Open();
+            using var connection = OpenDuckDb();
             using var command = connection.CreateCommand();
             command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, file);
             using var result = command.ExecuteReader();
@@ -102,7 +79,7 @@ foreach (var (format, table, file) in sources)
         });
         var valuePath = await MedianAsync(runs, () =>
         {
-            using var connection = Open();
+            using var connection = OpenDuckDb();
             using var command = connection.CreateCommand();
             command.CommandText = string.Format(CultureInfo.InvariantCulture, sql, file);
             using var result = command.ExecuteReader();
@@ -121,34 +98,3 @@ await File.WriteAllLinesAsync(output, report);
 Console.WriteLine($"Wrote {output}");
 return 0;
 
-static async Task<TimeSpan> MedianAsync(int runs, Func<Task> run)
-{
-    await run();
-    var times = new List<TimeSpan>();
-    for (var i = 0; i < runs; i++)
-    {
-        var stopwatch = Stopwatch.StartNew();
-        await run();
-        times.Add(stopwatch.Elapsed);
-    }
-
-    return times.Order().ElementAt(runs / 2);
-}
-
-static DuckDBConnection Open()
-{
-    var connection = new DuckDBConnection("Data Source=:memory:");
-    connection.Open();
-    return connection;
-}
-
-static void Execute(DuckDBConnection connection, string sql)
-{
-    using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    command.ExecuteNonQuery();
-}
-
-static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000 s", CultureInfo.InvariantCulture);
