@@ -4,6 +4,7 @@ using DevEndpoint.Interactive.Views;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Directives;
 
 namespace DevEndpoint.Interactive;
 
@@ -49,18 +50,19 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         ProfileMagic.Register(root);
         FillMissingMagic.Register(root);
         MLMagic.Register(root);
+        var cellKernels = new List<KernelActionDirective>();
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);
         LibrariesMagic.Register(root, libraries);
         if (root is CompositeKernel composite)
         {
             EndpointMagic.Register(composite, libraries);
-            SqlMagic.Register(composite);
-            DataQualityMagic.Register(composite);
+            cellKernels.Add(SqlMagic.Register(composite));
+            cellKernels.Add(DataQualityMagic.Register(composite));
         }
 
         HelpMagic.Register(root);
-        MagicSyntaxCheck.Register(root);
+        MagicSyntaxCheck.Register(root, cellKernels);
 
         if (KernelInvocationContext.Current is { } context)
         {

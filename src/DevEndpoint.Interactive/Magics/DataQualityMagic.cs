@@ -45,8 +45,8 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
         }
     }
 
-    /// <summary>Adds the kernel <c>#!dq</c> to the notebook, and the check that answers it written wrongly or with <c>--help</c>.</summary>
-    public static void Register(CompositeKernel root)
+    /// <summary>Adds the kernel <c>#!dq</c> to the notebook; returns its options as a directive for <see cref="MagicSyntaxCheck"/>, which answers it written wrongly or with <c>--help</c>.</summary>
+    public static KernelActionDirective Register(CompositeKernel root)
     {
         root.Add(new DataQualityMagic());
         var described = new KernelActionDirective(Directive, DataQualityDescriptions.Magic.SummaryFor(Fronts.Magic));
@@ -55,25 +55,7 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
             described.Parameters.Add(parameter);
         }
 
-        root.AddMiddleware(async (command, context, next) =>
-        {
-            var submission = command as SubmitCode ?? command.Parent as SubmitCode;
-            if (submission is not null && MagicSyntax.Check(submission.Code, [described]) is { } problem)
-            {
-                if (problem.Help is { } directive)
-                {
-                    MagicSupport.DisplayHtml(context, MagicHelpViews.Help(problem.Command!, directive));
-                }
-                else
-                {
-                    context.Fail(submission, message: problem.Message);
-                }
-
-                return;
-            }
-
-            await next(command, context);
-        });
+        return described;
     }
 
     private static IEnumerable<KernelDirectiveParameter> Parameters() =>

@@ -13,11 +13,14 @@ namespace DevEndpoint.Interactive.Magics;
 /// </summary>
 internal static class MagicSyntaxCheck
 {
-    /// <summary>Checks the DevEndpoint magics <paramref name="root"/> has registered (those <see cref="HelpMagic.Magics"/> lists).</summary>
-    public static void Register(Kernel root)
+    /// <summary>
+    /// Checks the DevEndpoint magics <paramref name="root"/> has registered (those <see cref="HelpMagic.Magics"/> lists) and
+    /// the options of the cell kernels whose cell body is not C# (<c>#!sql</c>, <c>#!dq</c>).
+    /// </summary>
+    public static void Register(Kernel root, IEnumerable<KernelActionDirective> cellKernels)
     {
         var names = HelpMagic.Magics.Select(m => m.Magic).ToHashSet(StringComparer.Ordinal);
-        var directives = root.KernelInfo.SupportedDirectives.OfType<KernelActionDirective>().Where(d => names.Contains(d.Name)).ToList();
+        var directives = root.KernelInfo.SupportedDirectives.OfType<KernelActionDirective>().Where(d => names.Contains(d.Name)).Concat(cellKernels).ToList();
         root.AddMiddleware(async (command, context, next) =>
         {
             var submission = command as SubmitCode ?? command.Parent as SubmitCode;
