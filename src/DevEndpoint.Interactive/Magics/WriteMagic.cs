@@ -12,7 +12,7 @@ using Microsoft.DotNet.Interactive.Directives;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
-/// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json] [--partition-by a,b] [--mode overwrite|overwrite-table|append|error-if-exists]
+/// <c>#!write &lt;variable&gt; --to &lt;path&gt; [--format parquet|csv|json|delta] [--partition-by a,b] [--mode overwrite|overwrite-table|append|error-if-exists]
 /// [--compression snappy|gzip|zstd|none] [--catalog &lt;db&gt;.&lt;table&gt;] [--schema-change update|log] [--connection &lt;name&gt;] [--catalog-file &lt;file&gt;]</c>.
 /// </summary>
 public sealed class WriteMagic : KernelDirectiveCommand
@@ -44,18 +44,19 @@ public sealed class WriteMagic : KernelDirectiveCommand
         + "overwrite (replace only the partitions the frame holds rows for: their earlier files and catalog partitions are replaced, every other partition is kept; "
         + "without --partition-by, replace the folder's files), "
         + "or overwrite-table (delete every file and partition in the folder and every partition of the --catalog table, written or not, then write). "
-        + "Overwrites delete only once the new files are all written, and the summary lists each partition replaced with its file count.";
+        + "Overwrites delete only once the new files are all written, and the summary lists each partition replaced with its file count. "
+        + "With --format delta each write is a commit: an overwrite's commit removes the files it replaces from the table without deleting them (earlier versions stay readable with #!load --version).";
 
     internal static void Register(Kernel kernel)
     {
-        var directive = new KernelActionDirective("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines files, Hive-partitioned, atomically, and optionally create or update its catalog table.")
+        var directive = new KernelActionDirective("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines files or a Delta Lake table, Hive-partitioned, atomically, and optionally create or update its catalog table.")
         {
             Parameters =
             {
                 new KernelDirectiveParameter("--variable", "The C# variable that holds the Microsoft.Data.Analysis.DataFrame to write.") { AllowImplicitName = true, Required = true },
                 new KernelDirectiveParameter("--to", "The folder to write into (created when missing), or s3://bucket/prefix with --connection.") { Required = true, TypeHint = "file" },
-                new KernelDirectiveParameter("--format", "parquet (default), csv (header line, quoted where needed) or json (JSON lines).")
-                    .AddCompletions(() => ["parquet", "csv", "json"]),
+                new KernelDirectiveParameter("--format", "parquet (default), csv (header line, quoted where needed), json (JSON lines) or delta (a Delta Lake table: Parquet files and a commit in _delta_log/).")
+                    .AddCompletions(() => ["parquet", "csv", "json", "delta"]),
                 new KernelDirectiveParameter("--partition-by", "Comma-separated columns whose values make key=value folders, in this order; they are left out of the files."),
                 new KernelDirectiveParameter("--mode", WriteModeHelp)
                     .AddCompletions(() => ["error-if-exists", "overwrite", "overwrite-table", "append"]),

@@ -15,7 +15,8 @@ internal static class WriteViews
         var partitions = result.Partitions.Count == 0 ? string.Empty : $" in {Invariant(result.Partitions.Count)} partitions";
         var html = new HtmlTable().Paragraph(
             $"Wrote {variable} ({Invariant(result.Rows)} rows) to {result.Path} as {format} ({result.Compression} compression, mode {WriteOptions.ModeName(result.Mode)}): "
-            + $"{Invariant(result.Files.Count)} files, {Invariant(result.Bytes)} bytes{partitions}.");
+            + $"{Invariant(result.Files.Count)} files, {Invariant(result.Bytes)} bytes{partitions}."
+            + (result.DeltaVersion is { } version ? $" Committed version {Invariant(version)} of the Delta table." : string.Empty));
         if (result.RemovedSummary is { } removed)
         {
             html.Paragraph(removed);

@@ -48,19 +48,41 @@ public sealed partial class Crawler
         var (update, root, database, _, runId, _) = context;
         var snapshot = plan.Snapshot;
         var existing = update.FindTable(new TableName(database, plan.Name));
-        var records = snapshot.Files.All(f => f.Statistics?.Records is not null)
-            ? snapshot.Files.Sum(f => f.Statistics!.Records!.Value - (f.Deletes?.Count ?? 0))
-            : (long?)null;
-        var bytes = snapshot.Files.Sum(f => f.Size);
-        var parameters = new Dictionary<string, string>(plan.Root.Format.TableParameters(snapshot))
+        var crawl = new Dictionary<string, string>
         {
-            ["typeOfData"] = "file",
-            ["objectCount"] = Invariant(snapshot.Files.Count),
-            ["sizeKey"] = Invariant(bytes),
             ["UPDATED_BY_CRAWLER"] = CrawlerName,
             [CatalogUpdate.CrawlRunIdParameter] = runId,
             [IncludePathParameter] = root + "/",
         };
+        var (table, records) = FormatTable(new TableName(database, plan.Name), Location(root, plan.Root.RelativePath), plan.Root.Format, snapshot, crawl);
+        var change = PutTable(context, existing, table);
+        return new CrawledTable(plan.Name, change, plan.Root.Format.Classification, snapshot.Columns.Count, 0, 0, snapshot.Files.Count, records ?? 0);
+    }
+
+    /// <summary>
+    /// The catalog table of a table-format table at <paramref name="snapshot"/>, as a crawl records it (and a write of the
+    /// format too): the format's parameters, the file, byte and (when the log states them) record counts, Parquet's
+    /// storage descriptor with the snapshot's columns, and its partition keys; with the record count.
+    /// </summary>
+    /// <param name="more">Parameters of the caller's own (the crawl's run, the write's connection).</param>
+    internal static (CatalogTable Table, long? Records) FormatTable(
+        TableName name, string location, ITableFormat format, TableSnapshot snapshot, IReadOnlyDictionary<string, string> more)
+    {
+        var records = snapshot.Files.All(f => f.Statistics?.Records is not null)
+            ? snapshot.Files.Sum(f => f.Statistics!.Records!.Value - (f.Deletes?.Count ?? 0))
+            : (long?)null;
+        var bytes = snapshot.Files.Sum(f => f.Size);
+        var parameters = new Dictionary<string, string>(format.TableParameters(snapshot))
+        {
+            ["typeOfData"] = "file",
+            ["objectCount"] = Invariant(snapshot.Files.Count),
+            ["sizeKey"] = Invariant(bytes),
+        };
+        foreach (var (key, value) in more)
+        {
+            parameters[key] = value;
+        }
+
         if (records is { } count)
         {
             parameters["recordCount"] = Invariant(count);
@@ -69,20 +91,19 @@ public sealed partial class Crawler
 
         var descriptor = StorageFormats.Binary(StorageFormats.ParquetInputFormat, StorageFormats.ParquetOutputFormat, StorageFormats.ParquetSerDe, new() { ["serialization.format"] = "1" }) with
         {
-            Location = Location(root, plan.Root.RelativePath),
+            Location = location,
             Columns = snapshot.Columns,
             Compressed = false,
         };
         var table = new CatalogTable
         {
-            Name = plan.Name,
-            DatabaseName = database,
+            Name = name.Table,
+            DatabaseName = name.Database,
             Parameters = parameters,
             PartitionKeys = snapshot.PartitionKeys,
             StorageDescriptor = descriptor,
         };
-        var change = PutTable(context, existing, table);
-        return new CrawledTable(plan.Name, change, plan.Root.Format.Classification, snapshot.Columns.Count, 0, 0, snapshot.Files.Count, records ?? 0);
+        return (table, records);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

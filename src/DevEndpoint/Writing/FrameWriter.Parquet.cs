@@ -7,9 +7,11 @@ namespace DevEndpoint.Writing;
 public sealed partial class FrameWriter
 {
     /// <summary>One row group of the rows given; dates as Parquet dates, timestamps as zone-less microseconds, decimals with the precision they need.</summary>
-    private static async Task WriteParquetAsync(string path, IReadOnlyList<FrameColumn> columns, IReadOnlyList<long> rows, string codec, CancellationToken cancellationToken)
+    /// <param name="fields">The Parquet fields of the columns, when the writer chooses them (a Delta table's types); by default each column's own.</param>
+    private static async Task WriteParquetAsync(
+        string path, IReadOnlyList<FrameColumn> columns, IReadOnlyList<long> rows, string codec, CancellationToken cancellationToken, IReadOnlyList<DataField>? fields = null)
     {
-        var fields = columns.Select(Field).ToList();
+        fields ??= columns.Select(Field).ToList();
         var options = new ParquetOptions
         {
             CompressionMethod = codec switch

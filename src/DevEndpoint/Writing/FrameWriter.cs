@@ -26,6 +26,11 @@ public sealed partial class FrameWriter
 
     public async Task<WriteResult> WriteAsync(DataFrame frame, WriteOptions options, CancellationToken cancellationToken = default)
     {
+        if (options.Format == WriteFormat.Delta)
+        {
+            return await WriteDeltaAsync(frame, options, cancellationToken);
+        }
+
         var inStore = S3Path.IsS3(options.Path);
         var target = inStore ? S3Path.Parse(options.Path.TrimEnd('/')).ToString().TrimEnd('/') : Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
         var codec = options.Codec();

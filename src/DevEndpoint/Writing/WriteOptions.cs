@@ -41,8 +41,8 @@ public sealed record WriteOptions
     /// <summary>The codec a write uses: the one asked for, or the format's default; an unknown or unsupported one is an error.</summary>
     internal string Codec()
     {
-        var codec = Compression?.Trim().ToLowerInvariant() ?? (Format == WriteFormat.Parquet ? Formats.Compression.Snappy : Formats.Compression.None);
-        string[] allowed = Format == WriteFormat.Parquet
+        var codec = Compression?.Trim().ToLowerInvariant() ?? (Format is WriteFormat.Parquet or WriteFormat.Delta ? Formats.Compression.Snappy : Formats.Compression.None);
+        string[] allowed = Format is WriteFormat.Parquet or WriteFormat.Delta
             ? [Formats.Compression.Snappy, Formats.Compression.Gzip, Formats.Compression.Zstd, Formats.Compression.None]
             : [Formats.Compression.Gzip, Formats.Compression.None];
         return allowed.Contains(codec)
@@ -50,13 +50,14 @@ public sealed record WriteOptions
             : throw new DevEndpointException($"Compression '{Compression}' is not available for {Format.ToString().ToLowerInvariant()} output. Use {string.Join(", ", allowed)}.");
     }
 
-    /// <summary>Reads a format by the name the magics take: <c>parquet</c>, <c>csv</c> or <c>json</c> (JSON lines).</summary>
+    /// <summary>Reads a format by the name the magics take: <c>parquet</c>, <c>csv</c>, <c>json</c> (JSON lines) or <c>delta</c>.</summary>
     public static WriteFormat ParseFormat(string name) => name.Trim().ToLowerInvariant() switch
     {
         "parquet" => WriteFormat.Parquet,
         "csv" => WriteFormat.Csv,
         "json" => WriteFormat.Json,
-        _ => throw new DevEndpointException($"Unknown format '{name}'. Use parquet, csv or json (JSON lines)."),
+        "delta" => WriteFormat.Delta,
+        _ => throw new DevEndpointException($"Unknown format '{name}'. Use parquet, csv, json (JSON lines) or delta (a Delta Lake table)."),
     };
 
     /// <summary>
@@ -93,6 +94,12 @@ public enum WriteFormat
 
     /// <summary>JSON lines: one object per row.</summary>
     Json,
+
+    /// <summary>
+    /// A Delta Lake table: Parquet files and a commit in <c>_delta_log/</c> that adds them (and, for an overwrite, removes
+    /// the files replaced), so that readers see the table before or after the write, never between.
+    /// </summary>
+    Delta,
 }
 
 /// <summary>Spark's save modes, with Spark's dynamic partition overwrite (<c>partitionOverwriteMode=dynamic</c>, as Glue jobs use it) for <see cref="Overwrite"/>.</summary>

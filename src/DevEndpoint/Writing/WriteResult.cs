@@ -41,7 +41,7 @@ public sealed record WriteResult
     /// <summary>
     /// What the write deleted, in a sentence: <c>Replaced 1 partitions, deleting their 3 earlier files: season=2324 (3 files).
     /// The partitions not written are kept.</c>, or <c>Replaced everything in the folder, deleting its 2 earlier files: ...</c>;
-    /// <c>null</c> when it deleted nothing.
+    /// <c>null</c> when it deleted nothing. A Delta overwrite deletes no file: its commit removes them from the table, and says so.
     /// </summary>
     public string? RemovedSummary
     {
@@ -54,11 +54,21 @@ public sealed record WriteResult
 
             var files = Removed.Sum(r => r.Files).ToString(CultureInfo.InvariantCulture);
             var list = string.Join(", ", Removed.Select(r => string.Create(CultureInfo.InvariantCulture, $"{(r.Folder.Length == 0 ? "(top level)" : r.Folder)} ({r.Files} files)")));
+            if (Format == WriteFormat.Delta)
+            {
+                return Mode == WriteMode.Overwrite && Partitions.Count > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"Replaced {Removed.Count} partitions: version {DeltaVersion} removes their {files} earlier files from the table (they stay on disk for --version): {list}. The partitions not written are kept.")
+                    : string.Create(CultureInfo.InvariantCulture, $"Replaced the whole table: version {DeltaVersion} removes its {files} earlier files from the table (they stay on disk for --version): {list}.");
+            }
+
             return Mode == WriteMode.Overwrite && Partitions.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"Replaced {Removed.Count} partitions, deleting their {files} earlier files: {list}. The partitions not written are kept.")
                 : $"Replaced everything in the folder, deleting its {files} earlier files: {list}.";
         }
     }
+
+    /// <summary>The version of the Delta table the write committed; <c>null</c> for the other formats.</summary>
+    public long? DeltaVersion { get; init; }
 
     /// <summary>The catalog partitions the write added.</summary>
     public int PartitionsAdded { get; init; }

@@ -160,6 +160,6 @@ public sealed class GenerateEtlMagicTests
             $"The script file {scriptFile} already exists with other content, and it is kept as it is. Give another script file, or delete it first.",
             KernelFixture.Failure(existing));
         Assert.Equal("// my edited job\n", File.ReadAllText(scriptFile));
-        Assert.Equal("Unknown format 'avro'. Use parquet, csv or json (JSON lines).", KernelFixture.Failure(format));
+        Assert.Equal("Unknown format 'avro'. Use parquet, csv, json (JSON lines) or delta (a Delta Lake table).", KernelFixture.Failure(format));
     }
 }

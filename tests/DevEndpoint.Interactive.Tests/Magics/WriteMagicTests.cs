@@ -161,6 +161,36 @@ public sealed class WriteMagicTests
     }
 
     /// <summary>C# that sets <c>standings</c> to one season of league E0, a row per team.</summary>
+    [Fact]
+    public async Task Write_format_delta_commits_a_version_a_season_overwrite_replaces_and_load_version_reads_the_earlier_one()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        var target = Path.Combine(fixture.Folder, "out", "standings");
+        var write = $"#!write standings --to {target} --format delta --partition-by season --catalog lake.standings --catalog-file {fixture.CatalogPath} --mode ";
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2324", "\"Arsenal\", \"Chelsea\"")));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(write + "append"));
+        KernelFixture.AssertSucceeded(await fixture.SubmitAsync(Standings("2324", "\"Spurs\"")));
+
+        var overwrite = await fixture.SubmitAsync(write + "overwrite");
+        var latest = await fixture.MagicAsync("#!load lake.standings --as latest");
+        var first = await fixture.MagicAsync("#!load lake.standings --as first --version 0");
+
+        KernelFixture.AssertSucceeded(overwrite);
+        Assert.Contains($"Wrote standings (1 rows) to {target} as delta (snappy compression, mode overwrite): 1 files, ", KernelFixture.Html(overwrite));
+        Assert.Contains("bytes in 1 partitions. Committed version 1 of the Delta table.", KernelFixture.Html(overwrite));
+        Assert.Contains(
+            "Replaced 1 partitions: version 1 removes their 1 earlier files from the table (they stay on disk for --version): season=2324 (1 files). The partitions not written are kept.",
+            KernelFixture.Html(overwrite));
+        Assert.Contains("Catalog table lake.standings: updated, 0 partitions added.", KernelFixture.Html(overwrite));
+        KernelFixture.AssertSucceeded(latest);
+        KernelFixture.AssertSucceeded(first);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("latest", out var after));
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("first", out var before));
+        Assert.Equal(["Spurs"], after["team"].Cast<string>());
+        Assert.Equal(["Arsenal", "Chelsea"], before["team"].Cast<string>().Order());
+        Assert.Equal("delta", DataCatalog.Open(fixture.CatalogPath).GetTable(new TableName("lake", "standings")).Parameter("classification"));
+    }
+
     private static string Standings(string season, string teams) =>
         "var teams = new[] { " + teams + " };\n"
         + "var standings = new Microsoft.Data.Analysis.DataFrame("

@@ -201,7 +201,7 @@ public sealed class WriteModeTests
     [Fact]
     public void Unknown_format_and_mode_names_are_refused()
     {
-        Assert.Equal("Unknown format 'orc'. Use parquet, csv or json (JSON lines).", Assert.Throws<DevEndpointException>(() => WriteOptions.ParseFormat("orc")).Message);
+        Assert.Equal("Unknown format 'orc'. Use parquet, csv, json (JSON lines) or delta (a Delta Lake table).", Assert.Throws<DevEndpointException>(() => WriteOptions.ParseFormat("orc")).Message);
         Assert.Equal(
             "Unknown mode 'replace'. Use overwrite (replace the partitions written, keep the others), overwrite-table (replace everything in the folder), "
             + "append (add files) or error-if-exists (refuse a folder that holds files).",

@@ -40,5 +40,13 @@ internal static class DeltaErrors
     public static DevEndpointException BadDeletionVector(string root, string file, string reason) => new(
         $"Delta table {root}: the deletion vector of {file} cannot be read ({reason}). Restore it; the file's deleted rows would otherwise come back.");
 
+    public static DevEndpointException Conflict(string root, string mode, long readVersion, long winner, string operation, bool changedTable) => new(
+        $"Cannot commit the {mode.ToLowerInvariant()} to Delta table {root}: another writer committed version {winner} ({operation}) after this write read version {readVersion}"
+        + (changedTable ? ", changing the table's schema or protocol" : ", changing the files this write replaces")
+        + ". Nothing was committed and this write's data files are deleted; run the write again to apply it to the new version.");
+
+    public static DevEndpointException TooManyWriters(string root, int attempts) => new(
+        $"Cannot commit to Delta table {root}: other writers took the next version {attempts} times in a row. Nothing was committed and this write's data files are deleted; run the write again when fewer writers are at work.");
+
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -25,6 +25,24 @@ internal sealed partial class DeltaLog
 
     public static async Task<TableSnapshot> ReadAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
     {
+        var (log, version, timestamp) = await ReplayAsync(root, at, cancellationToken);
+        return log.Snapshot(version, timestamp);
+    }
+
+    /// <summary>
+    /// The latest version of the table as a writer needs it: the snapshot, and the log's own protocol, metadata and
+    /// live files (their paths as the log writes them), which a commit builds on.
+    /// </summary>
+    public static async Task<DeltaTableState> ReadForWriteAsync(string root, CancellationToken cancellationToken)
+    {
+        var (log, version, timestamp) = await ReplayAsync(root, SnapshotSelector.Latest, cancellationToken);
+        var snapshot = log.Snapshot(version, timestamp);
+        return new DeltaTableState(snapshot, log.protocol!, log.metadata!, log.adds.Values.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The log replayed to the version asked for, with that version and when it was committed.</summary>
+    private static async Task<(DeltaLog Log, long Version, DateTimeOffset? Timestamp)> ReplayAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         if (!Directory.Exists(Folder(root)))
         {
@@ -60,7 +78,7 @@ internal sealed partial class DeltaLog
             log.ReadCommit(listing.Commits[v]);
         }
 
-        return log.Snapshot(version, listing.Commits.TryGetValue(version, out var commit) ? new DateTimeOffset(File.GetLastWriteTimeUtc(commit)) : null);
+        return (log, version, listing.Commits.TryGetValue(version, out var commit) ? new DateTimeOffset(File.GetLastWriteTimeUtc(commit)) : null);
     }
 
     /// <summary>The version asked for: the latest, a number in the log, or the newest committed at or before a time.</summary>

@@ -24,4 +24,27 @@ internal static class DeltaPaths
         var canonical = Canonical(path);
         return canonical.StartsWith('/') ? canonical : Path.GetFullPath(Path.Combine(root, canonical));
     }
+
+    /// <summary>
+    /// A relative path as the log writes it, a URI path: letters, digits, <c>-._~=</c> and the <c>/</c> between folders
+    /// as they are, every other character's UTF-8 bytes as <c>%XX</c> (so a Hive-escaped <c>%3A</c> becomes <c>%253A</c>).
+    /// </summary>
+    public static string Encode(string relativePath)
+    {
+        var encoded = new System.Text.StringBuilder();
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(relativePath))
+        {
+            var c = (char)b;
+            if (char.IsAsciiLetterOrDigit(c) || "-._~=/".Contains(c))
+            {
+                encoded.Append(c);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
+    }
 }

@@ -1,0 +1,292 @@
+using System.Text.Json;
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
+using DevEndpoint.Testing;
+using DevEndpoint.Writing;
+using Microsoft.Data.Analysis;
+
+namespace DevEndpoint.Tests.Writing;
+
+/// <summary>Writes of Delta tables: the commits as the protocol states them, read back exactly, appends, overwrites, and two writers at once.</summary>
+public sealed class DeltaWriteTests
+{
+    [Fact]
+    public async Task A_first_write_creates_a_table_whose_log_a_strict_reading_of_the_protocol_accepts()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("orders");
+
+        var result = await new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.ErrorIfExists, "year", "month"));
+
+        var replay = DeltaSpecValidator.Validate(path);
+        Assert.Empty(replay.Problems);
+        Assert.Equal((0L, 3, 6L, 6L), (replay.Latest, replay.LiveFiles.Count, replay.StatsRows, replay.FooterRows));
+        Assert.Equal(0, result.DeltaVersion);
+        Assert.Equal(["year=2024/month=01", "year=2024/month=02", "year=2025/month=01"], result.Partitions);
+        var lines = File.ReadAllLines(Path.Combine(path, "_delta_log", "00000000000000000000.json")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["commitInfo", "protocol", "metaData", "add", "add", "add"], lines.Select(l => l.EnumerateObject().Single().Name));
+        Assert.Equal("""{"minReaderVersion":1,"minWriterVersion":2}""", lines[1].GetProperty("protocol").GetRawText());
+        Assert.Equal(
+            """{"type":"struct","fields":[{"name":"order_id","type":"integer","nullable":true,"metadata":{}},{"name":"amount","type":"decimal(4,2)","nullable":true,"metadata":{}},{"name":"status","type":"string","nullable":true,"metadata":{}},{"name":"year","type":"integer","nullable":true,"metadata":{}},{"name":"month","type":"string","nullable":true,"metadata":{}}]}""",
+            lines[2].GetProperty("metaData").GetProperty("schemaString").GetString());
+        var add = lines[3].GetProperty("add");
+        Assert.Equal("""{"year":"2024","month":"01"}""", add.GetProperty("partitionValues").GetRawText());
+        Assert.Equal(
+            """{"numRecords":2,"minValues":{"order_id":1,"amount":10.5,"status":"new"},"maxValues":{"order_id":2,"amount":20,"status":"paid"},"nullCount":{"order_id":0,"amount":0,"status":0}}""",
+            add.GetProperty("stats").GetString());
+    }
+
+    [Fact]
+    public async Task A_written_table_crawls_and_loads_back_exactly_with_every_type()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("awkward");
+        var frame = WrittenFrames.Awkward();
+        await new FrameWriter().WriteAsync(frame, Delta(path, WriteMode.ErrorIfExists));
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+
+        var crawl = await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = path, Database = "lake" });
+        var loaded = await new TableLoader(catalog).LoadAsync($"lake.{crawl.Tables.Single().Name}");
+
+        Assert.Empty(DeltaSpecValidator.Validate(path).Problems);
+        Assert.Equal("delta", catalog.GetTable(new TableName("lake", crawl.Tables.Single().Name)).Parameter("classification"));
+        string[] columns = ["id", "big", "price", "ratio", "flag", "day", "at", "text"];
+        Assert.Equal(WrittenFrames.Rows(frame, columns), WrittenFrames.Rows(loaded.Frame, columns).OrderBy(r => (int)r[0]!));
+    }
+
+    [Fact]
+    public async Task Appends_add_commits_and_the_earlier_version_still_loads()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = Delta(temp.Combine("orders"), WriteMode.Append, "year") with { CatalogTable = "lake.orders" };
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+
+        var result = await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options with { PartitionBy = [] });
+
+        var loader = new TableLoader(catalog);
+        var table = catalog.GetTable(new TableName("lake", "orders"));
+        Assert.Equal((1L, TableChange.Updated), (result.DeltaVersion, result.TableChange));
+        Assert.Equal(("delta", "1", "12"), (table.Parameter("classification"), table.Parameter("delta.lastCommitVersion"), table.Parameter("recordCount")));
+        Assert.Equal(["year"], table.PartitionKeys.Select(k => k.Name));
+        Assert.Equal(12, (await loader.LoadAsync("lake.orders")).Frame.Rows.Count);
+        Assert.Equal(6, (await loader.LoadAsync("lake.orders", new LoadOptions { Version = 0 })).Frame.Rows.Count);
+        Assert.Equal(2, catalog.GetTableVersions(new TableName("lake", "orders")).Count);
+        Assert.Empty(DeltaSpecValidator.Validate(options.Path).Problems);
+    }
+
+    [Fact]
+    public async Task An_overwrite_removes_every_live_file_and_time_travel_reads_the_rows_it_replaced()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = Delta(temp.Combine("orders"), WriteMode.Append) with { CatalogTable = "lake.orders" };
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+
+        var result = await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders().Head(2), options with { Mode = WriteMode.Overwrite });
+
+        var replay = DeltaSpecValidator.Validate(options.Path);
+        Assert.Empty(replay.Problems);
+        Assert.Equal((2L, 1, 2L), (replay.Latest, replay.LiveFiles.Count, replay.FooterRows));
+        Assert.Equal([new RemovedPartition(string.Empty, 2)], result.Removed);
+        var loader = new TableLoader(catalog);
+        Assert.Equal([1, 2], Ids((await loader.LoadAsync("lake.orders")).Frame));
+        Assert.Equal([1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6], Ids((await loader.LoadAsync("lake.orders", new LoadOptions { Version = 1 })).Frame));
+    }
+
+    [Fact]
+    public async Task A_partition_overwrite_replaces_only_the_partitions_written()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var options = Delta(temp.Combine("orders"), WriteMode.Append, "year") with { CatalogTable = "lake.orders" };
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), options);
+        var frame2025 = WrittenFrames.Orders().Filter(new PrimitiveDataFrameColumn<bool>("keep", [false, false, false, true, false, false]));
+
+        var result = await new FrameWriter(catalog).WriteAsync(frame2025, options with { Mode = WriteMode.Overwrite });
+
+        Assert.Equal([new RemovedPartition("year=2025", 1)], result.Removed);
+        Assert.Equal([1, 2, 3, 4, 6], Ids((await new TableLoader(catalog).LoadAsync("lake.orders")).Frame));
+        Assert.Empty(DeltaSpecValidator.Validate(options.Path).Problems);
+    }
+
+    [Fact]
+    public async Task An_overwrite_table_replaces_the_schema_under_the_same_table_id()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.Append));
+
+        await new FrameWriter().WriteAsync(new DataFrame(new StringDataFrameColumn("name", ["x"])), Delta(path, WriteMode.OverwriteTable));
+
+        var metadata = File.ReadLines(Path.Combine(path, "_delta_log", "00000000000000000001.json")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(l => l.TryGetProperty("metaData", out _)).GetProperty("metaData");
+        var first = File.ReadLines(Path.Combine(path, "_delta_log", "00000000000000000000.json")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Single(l => l.TryGetProperty("metaData", out _)).GetProperty("metaData");
+        Assert.Equal(first.GetProperty("id").GetString(), metadata.GetProperty("id").GetString());
+        Assert.Contains("\"name\":\"name\"", metadata.GetProperty("schemaString").GetString(), StringComparison.Ordinal);
+        Assert.Empty(DeltaSpecValidator.Validate(path).Problems);
+    }
+
+    [Fact]
+    public async Task An_append_whose_columns_differ_from_the_table_is_refused_naming_them_and_leaves_nothing()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(new DataFrame(new Int32DataFrameColumn("id", [1]), new StringDataFrameColumn("name", ["a"])), Delta(path, WriteMode.Append));
+        var before = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(
+            new DataFrame(new DoubleDataFrameColumn("id", [1.5]), new StringDataFrameColumn("email", ["e"])), Delta(path, WriteMode.Append)));
+
+        Assert.Equal(
+            $"Cannot append Delta table '{path}': the frame's columns differ from the table's: 'id' is double in the frame, int in the table; 'email' (string) is not in the table; 'name' (string) is missing from the frame. "
+            + "Select and cast the frame's columns to the table's, or replace the table and its schema with mode overwrite-table.",
+            error.Message);
+        Assert.Equal(before, Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_append_partitioned_otherwise_than_the_table_is_refused()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.Append, "year"));
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.Append, "month")));
+
+        Assert.Equal(
+            $"Cannot append Delta table '{path}': it is partitioned by (year), the write by (month). Leave partition-by out to use the table's, or replace the table with mode overwrite-table.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Error_if_exists_refuses_an_existing_table()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.ErrorIfExists));
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.ErrorIfExists)));
+
+        Assert.Equal(
+            $"Cannot write to '{path}': it already holds a Delta table. Use mode append to add a commit of new rows, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace the whole table.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_folder_of_plain_files_is_not_made_a_delta_table()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = path });
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.Append)));
+
+        Assert.Equal(
+            $"Cannot write a Delta table to '{path}': the folder holds files but no Delta log (_delta_log/). Write to an empty folder or an existing Delta table, or write in the folder's own format.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_delta_write_to_an_object_store_is_refused_as_it_cannot_commit_atomically()
+    {
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), Delta("s3://bucket/orders", WriteMode.Append)));
+
+        Assert.Equal(
+            "Cannot write a Delta table to s3://bucket/orders: a Delta commit must be created atomically and only if no other writer created it, and DevEndpoint's object store "
+            + "client has no such conditional put. Write the Delta table to a local folder, or write parquet to the object store.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task Of_two_appends_at_once_one_commits_first_and_the_other_retries_at_the_next_version()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(Numbers(0, 1), Delta(path, WriteMode.Append));
+        WriteResult? other = null;
+        var writer = new FrameWriter { BeforeDeltaCommit = async () => other = await new FrameWriter().WriteAsync(Numbers(100, 3), Delta(path, WriteMode.Append)) };
+
+        var result = await writer.WriteAsync(Numbers(10, 2), Delta(path, WriteMode.Append));
+
+        Assert.Equal((1L, 2L), (other!.DeltaVersion!.Value, result.DeltaVersion!.Value));
+        var replay = DeltaSpecValidator.Validate(path);
+        Assert.Empty(replay.Problems);
+        Assert.Equal((2L, 6L), (replay.Latest, replay.FooterRows));
+        Assert.Equal([0, 10, 11, 100, 101, 102], await LoadIdsAsync(temp, path));
+    }
+
+    [Fact]
+    public async Task Many_appends_at_once_all_commit_with_every_row()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(Numbers(0, 1), Delta(path, WriteMode.Append));
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() => new FrameWriter().WriteAsync(Numbers(i * 10, 2), Delta(path, WriteMode.Append)))));
+
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], results.Select(r => r.DeltaVersion!.Value).Order());
+        Assert.Equal([0, 10, 11, 20, 21, 30, 31, 40, 41, 50, 51, 60, 61], await LoadIdsAsync(temp, path));
+    }
+
+    [Fact]
+    public async Task An_overwrite_that_an_append_commits_before_fails_cleanly_and_deletes_its_files()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(Numbers(0, 2), Delta(path, WriteMode.Append));
+        var writer = new FrameWriter { BeforeDeltaCommit = () => new FrameWriter().WriteAsync(Numbers(100, 1), Delta(path, WriteMode.Append)) };
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => writer.WriteAsync(Numbers(50, 5), Delta(path, WriteMode.Overwrite)));
+
+        Assert.Equal(
+            $"Cannot commit the overwrite to Delta table {path}: another writer committed version 1 (WRITE) after this write read version 0, changing the files this write replaces. "
+            + "Nothing was committed and this write's data files are deleted; run the write again to apply it to the new version.",
+            error.Message);
+        var replay = DeltaSpecValidator.Validate(path);
+        Assert.Equal((1L, 2), (replay.Latest, replay.LiveFiles.Count));
+        Assert.Equal(2, Directory.GetFiles(path, "*.parquet").Length);
+        Assert.Equal([0, 1, 100], await LoadIdsAsync(temp, path));
+    }
+
+    [Fact]
+    public async Task An_append_after_another_writer_changed_the_schema_fails_cleanly()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(Numbers(0, 2), Delta(path, WriteMode.Append));
+        var writer = new FrameWriter
+        {
+            BeforeDeltaCommit = () => new FrameWriter().WriteAsync(new DataFrame(new StringDataFrameColumn("name", ["a"])), Delta(path, WriteMode.OverwriteTable)),
+        };
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => writer.WriteAsync(Numbers(50, 1), Delta(path, WriteMode.Append)));
+
+        Assert.Equal(
+            $"Cannot commit the append to Delta table {path}: another writer committed version 1 (WRITE) after this write read version 0, changing the table's schema or protocol. "
+            + "Nothing was committed and this write's data files are deleted; run the write again to apply it to the new version.",
+            error.Message);
+
+        // The first file (removed by the other writer's overwrite, kept for time travel) and the other writer's; none of this write's.
+        Assert.Equal(2, Directory.GetFiles(path, "*.parquet").Length);
+        Assert.Equal(1L, DeltaSpecValidator.Validate(path).Latest);
+    }
+
+    private static WriteOptions Delta(string path, WriteMode mode, params string[] partitionBy) =>
+        new() { Path = path, Format = WriteFormat.Delta, Mode = mode, PartitionBy = partitionBy };
+
+    private static DataFrame Numbers(int start, int count) => new(new Int32DataFrameColumn("id", Enumerable.Range(start, count)));
+
+    private static List<int> Ids(DataFrame frame) => Enumerable.Range(0, (int)frame.Rows.Count).Select(r => Convert.ToInt32(frame["order_id"][r], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+
+    private static async Task<List<int>> LoadIdsAsync(TempFolder temp, string path)
+    {
+        var catalog = DataCatalog.Open(temp.Combine($"catalog-{Guid.NewGuid():N}.db"));
+        var crawl = await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = path, Database = "lake" });
+        var frame = (await new TableLoader(catalog).LoadAsync($"lake.{crawl.Tables.Single().Name}")).Frame;
+        return Enumerable.Range(0, (int)frame.Rows.Count).Select(r => Convert.ToInt32(frame["id"][r], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+    }
+}
