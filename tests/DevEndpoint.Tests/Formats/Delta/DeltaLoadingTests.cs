@@ -88,6 +88,35 @@ public sealed class DeltaLoadingTests
     }
 
     [Fact]
+    public async Task As_of_goes_by_in_commit_timestamps_where_the_commits_have_them_and_by_file_times_before()
+    {
+        using var copy = new GoldenCopy("time-travel-start-start20-start40");
+        var start = new DateTime(2024, 5, 1, 12, 0, 0, DateTimeKind.Utc);
+        for (var version = 0; version <= 2; version++)
+        {
+            // The file times say the opposite order of the in-commit timestamps, which the protocol makes authoritative.
+            File.SetLastWriteTimeUtc(copy.Log(version), start.AddDays(1).AddMinutes(-20 * version));
+        }
+
+        foreach (var version in new[] { 1, 2 })
+        {
+            var ict = new DateTimeOffset(start.AddMinutes(20 * version)).ToUnixTimeMilliseconds();
+            var lines = File.ReadAllLines(copy.Log(version));
+            lines[0] = lines[0].Replace("{\"commitInfo\":{", $"{{\"commitInfo\":{{\"inCommitTimestamp\":{ict},", StringComparison.Ordinal);
+            File.WriteAllLines(copy.Log(version), lines);
+        }
+
+        File.SetLastWriteTimeUtc(copy.Log(0), start);
+        var catalog = DataCatalog.Open(copy.Catalog);
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = copy.Lake, Database = "lake" });
+        var loader = new TableLoader(catalog);
+
+        Assert.Equal(10, (await loader.LoadAsync("lake.table", new LoadOptions { AsOf = LoadOptions.ParseAsOf("2024-05-01T12:10:00Z") })).Frame.Rows.Count);
+        Assert.Equal(20, (await loader.LoadAsync("lake.table", new LoadOptions { AsOf = LoadOptions.ParseAsOf("2024-05-01T12:30:00Z") })).Frame.Rows.Count);
+        Assert.Equal(30, (await loader.LoadAsync("lake.table", new LoadOptions { AsOf = LoadOptions.ParseAsOf("2024-05-01T12:40:00Z") })).Frame.Rows.Count);
+    }
+
+    [Fact]
     public async Task Version_on_a_table_of_plain_files_is_refused()
     {
         using var lake = await CrawledFolder.CreateAsync(DeltaGolden.Get("no-delta-log-folder").Root, "lake");
