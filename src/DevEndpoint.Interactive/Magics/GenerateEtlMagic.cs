@@ -45,7 +45,7 @@ public sealed class GenerateEtlMagic : KernelDirectiveCommand
                 new KernelDirectiveParameter("--source", "The catalog table to read, as <database>.<table>.") { AllowImplicitName = true, Required = true }
                     .AddCompletions(() => MagicSupport.CatalogNames(tables: true)),
                 new KernelDirectiveParameter("--target", "The folder the job writes into.") { Required = true, TypeHint = "file" },
-                new KernelDirectiveParameter("--format", "parquet (default), csv or json (JSON lines).").AddCompletions(() => ["parquet", "csv", "json"]),
+                new KernelDirectiveParameter("--format", "parquet (default), csv, json (JSON lines) or delta (a Delta Lake table).").AddCompletions(() => ["parquet", "csv", "json", "delta"]),
                 new KernelDirectiveParameter("--partition-by", "Comma-separated target columns that make key=value folders (default: the source's partition keys)."),
                 new KernelDirectiveParameter("--mode", "How the job writes: append (default: a job bookmark makes each run read only new or changed files, and their rows are appended; deletes nothing), "
                     + "overwrite (each run reads the whole source and replaces only the target partitions it writes, keeping the others) "

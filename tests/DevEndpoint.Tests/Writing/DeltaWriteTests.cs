@@ -56,6 +56,40 @@ public sealed class DeltaWriteTests
     }
 
     [Fact]
+    public async Task An_empty_frame_creates_a_table_with_its_schema_and_no_files()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+
+        var result = await new FrameWriter().WriteAsync(WrittenFrames.Orders().Head(0), Delta(path, WriteMode.ErrorIfExists, "year"));
+
+        var replay = DeltaSpecValidator.Validate(path);
+        Assert.Empty(replay.Problems);
+        Assert.Equal((0L, 0), (result.DeltaVersion!.Value, replay.LiveFiles.Count));
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = path, Database = "lake" });
+        var table = catalog.GetTables("lake").Single();
+        Assert.Equal(["order_id", "amount", "status", "month"], table.StorageDescriptor.Columns.Select(c => c.Name));
+        Assert.Equal(0, (await new TableLoader(catalog).LoadAsync($"lake.{table.Name}")).Frame.Rows.Count);
+    }
+
+    [Fact]
+    public async Task A_null_partition_value_is_null_in_the_log_and_in_the_hive_default_folder()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        var frame = new DataFrame(new Int32DataFrameColumn("id", [1, 2]), new StringDataFrameColumn("region", ["eu", null]));
+
+        var result = await new FrameWriter().WriteAsync(frame, Delta(path, WriteMode.ErrorIfExists, "region"));
+
+        Assert.Equal(["region=__HIVE_DEFAULT_PARTITION__", "region=eu"], result.Partitions);
+        var adds = File.ReadLines(Path.Combine(path, "_delta_log", "00000000000000000000.json")).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.TryGetProperty("add", out _)).Select(l => l.GetProperty("add").GetProperty("partitionValues").GetRawText());
+        Assert.Equal(["""{"region":null}""", """{"region":"eu"}"""], adds);
+        Assert.Empty(DeltaSpecValidator.Validate(path).Problems);
+    }
+
+    [Fact]
     public async Task Appends_add_commits_and_the_earlier_version_still_loads()
     {
         using var temp = new TempFolder();
