@@ -90,21 +90,12 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
 
             var csharp = RootKernel.FindKernelByName("csharp") as CSharpKernel
                 ?? throw new DevEndpointException("#!dq reads and sets C# variables, and this notebook has no C# kernel ('csharp').");
-            var frames = new Dictionary<string, DataFrame>(StringComparer.Ordinal);
-            foreach (var variable in csharp.ScriptState?.Variables ?? [])
-            {
-                if (variable.Value is DataFrame frame)
-                {
-                    frames[variable.Name] = frame;
-                }
-            }
-
             using var session = new SqlSession(MagicSupport.OpenCatalog(context, Option(options, CommonOptions.Catalog.Name)));
             var source = Option(options, DataQualityDescriptions.Source.Name);
             var ruleset = Option(options, DataQualityDescriptions.RulesetName.Name);
             var run = new DataQualityOptions
             {
-                Frames = frames,
+                Frames = Frames(csharp),
                 RowLevel = rowsVariable is not null,
                 Record = !Flag(options, DataQualityDescriptions.NoRecord.Name),
             };
@@ -115,24 +106,7 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
                 return;
             }
 
-            var evaluations = new List<DataQualityEvaluation>();
-            if (ruleset is not null)
-            {
-                evaluations.Add(await EvaluateDataQuality.RunRulesetAsync(session, ruleset, source, run, context.CancellationToken));
-            }
-            else if (string.IsNullOrWhiteSpace(code))
-            {
-                foreach (var kept in KeptRulesets(session.Catalog, source, rowsVariable))
-                {
-                    evaluations.Add(await EvaluateDataQuality.RunRulesetAsync(session, kept.Name, source, run, context.CancellationToken));
-                }
-            }
-            else
-            {
-                var target = source ?? throw new DevEndpointException("#!dq needs the table to check: #!dq <database>.<table>, or the name of a DataFrame variable.");
-                evaluations.Add(await EvaluateDataQuality.RunAsync(session, target, code, run, context.CancellationToken));
-            }
-
+            var evaluations = await EvaluateAsync(session, source, ruleset, code, rowsVariable, run, context.CancellationToken);
             if (rowsVariable is not null)
             {
                 await csharp.SetValueAsync(rowsVariable, evaluations[0].RowLevelOutcomes!, typeof(DataFrame));
@@ -143,6 +117,46 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
                 MagicSupport.DisplayHtml(context, DataQualityViews.Result(source ?? evaluation.Result.TargetTable?.ToString() ?? ruleset!, evaluation.Result, rowsVariable));
             }
         });
+
+    /// <summary>The DataFrame variables of the C# kernel, by name.</summary>
+    private static Dictionary<string, DataFrame> Frames(CSharpKernel csharp)
+    {
+        var frames = new Dictionary<string, DataFrame>(StringComparer.Ordinal);
+        foreach (var variable in csharp.ScriptState?.Variables ?? [])
+        {
+            if (variable.Value is DataFrame frame)
+            {
+                frames[variable.Name] = frame;
+            }
+        }
+
+        return frames;
+    }
+
+    /// <summary>Runs the ruleset named <paramref name="ruleset"/>, else the DQDL <paramref name="code"/>, else (no code) the rulesets kept for <paramref name="source"/>.</summary>
+    private static async Task<List<DataQualityEvaluation>> EvaluateAsync(
+        SqlSession session, string? source, string? ruleset, string code, string? rowsVariable, DataQualityOptions run, CancellationToken cancellationToken)
+    {
+        var evaluations = new List<DataQualityEvaluation>();
+        if (ruleset is not null)
+        {
+            evaluations.Add(await EvaluateDataQuality.RunRulesetAsync(session, ruleset, source, run, cancellationToken));
+        }
+        else if (string.IsNullOrWhiteSpace(code))
+        {
+            foreach (var kept in KeptRulesets(session.Catalog, source, rowsVariable))
+            {
+                evaluations.Add(await EvaluateDataQuality.RunRulesetAsync(session, kept.Name, source, run, cancellationToken));
+            }
+        }
+        else
+        {
+            var target = source ?? throw new DevEndpointException("#!dq needs the table to check: #!dq <database>.<table>, or the name of a DataFrame variable.");
+            evaluations.Add(await EvaluateDataQuality.RunAsync(session, target, code, run, cancellationToken));
+        }
+
+        return evaluations;
+    }
 
     /// <summary>The rulesets the catalog keeps for <paramref name="source"/>, which a cell without rules runs; fails saying what to write when there are none.</summary>
     private static IReadOnlyList<DataQualityRuleset> KeptRulesets(DataCatalog catalog, string? source, string? rowsVariable)
