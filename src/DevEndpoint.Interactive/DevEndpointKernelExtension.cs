@@ -50,14 +50,14 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         ProfileMagic.Register(root);
         FillMissingMagic.Register(root);
         MLMagic.Register(root);
-        var cellKernels = new List<KernelActionDirective>();
+        var cellKernels = new List<CellKernel>();
         var libraries = new LibrarySession(home ?? DevEndpointHome.DefaultPath);
         AttachLibraryMagic.Register(root, libraries);
         LibrariesMagic.Register(root, libraries);
         if (root is CompositeKernel composite)
         {
             EndpointMagic.Register(composite, libraries);
-            cellKernels.Add(SqlMagic.Register(composite));
+            cellKernels.Add(new CellKernel(SqlMagic.Register(composite)));
             cellKernels.Add(DataQualityMagic.Register(composite));
         }
 

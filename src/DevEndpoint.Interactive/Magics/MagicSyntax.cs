@@ -21,7 +21,7 @@ internal static class MagicSyntax
             var text = line.TrimEnd('\r');
             var directive = directives.FirstOrDefault(d => text.StartsWith(d.Name, StringComparison.Ordinal)
                 && (text.Length == d.Name.Length || char.IsWhiteSpace(text[d.Name.Length])));
-            if (directive is not null && Check(directive, Tokens(text[directive.Name.Length..])) is { } problem)
+            if (directive is not null && Check(directive, Tokens(text[directive.Name.Length..]), null) is { } problem)
             {
                 return problem;
             }
@@ -30,7 +30,25 @@ internal static class MagicSyntax
         return null;
     }
 
-    private static MagicProblem? Check(KernelActionDirective directive, IReadOnlyList<Token> tokens)
+    /// <summary>
+    /// The options of a cell that is only the line of <paramref name="directive"/> (blank lines aside), written correctly, by
+    /// option name (a flag given as <c>true</c>); null for any other cell. .NET Interactive does not call a cell kernel for such a cell.
+    /// </summary>
+    public static Dictionary<string, string>? MagicLineOnly(string code, KernelActionDirective directive)
+    {
+        var lines = code.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        if (lines.Count != 1 || !lines[0].StartsWith(directive.Name, StringComparison.Ordinal)
+            || (lines[0].Length > directive.Name.Length && !char.IsWhiteSpace(lines[0][directive.Name.Length])))
+        {
+            return null;
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        return Check(directive, Tokens(lines[0][directive.Name.Length..]), options) is null ? options : null;
+    }
+
+    /// <summary>What is wrong with a magic's words; when nothing is, the options they give go into <paramref name="bound"/> (when given).</summary>
+    private static MagicProblem? Check(KernelActionDirective directive, IReadOnlyList<Token> tokens, Dictionary<string, string>? bound)
     {
         var active = directive;
         var start = 0;
@@ -100,6 +118,8 @@ internal static class MagicSyntax
             {
                 return MagicProblem.Error(bad);
             }
+
+            bound?.TryAdd(parameter.Name, value ?? "true");
         }
 
         return parameters.FirstOrDefault(p => p.Required && !given.Contains(p.Name)) is { } missing

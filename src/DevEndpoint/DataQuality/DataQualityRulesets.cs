@@ -42,6 +42,12 @@ public static partial class DataQualityRulesets
     public static DataQualityRuleset Get(DataCatalog catalog, string name) =>
         catalog.FindDataQualityRuleset(name) ?? throw DataQualityErrors.NoRuleset(name, catalog.GetDataQualityRulesets().Select(r => r.Name).ToList());
 
+    /// <summary>The rulesets kept for the catalog table <paramref name="table"/> (<c>&lt;database&gt;.&lt;table&gt;</c>, any case), by name.</summary>
+    public static IReadOnlyList<DataQualityRuleset> ForTable(DataCatalog catalog, string table) =>
+        catalog.GetDataQualityRulesets()
+            .Where(r => string.Equals(r.TargetTable.ToString(), table, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
     /// <summary>Deletes a ruleset (its runs stay in the history); fails naming the rulesets there are when it does not exist.</summary>
     public static DataQualityRuleset Delete(DataCatalog catalog, string name)
     {

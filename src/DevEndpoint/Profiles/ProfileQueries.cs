@@ -6,7 +6,7 @@ using static DevEndpoint.Profiles.Profiler;
 namespace DevEndpoint.Profiles;
 
 /// <summary>The queries of a profile over the DuckDB table that holds the rows profiled, each a single pass over it.</summary>
-internal sealed class ProfileQueries(SqlSession session, string name, ProfileOptions options, CancellationToken cancellationToken)
+internal sealed partial class ProfileQueries(SqlSession session, string name, ProfileOptions options, CancellationToken cancellationToken)
 {
     private static readonly Dictionary<string, DataFrame> NoFrames = [];
 
@@ -28,122 +28,6 @@ internal sealed class ProfileQueries(SqlSession session, string name, ProfileOpt
         }
 
         return kinds;
-    }
-
-    /// <summary>
-    /// Every figure but the top values and the histograms, with the duplicate rows, the correlations and the histograms' bounds, in
-    /// one aggregate over the table. Above <see cref="ProfileOptions.ExactDistinctRows"/> the distinct values and quantiles are
-    /// estimated, the duplicate rows counted from one hash per row, and DuckDB's <c>approx_top_k</c> candidates for the most
-    /// frequent values kept in the table <paramref name="summary"/> for <see cref="TopValuesAsync"/>.
-    /// </summary>
-    public async Task<Summary> SummaryAsync(List<ProfiledColumn> columns, long rows, string summary)
-    {
-        var exact = rows <= options.ExactDistinctRows;
-        var (aggregates, quantiles, candidates) = ColumnAggregates(columns, exact);
-        var numeric = columns.Where(c => c.Kind == ProfileKind.Numeric).Select(c => c.Name).ToList();
-        var pairs = numeric.SelectMany((a, i) => numeric.Skip(i + 1).Select(b => (First: a, Second: b))).ToList();
-        aggregates.AddRange(pairs.Select((p, k) => $"corr(CAST({SqlText.Quote(p.First)} AS DOUBLE), CAST({SqlText.Quote(p.Second)} AS DOUBLE)) AS r{k}"));
-        if (!exact)
-        {
-            aggregates.Add($"count(DISTINCT hash({string.Join(", ", columns.Select(c => SqlText.Quote(c.Name)))})) AS distinct_rows");
-        }
-
-        var lists = columns.Select((c, i) => (c, i)).Where(p => p.c.Kind == ProfileKind.Numeric).Select(p => $"q{p.i}").Concat(candidates).ToList();
-        var select = lists.Count == 0 ? "*" : $"* EXCLUDE ({string.Join(", ", lists)}){string.Concat(quantiles.Select(q => $", {q}"))}";
-        var frame = await SummaryFrameAsync(aggregates, select, exact, summary);
-        var bounds = columns.Select((c, i) => c.Kind is ProfileKind.Numeric or ProfileKind.Temporal && Double(frame[$"blo{i}"][0]) is { } lo && Double(frame[$"bhi{i}"][0]) is { } hi
-            ? (lo, hi)
-            : ((double, double)?)null).ToList();
-        return new Summary(
-            columns.Select((c, i) => Figures(frame, c, i, rows, exact)).ToList(),
-            exact ? null : rows - Long(frame["distinct_rows"][0]),
-            pairs.Select((p, k) => new Correlation(p.First, p.Second, Double(frame[$"r{k}"][0]))).ToList(),
-            bounds,
-            exact ? null : summary);
-    }
-
-    /// <summary>The aggregates of each column's figures, the quantile lists to unpack, and the top-value candidate lists.</summary>
-    private (List<string> Aggregates, List<string> Quantiles, List<string> Candidates) ColumnAggregates(List<ProfiledColumn> columns, bool exact)
-    {
-        var aggregates = new List<string>();
-        var quantiles = new List<string>();
-        var candidates = new List<string>();
-        var fractions = $"[{string.Join(", ", Fractions.Select(f => f.ToString("0.00", CultureInfo.InvariantCulture)))}]";
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var (x, kind) = (SqlText.Quote(columns[i].Name), columns[i].Kind);
-            aggregates.Add($"count({x}) AS n{i}");
-            aggregates.Add(exact ? $"count(DISTINCT {x}) AS d{i}" : $"approx_count_distinct({x}) AS d{i}");
-            if (kind != ProfileKind.Other)
-            {
-                aggregates.Add($"min({x}) AS lo{i}, max({x}) AS hi{i}");
-            }
-
-            if (kind is ProfileKind.Numeric or ProfileKind.Temporal)
-            {
-                var value = Plotted(columns[i]);
-                aggregates.Add($"min({value}) FILTER (WHERE isfinite({value})) AS blo{i}, max({value}) FILTER (WHERE isfinite({value})) AS bhi{i}");
-            }
-
-            if (kind == ProfileKind.Numeric)
-            {
-                var value = $"CAST({x} AS DOUBLE)";
-                aggregates.Add($"CAST(avg({x}) AS DOUBLE) AS mean{i}, CAST(stddev_samp({x}) AS DOUBLE) AS sd{i}, CAST(sum({x}) AS DOUBLE) AS sum{i}");
-                aggregates.Add(exact ? $"quantile_cont({value}, {fractions}) AS q{i}" : $"approx_quantile({value}, {fractions}) AS q{i}");
-                quantiles.AddRange(Fractions.Select((_, k) => $"q{i}[{k + 1}] AS q{i}_{k}"));
-            }
-            else if (kind == ProfileKind.Text)
-            {
-                aggregates.Add($"min(length({x})) AS lmin{i}, CAST(avg(length({x})) AS DOUBLE) AS lmean{i}, max(length({x})) AS lmax{i}");
-            }
-
-            if (!exact && kind != ProfileKind.Other)
-            {
-                aggregates.Add($"approx_top_k({x}, {options.TopValues}) AS k{i}");
-                candidates.Add($"k{i}");
-            }
-        }
-
-        return (aggregates, quantiles, candidates);
-    }
-
-    /// <summary>
-    /// The one row of the aggregates; above the exact limit it is kept in the table <paramref name="summary"/>, whose
-    /// top-value candidates <see cref="TopValuesAsync"/> counts.
-    /// </summary>
-    private async Task<DataFrame> SummaryFrameAsync(List<string> aggregates, string select, bool exact, string summary)
-    {
-        if (exact)
-        {
-            return await QueryAsync($"SELECT {select} FROM (SELECT {string.Join(", ", aggregates)} FROM {table})");
-        }
-
-        await session.KeepAsync(SqlText.Quote(summary), $"SELECT {string.Join(", ", aggregates)} FROM {table}", NoFrames, cancellationToken);
-        return await QueryAsync($"SELECT {select} FROM {SqlText.Quote(summary)}");
-    }
-
-    private static ColumnProfile Figures(DataFrame frame, ProfiledColumn column, int i, long rows, bool exact)
-    {
-        var count = Long(frame[$"n{i}"][0]);
-        var numeric = column.Kind == ProfileKind.Numeric;
-        var text = column.Kind == ProfileKind.Text;
-        return new ColumnProfile(
-            column.Name,
-            column.Type,
-            column.Kind,
-            count,
-            rows - count,
-            Long(frame[$"d{i}"][0]),
-            !exact,
-            column.Kind == ProfileKind.Other ? null : frame[$"lo{i}"][0],
-            column.Kind == ProfileKind.Other ? null : frame[$"hi{i}"][0],
-            numeric ? Double(frame[$"mean{i}"][0]) : null,
-            numeric ? Double(frame[$"sd{i}"][0]) : null,
-            numeric ? Double(frame[$"sum{i}"][0]) : null,
-            numeric && count > 0 ? Fractions.Select((f, k) => new Quantile(f, Double(frame[$"q{i}_{k}"][0]) ?? double.NaN)).Where(q => double.IsFinite(q.Value)).ToList() : [],
-            text && count > 0 ? new LengthProfile(Long(frame[$"lmin{i}"][0]), Double(frame[$"lmean{i}"][0]) ?? 0, Long(frame[$"lmax{i}"][0])) : null,
-            [],
-            null);
     }
 
     /// <summary>

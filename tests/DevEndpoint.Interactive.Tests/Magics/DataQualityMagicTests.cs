@@ -1,4 +1,6 @@
 using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.DataQuality;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
@@ -50,5 +52,55 @@ public sealed class DataQualityMagicTests
         KernelFixture.AssertSucceeded(suggested);
         Assert.Contains("Recommended rules for products", KernelFixture.Html(suggested), StringComparison.Ordinal);
         Assert.Contains("RowCount between", KernelFixture.Html(suggested), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cell_of_only_the_magic_line_runs_the_tables_saved_ruleset()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        DataQualityRulesets.Create(DataCatalog.Open(fixture.CatalogPath), "products-basics", "sales.products", "Rules = [ RowCount > 0, IsComplete \"price\" ]");
+
+        var check = await fixture.SubmitAsync($"#!dq sales.products --catalog {fixture.CatalogPath}");
+
+        KernelFixture.AssertSucceeded(check);
+        Assert.Contains("sales.products: 2 of 2 rules passed (score 1)", KernelFixture.Html(check), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cell_of_only_the_magic_line_for_a_table_without_a_saved_ruleset_says_what_to_write()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var check = await fixture.SubmitAsync($"#!dq sales.products --catalog {fixture.CatalogPath}");
+
+        Assert.Equal(
+            "#!dq checks the DQDL in the rest of the cell (Rules = [ ... ]), or a ruleset of the catalog with --ruleset <name>; the cell has no rules and the catalog no ruleset for sales.products. #!dq sales.products --suggest recommends one.",
+            KernelFixture.Failure(check));
+    }
+
+    [Fact]
+    public async Task Suggest_needs_no_cell_body()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var suggested = await fixture.SubmitAsync($"#!dq sales.products --suggest --catalog {fixture.CatalogPath}");
+
+        KernelFixture.AssertSucceeded(suggested);
+        Assert.Contains("Recommended rules for sales.products", KernelFixture.Html(suggested), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_magic_alone_shows_its_help()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var help = await fixture.SubmitAsync("#!dq");
+
+        KernelFixture.AssertSucceeded(help);
+        Assert.Contains("--ruleset", KernelFixture.Html(help), StringComparison.Ordinal);
+        Assert.Contains("--suggest", KernelFixture.Html(help), StringComparison.Ordinal);
     }
 }

@@ -64,6 +64,16 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public void The_rulesets_kept_for_a_table_are_listed_by_name_without_those_of_other_tables()
+    {
+        DataQualityRulesets.Create(lake.Catalog, "orders-strict", "shop.orders", "Rules = [ IsComplete \"email\" ]");
+        DataQualityRulesets.Create(lake.Catalog, "orders-basics", "shop.orders", "Rules = [ RowCount > 0 ]");
+        Assert.Empty(DataQualityRulesets.ForTable(lake.Catalog, "shop.customers"));
+
+        Assert.Equal(["orders-basics", "orders-strict"], DataQualityRulesets.ForTable(lake.Catalog, "Shop.Orders").Select(r => r.Name));
+    }
+
+    [Fact]
     public async Task Row_level_outcomes_list_the_rules_each_row_passed_failed_and_skipped()
     {
         var run = await EvaluateDataQuality.RunAsync(
