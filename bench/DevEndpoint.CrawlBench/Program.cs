@@ -7,8 +7,9 @@ using DevEndpoint.CrawlBench;
 using DevEndpoint.Crawling;
 using DuckDB.NET.Data;
 
-// Usage: dotnet run --project bench/DevEndpoint.CrawlBench -c Release [-- <files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake <name>]...
+// Usage: dotnet run --project bench/DevEndpoint.CrawlBench -c Release [-- <files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake <name>]... [--cli <folder>]
 // <files> is the file count of the small, typed, families and jsonl lakes; the tiny lake has ten times as many.
+// --cli: a folder the CLI was published into (to measure another build of it); by default the one published next to the bench.
 // Lakes: small and big (crawled in this process), typed, families, tiny and jsonl (each run a whole process, as installed).
 // Internal: duckdb-count csv|json <folder> [--by-name] runs the peer in a process of its own and prints its count.
 if (args.FirstOrDefault() == "duckdb-count" && args.Length >= 3)
@@ -21,6 +22,7 @@ var positional = new List<int>();
 var runs = 5;
 var root = Path.Combine(Path.GetTempPath(), "devendpoint-crawlbench");
 var lakes = new HashSet<string>(StringComparer.Ordinal);
+var cliFolder = Path.Combine(AppContext.BaseDirectory, "cli");
 string[] allLakes = ["small", "big", "typed", "families", "tiny", "jsonl"];
 for (var i = 0; i < args.Length; i++)
 {
@@ -32,6 +34,9 @@ for (var i = 0; i < args.Length; i++)
         case "--data" when i + 1 < args.Length:
             root = Path.GetFullPath(args[++i]);
             break;
+        case "--cli" when i + 1 < args.Length:
+            cliFolder = Path.GetFullPath(args[++i]);
+            break;
         case "--lake" when i + 1 < args.Length && allLakes.Contains(args[i + 1]):
             lakes.Add(args[++i]);
             break;
@@ -42,7 +47,7 @@ for (var i = 0; i < args.Length; i++)
                 break;
             }
 
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [<files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake {string.Join('|', allLakes)}]...");
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [<files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake {string.Join('|', allLakes)}]... [--cli <folder>]");
             return 2;
     }
 }
@@ -96,13 +101,13 @@ var wholeProcessLakes = new (string Name, string What, Func<string> Write, strin
 }.Where(l => lakes.Contains(l.Name)).ToList();
 if (wholeProcessLakes.Count > 0)
 {
-    var cli = Path.Combine(AppContext.BaseDirectory, "cli", "DevEndpoint.Cli.dll");
+    var cli = Path.Combine(cliFolder, "DevEndpoint.Cli.dll");
     var self = typeof(DuckDbCount).Assembly.Location;
     report.AppendLine()
-        .AppendLine(CultureInfo.InvariantCulture, $"Whole process, as installed (`devendpoint crawl <folder> --database bench --catalog <fresh file>`, published like `./build.sh cli`), against DuckDB's `count(*)` over `read_csv_auto('<folder>/**/*.csv', hive_partitioning=true)` run in a process of its own (DuckDB.NET in a .NET process), alternating; median of {runs} runs after a warm-up; peak = the process's peak resident memory.")
+        .AppendLine(CultureInfo.InvariantCulture, $"Whole process, as installed (`devendpoint crawl <folder> --database bench --catalog <fresh file>`, published like `./build.sh cli`), against DuckDB's `count(*)` over `read_csv_auto('<folder>/**/*.csv', hive_partitioning=true)` run in a process of its own (DuckDB.NET in a .NET process), alternating; median of {runs} runs after a warm-up; wall = from start to exit, CPU = user + system time, peak = the process's peak resident memory.")
         .AppendLine()
-        .AppendLine("| lake | DevEndpoint crawl | peak | tables / partitions | DuckDB count(*) | peak | rows | ratio DevEndpoint/DuckDB |")
-        .AppendLine("|---|---|---|---|---|---|---|---|");
+        .AppendLine("| lake | DevEndpoint crawl: wall / CPU / peak | tables / partitions | DuckDB count(*): wall / CPU / peak | rows | ratio DevEndpoint/DuckDB: wall / CPU |")
+        .AppendLine("|---|---|---|---|---|---|");
     foreach (var lake in wholeProcessLakes)
     {
         Console.WriteLine($"Writing (or reusing) the {lake.Name} lake under {root} ...");
@@ -120,7 +125,7 @@ if (wholeProcessLakes.Count > 0)
             var crawl = await WholeProcess.RunAsync(cli, "crawl", folder, "--database", "bench", "--catalog", catalogPath);
             string[] duckArgs = [self, "duckdb-count", lake.Format, folder, .. lake.ByName ? new[] { "--by-name" } : []];
             var duck = await WholeProcess.RunAsync(duckArgs);
-            Console.WriteLine($"  {lake.Name} {(round == 0 ? "warm-up" : $"run {round}")}: devendpoint {crawl.Wall.TotalSeconds:0.00} s, DuckDB {duck.Wall.TotalSeconds:0.00} s");
+            Console.WriteLine($"  {lake.Name} {(round == 0 ? "warm-up" : $"run {round}")}: devendpoint {crawl.Wall.TotalSeconds:0.00} s (CPU {crawl.Cpu?.TotalSeconds:0.00} s), DuckDB {duck.Wall.TotalSeconds:0.00} s (CPU {duck.Cpu?.TotalSeconds:0.00} s)");
             if (round > 0)
             {
                 crawls.Add(crawl);
@@ -128,10 +133,8 @@ if (wholeProcessLakes.Count > 0)
             }
         }
 
-        var crawlMedian = Median(crawls.Select(r => r.Wall));
-        var duckMedian = Median(ducks.Select(r => r.Wall));
         var summary = Regex.Match(crawls[^1].Output, @"Tables: (\d+) created.*Partitions added: (\d+)\.");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| {lake.What} | {crawlMedian.TotalSeconds:0.00} s | {Mebibytes(crawls)} | {summary.Groups[1].Value} / {summary.Groups[2].Value} | {duckMedian.TotalSeconds:0.00} s | {Mebibytes(ducks)} | {long.Parse(ducks[^1].Output.Trim(), CultureInfo.InvariantCulture):N0} | {crawlMedian / duckMedian:0.00} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| {lake.What} | {Figures(crawls)} | {summary.Groups[1].Value} / {summary.Groups[2].Value} | {Figures(ducks)} | {long.Parse(ducks[^1].Output.Trim(), CultureInfo.InvariantCulture):N0} | {Ratio(crawls, ducks, r => r.Wall)} / {Ratio(crawls, ducks, r => r.Cpu)} |");
     }
 }
 
@@ -188,8 +191,15 @@ async Task<(TimeSpan Median, CrawlRun Run)> MedianCrawlAsync(string folder, stri
     return (Median(times), rows);
 }
 
-static string Mebibytes(List<WholeProcess> runs) =>
-    runs.All(r => r.PeakBytes is not null) ? string.Create(CultureInfo.InvariantCulture, $"{Median(runs.Select(r => r.PeakBytes!.Value)) / (1024.0 * 1024):0} MiB") : "n/a";
+static string Figures(List<WholeProcess> runs) =>
+    runs.All(r => r.Cpu is not null)
+        ? string.Create(CultureInfo.InvariantCulture, $"{Median(runs.Select(r => r.Wall)).TotalSeconds:0.00} s / {Median(runs.Select(r => r.Cpu!.Value)).TotalSeconds:0.00} s / {Median(runs.Select(r => r.PeakBytes!.Value)) / (1024.0 * 1024):0} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{Median(runs.Select(r => r.Wall)).TotalSeconds:0.00} s / n/a / n/a");
+
+static string Ratio(List<WholeProcess> ours, List<WholeProcess> peer, Func<WholeProcess, TimeSpan?> figure) =>
+    ours.Concat(peer).All(r => figure(r) is not null)
+        ? string.Create(CultureInfo.InvariantCulture, $"{Median(ours.Select(r => figure(r)!.Value)) / Median(peer.Select(r => figure(r)!.Value)):0.00}")
+        : "n/a";
 
 static T Median<T>(IEnumerable<T> values)
 {

@@ -3,14 +3,17 @@ using System.Globalization;
 
 namespace DevEndpoint.CrawlBench;
 
-/// <summary>One run of a command as a process of its own: its wall time, its peak resident memory and its output.</summary>
-internal sealed record WholeProcess(TimeSpan Wall, long? PeakBytes, string Output)
+/// <summary>
+/// One run of a command as a process of its own: its wall time, its CPU time (user and system), its peak resident memory
+/// and its output. On a busy machine the CPU time is the steadier figure.
+/// </summary>
+internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakBytes, string Output)
 {
     private const string Time = "/usr/bin/time";
 
     /// <summary>
     /// Runs <c>dotnet <paramref name="args"/></c>, under <c>/usr/bin/time</c> when the machine has it (for the peak
-    /// resident memory), and fails with its first error line when it exits with an error.
+    /// resident memory and the CPU time), and fails with its first error line when it exits with an error.
     /// </summary>
     public static async Task<WholeProcess> RunAsync(params string[] args)
     {
@@ -19,7 +22,7 @@ internal sealed record WholeProcess(TimeSpan Wall, long? PeakBytes, string Outpu
         {
             var timed = File.Exists(Time);
             var start = new ProcessStartInfo(timed ? Time : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in (timed ? ["-f", "%M", "-o", peakFile, "dotnet"] : Array.Empty<string>()).Concat(args))
+            foreach (var arg in (timed ? ["-f", "%M %U %S", "-o", peakFile, "dotnet"] : Array.Empty<string>()).Concat(args))
             {
                 start.ArgumentList.Add(arg);
             }
@@ -36,8 +39,13 @@ internal sealed record WholeProcess(TimeSpan Wall, long? PeakBytes, string Outpu
                 throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited with {process.ExitCode}: {firstError.Trim()}");
             }
 
-            long? peak = timed && long.TryParse((await File.ReadAllTextAsync(peakFile)).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib) ? kib * 1024 : null;
-            return new WholeProcess(wall, peak, await output);
+            var measured = timed ? (await File.ReadAllTextAsync(peakFile)).Trim().Split(' ') : [];
+            return measured.Length == 3
+                && long.TryParse(measured[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib)
+                && double.TryParse(measured[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+                && double.TryParse(measured[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system)
+                ? new WholeProcess(wall, TimeSpan.FromSeconds(user + system), kib * 1024, await output)
+                : new WholeProcess(wall, null, null, await output);
         }
         finally
         {

@@ -19,7 +19,8 @@ internal static partial class CsvSniffer
         }
 
         char?[] comments = start.Contains('#', StringComparison.Ordinal) ? [null, '#'] : [null];
-        foreach (var delimiter in CsvDialect.CandidateDelimiters.Concat(OtherDelimiters(start)))
+        // A delimiter the start does not hold splits nothing: its records have one column, which no dialect may have.
+        foreach (var delimiter in CsvDialect.CandidateDelimiters.Where(d => start.Contains(d, StringComparison.Ordinal)).Concat(OtherDelimiters(start)))
         {
             foreach (var quote in quotes)
             {
