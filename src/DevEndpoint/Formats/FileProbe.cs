@@ -45,8 +45,8 @@ internal sealed class FileProbe
 
     public static FileProbe Open(FileSource source, string path, SampleOptions options)
     {
-        var head = source.ReadHead(path, HeadLength);
-        return new FileProbe(source, path, source.Length(path), head, Formats.Compression.Detect(head), options);
+        var (head, length) = source.ReadHeadAndLength(path, HeadLength);
+        return new FileProbe(source, path, length, head, Formats.Compression.Detect(head), options);
     }
 
     /// <summary>Opens the whole file (as stored) as a seekable stream; from an object store, only what is read is fetched.</summary>

@@ -19,6 +19,9 @@ internal abstract class FileSource
     /// <summary>A file's size in bytes.</summary>
     public abstract long Length(string path);
 
+    /// <summary>The first <paramref name="count"/> bytes of a file (fewer when the file is shorter), and its size.</summary>
+    public virtual (byte[] Head, long Length) ReadHeadAndLength(string path, int count) => (ReadHead(path, count), Length(path));
+
     private sealed class LocalFiles : FileSource
     {
         public override Stream OpenRead(string path, int bufferSize = 4096) =>
@@ -27,5 +30,21 @@ internal abstract class FileSource
         public override byte[] ReadHead(string path, int count) => Compression.ReadHead(path, count);
 
         public override long Length(string path) => new FileInfo(path).Length;
+
+        /// <summary>Both from one opening of the file, read without a stream.</summary>
+        public override (byte[] Head, long Length) ReadHeadAndLength(string path, int count)
+        {
+            using var handle = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(handle);
+            var head = new byte[Math.Min(count, length)];
+            var total = 0;
+            int read;
+            while (total < head.Length && (read = RandomAccess.Read(handle, head.AsSpan(total), total)) > 0)
+            {
+                total += read;
+            }
+
+            return (total == head.Length ? head : head[..total], length);
+        }
     }
 }

@@ -15,7 +15,8 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
 
     public static TextSample Read(FileSource source, string path, string compression, int maxBytes)
     {
-        using var file = source.OpenRead(path, 1 << 16);
+        // An uncompressed local file is read straight into the sample's buffer, without a buffer of the stream's own.
+        using var file = source.OpenRead(path, source == FileSource.Local && compression == Compression.None ? 1 : 1 << 16);
         using var stream = Compression.Decompress(file, compression, leaveOpen: true);
         // An uncompressed file needs no more than its size; a compressed one grows the buffer as it decompresses.
         var limit = maxBytes + 1;

@@ -98,12 +98,18 @@ internal static class TextValues
             return number;
         }
 
-        if (text.Length == 10 && TryParseDate(text, out _))
+        // Dates and timestamps start with their year's digits: other texts need no parsing to be told apart.
+        if (!char.IsAsciiDigit(text[0]))
+        {
+            return InferredType.String;
+        }
+
+        if (text.Length == 10 && (IsoText.IsDate(text) || TryParseDate(text, out _)))
         {
             return InferredType.Date;
         }
 
-        if (text.Length >= 16 && TryParseTimestamp(text, out _))
+        if (text.Length >= 16 && (IsoText.IsTimestamp(text) || TryParseTimestamp(text, out _)))
         {
             return InferredType.Timestamp;
         }
@@ -147,7 +153,13 @@ internal static class TextValues
             return integerDigits <= 38 ? InferredType.Integer(text, integerDigits) : null;
         }
 
+        // Digits then anything but a point or an exponent (or the trailing NULs number parsing allows) is no number.
         var rest = span[integerDigits..];
+        if (rest[0] is not ('.' or 'e' or 'E' or '\0'))
+        {
+            return null;
+        }
+
         if (rest[0] == '.')
         {
             var scale = 1;

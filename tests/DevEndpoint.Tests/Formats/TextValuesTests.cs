@@ -31,6 +31,12 @@ public sealed class TextValuesTests
     [InlineData("2024-01-15 04:55:03 PDT", "timestamp")]
     [InlineData("2024-01-15 04:55:03 XYZ", "string")]
     [InlineData("hello", "string")]
+    [InlineData("12 apples", "string")]
+    [InlineData("1E5", "double")]
+    [InlineData("2024-01-15T10:30:00+05:30", "timestamp")]
+    [InlineData("2024-1-15", "string")]
+    [InlineData("2024-02-30", "string")]
+    [InlineData("15/01/2024 10:30", "string")]
     public void Infer_gives_the_narrowest_type_of_one_value(string text, string expected)
     {
         Assert.Equal(expected, TextValues.Infer(text).ToHiveType());

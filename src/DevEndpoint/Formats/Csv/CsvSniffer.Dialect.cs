@@ -19,7 +19,8 @@ internal static partial class CsvSniffer
         }
 
         char?[] comments = start.Contains('#', StringComparison.Ordinal) ? [null, '#'] : [null];
-        foreach (var delimiter in CsvDialect.CandidateDelimiters.Concat(OtherDelimiters(start)))
+        // A delimiter the start does not hold splits nothing: its records have one column, which no dialect may have.
+        foreach (var delimiter in CsvDialect.CandidateDelimiters.Where(d => start.Contains(d, StringComparison.Ordinal)).Concat(OtherDelimiters(start)))
         {
             foreach (var quote in quotes)
             {
@@ -38,7 +39,7 @@ internal static partial class CsvSniffer
     /// <summary>Punctuation that occurs the same number of times (at least once) on most of the first lines.</summary>
     private static IEnumerable<char> OtherDelimiters(string start)
     {
-        var lines = start.Split('\n').Take(50).Where(l => l.Length > 0).ToList();
+        var lines = TextLines.First(start, 50).Where(l => l.Length > 0).ToList();
         if (lines.Count < 2)
         {
             return [];
@@ -49,7 +50,7 @@ internal static partial class CsvSniffer
             .Distinct()
             .Where(c =>
             {
-                var counts = lines.Select(l => l.Count(x => x == c)).ToList();
+                var counts = lines.Select(l => l.AsSpan().Count(c)).ToList();
                 var mode = counts.GroupBy(n => n).MaxBy(g => g.Count())!;
                 return mode.Key > 0 && mode.Count() >= 0.9 * counts.Count;
             })

@@ -12,7 +12,7 @@ internal static partial class CsvSniffer
     /// header when its cells are text in most of the typed columns below it (a numbered field like <c>1</c> among names).
     /// Below a preamble (a title, a note), a row of column names is the header whatever the data below it.
     /// </summary>
-    private static bool LooksLikeHeader(List<string[]> records, bool afterPreamble)
+    private static bool LooksLikeHeader(List<string[]> records, bool afterPreamble, BelowFirst below)
     {
         var first = records[0];
         if (afterPreamble && IsLabelRow(first))
@@ -26,8 +26,8 @@ internal static partial class CsvSniffer
             return false;
         }
 
-        var data = records.Skip(1).ToList();
-        var types = InferTypes(data, first.Length);
+        var data = below.Records;
+        var types = below.Types(first.Length);
         if (named.Any(c => TextValues.Infer(c).Kind != TypeKind.String || DateFormats.Infer([c]) is not null))
         {
             var typed = Enumerable.Range(0, first.Length).Where(i => types[i].Kind is not TypeKind.String and not TypeKind.Null).ToList();

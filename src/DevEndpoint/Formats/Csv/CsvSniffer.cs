@@ -15,7 +15,7 @@ internal static partial class CsvSniffer
         var text = sample.Text;
         var start = text.Length <= DialectSampleChars ? text : text[..DialectSampleChars];
         var startComplete = sample.Complete && start.Length == text.Length;
-        var chosen = Candidates(start)
+        var winner = Candidates(start)
             .Select((dialect, order) => Score(start, startComplete, dialect, options.MaxRecords, order))
             .Where(s => s.Records.Count > 0 && s.Columns >= 2 && s.Consistency >= MinimumConsistency)
             .OrderByDescending(s => s.Consistency)
@@ -25,7 +25,8 @@ internal static partial class CsvSniffer
             .ThenBy(s => s.Dialect.Comment is null ? 0 : 1)
             .ThenBy(s => s.Skipped)
             .ThenBy(s => s.Order)
-            .FirstOrDefault()?.Dialect;
+            .FirstOrDefault();
+        var chosen = winner?.Dialect;
         if (chosen is null)
         {
             var extension = Path.GetExtension(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path);
@@ -37,8 +38,17 @@ internal static partial class CsvSniffer
             chosen = new CsvDialect();
         }
 
-        var best = Score(text, sample.Complete, chosen with { PreambleLines = 0 }, options.MaxRecords, 0);
-        return best.Records.Count == 0 ? null : Describe(sample, compression, best, LooksLikeHeader(best.Records, best.Skipped > 0), []);
+        // Where the dialect was chosen on the whole sample, its reading is the sample's: it is not read again.
+        var best = winner is not null && start.Length == text.Length
+            ? winner
+            : Score(text, sample.Complete, chosen with { PreambleLines = 0 }, options.MaxRecords, 0);
+        if (best.Records.Count == 0)
+        {
+            return null;
+        }
+
+        var below = new BelowFirst(best.Records);
+        return Describe(sample, compression, best, LooksLikeHeader(best.Records, best.Skipped > 0, below), [], below);
     }
 
     /// <summary>
@@ -55,18 +65,19 @@ internal static partial class CsvSniffer
             return null;
         }
 
-        return Describe(sample, compression, read, hasHeader ?? LooksLikeHeader(read.Records, read.Skipped > 0), header);
+        var below = new BelowFirst(read.Records);
+        return Describe(sample, compression, read, hasHeader ?? LooksLikeHeader(read.Records, read.Skipped > 0, below), header, below);
     }
 
-    private static FileSchema Describe(TextSample sample, string compression, Candidate best, bool hasHeader, IReadOnlyList<string> header)
+    private static FileSchema Describe(TextSample sample, string compression, Candidate best, bool hasHeader, IReadOnlyList<string> header, BelowFirst below)
     {
         var records = best.Records;
-        var data = hasHeader ? records.Skip(1).ToList() : records;
+        var data = hasHeader ? below.Records : records;
         var width = header.Count > 0 ? header.Count : Math.Max(best.Columns, records.Max(FilledLength));
         IReadOnlyList<string> given = header.Count > 0 ? header : hasHeader ? records[0] : [];
         var names = ColumnNames.Make(given, width);
         var dateFormats = new Dictionary<string, string>(StringComparer.Ordinal);
-        var types = InferTypes(data, width);
+        var types = hasHeader ? below.Types(width) : InferTypes(data, width);
         for (var i = 0; i < width; i++)
         {
             if (types[i].Kind == TypeKind.String && DateFormats.Infer(ColumnValues(data, i)) is var (pattern, hasTime))
@@ -102,6 +113,28 @@ internal static partial class CsvSniffer
         }
 
         return types;
+    }
+
+    /// <summary>
+    /// The records below the first, and their column types, inferred once for the header decision and the schema: the
+    /// types of each column do not depend on how many columns are inferred.
+    /// </summary>
+    private sealed class BelowFirst(List<string[]> records)
+    {
+        private InferredType[] types = [];
+
+        public List<string[]> Records { get; } = records.Skip(1).ToList();
+
+        /// <summary>The types of the first <paramref name="width"/> columns (a copy the caller may change).</summary>
+        public InferredType[] Types(int width)
+        {
+            if (types.Length < width)
+            {
+                types = InferTypes(Records, width);
+            }
+
+            return types[..width];
+        }
     }
 
     private static List<string> ColumnValues(List<string[]> data, int column) =>

@@ -73,8 +73,8 @@ internal static class JsonLinesSniffer
     /// them as dates too. Other forms (day-first, month names) stay text.
     /// </summary>
     private static InferredType InferString(string text) =>
-        text.Length == 10 && TextValues.TryParseDate(text, out _) ? InferredType.Date
-        : text.Length >= 16 && text[4] == '-' && TextValues.TryParseTimestamp(text, out _) ? InferredType.Timestamp
+        text.Length == 10 && (IsoText.IsDate(text) || TextValues.TryParseDate(text, out _)) ? InferredType.Date
+        : text.Length >= 16 && text[4] == '-' && (IsoText.IsTimestamp(text) || TextValues.TryParseTimestamp(text, out _)) ? InferredType.Timestamp
         : InferredType.String;
 
     private static InferredType InferObject(JsonElement element)

@@ -25,12 +25,15 @@ internal sealed class GrokClassifier(string name, GrokPattern pattern, string? c
     public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken)
     {
         var sample = file.Text;
-        var lines = sample.Text.Split('\n');
-        var count = sample.Complete ? lines.Length : lines.Length - 1;
         var (sampled, matched) = (0, 0);
-        for (var i = 0; i < count && sampled < file.Options.MaxRecords; i++)
+        foreach (var whole in TextLines.Whole(sample.Text, sample.Complete))
         {
-            var line = lines[i].TrimEnd('\r');
+            if (sampled >= file.Options.MaxRecords)
+            {
+                break;
+            }
+
+            var line = whole.TrimEnd('\r');
             if (line.Length == 0)
             {
                 continue;

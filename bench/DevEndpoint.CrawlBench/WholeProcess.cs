@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DevEndpoint.CrawlBench;
+
+/// <summary>
+/// One run of a command as a process of its own: its wall time, its CPU time (user and system), its peak resident memory
+/// and its output. On a busy machine the CPU time is the steadier figure.
+/// </summary>
+internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakBytes, string Output)
+{
+    private const string Time = "/usr/bin/time";
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="args"/></c>, under <c>/usr/bin/time</c> when the machine has it (for the peak
+    /// resident memory and the CPU time), and fails with its first error line when it exits with an error.
+    /// </summary>
+    public static async Task<WholeProcess> RunAsync(params string[] args)
+    {
+        var peakFile = Path.GetTempFileName();
+        try
+        {
+            var timed = File.Exists(Time);
+            var start = new ProcessStartInfo(timed ? Time : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in (timed ? ["-f", "%M %U %S", "-o", peakFile, "dotnet"] : Array.Empty<string>()).Concat(args))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            var wall = stopwatch.Elapsed;
+            if (process.ExitCode != 0)
+            {
+                var firstError = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
+                throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited with {process.ExitCode}: {firstError.Trim()}");
+            }
+
+            var measured = timed ? (await File.ReadAllTextAsync(peakFile)).Trim().Split(' ') : [];
+            return measured.Length == 3
+                && long.TryParse(measured[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var kib)
+                && double.TryParse(measured[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var user)
+                && double.TryParse(measured[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var system)
+                ? new WholeProcess(wall, TimeSpan.FromSeconds(user + system), kib * 1024, await output)
+                : new WholeProcess(wall, null, null, await output);
+        }
+        finally
+        {
+            File.Delete(peakFile);
+        }
+    }
+}
