@@ -91,6 +91,15 @@ internal abstract class ColumnSink
     public abstract void Reserve(long count);
 
     /// <summary>
+    /// Says that the values still to come hold at most <paramref name="bytes"/> bytes of UTF-8 text in all (a Parquet
+    /// chunk of plain strings knows it from its footer): a UTF-8 string column then collects them straight into the
+    /// column's array, of that size, instead of into a buffer it copies at the end. Other columns ignore it.
+    /// </summary>
+    public virtual void ReserveBytes(long bytes)
+    {
+    }
+
+    /// <summary>
     /// A builder that fills rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="capacity"/>) of
     /// this one's storage, so that ranges of one file read at once write straight into the final column (not for UTF-8
     /// text, whose byte length is not known ahead: those ranges fill builders of their own, see <see cref="ReadPart.Split"/>).
