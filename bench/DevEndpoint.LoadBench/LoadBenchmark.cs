@@ -7,13 +7,19 @@ namespace DevEndpoint.LoadBench;
 /// <summary>The driver: generates (or reuses) the data, crawls it, runs every reader as its own process and reports.</summary>
 internal static class LoadBenchmark
 {
-    public static async Task<int> RunAsync(long rows, int runs, string machine, string dataRoot, bool generateOnly)
+    public static async Task<int> RunAsync(long rows, int runs, string machine, string dataRoot, bool generateOnly, long shapeRows)
     {
         Console.WriteLine($"Writing (or reusing) {rows:N0} rows under {dataRoot} ...");
         var files = await BenchData.EnsureAsync(dataRoot, rows);
         foreach (var path in new[] { files.Csv, files.Parquet, files.JsonLines })
         {
             Console.WriteLine($"  {path}: {new FileInfo(path).Length:N0} bytes");
+        }
+
+        var shapes = shapeRows > 0 ? await Shapes.EnsureAsync(files, shapeRows) : [];
+        foreach (var shape in shapes)
+        {
+            Console.WriteLine($"  {shape.Path}: {new FileInfo(shape.Path).Length:N0} bytes");
         }
 
         if (generateOnly)
@@ -28,6 +34,11 @@ internal static class LoadBenchmark
 
         var crawl = await new Crawler(DataCatalog.Open(files.Catalog)).CrawlAsync(new CrawlOptions { Path = files.Data, Database = "bench" });
         Console.WriteLine($"Crawled into {files.Catalog}: {string.Join(", ", crawl.Tables.Select(t => $"bench.{t.Name} ({t.Classification})"))}");
+        foreach (var shape in shapes)
+        {
+            var crawled = await new Crawler(DataCatalog.Open(files.Catalog)).CrawlAsync(new CrawlOptions { Path = shape.CrawlRoot, Database = "bench" });
+            Console.WriteLine($"Crawled {string.Join(", ", crawled.Tables.Select(t => $"bench.{t.Name} ({t.Classification})"))}");
+        }
 
         var cli = Path.Combine(AppContext.BaseDirectory, "cli", "DevEndpoint.Cli.dll");
         if (!File.Exists(cli))
@@ -58,6 +69,13 @@ internal static class LoadBenchmark
             }
         }
 
+        foreach (var shape in shapes)
+        {
+            var table = $"bench.{shape.Table}";
+            runners.Add(new(shape.Table, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog], []));
+            runners.Add(new(shape.Table, LoadReport.DuckDb, "`CREATE TABLE t AS SELECT * FROM ...`", self, ["duckdb", shape.Kind, shape.Path], ["--check"]));
+        }
+
         var measurements = await Measurement.TakeAsync(runners, runs);
         var crossChecks = measurements.Select(m => m.Runner.Format).Distinct().Select<string, (string Format, IReadOnlyList<string>? Mismatches)>(format =>
         {
@@ -66,7 +84,7 @@ internal static class LoadBenchmark
             return (format, ours is null || duck is null ? null : CrossCheck.Mismatches(ours.Report, duck.Report));
         }).ToList();
 
-        var report = LoadReport.Markdown(machine, files, runs, measurements, crossChecks);
+        var report = LoadReport.Markdown(machine, files, shapes, runs, measurements, crossChecks);
         Console.WriteLine();
         Console.WriteLine(report);
         Directory.CreateDirectory(Path.Combine("bench", "results"));

@@ -15,6 +15,7 @@ internal static class LoadReport
     public static string Markdown(
         string machine,
         BenchFiles files,
+        IReadOnlyList<Shape> shapes,
         int runs,
         IReadOnlyList<Measurement> measurements,
         IReadOnlyList<(string Format, IReadOnlyList<string>? Mismatches)> crossChecks)
@@ -30,7 +31,8 @@ internal static class LoadReport
             .AppendLine()
             .AppendLine("| format | reader | what runs | process | load | peak memory | rows |")
             .AppendLine("|---|---|---|---|---|---|---|");
-        foreach (var m in measurements)
+        var shaped = shapes.ToDictionary(s => s.Table);
+        foreach (var m in measurements.Where(m => !shaped.ContainsKey(m.Runner.Format)))
         {
             report.AppendLine(m.Succeeded
                 ? string.Create(CultureInfo.InvariantCulture, $"| {m.Runner.Format} | {m.Runner.Reader} | {m.Runner.What} | {m.MedianWall.TotalSeconds:0.00} s | {m.MedianLoadMs / 1000:0.00} s | {Megabytes(m.MedianPeakBytes)} MB | {m.Runs[0].Rows:N0} |")
@@ -48,8 +50,24 @@ internal static class LoadReport
         Target(report, "JSON lines: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("JSON lines", DevEndpoint), Find("JSON lines", DuckDb)), r => r <= 1.5);
         Target(report, "Parquet: a 1% sample / the full load at most 1.0x (issue 13)", Ratio(Find("Parquet", DevEndpointSample), Find("Parquet", DevEndpoint)), r => r <= 1.0);
 
+        if (shapes.Count > 0)
+        {
+            report.AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"Other shapes (same rounds, each file crawled as a table of its own): DevEndpoint's `devendpoint load bench.<table> --summary` against DuckDB's CREATE TABLE from the same file.")
+                .AppendLine()
+                .AppendLine("| table | format | what it holds | rows | size | DevEndpoint process | DuckDB process | ratio | DevEndpoint load | DuckDB load | DevEndpoint peak | DuckDB peak |")
+                .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            foreach (var shape in shapes)
+            {
+                var (ours, duck) = (Find(shape.Table, DevEndpoint), Find(shape.Table, DuckDb));
+                report.AppendLine(ours is { Succeeded: true } && duck is { Succeeded: true }
+                    ? string.Create(CultureInfo.InvariantCulture, $"| {shape.Table} | {shape.Format} | {shape.Description} | {duck.Runs[0].Rows:N0} | {Megabytes(new FileInfo(shape.Path).Length)} MB | {ours.MedianWall.TotalSeconds:0.00} s | {duck.MedianWall.TotalSeconds:0.00} s | {ours.MedianWall / duck.MedianWall:0.00}x | {ours.MedianLoadMs / 1000:0.00} s | {duck.MedianLoadMs / 1000:0.00} s | {Megabytes(ours.MedianPeakBytes)} MB | {Megabytes(duck.MedianPeakBytes)} MB |")
+                    : $"| {shape.Table} | {shape.Format} | {shape.Description} | | | failed: {ours?.Failure ?? duck?.Failure} | | | | | | |");
+            }
+        }
+
         report.AppendLine()
-            .AppendLine("Cross-check: `devendpoint load --summary` against DuckDB's figures by SQL for the same file (rows; per column nulls, sums, UTF-8 bytes of strings):")
+            .AppendLine("Cross-check: `devendpoint load --summary` against DuckDB's figures by SQL for the same file (rows; per column nulls, sums, UTF-8 bytes of strings; DuckDB's STRUCT columns by their fields, of its LIST columns the nulls only):")
             .AppendLine();
         foreach (var (format, mismatches) in crossChecks)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DevEndpoint.LoadBench;
 
-// Usage: dotnet run --project bench/DevEndpoint.LoadBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data] [--generate-only]]
+// Usage: dotnet run --project bench/DevEndpoint.LoadBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data] [--generate-only] [--shape-rows 500000]]
 // The driver runs each reader as a process of its own: the devendpoint CLI, and this program's subcommands
 // `duckdb csv|parquet|json <file> [--check]`, `loadcsv <file>` and `parquetnet <file>`.
 switch (args.FirstOrDefault())
@@ -22,12 +22,14 @@ var runs = 5;
 var machine = Environment.GetEnvironmentVariable("BENCH_MACHINE") is { Length: > 0 } name ? name : Environment.MachineName;
 var data = Path.Combine("artifacts", "bench-data");
 var generateOnly = false;
+var shapeRows = 500_000L;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out rows) && rows > 0:
         case "--runs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out runs) && runs > 0:
+        case "--shape-rows" when i + 1 < args.Length && long.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out shapeRows) && shapeRows >= 0:
             i++;
             break;
         case "--machine" when i + 1 < args.Length:
@@ -40,9 +42,9 @@ for (var i = 0; i < args.Length; i++)
             generateOnly = true;
             break;
         default:
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>] [--generate-only]");
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [--rows <n>] [--runs <n>] [--machine <name>] [--data <folder>] [--generate-only] [--shape-rows <n>, 0 for none]");
             return 2;
     }
 }
 
-return await LoadBenchmark.RunAsync(rows, runs, machine, Path.GetFullPath(data), generateOnly);
+return await LoadBenchmark.RunAsync(rows, runs, machine, Path.GetFullPath(data), generateOnly, shapeRows);

@@ -74,12 +74,35 @@ internal static class Runners
             }
         }
 
-        return new FrameSummary(rows, columns.Select(c => Summarize(connection, c.Name, c.Type)).ToList());
+        return new FrameSummary(rows, columns.SelectMany(c => Leaves(connection, c.Name, Quote(c.Name), c.Type)).Select(c => Summarize(connection, c.Name, c.Sql, c.Type)).ToList());
     }
 
-    private static ColumnSummary Summarize(DuckDBConnection connection, string name, string type)
+    /// <summary>A column, or the fields of a STRUCT column down to its leaves, named by their path (<c>user.address.city</c>) as a frame names them.</summary>
+    private static IEnumerable<(string Name, string Sql, string Type)> Leaves(DuckDBConnection connection, string name, string sql, string type)
     {
-        var column = $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        if (!type.StartsWith("STRUCT", StringComparison.Ordinal))
+        {
+            return [(name, sql, type)];
+        }
+
+        var fields = new List<(string Name, string Type)>();
+        using var describe = connection.CreateCommand();
+        describe.CommandText = $"SELECT column_name, column_type FROM (DESCRIBE SELECT unnest({sql}) FROM t)";
+        using (var reader = describe.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                fields.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        return fields.SelectMany(f => Leaves(connection, $"{name}.{f.Name}", $"struct_extract({sql}, '{f.Name.Replace("'", "''", StringComparison.Ordinal)}')", f.Type));
+    }
+
+    private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private static ColumnSummary Summarize(DuckDBConnection connection, string name, string column, string type)
+    {
         var nulls = Convert.ToInt64(Scalar(connection, $"SELECT count(*) - count({column}) FROM t"), CultureInfo.InvariantCulture);
         var summary = new ColumnSummary(name, type, nulls, null, null);
         if (type is "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" || type.StartsWith("DECIMAL", StringComparison.Ordinal))

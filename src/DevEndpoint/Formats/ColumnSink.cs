@@ -52,6 +52,27 @@ internal abstract class ColumnSink
     }
 
     /// <summary>
+    /// Adds <paramref name="levels"/>.Length rows of a column read in bulk (from Parquet): a row whose level is 1 has the
+    /// next of <paramref name="values"/>, one whose level is 0 is null.
+    /// </summary>
+    public virtual void AddValues<TSource>(TSource[] values, ReadOnlySpan<int> levels)
+        where TSource : struct
+    {
+        var next = 0;
+        foreach (var level in levels)
+        {
+            if (level == 0)
+            {
+                AddNull();
+            }
+            else
+            {
+                AddValue(values[next++]);
+            }
+        }
+    }
+
+    /// <summary>
     /// Adds <paramref name="rows"/> rows whose values are the dictionary <paramref name="entries"/> that
     /// <paramref name="indices"/> name, in order: with <paramref name="levels"/> empty every row has a value, otherwise a
     /// row has one where its level is 1 and is null where it is 0.
@@ -89,6 +110,15 @@ internal abstract class ColumnSink
 
     /// <summary>Makes room for <paramref name="count"/> values in all, when a part knows about how many rows it holds.</summary>
     public abstract void Reserve(long count);
+
+    /// <summary>
+    /// Says that the values still to come hold at most <paramref name="bytes"/> bytes of UTF-8 text in all (a Parquet
+    /// chunk of plain strings knows it from its footer): a UTF-8 string column then collects them straight into the
+    /// column's array, of that size, instead of into a buffer it copies at the end. Other columns ignore it.
+    /// </summary>
+    public virtual void ReserveBytes(long bytes)
+    {
+    }
 
     /// <summary>
     /// A builder that fills rows [<paramref name="start"/>, <paramref name="start"/> + <paramref name="capacity"/>) of

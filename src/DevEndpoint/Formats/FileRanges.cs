@@ -9,9 +9,9 @@ internal static class FileRanges
 {
     private const int BlockSize = 1 << 20;
 
-    /// <summary>How many <paramref name="quote"/> bytes and line feeds [<paramref name="start"/>, <paramref name="end"/>) holds.</summary>
+    /// <summary>How many <paramref name="quote"/> bytes (none counted when it is <c>null</c>) and line feeds [<paramref name="start"/>, <paramref name="end"/>) holds.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static (long Quotes, long LineFeeds) Count(SafeFileHandle file, long start, long end, byte quote)
+    public static (long Quotes, long LineFeeds) Count(SafeFileHandle file, long start, long end, byte? quote)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         var quotes = 0L;
@@ -24,7 +24,7 @@ internal static class FileRanges
                 break;
             }
 
-            quotes += buffer.AsSpan(0, read).Count(quote);
+            quotes += quote is { } q ? buffer.AsSpan(0, read).Count(q) : 0;
             lineFeeds += buffer.AsSpan(0, read).Count((byte)'\n');
             at += read;
         }

@@ -55,7 +55,7 @@ internal static class LineRanges
                 bounds[k] = Math.Max(bounds[k - 1], FileRanges.NextLineStart(handle, bounds[k]));
             }
 
-            Parallel.For(0, count, options, k => lineFeeds[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], (byte)'"').LineFeeds);
+            Parallel.For(0, count, options, k => lineFeeds[k] = FileRanges.Count(handle, bounds[k], bounds[k + 1], quote: null).LineFeeds);
         }
 
         var firstLines = new long[count];

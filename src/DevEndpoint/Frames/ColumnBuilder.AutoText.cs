@@ -25,6 +25,7 @@ internal abstract partial class ColumnBuilder
         private HashSet<int>? seen = [];
         private int values;
         private long expected;
+        private long bytesBound;
 
         private ColumnBuilder Active => (ColumnBuilder?)utf8 ?? strings!;
 
@@ -99,6 +100,13 @@ internal abstract partial class ColumnBuilder
             Active.Reserve(count);
         }
 
+        /// <summary>Kept for the UTF-8 builder this part may move to (the .NET strings of the trial have no use for it).</summary>
+        public override void ReserveBytes(long bytes)
+        {
+            bytesBound = bytes;
+            utf8?.ReserveBytes(bytes);
+        }
+
         public override ColumnBuilder NewEmpty() => new AutoText(Column);
 
         public override DataFrameColumn Build() => Active.Build();
@@ -147,6 +155,7 @@ internal abstract partial class ColumnBuilder
             {
                 utf8 = new Utf8Text(Column);
                 utf8.Reserve(expected);
+                utf8.ReserveBytes(bytesBound);
                 strings!.CopyTo(utf8);
                 strings = null;
             }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
 using Microsoft.Data.Analysis;
@@ -116,11 +117,39 @@ internal abstract partial class ColumnBuilder
                 return;
             }
 
+            // In bulk: the values' bytes copied at once, their validity bits set at once.
             Grow(count);
-            var typed = (T[])(object)values;
-            for (var i = 0; i < count; i++)
+            MemoryMarshal.AsBytes(((T[])(object)values).AsSpan(0, count)).CopyTo(this.values.AsSpan((origin + this.count) * Size));
+            SetBits(validity, this.count, this.count + count);
+            this.count += count;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public override void AddValues<TSource>(TSource[] values, ReadOnlySpan<int> levels)
+        {
+            if (typeof(TSource) != typeof(T))
             {
-                Add(typed[i]);
+                base.AddValues(values, levels);
+                return;
+            }
+
+            Grow(levels.Length);
+            var typed = (T[])(object)values;
+            var next = 0;
+            foreach (var level in levels)
+            {
+                if (level == 0)
+                {
+                    Unsafe.WriteUnaligned(ref this.values[(origin + count) * Size], default(T));
+                    nulls++;
+                }
+                else
+                {
+                    Unsafe.WriteUnaligned(ref this.values[(origin + count) * Size], typed[next++]);
+                    validity[count >> 3] |= (byte)(1 << (count & 7));
+                }
+
+                count++;
             }
         }
 
@@ -314,6 +343,22 @@ internal abstract partial class ColumnBuilder
         else
         {
             bits[index >> 3] &= (byte)~(1 << (index & 7));
+        }
+    }
+
+    /// <summary>Sets bits [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    private static void SetBits(byte[] bits, int from, int to)
+    {
+        for (; from < to && (from & 7) != 0; from++)
+        {
+            bits[from >> 3] |= (byte)(1 << (from & 7));
+        }
+
+        var whole = (to - from) >> 3;
+        bits.AsSpan(from >> 3, whole).Fill(0xFF);
+        for (from += whole << 3; from < to; from++)
+        {
+            bits[from >> 3] |= (byte)(1 << (from & 7));
         }
     }
 

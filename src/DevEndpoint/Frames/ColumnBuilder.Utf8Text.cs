@@ -32,6 +32,9 @@ internal abstract partial class ColumnBuilder
         /// <summary>The rows this part expects in all (<see cref="Reserve"/>), from which the bytes are estimated once some are seen.</summary>
         private long expected;
 
+        /// <summary>At most how many bytes the values added from the start will hold (<see cref="ReserveBytes"/>), or 0 when not known.</summary>
+        private long bytesBound;
+
         public override long Count => count;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -104,6 +107,19 @@ internal abstract partial class ColumnBuilder
         {
             expected = Math.Max(expected, count);
             GrowRows(count - this.count);
+        }
+
+        /// <summary>
+        /// Collects the values to come straight into an array of the column of <paramref name="bytes"/> more bytes, when
+        /// nothing is in a buffer yet: its pages never written (past the values' end) take no memory, and no copy is left
+        /// to make at the end. Past that size (a wrong bound) the array grows as a gathered one does.
+        /// </summary>
+        public override void ReserveBytes(long bytes)
+        {
+            if (data is null && gathered is null && bytes > 0)
+            {
+                bytesBound = length + bytes;
+            }
         }
 
         public override object? ValueAt(long row)
@@ -316,6 +332,11 @@ internal abstract partial class ColumnBuilder
             if (needed > int.MaxValue)
             {
                 throw TooMuchText();
+            }
+
+            if (gathered is null && data is null && bytesBound >= needed && bytesBound <= Array.MaxLength)
+            {
+                gathered = GC.AllocateUninitializedArray<byte>((int)bytesBound);
             }
 
             if (gathered is not null)

@@ -92,6 +92,10 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
         async Task ReadColumnChunksAsync(int i, CancellationToken token)
         {
             data[i].Reserve(part.Rows);
+            if (chunks.All(c => c[i] is { TextBytes: > 0 }))
+            {
+                data[i].ReserveBytes(chunks.Sum(c => c[i]!.TextBytes));
+            }
             using var handle = chunks.Any(c => c[i] is not null) ? File.OpenHandle(path) : null;
             ParquetReader? reader = null;
             try

@@ -134,6 +134,45 @@ public sealed class ParquetFastPathTests(ITestOutputHelper output)
         Assert.Equal(reference["category"].NullCount, frame["category"].NullCount);
     }
 
+    /// <summary>
+    /// Plain (not dictionary-encoded) strings go straight into a UTF-8 column's array, sized from the chunks' footer;
+    /// row groups of an odd size put each group's values and validity bits part-way into a byte.
+    /// </summary>
+    [Theory]
+    [InlineData(StringStorage.Auto)]
+    [InlineData(StringStorage.Dotnet)]
+    [InlineData(StringStorage.Utf8)]
+    public async Task Plain_strings_and_numbers_in_odd_row_groups_load_as_parquet_net_reads_them_whichever_storage_holds_strings(StringStorage strings)
+    {
+        using var folder = new TempFolder();
+        var path = folder.Combine("t", "rows.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DuckDb.Query(
+            "COPY (SELECT i AS id, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 3 END AS score, " +
+            "CASE WHEN i % 17 = 0 THEN NULL ELSE repeat('é' || i, 1 + i % 9) END AS note " +
+            $"FROM range({3 * AutoTrial}) t(i)) TO {DuckDb.Literal(path)} (FORMAT parquet, ROW_GROUP_SIZE 3001, DICTIONARY_SIZE_LIMIT 1)");
+        await using (var file = File.OpenRead(path))
+        {
+            await using var reader = await ParquetReader.CreateAsync(file);
+            Assert.All(reader.Metadata!.RowGroups, group => Assert.DoesNotContain(global::Parquet.Meta.Encoding.PLAIN_DICTIONARY, group.Columns[2].MetaData!.Encodings));
+            Assert.True(reader.Metadata!.RowGroups.Count > 2);
+        }
+
+        using var lake = await CrawledFolder.CreateAsync(folder.Path, "fast");
+        var paths = ChunkPaths.Watch();
+        var frame = (await lake.LoadAsync("t", new LoadOptions { Strings = strings })).Frame;
+        ChunkPaths.Watch(parquetNetOnly: true);
+        var reference = (await lake.LoadAsync("t", new LoadOptions { Strings = StringStorage.Dotnet })).Frame;
+
+        Assert.Equal(0, paths.ParquetNet);
+        Assert.Equal(3 * AutoTrial, frame.Rows.Count);
+        Assert.Equal(reference["note"].Cast<string?>(), frame["note"].Cast<string?>());
+        Assert.Equal(reference["note"].NullCount, frame["note"].NullCount);
+        reference.Columns.Remove("note");
+        frame.Columns.Remove("note");
+        AssertSameFrames(reference, frame);
+    }
+
     [Fact]
     public async Task A_limit_and_a_projection_read_only_the_chunks_and_rows_asked_for()
     {

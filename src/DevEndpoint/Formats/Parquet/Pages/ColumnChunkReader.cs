@@ -31,14 +31,21 @@ internal sealed class ColumnChunkReader
     private readonly bool optional;
     private readonly Func<PageValues> values;
 
-    private ColumnChunkReader(long start, int length, CompressionCodec codec, bool optional, Func<PageValues> values)
+    private ColumnChunkReader(long start, int length, CompressionCodec codec, bool optional, Func<PageValues> values, long textBytes)
     {
         this.start = start;
         this.length = length;
         this.codec = codec;
         this.optional = optional;
         this.values = values;
+        TextBytes = textBytes;
     }
+
+    /// <summary>
+    /// For a chunk of plain strings (no dictionary), at most how many bytes of text its values hold: its pages' size
+    /// uncompressed, which holds them with a length before each; otherwise 0 (a dictionary's entries may repeat).
+    /// </summary>
+    public long TextBytes { get; }
 
     /// <summary>
     /// A reader for the chunk when it is of the common kind and loads into <paramref name="column"/> as Parquet.Net's
@@ -65,7 +72,9 @@ internal sealed class ColumnChunkReader
         // Some writers leave a dictionary page's header out of the chunk's size (PARQUET-816): read up to 100 bytes
         // more, as Arrow does, short of the footer's length and magic.
         var length = Math.Min(Math.Min(meta.TotalCompressedSize + DictionaryHeaderSlack, fileLength - 8 - start), Array.MaxLength);
-        return new ColumnChunkReader(start, (int)length, meta.Codec, field.MaxDefinitionLevel == 1, values);
+        var plainText = meta.Type == global::Parquet.Meta.Type.BYTE_ARRAY && column.Type.Equals("string", StringComparison.OrdinalIgnoreCase)
+            && !meta.Encodings.Any(e => e is Encoding.PLAIN_DICTIONARY or Encoding.RLE_DICTIONARY);
+        return new ColumnChunkReader(start, (int)length, meta.Codec, field.MaxDefinitionLevel == 1, values, plainText ? Math.Max(0, meta.TotalUncompressedSize) : 0);
     }
 
     /// <summary>Adds the chunk's first <paramref name="take"/> rows to <paramref name="builder"/>.</summary>

@@ -107,7 +107,6 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
 {
     private T[]? dictionary;
     private T[] values = [];
-    private T?[] rows = [];
     private int[] bits = [];
 
     public override void ReadDictionary(ReadOnlySpan<byte> page, int count, int encoding)
@@ -162,20 +161,12 @@ internal sealed class TypedPageValues<T>(PlainValues<T> plain) : PageValues
             return;
         }
 
-        var nullable = Rent(ref this.rows, rows);
-        var next = 0;
-        for (var i = 0; i < nullable.Length; i++)
-        {
-            nullable[i] = levels[i] == 0 ? null : values[next++];
-        }
-
-        builder.AddValues(this.rows, rows);
+        builder.AddValues(values, levels[..rows]);
     }
 
     public override void Dispose()
     {
         Return(ref values);
-        Return(ref rows);
         Return(ref bits);
         base.Dispose();
     }
