@@ -40,7 +40,7 @@ internal static class BookmarkCommands
                 var all = bookmarks.List();
                 if (parse.GetValue(json))
                 {
-                    output.WriteLine(CatalogJson.Serialize(new { JobBookmarks = all }, indented: true));
+                    output.WriteLine(CliJson.Serialize(new JobBookmarksResponse(all)));
                     return;
                 }
 
@@ -54,7 +54,7 @@ internal static class BookmarkCommands
             var bookmark = bookmarks.Get(name);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { JobBookmark = bookmark }, indented: true));
+                output.WriteLine(CliJson.Serialize(new JobBookmarkResponse(bookmark)));
                 return;
             }
 

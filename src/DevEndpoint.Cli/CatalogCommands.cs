@@ -30,7 +30,7 @@ internal static class CatalogCommands
             var databases = DataCatalog.Open(parse.GetValue(catalog)).GetDatabases();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { DatabaseList = databases }, indented: true));
+                output.WriteLine(CliJson.Serialize(new DatabaseListResponse(databases)));
             }
             else
             {
@@ -51,7 +51,7 @@ internal static class CatalogCommands
             var tables = DataCatalog.Open(parse.GetValue(catalog)).GetTables(parse.GetValue(database)!);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { TableList = tables.Select(t => GlueLimits.Fit(t).Table) }, indented: true));
+                output.WriteLine(CliJson.Serialize(new TableListResponse(tables.Select(t => GlueLimits.Fit(t).Table))));
             }
             else
             {
@@ -84,7 +84,7 @@ internal static class CatalogCommands
             var table = DataCatalog.Open(parse.GetValue(catalog)).GetTable(TableName.Parse(parse.GetValue(name)!));
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Table = GlueLimits.Fit(table).Table }, indented: true));
+                output.WriteLine(CliJson.Serialize(new TableResponse(GlueLimits.Fit(table).Table)));
                 return;
             }
 
@@ -116,7 +116,7 @@ internal static class CatalogCommands
             var partitions = open.GetPartitions(tableName);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Partitions = partitions }, indented: true));
+                output.WriteLine(CliJson.Serialize(new PartitionsResponse(partitions)));
                 return;
             }
 
@@ -143,7 +143,7 @@ internal static class CatalogCommands
             var versions = DataCatalog.Open(parse.GetValue(catalog)).GetTableVersions(TableName.Parse(parse.GetValue(name)!));
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { TableVersions = versions.Select(v => v with { Table = GlueLimits.Fit(v.Table).Table }) }, indented: true));
+                output.WriteLine(CliJson.Serialize(new TableVersionsResponse(versions.Select(v => v with { Table = GlueLimits.Fit(v.Table).Table }))));
                 return;
             }
 

@@ -19,7 +19,7 @@ internal static class CatalogHealthCommands
             var check = DataCatalog.Check(parse.GetValue(catalog));
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Check = check }, indented: true));
+                output.WriteLine(CliJson.Serialize(new CatalogCheckResponse(check)));
             }
             else if (check.IsSound)
             {

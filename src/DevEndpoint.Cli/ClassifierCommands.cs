@@ -42,7 +42,7 @@ internal static class ClassifierCommands
             var classifiers = DataCatalog.Open(parse.GetValue(catalog)).GetClassifiers();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(GlueResponses.Classifiers(classifiers), indented: true));
+                output.WriteLine(CliJson.Serialize(GlueResponses.Classifiers(classifiers)));
             }
             else
             {

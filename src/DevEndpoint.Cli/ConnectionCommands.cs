@@ -45,7 +45,7 @@ internal static class ConnectionCommands
             var connections = DataCatalog.Open(parse.GetValue(catalog)).GetConnections();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(GlueResponses.Connections(connections), indented: true));
+                output.WriteLine(CliJson.Serialize(GlueResponses.Connections(connections)));
             }
             else
             {

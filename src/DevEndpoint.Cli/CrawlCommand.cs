@@ -110,16 +110,12 @@ internal static partial class CrawlCommand
     /// What <c>--json</c> prints: the run as Glue's <c>CrawlerHistory</c> (<c>Crawl</c>), the database's crawls as Glue's
     /// <c>CrawlerMetrics</c>, and DevEndpoint's report beside them: <c>Tables</c>, <c>SkippedFiles</c>, <c>Notices</c>.
     /// </summary>
-    private static string Json(DataCatalog store, CrawlResult result) => CatalogJson.Serialize(
-        new
-        {
-            Crawl = GlueResponses.CrawlerHistory(result.Run),
-            CrawlerMetrics = GlueResponses.CrawlerMetrics(store.GetCrawlRuns(result.Run.DatabaseName)),
-            result.Tables,
-            result.SkippedFiles,
-            result.Notices,
-        },
-        indented: true);
+    private static string Json(DataCatalog store, CrawlResult result) => CliJson.Serialize(new CrawlResponse(
+        GlueResponses.CrawlerHistory(result.Run),
+        GlueResponses.CrawlerMetrics(store.GetCrawlRuns(result.Run.DatabaseName)),
+        result.Tables,
+        result.SkippedFiles,
+        result.Notices));
 
     /// <summary>What <c>--detect-pii</c> recorded, under the crawl's report; nothing without it.</summary>
     private static async Task WriteSensitiveDataAsync(TextWriter output, IReadOnlyList<PiiTableRecord>? records)

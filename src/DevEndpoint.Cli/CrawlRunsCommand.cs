@@ -22,7 +22,7 @@ internal static class CrawlRunsCommand
             var runs = parse.GetValue(database) is { } name ? open.GetCrawlRuns(name) : open.GetCrawlRuns();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(GlueResponses.Crawls(runs), indented: true));
+                output.WriteLine(CliJson.Serialize(GlueResponses.Crawls(runs)));
                 return;
             }
 

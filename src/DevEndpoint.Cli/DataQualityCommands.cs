@@ -52,7 +52,7 @@ internal static class DataQualityCommands
             var result = run.Result;
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CatalogJson.Serialize(new { DataQualityResult = result }, indented: true));
+                await output.WriteLineAsync(CliJson.Serialize(new DataQualityResultResponse(result)));
             }
             else
             {
@@ -110,7 +110,7 @@ internal static class DataQualityCommands
             var rulesets = DataCatalog.Open(parse.GetValue(catalog)).GetDataQualityRulesets();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Rulesets = rulesets }, indented: true));
+                output.WriteLine(CliJson.Serialize(new RulesetsResponse(rulesets)));
                 return;
             }
 
@@ -131,7 +131,7 @@ internal static class DataQualityCommands
         command.SetAction(parse =>
         {
             var ruleset = DataQualityRulesets.Get(DataCatalog.Open(parse.GetValue(catalog)), parse.GetValue(name)!);
-            output.WriteLine(parse.GetValue(json) ? CatalogJson.Serialize(new { Ruleset = ruleset }, indented: true) : ruleset.Ruleset.TrimEnd());
+            output.WriteLine(parse.GetValue(json) ? CliJson.Serialize(new RulesetResponse(ruleset)) : ruleset.Ruleset.TrimEnd());
         });
         return command;
     }
@@ -163,7 +163,7 @@ internal static class DataQualityCommands
             var results = DataCatalog.Open(parse.GetValue(catalog)).GetDataQualityResults(name, parse.GetValue(limit) ?? DefaultHistory);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Results = results }, indented: true));
+                output.WriteLine(CliJson.Serialize(new ResultsResponse(results)));
                 return;
             }
 

@@ -96,7 +96,7 @@ internal static class MLCommands
             var metrics = await transform.EvaluateAsync(cancellationToken);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CatalogJson.Serialize(new { FindMatchesMetrics = metrics }, indented: true));
+                await output.WriteLineAsync(CliJson.Serialize(new FindMatchesMetricsResponse(metrics)));
             }
             else
             {
@@ -148,7 +148,7 @@ internal static class MLCommands
             var transforms = DataCatalog.Open(parse.GetValue(catalog)).GetMLTransforms();
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(new { Transforms = transforms }, indented: true));
+                output.WriteLine(CliJson.Serialize(new TransformsResponse(transforms)));
             }
             else
             {
@@ -169,7 +169,7 @@ internal static class MLCommands
             var transform = DataCatalog.Open(parse.GetValue(catalog)).GetMLTransform(parse.GetValue(name)!);
             if (parse.GetValue(json))
             {
-                output.WriteLine(CatalogJson.Serialize(transform, indented: true));
+                output.WriteLine(CliJson.Serialize(transform));
             }
             else
             {

@@ -49,7 +49,7 @@ internal static class PiiCommand
 
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CatalogJson.Serialize(new { SensitiveData = Report(name, options, detection, path) }, indented: true));
+                await output.WriteLineAsync(CliJson.Serialize(new SensitiveDataResponse(Report(name, options, detection, path))));
                 return 0;
             }
 
@@ -65,18 +65,16 @@ internal static class PiiCommand
         return command;
     }
 
-    private static object Report(string table, PiiOptions options, PiiDetection detection, string? path) => new
-    {
-        Table = table,
-        Action = ActionName(options.Action),
+    private static SensitiveDataReport Report(string table, PiiOptions options, PiiDetection detection, string? path) => new(
+        table,
+        ActionName(options.Action),
         detection.Rows,
         detection.SampledRows,
         options.SampleFraction,
         options.ThresholdFraction,
         detection.Columns,
         detection.Entities,
-        Output = path,
-    };
+        path);
 
     private static void WriteText(TextWriter output, string table, PiiOptions options, PiiDetection detection, string? path, bool recorded)
     {

@@ -41,7 +41,7 @@ internal static class ProfileCommand
 
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(CatalogJson.Serialize(new { Profile = profile }, indented: true));
+                await output.WriteLineAsync(CliJson.Serialize(new ProfileResponse(profile)));
                 return 0;
             }
 

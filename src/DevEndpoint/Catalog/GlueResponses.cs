@@ -17,23 +17,21 @@ internal static class GlueResponses
     /// <c>Type</c> (postgres, mysql, sqlite, s3), <c>Url</c> (the connection string as given), <c>SecretSource</c>,
     /// <c>Region</c> and <c>Parameters</c>.
     /// </summary>
-    public static object Connections(IEnumerable<Connection> connections) => new { ConnectionList = connections.Select(Connection).ToList() };
+    public static ConnectionsResponse Connections(IEnumerable<Connection> connections) => new(connections.Select(Connection).ToList());
 
     /// <summary>
     /// <c>{"Classifiers":[{"CsvClassifier":{...}}, {"GrokClassifier":{...}}, {"JsonClassifier":{...}}, {"XMLClassifier":{...}}]}</c>,
     /// with <c>ContainsHeader</c> as <c>PRESENT</c>, <c>ABSENT</c> or <c>UNKNOWN</c>.
     /// </summary>
-    public static object Classifiers(IEnumerable<CustomClassifier> classifiers) => new { Classifiers = classifiers.Select(Classifier).ToList() };
+    public static ClassifiersResponse Classifiers(IEnumerable<CustomClassifier> classifiers) => new(classifiers.Select(Classifier).ToList());
 
     /// <summary>
     /// <c>{"Crawls":[...], "CrawlerMetricsList":[...]}</c>: the runs newest first as Glue's <c>CrawlerHistory</c>, and per
     /// database (a crawl into a database is DevEndpoint's crawler of that name) Glue's <c>CrawlerMetrics</c>.
     /// </summary>
-    public static object Crawls(IReadOnlyList<CrawlRun> runs) => new
-    {
-        Crawls = runs.Select(CrawlerHistory).ToList(),
-        CrawlerMetricsList = runs.GroupBy(r => r.DatabaseName, StringComparer.Ordinal).Select(g => CrawlerMetrics(g.ToList())).ToList(),
-    };
+    public static CrawlsResponse Crawls(IReadOnlyList<CrawlRun> runs) => new(
+        runs.Select(CrawlerHistory).ToList(),
+        runs.GroupBy(r => r.DatabaseName, StringComparer.Ordinal).Select(g => CrawlerMetrics(g.ToList())).ToList());
 
     /// <summary>
     /// One run as Glue's <c>CrawlerHistory</c>: <c>CrawlId</c>, <c>State</c> <c>COMPLETED</c>, start and end, and a
@@ -41,21 +39,19 @@ internal static class GlueResponses
     /// <c>DatabaseName</c>, <c>Location</c>, <c>DurationSeconds</c>, <c>SampleFiles</c>, <c>Metrics</c> (the run's
     /// file, byte, table and partition counts) and <c>Errors</c> (the files skipped, with reasons).
     /// </summary>
-    public static object CrawlerHistory(CrawlRun run) => new
-    {
-        CrawlId = run.RunId,
-        State = "COMPLETED",
+    public static GlueCrawlerHistory CrawlerHistory(CrawlRun run) => new(
+        CrawlId: run.RunId,
+        State: "COMPLETED",
         run.StartTime,
         run.EndTime,
-        Summary = string.Create(
+        Summary: string.Create(
             CultureInfo.InvariantCulture,
             $"{{\"TABLE\":{{\"ADD\":{{\"Count\":{run.TablesCreated}}},\"UPDATE\":{{\"Count\":{run.TablesUpdated}}},\"DELETE\":{{\"Count\":{run.TablesDeleted}}}}},\"PARTITION\":{{\"ADD\":{{\"Count\":{run.PartitionsAdded}}},\"DELETE\":{{\"Count\":{run.PartitionsDeleted}}}}}}}"),
         run.DatabaseName,
         run.Location,
-        DurationSeconds = Seconds(run.Duration),
+        DurationSeconds: Seconds(run.Duration),
         run.SampleFiles,
-        Metrics = new
-        {
+        Metrics: new(
             run.FilesListed,
             run.FilesScanned,
             run.FilesClassified,
@@ -70,34 +66,30 @@ internal static class GlueResponses
             run.TablesDeleted,
             run.PartitionsAdded,
             run.PartitionsDeleted,
-            run.SchemaChangesLogged,
-        },
-        run.Errors,
-    };
+            run.SchemaChangesLogged),
+        run.Errors);
 
     /// <summary>
     /// Glue's <c>CrawlerMetrics</c> of the crawls into one database, <paramref name="runs"/> newest first: the last run's
     /// duration and table counts, the median duration; a finished crawl has no time left.
     /// </summary>
-    public static object CrawlerMetrics(IReadOnlyList<CrawlRun> runs)
+    public static GlueCrawlerMetrics CrawlerMetrics(IReadOnlyList<CrawlRun> runs)
     {
         var last = runs[0];
         var durations = runs.Select(r => Seconds(r.Duration)).Order().ToList();
         var median = durations.Count % 2 == 1 ? durations[durations.Count / 2] : (durations[(durations.Count / 2) - 1] + durations[durations.Count / 2]) / 2;
-        return new
-        {
-            CrawlerName = last.DatabaseName,
-            TimeLeftSeconds = 0.0,
-            StillEstimating = false,
-            LastRuntimeSeconds = Seconds(last.Duration),
-            MedianRuntimeSeconds = Math.Round(median, 3),
+        return new(
+            CrawlerName: last.DatabaseName,
+            TimeLeftSeconds: 0.0,
+            StillEstimating: false,
+            LastRuntimeSeconds: Seconds(last.Duration),
+            MedianRuntimeSeconds: Math.Round(median, 3),
             last.TablesCreated,
             last.TablesUpdated,
-            last.TablesDeleted,
-        };
+            last.TablesDeleted);
     }
 
-    private static object Connection(Connection connection)
+    private static GlueConnection Connection(Connection connection)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         if (ConnectionTypes.IsDatabase(connection.Type))
@@ -113,17 +105,15 @@ internal static class GlueResponses
             properties["CONNECTION_URL"] = connection.Url;
         }
 
-        return new
-        {
+        return new(
             connection.Name,
-            ConnectionType = ConnectionTypes.IsDatabase(connection.Type) ? "JDBC" : "CUSTOM",
-            ConnectionProperties = properties,
+            ConnectionType: ConnectionTypes.IsDatabase(connection.Type) ? "JDBC" : "CUSTOM",
+            ConnectionProperties: properties,
             connection.Type,
             connection.Url,
             connection.SecretSource,
             connection.Region,
-            Parameters = connection.Parameters.Count == 0 ? null : connection.Parameters,
-        };
+            Parameters: connection.Parameters.Count == 0 ? null : connection.Parameters);
     }
 
     /// <summary>The JDBC form of a database connection's ADO.NET connection string (no password: the catalog holds none).</summary>
@@ -147,24 +137,22 @@ internal static class GlueResponses
         return $"jdbc:{scheme}://{Setting("Host", "Server", "Data Source")}{port}/{Setting("Database", "Initial Catalog")}";
     }
 
-    private static object Classifier(CustomClassifier classifier) => classifier switch
+    private static GlueClassifier Classifier(CustomClassifier classifier) => classifier switch
     {
-        CsvCustomClassifier csv => new
+        CsvCustomClassifier csv => new()
         {
-            CsvClassifier = new
-            {
+            CsvClassifier = new(
                 csv.Name,
                 csv.Delimiter,
                 csv.QuoteSymbol,
-                ContainsHeader = csv.ContainsHeader.ToString().ToUpperInvariant(),
-                Header = csv.Header.Count == 0 ? null : csv.Header,
-                CustomDatatypeConfigured = csv.CustomDatatypes.Count == 0 ? (bool?)null : true,
-                CustomDatatypes = csv.CustomDatatypes.Count == 0 ? null : csv.CustomDatatypes,
-            },
+                ContainsHeader: csv.ContainsHeader.ToString().ToUpperInvariant(),
+                Header: csv.Header.Count == 0 ? null : csv.Header,
+                CustomDatatypeConfigured: csv.CustomDatatypes.Count == 0 ? null : true,
+                CustomDatatypes: csv.CustomDatatypes.Count == 0 ? null : csv.CustomDatatypes),
         },
-        GrokCustomClassifier grok => new { GrokClassifier = new { grok.Name, grok.Classification, grok.GrokPattern, grok.CustomPatterns } },
-        JsonCustomClassifier json => new { JsonClassifier = new { json.Name, json.JsonPath } },
-        XmlCustomClassifier xml => new { XMLClassifier = new { xml.Name, xml.Classification, xml.RowTag } },
+        GrokCustomClassifier grok => new() { GrokClassifier = new(grok.Name, grok.Classification, grok.GrokPattern, grok.CustomPatterns) },
+        JsonCustomClassifier json => new() { JsonClassifier = new(json.Name, json.JsonPath) },
+        XmlCustomClassifier xml => new() { XMLClassifier = new(xml.Name, xml.Classification, xml.RowTag) },
         _ => throw new ArgumentException($"Unknown kind of classifier: {classifier.GetType().Name}.", nameof(classifier)),
     };
 

@@ -114,7 +114,7 @@ public static class DataQualityRecommendations
             cancellationToken)).Frame;
         for (var i = 0; i < listed.Count; i++)
         {
-            var items = System.Text.Json.JsonSerializer.Deserialize<List<string>>((string)sets.Columns[i][0]!)!;
+            var items = Catalog.CatalogJson.Deserialize<List<string>>((string)sets.Columns[i][0]!)!;
             rules.Add($"ColumnValues \"{listed[i].Name}\" in [{string.Join(", ", items.Select(v => $"\"{v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\""))}]{listed[i].Threshold}");
         }
     }

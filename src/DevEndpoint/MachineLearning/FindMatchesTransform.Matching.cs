@@ -133,11 +133,25 @@ public sealed partial class FindMatchesTransform
     }
 
     /// <summary>What a kept model depends on besides the labels (which drop it when they change): the compared columns and their features.</summary>
-    private static string Settings(Matcher matcher) => JsonSerializer.Serialize(new
+    private static string Settings(Matcher matcher)
     {
-        Columns = matcher.Records.Columns.Select((c, i) => $"{c}:{matcher.Records.Kinds[i]}").ToArray(),
-        Features = matcher.Features.Count,
-    });
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("Columns");
+            for (var i = 0; i < matcher.Records.Columns.Length; i++)
+            {
+                writer.WriteStringValue($"{matcher.Records.Columns[i]}:{matcher.Records.Kinds[i]}");
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("Features", matcher.Features.Count);
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     /// <summary>Orders primary keys: numbers by value, anything else by its invariant text.</summary>
     private sealed class KeyOrder : IComparer<object?>

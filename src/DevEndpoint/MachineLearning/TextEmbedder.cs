@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 
 namespace DevEndpoint.MachineLearning;
@@ -68,8 +70,17 @@ internal abstract class TextEmbedder
     /// <summary>The provider; a <see cref="DevEndpointException"/> saying how to add it when its assembly is not there.</summary>
     public static TextEmbedder Require() => Find() ?? throw MLErrors.NoEmbeddings();
 
-    /// <summary>Finds and creates the provider of the named assembly, or null when there is no such assembly.</summary>
-    internal static TextEmbedder? Load(string assemblyName)
+    /// <summary>
+    /// Finds and creates the provider of the named assembly, or null when there is no such assembly, or when the process
+    /// is compiled ahead of time (the devendpoint command), which loads no assembly at run time.
+    /// </summary>
+    internal static TextEmbedder? Load(string assemblyName) => RuntimeFeature.IsDynamicCodeSupported ? LoadProvider(assemblyName) : null;
+
+    // The provider's assembly is loaded whole from its own file, never trimmed: its type and constructor are there. A
+    // core without a file location (single-file) looks beside the application instead.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The provider assembly is loaded from its own file, untrimmed.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "The provider type comes from an untrimmed assembly, its constructor kept.")]
+    private static TextEmbedder? LoadProvider(string assemblyName)
     {
         var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => string.Equals(a.GetName().Name, assemblyName, StringComparison.Ordinal))
             ?? TryLoad(assemblyName);
@@ -78,6 +89,8 @@ internal abstract class TextEmbedder
             : null;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The provider assembly is loaded from its own file, untrimmed.")]
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location falls back to the application's folder.")]
     private static Assembly? TryLoad(string assemblyName)
     {
         try

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Data.Common;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text.Json;
+using DevEndpoint.Formats;
 using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
@@ -116,7 +116,7 @@ internal static class ResultFrames
         private static string Json(object value) => value switch
         {
             string text => text,
-            IEnumerable or IDictionary => JsonSerializer.Serialize(value),
+            IEnumerable or IDictionary => JsonText.Write(value),
             _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
         };
     }

@@ -61,7 +61,7 @@ internal sealed partial class DeltaLog
 
         await using var stream = File.OpenRead(path);
         var records = (await ParquetSerializer.DeserializeUntypedAsync(stream, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
-        return records.Select(r => JsonSerializer.SerializeToElement(Plain(r))).ToList();
+        return records.Select(r => JsonDocument.Parse(JsonText.Write(Plain(r)!)).RootElement).ToList();
     }
 
     /// <summary>A value Parquet.Net assembled (structs as dictionaries, maps as dictionaries of any key, text as memory) in types JSON writes.</summary>

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Parquet;
 using Parquet.Schema;
 
@@ -10,8 +9,6 @@ namespace DevEndpoint.Formats.Parquet;
 /// </summary>
 internal static class ParquetLists
 {
-    private static readonly MethodInfo ReadLeafMethod = typeof(ParquetLists).GetMethod(nameof(ReadLeafAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>
     /// The levels of a list field whose items are lists or values, outermost first, and its leaf; <c>null</c> when an
     /// item is a struct or a map (more than one leaf).
@@ -45,8 +42,7 @@ internal static class ParquetLists
         var count = (int)rowGroup.GetMetadata(leaf)!.MetaData!.NumValues;
         var definitions = new int[count];
         var repetitions = new int[count];
-        var read = (Task<object?[]>)ReadLeafMethod.MakeGenericMethod(leaf.ClrType).Invoke(null, [rowGroup, leaf, definitions, repetitions, cancellationToken])!;
-        var values = await read;
+        var values = await ReadLeafAsync(rowGroup, leaf, definitions, repetitions, cancellationToken);
         var rows = new List<object?>((int)rowGroup.RowCount);
         var lists = new List<object?>[elementLevels.Count];
         var next = 0;
@@ -81,6 +77,36 @@ internal static class ParquetLists
         }
 
         return [.. rows];
+    }
+
+    /// <summary>The leaf's values, read as its own type (a switch, not a generic method made at run time: no code to generate ahead of time).</summary>
+    private static Task<object?[]> ReadLeafAsync(ParquetRowGroupReader rowGroup, DataField leaf, int[] definitions, int[] repetitions, CancellationToken cancellationToken)
+    {
+        var type = leaf.ClrType;
+        return type switch
+        {
+            _ when type == typeof(ReadOnlyMemory<char>) || type == typeof(string) => ReadLeafAsync<ReadOnlyMemory<char>>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(ReadOnlyMemory<byte>) || type == typeof(byte[]) => ReadLeafAsync<ReadOnlyMemory<byte>>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(bool) => ReadLeafAsync<bool>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(sbyte) => ReadLeafAsync<sbyte>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(byte) => ReadLeafAsync<byte>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(short) => ReadLeafAsync<short>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(ushort) => ReadLeafAsync<ushort>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(int) => ReadLeafAsync<int>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(uint) => ReadLeafAsync<uint>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(long) => ReadLeafAsync<long>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(ulong) => ReadLeafAsync<ulong>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(float) => ReadLeafAsync<float>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(double) => ReadLeafAsync<double>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(decimal) => ReadLeafAsync<decimal>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(DateTime) => ReadLeafAsync<DateTime>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(DateTimeOffset) => ReadLeafAsync<DateTimeOffset>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(DateOnly) => ReadLeafAsync<DateOnly>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(TimeSpan) => ReadLeafAsync<TimeSpan>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(TimeOnly) => ReadLeafAsync<TimeOnly>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ when type == typeof(Guid) => ReadLeafAsync<Guid>(rowGroup, leaf, definitions, repetitions, cancellationToken),
+            _ => throw new DevEndpointException($"Column '{leaf.Name}' is a list of the Parquet type {type.Name}, which cannot be loaded yet. Leave it out with --columns."),
+        };
     }
 
     private static async Task<object?[]> ReadLeafAsync<T>(ParquetRowGroupReader rowGroup, DataField leaf, int[] definitions, int[] repetitions, CancellationToken cancellationToken)

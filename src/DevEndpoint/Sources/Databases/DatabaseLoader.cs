@@ -89,7 +89,7 @@ internal static partial class DatabaseLoader
         string or bool or byte[] or decimal or double or float or long or int or short or sbyte or DateTime => value,
         DateTimeOffset offset => offset.UtcDateTime,
         DateOnly date => date.ToDateTime(TimeOnly.MinValue),
-        IEnumerable sequence => JsonSerializer.Serialize(sequence.Cast<object?>().Select(v => v is null ? null : Normalize(v))),
+        IEnumerable sequence => JsonText.Write(sequence.Cast<object?>().Select(v => v is null ? null : Normalize(v)).ToList()),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
