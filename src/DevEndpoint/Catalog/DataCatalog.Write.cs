@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DevEndpoint.Catalog;
 
@@ -13,8 +13,8 @@ public sealed partial class DataCatalog
         RequireWritable();
         Read(connection =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            changes(new CatalogUpdate(connection, transaction));
+            using var transaction = store.Begin(connection, write: true);
+            changes(new CatalogUpdate(connection, transaction, Path));
             transaction.Commit();
             return 0;
         });
@@ -27,13 +27,15 @@ public sealed partial class CatalogUpdate
     /// <summary>Table parameter that names the crawl run that last changed a table; ignored when telling whether a table changed.</summary>
     public const string CrawlRunIdParameter = "crawlRunId";
 
-    private readonly SqliteConnection connection;
-    private readonly SqliteTransaction transaction;
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly string catalogPath;
 
-    internal CatalogUpdate(SqliteConnection connection, SqliteTransaction transaction)
+    internal CatalogUpdate(DbConnection connection, DbTransaction transaction, string catalogPath)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.catalogPath = catalogPath;
     }
 
     /// <summary>Creates the database unless it exists; returns the stored one.</summary>
@@ -213,7 +215,7 @@ public sealed partial class CatalogUpdate
     /// <summary>Records a crawl run in the crawl history.</summary>
     public void RecordCrawlRun(CrawlRun run) =>
         Write(
-            "INSERT INTO crawl_runs (run_id, database_name, definition) VALUES ($id, $db, $definition)",
+            "INSERT INTO crawl_runs (run_id, database_name, definition, seq) VALUES ($id, $db, $definition, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crawl_runs))",
             ("$id", run.RunId),
             ("$db", TableName.Normalize(run.DatabaseName)),
             ("$definition", CatalogJson.Serialize(run)));
