@@ -65,13 +65,24 @@ public sealed partial class CatalogUpdate
 
     /// <summary>
     /// Creates the table, or replaces its definition when it differs (keeping the previous one as a table version).
-    /// Values too long for Glue are kept whole beside the definition (<see cref="GlueLimits"/>).
+    /// Values too long for Glue are kept whole beside the definition (<see cref="GlueLimits"/>). As Glue's
+    /// <c>UpdateTable</c>, a table that carries a <see cref="CatalogTable.VersionId"/> (one read from the catalog) is an
+    /// update of that version: when another change came first, it fails and changes nothing, as Glue's
+    /// <c>ConcurrentModificationException</c>. A table with <c>VersionId</c> 0 (a crawler's or writer's merge, which
+    /// reads the stored table inside this change set) replaces whatever is stored.
     /// </summary>
     public TableChange PutTable(CatalogTable table)
     {
         var name = new TableName(TableName.Normalize(table.DatabaseName), TableName.Normalize(table.Name));
         var now = DateTimeOffset.UtcNow;
         var existing = FindTable(name);
+        if (table.VersionId != 0 && table.VersionId != existing?.VersionId)
+        {
+            throw new DevEndpointException(existing is null
+                ? $"Table '{name}' was deleted from the catalog {catalogPath} after version {table.VersionId} of it was read (Glue's ConcurrentModificationException); nothing was changed. Create it again, or leave it deleted."
+                : $"Table '{name}' changed in the catalog {catalogPath} after version {table.VersionId} of it was read: it is at version {existing.VersionId} now (Glue's ConcurrentModificationException); nothing was changed. Read the table again, apply the change to what it is now, and update again.");
+        }
+
         if (existing is null)
         {
             var version = 1 + Convert.ToInt64(

@@ -1,5 +1,5 @@
-using DevEndpoint.Catalog.Internals;
 using System.Data.Common;
+using DevEndpoint.Catalog.Internals;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Catalog;

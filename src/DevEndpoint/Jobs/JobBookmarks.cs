@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Jobs.Internals;
-using System.Data.Common;
 
 namespace DevEndpoint.Jobs;
 
