@@ -74,13 +74,16 @@ internal static class CatalogMigrations
             Run(store, connection, transaction, "ALTER TABLE ml_transform_models ADD COLUMN metrics TEXT");
         }
 
-        Run(store, connection, transaction, "ALTER TABLE crawl_runs ADD COLUMN seq INTEGER");
-        if (store.HasRowIds)
+        if (!store.HasColumn(connection, transaction, "crawl_runs", "seq"))
         {
-            Run(store, connection, transaction, "UPDATE crawl_runs SET seq = rowid");
+            Run(store, connection, transaction, "ALTER TABLE crawl_runs ADD COLUMN seq INTEGER");
+            if (store.HasRowIds)
+            {
+                Run(store, connection, transaction, "UPDATE crawl_runs SET seq = rowid");
+            }
         }
 
-        Run(store, connection, transaction, "CREATE INDEX crawl_runs_order ON crawl_runs (database_name, seq)");
+        Run(store, connection, transaction, "CREATE INDEX IF NOT EXISTS crawl_runs_order ON crawl_runs (database_name, seq)");
     }
 
     internal static void Run(CatalogStore store, DbConnection connection, DbTransaction transaction, string sql)
