@@ -33,7 +33,6 @@ public sealed class MethodLengthTests
     [
         "DevEndpoint.Cli/CrawlCommand.cs Create",
         "DevEndpoint.Interactive/Magics/MagicSyntax.cs Check",
-        "DevEndpoint/Catalog/DataCatalog.cs EnsureSchema",
         "DevEndpoint/Crawling/Crawler.Commit.cs Commit",
         "DevEndpoint/Formats/JsonText.cs Write",
         "DevEndpoint/Formats/Parquet/ParquetRowReader.cs ReadPartsAsync",

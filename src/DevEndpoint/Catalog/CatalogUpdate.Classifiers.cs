@@ -12,7 +12,7 @@ public sealed partial class CatalogUpdate
         if (DataCatalog.FindClassifier(connection, transaction, classifier.Name) is { } existing)
         {
             throw new DevEndpointException(
-                $"Classifier '{existing.Name}' already exists in the catalog {connection.DataSource}. Choose another name, or remove it first with classifier remove {existing.Name}.");
+                $"Classifier '{existing.Name}' already exists in the catalog {catalogPath}. Choose another name, or remove it first with classifier remove {existing.Name}.");
         }
 
         Write("INSERT INTO classifiers (name, definition) VALUES ($name, $definition)", ("$name", classifier.Name), ("$definition", CatalogJson.Serialize(classifier)));
@@ -24,7 +24,7 @@ public sealed partial class CatalogUpdate
         using var command = DataCatalog.Command(connection, transaction, "DELETE FROM classifiers WHERE name = $name", [("$name", name)]);
         if (command.ExecuteNonQuery() == 0)
         {
-            throw DataCatalog.UnknownClassifier(connection.DataSource, DataCatalog.ReadClassifiers(connection, transaction), name);
+            throw DataCatalog.UnknownClassifier(catalogPath, DataCatalog.ReadClassifiers(connection, transaction), name);
         }
     }
 }

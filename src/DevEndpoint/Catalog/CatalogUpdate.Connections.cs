@@ -12,7 +12,7 @@ public sealed partial class CatalogUpdate
         if (DataCatalog.FindConnection(this.connection, transaction, stored.Name) is { } existing)
         {
             throw new DevEndpointException(
-                $"Connection '{existing.Name}' already exists in the catalog {this.connection.DataSource}. Choose another name, or remove it first with connection remove {existing.Name}.");
+                $"Connection '{existing.Name}' already exists in the catalog {catalogPath}. Choose another name, or remove it first with connection remove {existing.Name}.");
         }
 
         Write("INSERT INTO connections (name, definition) VALUES ($name, $definition)", ("$name", stored.Name), ("$definition", CatalogJson.Serialize(stored)));
@@ -25,7 +25,7 @@ public sealed partial class CatalogUpdate
         using var command = DataCatalog.Command(connection, transaction, "DELETE FROM connections WHERE name = $name", [("$name", name)]);
         if (command.ExecuteNonQuery() == 0)
         {
-            throw DataCatalog.UnknownConnection(connection.DataSource, DataCatalog.ReadConnections(connection, transaction), name);
+            throw DataCatalog.UnknownConnection(catalogPath, DataCatalog.ReadConnections(connection, transaction), name);
         }
     }
 }

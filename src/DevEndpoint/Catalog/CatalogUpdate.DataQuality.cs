@@ -14,7 +14,7 @@ public sealed partial class CatalogUpdate
             CreatedOn = existing is null ? now : CatalogJson.Deserialize<DataQualityRuleset>(existing).CreatedOn,
             LastModifiedOn = now,
         };
-        Write("INSERT OR REPLACE INTO dq_rulesets (name, definition) VALUES ($name, $definition)", ("$name", ruleset.Name), ("$definition", CatalogJson.Serialize(stored)));
+        Write("INSERT INTO dq_rulesets (name, definition) VALUES ($name, $definition) ON CONFLICT (name) DO UPDATE SET name = excluded.name, definition = excluded.definition", ("$name", ruleset.Name), ("$definition", CatalogJson.Serialize(stored)));
         return stored;
     }
 

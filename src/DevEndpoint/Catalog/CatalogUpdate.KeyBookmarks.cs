@@ -5,7 +5,7 @@ public sealed partial class CatalogUpdate
     /// <summary>Records how far incremental loads by a bookmark key have read, replacing the previous bookmark.</summary>
     public void PutKeyBookmark(KeyBookmark bookmark) =>
         Write(
-            "INSERT OR REPLACE INTO key_bookmarks (database_name, table_name, bookmark_key, definition) VALUES ($db, $table, $key, $definition)",
+            "INSERT INTO key_bookmarks (database_name, table_name, bookmark_key, definition) VALUES ($db, $table, $key, $definition) ON CONFLICT (database_name, table_name, bookmark_key) DO UPDATE SET bookmark_key = excluded.bookmark_key, definition = excluded.definition",
             ("$db", bookmark.DatabaseName),
             ("$table", bookmark.TableName),
             ("$key", bookmark.Key),

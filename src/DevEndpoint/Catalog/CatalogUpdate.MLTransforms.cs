@@ -12,7 +12,7 @@ public sealed partial class CatalogUpdate
         if (DataCatalog.FindMLTransform(connection, transaction, transform.Name) is { } existing)
         {
             throw new DevEndpointException(
-                $"ML transform '{existing.Name}' already exists in the catalog {connection.DataSource}. Choose another name, or delete it first with ml delete {existing.Name}.");
+                $"ML transform '{existing.Name}' already exists in the catalog {catalogPath}. Choose another name, or delete it first with ml delete {existing.Name}.");
         }
 
         Write(
@@ -35,7 +35,7 @@ public sealed partial class CatalogUpdate
     public MLTransform DeleteMLTransform(string name)
     {
         var transform = DataCatalog.FindMLTransform(connection, transaction, name)
-            ?? throw DataCatalog.UnknownMLTransform(connection.DataSource, DataCatalog.ReadMLTransforms(connection, transaction), name);
+            ?? throw DataCatalog.UnknownMLTransform(catalogPath, DataCatalog.ReadMLTransforms(connection, transaction), name);
         Write("DELETE FROM ml_transform_labels WHERE transform_id = $id", ("$id", transform.TransformId));
         Write("DELETE FROM ml_transform_models WHERE transform_id = $id", ("$id", transform.TransformId));
         Write("DELETE FROM ml_transforms WHERE transform_id = $id", ("$id", transform.TransformId));
@@ -57,7 +57,7 @@ public sealed partial class CatalogUpdate
         foreach (var label in labels)
         {
             Write(
-                "INSERT OR REPLACE INTO ml_transform_labels (transform_id, labeling_set_id, record_key, label, seq) VALUES ($id, $set, $key, $label, $seq)",
+                "INSERT INTO ml_transform_labels (transform_id, labeling_set_id, record_key, label, seq) VALUES ($id, $set, $key, $label, $seq) ON CONFLICT (transform_id, labeling_set_id, record_key) DO UPDATE SET label = excluded.label, seq = excluded.seq",
                 ("$id", transformId),
                 ("$set", label.LabelingSetId),
                 ("$key", label.RecordKey),
@@ -71,7 +71,7 @@ public sealed partial class CatalogUpdate
     /// <summary>Keeps the trained model of a transform (with its metrics when evaluated), replacing the previous one.</summary>
     public void PutMLTransformModel(string transformId, MLTransformModel model) =>
         Write(
-            "INSERT OR REPLACE INTO ml_transform_models (transform_id, model, settings, trained_on, metrics) VALUES ($id, $model, $settings, $trained, $metrics)",
+            "INSERT INTO ml_transform_models (transform_id, model, settings, trained_on, metrics) VALUES ($id, $model, $settings, $trained, $metrics) ON CONFLICT (transform_id) DO UPDATE SET model = excluded.model, settings = excluded.settings, trained_on = excluded.trained_on, metrics = excluded.metrics",
             ("$id", transformId),
             ("$model", model.Model),
             ("$settings", model.Settings),

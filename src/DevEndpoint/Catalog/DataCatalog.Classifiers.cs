@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DevEndpoint.Catalog;
 
@@ -22,12 +22,12 @@ public sealed partial class DataCatalog
         });
     }
 
-    internal static List<CustomClassifier> ReadClassifiers(SqliteConnection connection, SqliteTransaction? transaction) =>
+    internal static List<CustomClassifier> ReadClassifiers(DbConnection connection, DbTransaction? transaction) =>
         ReadStrings(connection, transaction, "SELECT definition FROM classifiers ORDER BY name COLLATE NOCASE")
             .Select(CatalogJson.Deserialize<CustomClassifier>)
             .ToList();
 
-    internal static CustomClassifier? FindClassifier(SqliteConnection connection, SqliteTransaction? transaction, string name) =>
+    internal static CustomClassifier? FindClassifier(DbConnection connection, DbTransaction? transaction, string name) =>
         ReadStrings(connection, transaction, "SELECT definition FROM classifiers WHERE name = $name", ("$name", name))
             .Select(CatalogJson.Deserialize<CustomClassifier>)
             .FirstOrDefault();

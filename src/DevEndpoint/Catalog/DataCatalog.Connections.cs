@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DevEndpoint.Catalog;
 
@@ -22,12 +22,12 @@ public sealed partial class DataCatalog
         });
     }
 
-    internal static List<Connection> ReadConnections(SqliteConnection connection, SqliteTransaction? transaction) =>
+    internal static List<Connection> ReadConnections(DbConnection connection, DbTransaction? transaction) =>
         ReadStrings(connection, transaction, "SELECT definition FROM connections ORDER BY name COLLATE NOCASE")
             .Select(CatalogJson.Deserialize<Connection>)
             .ToList();
 
-    internal static Connection? FindConnection(SqliteConnection connection, SqliteTransaction? transaction, string name) =>
+    internal static Connection? FindConnection(DbConnection connection, DbTransaction? transaction, string name) =>
         ReadStrings(connection, transaction, "SELECT definition FROM connections WHERE name = $name", ("$name", name))
             .Select(CatalogJson.Deserialize<Connection>)
             .FirstOrDefault();

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Catalog;
 
@@ -58,31 +58,4 @@ public sealed partial class DataCatalog
 
         return values;
     });
-
-    /// <summary>The tables of rulesets and runs; a catalog file made before them gets them when opened for writing.</summary>
-    private static void CreateDataQualityTables(SqliteConnection connection, SqliteTransaction transaction) =>
-        Execute(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS dq_rulesets (
-                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS dq_results (
-                result_id TEXT NOT NULL PRIMARY KEY,
-                seq INTEGER NOT NULL,
-                database_name TEXT,
-                table_name TEXT,
-                completed_on TEXT NOT NULL,
-                definition TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS dq_results_table ON dq_results (database_name, table_name, completed_on);
-            CREATE TABLE IF NOT EXISTS dq_metrics (
-                result_id TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                database_name TEXT NOT NULL,
-                table_name TEXT NOT NULL,
-                metric TEXT NOT NULL,
-                filter TEXT NOT NULL,
-                value REAL NOT NULL,
-                completed_on TEXT NOT NULL,
-                PRIMARY KEY (result_id, metric, filter));
-            CREATE INDEX IF NOT EXISTS dq_metrics_history ON dq_metrics (database_name, table_name, metric, filter, completed_on);
-            """);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using DevEndpoint.Catalog.Internals;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,14 @@ public sealed partial class DataCatalog
     /// </summary>
     public static CatalogCheck Check(string? path = null)
     {
-        var fullPath = FullPath(path);
+        var location = CatalogLocation.Parse(path);
+        if (location.IsPostgres)
+        {
+            var (found, (databases, tables, partitions), _) = OpenPostgres(location, readOnly: true).CheckFile();
+            return new CatalogCheck(location.Display, found, databases, tables, partitions, null);
+        }
+
+        var fullPath = location.FilePath!;
         if (!File.Exists(fullPath))
         {
             throw CatalogErrors.Missing(fullPath);
@@ -37,9 +45,13 @@ public sealed partial class DataCatalog
         var counts = (0, 0, 0);
         try
         {
-            using var connection = Connect();
-            var integrity = ReadStrings(connection, null, "PRAGMA integrity_check");
-            problems.AddRange(integrity.Where(row => row != "ok").Select(row => $"SQLite's integrity check: {row}"));
+            using var connection = store.Open(Path);
+            if (store.HasRowIds)
+            {
+                var integrity = ReadStrings(connection, null, "PRAGMA integrity_check");
+                problems.AddRange(integrity.Where(row => row != "ok").Select(row => $"SQLite's integrity check: {row}"));
+            }
+
             if (problems.Count == 0)
             {
                 counts = CheckConsistency(connection, problems);
@@ -60,6 +72,11 @@ public sealed partial class DataCatalog
     /// </summary>
     public void Backup(string target)
     {
+        if (!store.HasRowIds)
+        {
+            throw CatalogErrors.NoFileBackup(Path);
+        }
+
         var full = System.IO.Path.GetFullPath(target);
         if (File.Exists(full) || Directory.Exists(full))
         {
@@ -76,6 +93,12 @@ public sealed partial class DataCatalog
     internal void KeepLastGoodCopy()
     {
         RequireWritable();
+        if (!store.HasRowIds)
+        {
+            // A PostgreSQL catalog is kept by its server (its backups, its write-ahead log), not by a file beside it.
+            return;
+        }
+
         var sound = Read(connection => ReadStrings(connection, null, "PRAGMA quick_check").SequenceEqual(["ok"]));
         if (sound)
         {
@@ -101,7 +124,7 @@ public sealed partial class DataCatalog
 
                 Read(source =>
                 {
-                    source.BackupDatabase(destination);
+                    ((SqliteConnection)source).BackupDatabase(destination);
                     return 0;
                 });
             }
@@ -121,18 +144,18 @@ public sealed partial class DataCatalog
     private DevEndpointException CannotCopy(string target, string reason, Exception inner) =>
         new($"Cannot write the copy of the catalog at {Path} to {target}: {reason}. Choose a folder you may write, with room for {new FileInfo(Path).Length} bytes.", inner);
 
-    private static (int Databases, int Tables, int Partitions) CheckConsistency(SqliteConnection connection, List<string> problems)
+    private (int Databases, int Tables, int Partitions) CheckConsistency(DbConnection connection, List<string> problems)
     {
-        if (!HasSchema(connection))
+        if (!store.HasSchema(connection, null))
         {
             problems.Add("it has no catalog tables: it is not a DevEndpoint catalog");
             return (0, 0, 0);
         }
 
         var version = ReadStrings(connection, null, "SELECT CAST(version AS TEXT) FROM schema_info");
-        if (version.Count != 1 || int.Parse(version[0], CultureInfo.InvariantCulture) > SchemaVersion)
+        if (version.Count != 1 || int.Parse(version[0], CultureInfo.InvariantCulture) > CatalogMigrations.Latest)
         {
-            problems.Add($"schema_info holds {(version.Count == 0 ? "no version" : string.Join(", ", version))}; this build reads schema {SchemaVersion}");
+            problems.Add($"schema_info holds {(version.Count == 0 ? "no version" : string.Join(", ", version))}; this build reads schema {CatalogMigrations.Latest}");
         }
 
         var databases = Definitions<Database>(connection, "SELECT name, definition FROM databases", "database", problems);
@@ -167,7 +190,7 @@ public sealed partial class DataCatalog
         return (databases.Count, tables.Count, partitions.Count);
     }
 
-    private static Dictionary<string, T> Definitions<T>(SqliteConnection connection, string sql, string kind, List<string> problems)
+    private static Dictionary<string, T> Definitions<T>(DbConnection connection, string sql, string kind, List<string> problems)
     {
         var found = new Dictionary<string, T>(StringComparer.Ordinal);
         using var command = Command(connection, null, sql, []);

@@ -52,7 +52,7 @@ public sealed partial class DataCatalog
             Execute(
                 connection,
                 transaction,
-                "INSERT OR IGNORE INTO job_bookmarks (job_name, create_time, committed_runs) VALUES ($job, $now, 0)",
+                "INSERT INTO job_bookmarks (job_name, create_time, committed_runs) VALUES ($job, $now, 0) ON CONFLICT (job_name) DO NOTHING",
                 job,
                 ("$now", now));
             Execute(connection, transaction, "UPDATE job_bookmarks SET pending_since = COALESCE(pending_since, $now) WHERE job_name = $job", job, ("$now", now));
@@ -70,13 +70,13 @@ public sealed partial class DataCatalog
             using var insert = Command(
                 connection,
                 transaction,
-                "INSERT OR REPLACE INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified)",
+                "INSERT INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified) ON CONFLICT (job_name, database_name, table_name, pending, path) DO UPDATE SET size = excluded.size, last_modified = excluded.last_modified",
                 [job, db, table, ("$path", string.Empty), ("$size", 0L), ("$modified", 0L)]);
             foreach (var file in selection.Files)
             {
-                insert.Parameters["$path"].Value = file.Path;
-                insert.Parameters["$size"].Value = file.Size;
-                insert.Parameters["$modified"].Value = file.LastModified.Ticks;
+                insert.Parameters[3].Value = file.Path;
+                insert.Parameters[4].Value = file.Size;
+                insert.Parameters[5].Value = file.LastModified.Ticks;
                 insert.ExecuteNonQuery();
             }
 

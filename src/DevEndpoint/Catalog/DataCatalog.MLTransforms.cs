@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DevEndpoint.Catalog;
 
@@ -43,12 +43,12 @@ public sealed partial class DataCatalog
             : null;
     });
 
-    internal static List<MLTransform> ReadMLTransforms(SqliteConnection connection, SqliteTransaction? transaction) =>
+    internal static List<MLTransform> ReadMLTransforms(DbConnection connection, DbTransaction? transaction) =>
         ReadStrings(connection, transaction, "SELECT definition FROM ml_transforms ORDER BY name COLLATE NOCASE")
             .Select(CatalogJson.Deserialize<MLTransform>)
             .ToList();
 
-    internal static MLTransform? FindMLTransform(SqliteConnection connection, SqliteTransaction? transaction, string name) =>
+    internal static MLTransform? FindMLTransform(DbConnection connection, DbTransaction? transaction, string name) =>
         ReadStrings(connection, transaction, "SELECT definition FROM ml_transforms WHERE name = $name", ("$name", name))
             .Select(CatalogJson.Deserialize<MLTransform>)
             .FirstOrDefault();
@@ -61,36 +61,5 @@ public sealed partial class DataCatalog
             ? $" Did you mean {Quote(closest)}?"
             : names.Count > 0 ? $" Transforms: {Quote(names.Take(10))}." : " The catalog has no ML transforms yet: create one with ml create.";
         return new DevEndpointException($"ML transform '{name}' does not exist in the catalog {path}.{hint}");
-    }
-
-    /// <summary>
-    /// The tables of machine-learning transforms: definitions, labels (in file order) and trained models with their
-    /// metrics (a column that catalogs set up before it existed get here, empty: their models count as not evaluated).
-    /// </summary>
-    private static void CreateMLTransformTables(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        Execute(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS ml_transforms (
-                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                transform_id TEXT NOT NULL UNIQUE,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS ml_transform_labels (
-                transform_id TEXT NOT NULL,
-                labeling_set_id TEXT NOT NULL,
-                record_key TEXT NOT NULL,
-                label TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                PRIMARY KEY (transform_id, labeling_set_id, record_key));
-            CREATE TABLE IF NOT EXISTS ml_transform_models (
-                transform_id TEXT NOT NULL PRIMARY KEY,
-                model BLOB NOT NULL,
-                settings TEXT NOT NULL,
-                trained_on TEXT NOT NULL,
-                metrics TEXT);
-            """);
-        if (!ReadStrings(connection, transaction, "SELECT name FROM pragma_table_info('ml_transform_models')").Contains("metrics"))
-        {
-            Execute(connection, transaction, "ALTER TABLE ml_transform_models ADD COLUMN metrics TEXT");
-        }
     }
 }

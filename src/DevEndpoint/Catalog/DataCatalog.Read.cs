@@ -1,3 +1,4 @@
+using System.Data.Common;
 namespace DevEndpoint.Catalog;
 
 public sealed partial class DataCatalog
@@ -95,7 +96,7 @@ public sealed partial class DataCatalog
         return Read(connection =>
         {
             var db = FindDatabase(connection, database) ?? throw UnknownDatabase(connection, database);
-            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY rowid DESC", ("$db", db.Name))
+            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs WHERE database_name = $db ORDER BY seq DESC", ("$db", db.Name))
                 .Select(CatalogJson.Deserialize<CrawlRun>)
                 .ToList();
         });
@@ -106,18 +107,18 @@ public sealed partial class DataCatalog
     {
         return Read(connection =>
         {
-            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY rowid DESC")
+            return ReadStrings(connection, null, "SELECT definition FROM crawl_runs ORDER BY seq DESC")
                 .Select(CatalogJson.Deserialize<CrawlRun>)
                 .ToList();
         });
     }
 
-    private static Database? FindDatabase(Microsoft.Data.Sqlite.SqliteConnection connection, string name) =>
+    private static Database? FindDatabase(DbConnection connection, string name) =>
         ReadStrings(connection, null, "SELECT definition FROM databases WHERE name = $name", ("$name", TableName.Normalize(name)))
             .Select(CatalogJson.Deserialize<Database>)
             .FirstOrDefault();
 
-    private static CatalogTable? FindTable(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? transaction, string database, string table) =>
+    private static CatalogTable? FindTable(DbConnection connection, DbTransaction? transaction, string database, string table) =>
         ReadStrings(
                 connection,
                 transaction,
@@ -127,7 +128,7 @@ public sealed partial class DataCatalog
             .Select(json => ReadTable(connection, transaction, json))
             .FirstOrDefault();
 
-    private DevEndpointException UnknownDatabase(Microsoft.Data.Sqlite.SqliteConnection connection, string name)
+    private DevEndpointException UnknownDatabase(DbConnection connection, string name)
     {
         var all = ReadStrings(connection, null, "SELECT name FROM databases ORDER BY name");
         var closest = ClosestNames.Find(name, all);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace DevEndpoint.Catalog;
 
@@ -13,8 +13,8 @@ public sealed partial class DataCatalog
         RequireWritable();
         Read(connection =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            changes(new CatalogUpdate(connection, transaction));
+            using var transaction = store.Begin(connection, write: true);
+            changes(new CatalogUpdate(connection, transaction, Path));
             transaction.Commit();
             return 0;
         });
@@ -27,13 +27,15 @@ public sealed partial class CatalogUpdate
     /// <summary>Table parameter that names the crawl run that last changed a table; ignored when telling whether a table changed.</summary>
     public const string CrawlRunIdParameter = "crawlRunId";
 
-    private readonly SqliteConnection connection;
-    private readonly SqliteTransaction transaction;
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly string catalogPath;
 
-    internal CatalogUpdate(SqliteConnection connection, SqliteTransaction transaction)
+    internal CatalogUpdate(DbConnection connection, DbTransaction transaction, string catalogPath)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.catalogPath = catalogPath;
     }
 
     /// <summary>Creates the database unless it exists; returns the stored one.</summary>
@@ -63,13 +65,24 @@ public sealed partial class CatalogUpdate
 
     /// <summary>
     /// Creates the table, or replaces its definition when it differs (keeping the previous one as a table version).
-    /// Values too long for Glue are kept whole beside the definition (<see cref="GlueLimits"/>).
+    /// Values too long for Glue are kept whole beside the definition (<see cref="GlueLimits"/>). As Glue's
+    /// <c>UpdateTable</c>, a table that carries a <see cref="CatalogTable.VersionId"/> (one read from the catalog) is an
+    /// update of that version: when another change came first, it fails and changes nothing, as Glue's
+    /// <c>ConcurrentModificationException</c>. A table with <c>VersionId</c> 0 (a crawler's or writer's merge, which
+    /// reads the stored table inside this change set) replaces whatever is stored.
     /// </summary>
     public TableChange PutTable(CatalogTable table)
     {
         var name = new TableName(TableName.Normalize(table.DatabaseName), TableName.Normalize(table.Name));
         var now = DateTimeOffset.UtcNow;
         var existing = FindTable(name);
+        if (table.VersionId != 0 && table.VersionId != existing?.VersionId)
+        {
+            throw new DevEndpointException(existing is null
+                ? $"Table '{name}' was deleted from the catalog {catalogPath} after version {table.VersionId} of it was read (Glue's ConcurrentModificationException); nothing was changed. Create it again, or leave it deleted."
+                : $"Table '{name}' changed in the catalog {catalogPath} after version {table.VersionId} of it was read: it is at version {existing.VersionId} now (Glue's ConcurrentModificationException); nothing was changed. Read the table again, apply the change to what it is now, and update again.");
+        }
+
         if (existing is null)
         {
             var version = 1 + Convert.ToInt64(
@@ -213,7 +226,7 @@ public sealed partial class CatalogUpdate
     /// <summary>Records a crawl run in the crawl history.</summary>
     public void RecordCrawlRun(CrawlRun run) =>
         Write(
-            "INSERT INTO crawl_runs (run_id, database_name, definition) VALUES ($id, $db, $definition)",
+            "INSERT INTO crawl_runs (run_id, database_name, definition, seq) VALUES ($id, $db, $definition, (SELECT COALESCE(MAX(seq), 0) + 1 FROM crawl_runs))",
             ("$id", run.RunId),
             ("$db", TableName.Normalize(run.DatabaseName)),
             ("$definition", CatalogJson.Serialize(run)));

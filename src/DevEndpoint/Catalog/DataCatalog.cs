@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DevEndpoint.Catalog.Internals;
 using Microsoft.Data.Sqlite;
 
@@ -6,33 +7,30 @@ namespace DevEndpoint.Catalog;
 /// <summary>
 /// The persistent data catalog: databases, tables, partitions, table versions, crawl runs, custom classifiers, job
 /// bookmarks, connections (without their secrets) and machine-learning transforms (with their labels and models) in one
-/// SQLite file.
-/// Safe for several processes at once (WAL journal, busy timeout); every change set commits in one transaction.
+/// SQLite file, or in a PostgreSQL database shared by a team (<c>postgresql://user@host:port/db</c>).
+/// Safe for several processes at once (SQLite: WAL journal, busy timeout; PostgreSQL: writers take turns on an advisory
+/// lock); every change set commits in one transaction.
 /// </summary>
 public sealed partial class DataCatalog
 {
     /// <summary>The environment variable that names the catalog file when no path is given.</summary>
     public const string PathVariable = "DEVENDPOINT_CATALOG";
 
-    private const int SchemaVersion = 1;
+    private readonly CatalogStore store;
 
-    private readonly string connectionString;
-
-    private DataCatalog(string path, bool readOnly, bool immutable = false)
+    private DataCatalog(string path, bool readOnly, CatalogStore store)
     {
         Path = path;
         IsReadOnly = readOnly;
-        connectionString = new SqliteConnectionStringBuilder
-        {
-            // An immutable file is read without its WAL index, which a reader who may not write the folder cannot create.
-            DataSource = immutable ? $"{new Uri(path).AbsoluteUri}?immutable=1" : path,
-            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 60,
-        }.ToString();
+        this.store = store;
     }
 
-    /// <summary>The full path of the catalog file.</summary>
+    private DataCatalog(string path, bool readOnly, bool immutable = false)
+        : this(path, readOnly, new SqliteCatalogStore(path, readOnly, immutable))
+    {
+    }
+
+    /// <summary>The full path of the catalog file, or the URL (without a password) of a catalog on PostgreSQL.</summary>
     public string Path { get; }
 
     /// <summary>
@@ -66,7 +64,13 @@ public sealed partial class DataCatalog
     /// </summary>
     public static DataCatalog Open(string? path = null)
     {
-        var fullPath = FullPath(path);
+        var location = CatalogLocation.Parse(path);
+        if (location.IsPostgres)
+        {
+            return OpenPostgres(location, readOnly: false);
+        }
+
+        var fullPath = location.FilePath!;
         if (File.Exists(fullPath) && !CatalogFiles.CanWrite(fullPath))
         {
             return OpenReadOnly(fullPath);
@@ -105,7 +109,13 @@ public sealed partial class DataCatalog
     /// </summary>
     public static DataCatalog OpenReadOnly(string? path = null)
     {
-        var fullPath = FullPath(path);
+        var location = CatalogLocation.Parse(path);
+        if (location.IsPostgres)
+        {
+            return OpenPostgres(location, readOnly: true);
+        }
+
+        var fullPath = location.FilePath!;
         if (!File.Exists(fullPath))
         {
             throw CatalogErrors.Missing(fullPath);
@@ -125,43 +135,33 @@ public sealed partial class DataCatalog
         }
     }
 
-    private static string FullPath(string? path)
+    /// <summary>Opens the catalog at <paramref name="location"/>: a PostgreSQL database opened for writing is migrated to the latest schema.</summary>
+    internal static DataCatalog OpenPostgres(CatalogLocation location, bool readOnly)
     {
-        if (path is not null && CatalogErrors.StoreScheme(path) is { } scheme)
+        var catalog = new DataCatalog(location.Display, readOnly, new PostgresCatalogStore(location.ConnectionString!));
+        if (readOnly)
         {
-            throw CatalogErrors.UnsupportedStore(path, scheme);
+            catalog.CheckSchema();
+        }
+        else
+        {
+            catalog.EnsureSchema();
         }
 
-        return System.IO.Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath : path);
+        return catalog;
     }
 
-    private SqliteConnection Connect()
+    /// <summary>Runs <paramref name="read"/> on a new connection; what the store reports becomes an error naming the catalog.</summary>
+    private T Read<T>(Func<DbConnection, T> read)
     {
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            connection.Open();
-            Execute(connection, null, "PRAGMA busy_timeout = 60000;");
-            return connection;
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw CatalogErrors.Failed(Path, e);
-        }
-    }
-
-    /// <summary>Runs <paramref name="read"/> on a new connection; what SQLite reports becomes an error naming the catalog file.</summary>
-    private T Read<T>(Func<SqliteConnection, T> read)
-    {
-        using var connection = Connect();
+        using var connection = store.Open(Path);
         try
         {
             return read(connection);
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
-            throw CatalogErrors.Failed(Path, e);
+            throw store.Failed(Path, e);
         }
     }
 
@@ -176,124 +176,35 @@ public sealed partial class DataCatalog
 
     private void EnsureSchema() => Read(connection =>
     {
-        using (var mode = connection.CreateCommand())
-        {
-            mode.CommandText = "PRAGMA journal_mode = WAL;";
-            mode.ExecuteScalar();
-        }
-
-        using var transaction = connection.BeginTransaction(deferred: false);
-        Execute(connection, transaction, """
-            CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS databases (
-                name TEXT NOT NULL PRIMARY KEY,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS tables (
-                database_name TEXT NOT NULL,
-                name TEXT NOT NULL,
-                version_id INTEGER NOT NULL,
-                definition TEXT NOT NULL,
-                PRIMARY KEY (database_name, name));
-            CREATE TABLE IF NOT EXISTS table_versions (
-                database_name TEXT NOT NULL,
-                name TEXT NOT NULL,
-                version_id INTEGER NOT NULL,
-                definition TEXT NOT NULL,
-                PRIMARY KEY (database_name, name, version_id));
-            CREATE TABLE IF NOT EXISTS partitions (
-                database_name TEXT NOT NULL,
-                table_name TEXT NOT NULL,
-                partition_values TEXT NOT NULL,
-                definition TEXT NOT NULL,
-                PRIMARY KEY (database_name, table_name, partition_values));
-            CREATE TABLE IF NOT EXISTS crawl_runs (
-                run_id TEXT NOT NULL PRIMARY KEY,
-                database_name TEXT NOT NULL,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS classifiers (
-                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS job_bookmarks (
-                job_name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                create_time TEXT NOT NULL,
-                last_commit_time TEXT,
-                committed_runs INTEGER NOT NULL,
-                pending_since TEXT);
-            CREATE TABLE IF NOT EXISTS job_bookmark_tables (
-                job_name TEXT NOT NULL COLLATE NOCASE,
-                database_name TEXT NOT NULL,
-                table_name TEXT NOT NULL,
-                last_commit_time TEXT,
-                pending_since TEXT,
-                PRIMARY KEY (job_name, database_name, table_name));
-            CREATE TABLE IF NOT EXISTS job_bookmark_files (
-                job_name TEXT NOT NULL COLLATE NOCASE,
-                database_name TEXT NOT NULL,
-                table_name TEXT NOT NULL,
-                pending INTEGER NOT NULL,
-                path TEXT NOT NULL,
-                size INTEGER NOT NULL,
-                last_modified INTEGER NOT NULL,
-                PRIMARY KEY (job_name, database_name, table_name, pending, path));
-            CREATE TABLE IF NOT EXISTS connections (
-                name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-                definition TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS key_bookmarks (
-                database_name TEXT NOT NULL,
-                table_name TEXT NOT NULL,
-                bookmark_key TEXT NOT NULL COLLATE NOCASE,
-                definition TEXT NOT NULL,
-                PRIMARY KEY (database_name, table_name, bookmark_key));
-            """);
-        Execute(connection, transaction, LongValuesSchema);
-        CreateMLTransformTables(connection, transaction);
-        CreateDataQualityTables(connection, transaction);
-        CheckVersion(connection, transaction, created: true);
+        store.Prepare(connection);
+        using var transaction = store.Begin(connection, write: true);
+        CatalogMigrations.Apply(store, connection, transaction, Path);
         transaction.Commit();
         return 0;
     });
 
-    /// <summary>Reads the schema version of a catalog opened read-only, which must have been set up by a read-write open.</summary>
+    /// <summary>Reads the schema version of a catalog opened read-only, which must have been set up (and migrated) by a read-write open.</summary>
     private void CheckSchema() => Read(connection =>
     {
-        CheckVersion(connection, null, created: false);
+        var version = CatalogMigrations.Version(store, connection, null);
+        if (version == 0)
+        {
+            throw CatalogErrors.NotSetUp(Path);
+        }
+
+        if (version != CatalogMigrations.Latest)
+        {
+            throw version > CatalogMigrations.Latest ? CatalogErrors.Newer(Path, version, CatalogMigrations.Latest) : CatalogErrors.Older(Path, version, CatalogMigrations.Latest);
+        }
+
         return 0;
     });
-
-    private void CheckVersion(SqliteConnection connection, SqliteTransaction? transaction, bool created)
-    {
-        using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = created || HasSchema(connection) ? "SELECT version FROM schema_info" : "SELECT NULL";
-        var found = version.ExecuteScalar();
-        if (found is null or DBNull)
-        {
-            if (!created)
-            {
-                throw CatalogErrors.NotSetUp(Path);
-            }
-
-            Execute(connection, transaction, $"INSERT INTO schema_info (version) VALUES ({SchemaVersion})");
-        }
-        else if (Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture) > SchemaVersion)
-        {
-            throw new DevEndpointException(
-                $"The catalog at {Path} was written by a newer DevEndpoint (schema {found}, this build reads {SchemaVersion}). Upgrade DevEndpoint to use it.");
-        }
-    }
-
-    private static bool HasSchema(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'";
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction, committed when it returns (a write takes the write lock at once),
     /// for the parts of the core that keep their own tables in the catalog, such as job bookmarks.
     /// </summary>
-    internal T InTransaction<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> work)
+    internal T InTransaction<T>(bool write, Func<DbConnection, DbTransaction, T> work)
     {
         if (write)
         {
@@ -302,33 +213,36 @@ public sealed partial class DataCatalog
 
         return Read(connection =>
         {
-            using var transaction = connection.BeginTransaction(deferred: !write);
+            using var transaction = store.Begin(connection, write);
             var result = work(connection, transaction);
             transaction.Commit();
             return result;
         });
     }
 
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
+        command.CommandText = CatalogStore.Text(connection, sql);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = CatalogStore.ParameterName(connection, name);
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static void Execute(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
     }
 
-    private static List<string> ReadStrings(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    internal static List<string> ReadStrings(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(connection, transaction, sql, parameters);
         using var reader = command.ExecuteReader();

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Jobs.Internals;
-using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Jobs;
 
@@ -100,7 +100,7 @@ public sealed partial class JobBookmarks
         });
     }
 
-    private static JobBookmark? Read(SqliteConnection connection, SqliteTransaction transaction, string job)
+    private static JobBookmark? Read(DbConnection connection, DbTransaction transaction, string job)
     {
         string name;
         DateTimeOffset created;
@@ -153,7 +153,7 @@ public sealed partial class JobBookmarks
         return new JobBookmark(name, created, lastCommit, runs, pendingSince, tables);
     }
 
-    private static List<string> ReadJobNames(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<string> ReadJobNames(DbConnection connection, DbTransaction transaction)
     {
         using var command = DataCatalog.Command(connection, transaction, "SELECT job_name FROM job_bookmarks ORDER BY job_name COLLATE NOCASE", []);
         using var reader = command.ExecuteReader();
@@ -166,7 +166,7 @@ public sealed partial class JobBookmarks
         return names;
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    private static void Execute(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = DataCatalog.Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
@@ -176,5 +176,5 @@ public sealed partial class JobBookmarks
 
     private static DateTimeOffset Time(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
-    private static DateTimeOffset? OptionalTime(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Time(reader.GetString(ordinal));
+    private static DateTimeOffset? OptionalTime(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Time(reader.GetString(ordinal));
 }

@@ -27,6 +27,7 @@ internal static class SourceRegistration
         }
 
         TableSources.Register(new DatabaseTables());
+        CatalogLogins.Register(connection => ConnectionSecrets.Login(connection) is var login ? (login.User, login.Password) : default);
     }
 
     private static void CheckConnectionString(Connection connection)

@@ -9,7 +9,7 @@ public sealed class CatalogErrorTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Theory]
-    [InlineData("postgresql://reader:s3cret@127.0.0.1:5432/lake", "postgresql", "postgresql://127.0.0.1:5432/lake")]
+    [InlineData("mongodb://reader:s3cret@127.0.0.1:27017/lake", "mongodb", "mongodb://127.0.0.1:27017/lake")]
     [InlineData("mysql://db.example.com/catalog", "mysql", "mysql://db.example.com/catalog")]
     public void A_catalog_named_as_a_url_of_an_unsupported_store_is_refused_by_name_without_its_password(string url, string scheme, string shown)
     {
@@ -19,11 +19,41 @@ public sealed class CatalogErrorTests : IDisposable
         var readOnly = Assert.Throws<DevEndpointException>(() => DataCatalog.OpenReadOnly(url));
 
         Assert.Equal(
-            $"The catalog {shown} names a {scheme}:// store, which this build of DevEndpoint does not support: its catalog is a SQLite file. Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.",
+            $"The catalog {shown} names a {scheme}:// store, which this build of DevEndpoint does not support: a catalog is a SQLite file or a PostgreSQL database (postgresql://user@host:port/database). Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.",
             error.Message);
         Assert.Equal(error.Message, readOnly.Message);
         Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
+    public void A_postgresql_catalog_url_with_a_password_is_refused_without_repeating_it()
+    {
+        var error = Assert.Throws<DevEndpointException>(() => DataCatalog.Open("postgresql://reader:s3cret@127.0.0.1:5432/lake"));
+
+        Assert.Equal(
+            "The catalog postgresql://127.0.0.1:5432/lake holds a password in its URL, which DevEndpoint never takes (it would show in shell history and process lists). Remove it from the URL and set PGPASSWORD, or use PostgreSQL's password file ~/.pgpass, or name a postgres connection with --catalog.",
+            error.Message);
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "postgresql:")));
+    }
+
+    [Fact]
+    public void A_postgresql_catalog_url_with_an_unknown_setting_is_refused_naming_the_setting()
+    {
+        var error = Assert.Throws<DevEndpointException>(() => DataCatalog.Open("postgresql://reader@127.0.0.1:5432/lake?password=x"));
+
+        Assert.Equal(
+            "The catalog postgresql://127.0.0.1:5432/lake has the setting 'password', which DevEndpoint does not take (or whose value it cannot read) in a catalog URL. Use only sslmode=disable|prefer|require|verify-ca|verify-full and passfile=<path>.",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_postgresql_catalog_on_a_server_that_does_not_answer_names_the_url_without_a_password()
+    {
+        var error = Assert.Throws<DevEndpointException>(() => DataCatalog.Open("postgresql://reader@127.0.0.1:1/lake"));
+
+        Assert.StartsWith("Cannot reach the PostgreSQL server of the catalog postgresql://reader@127.0.0.1:1/lake: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(". Check that the server is running and the host and port in the URL.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,14 +4,15 @@ namespace DevEndpoint.Tests.Catalog;
 
 public sealed class CatalogTransactionTests : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TestCatalogs catalogs = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => catalogs.Dispose();
 
-    [Fact]
-    public void An_exception_inside_Update_leaves_nothing_written()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void An_exception_inside_Update_leaves_nothing_written(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
 
         var thrown = Assert.Throws<InvalidOperationException>(() => catalog.Update(update =>
         {
@@ -29,10 +30,11 @@ public sealed class CatalogTransactionTests : IDisposable
             error.Message);
     }
 
-    [Fact]
-    public void An_exception_inside_Update_keeps_the_previous_table_definition()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void An_exception_inside_Update_keeps_the_previous_table_definition(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
         catalog.Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);
@@ -53,10 +55,11 @@ public sealed class CatalogTransactionTests : IDisposable
         Assert.Empty(catalog.GetPartitions(orders));
     }
 
-    [Fact]
-    public void Changes_inside_Update_are_visible_to_later_changes_of_the_same_update()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Changes_inside_Update_are_visible_to_later_changes_of_the_same_update(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
 
         catalog.Update(update =>
         {

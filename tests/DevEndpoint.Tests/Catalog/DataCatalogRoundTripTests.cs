@@ -4,9 +4,9 @@ namespace DevEndpoint.Tests.Catalog;
 
 public sealed class DataCatalogRoundTripTests : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TestCatalogs catalogs = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => catalogs.Dispose();
 
     [Fact]
     public async Task The_serializer_warms_up_for_table_definitions_without_failing()
@@ -14,10 +14,11 @@ public sealed class DataCatalogRoundTripTests : IDisposable
         await CatalogJson.WarmUpAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    [Fact]
-    public void A_database_reads_back_from_a_reopened_catalog_with_every_field()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void A_database_reads_back_from_a_reopened_catalog_with_every_field(string store)
     {
-        var path = temp.Combine("catalog.db");
+        var path = catalogs.Name(store);
         var before = DateTimeOffset.UtcNow;
         DataCatalog.Open(path).Update(update => update.EnsureDatabase(TestTables.Sales));
 
@@ -31,10 +32,11 @@ public sealed class DataCatalogRoundTripTests : IDisposable
         Assert.Equal(CatalogJson.Serialize(database), CatalogJson.Serialize(DataCatalog.Open(path).GetDatabase("SALES")));
     }
 
-    [Fact]
-    public void A_table_reads_back_from_a_reopened_catalog_with_every_glue_field()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void A_table_reads_back_from_a_reopened_catalog_with_every_glue_field(string store)
     {
-        var path = temp.Combine("catalog.db");
+        var path = catalogs.Name(store);
         DataCatalog.Open(path).Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);
@@ -66,7 +68,7 @@ public sealed class DataCatalogRoundTripTests : IDisposable
     [Fact]
     public void VersionId_is_text_in_json_as_in_Glue_and_a_table_stored_with_a_number_still_reads()
     {
-        var path = temp.Combine("catalog.db");
+        var path = catalogs.Name(TestCatalogs.Sqlite);
         DataCatalog.Open(path).Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);
@@ -86,10 +88,11 @@ public sealed class DataCatalogRoundTripTests : IDisposable
         Assert.Contains("\"VersionId\":\"7\"", CatalogJson.Serialize(table), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Partitions_read_back_in_the_order_of_their_values()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Partitions_read_back_in_the_order_of_their_values(string store)
     {
-        var path = temp.Combine("catalog.db");
+        var path = catalogs.Name(store);
         DataCatalog.Open(path).Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);
@@ -110,10 +113,11 @@ public sealed class DataCatalogRoundTripTests : IDisposable
         Assert.NotEqual(default, partition.CreationTime);
     }
 
-    [Fact]
-    public void Putting_a_partition_again_replaces_it_and_keeps_its_creation_time()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Putting_a_partition_again_replaces_it_and_keeps_its_creation_time(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
         catalog.Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);

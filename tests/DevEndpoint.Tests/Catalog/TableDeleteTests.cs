@@ -6,14 +6,15 @@ public sealed class TableDeleteTests : IDisposable
 {
     private static readonly TableName Orders = TableName.Parse("sales.orders");
 
-    private readonly TempFolder temp = new();
+    private readonly TestCatalogs catalogs = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => catalogs.Dispose();
 
-    [Fact]
-    public void Deleting_a_table_removes_it_and_its_partitions_and_a_new_table_of_that_name_continues_its_versions()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Deleting_a_table_removes_it_and_its_partitions_and_a_new_table_of_that_name_continues_its_versions(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
 
         catalog.Update(update => Assert.True(update.DeleteTable(Orders)));
         var afterDelete = catalog.GetTables("sales");
@@ -26,10 +27,11 @@ public sealed class TableDeleteTests : IDisposable
         Assert.Equal(3, versions[1].Table.StorageDescriptor.Columns.Count);
     }
 
-    [Fact]
-    public void Deleting_a_missing_table_or_partition_reports_false()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Deleting_a_missing_table_or_partition_reports_false(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
 
         catalog.Update(update =>
         {
@@ -38,10 +40,11 @@ public sealed class TableDeleteTests : IDisposable
         });
     }
 
-    [Fact]
-    public void Deleting_a_partition_keeps_the_others()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Deleting_a_partition_keeps_the_others(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
 
         catalog.Update(update => Assert.True(update.DeletePartition(Orders, ["2024", "01"])));
 
@@ -49,9 +52,9 @@ public sealed class TableDeleteTests : IDisposable
         Assert.Equal(1, catalog.GetTable(Orders).VersionId);
     }
 
-    private DataCatalog CatalogWithOrders()
+    private DataCatalog CatalogWithOrders(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
         catalog.Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);

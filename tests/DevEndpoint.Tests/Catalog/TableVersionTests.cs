@@ -6,14 +6,15 @@ public sealed class TableVersionTests : IDisposable
 {
     private static readonly TableName Orders = TableName.Parse("sales.orders");
 
-    private readonly TempFolder temp = new();
+    private readonly TestCatalogs catalogs = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => catalogs.Dispose();
 
-    [Fact]
-    public void Changing_a_table_definition_makes_version_2_and_keeps_version_1()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Changing_a_table_definition_makes_version_2_and_keeps_version_1(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
 
         catalog.Update(update => Assert.Equal(TableChange.Updated, update.PutTable(TestTables.Orders(new Column("coupon", "string")))));
 
@@ -29,10 +30,11 @@ public sealed class TableVersionTests : IDisposable
         Assert.True(table.UpdateTime >= versions[1].Table.UpdateTime);
     }
 
-    [Fact]
-    public void Putting_the_same_definition_with_another_crawl_run_id_leaves_the_table_unchanged()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Putting_the_same_definition_with_another_crawl_run_id_leaves_the_table_unchanged(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
         var parameters = TestTables.Orders().Parameters.ToDictionary();
         parameters[CatalogUpdate.CrawlRunIdParameter] = "run-2";
 
@@ -44,10 +46,11 @@ public sealed class TableVersionTests : IDisposable
         Assert.Single(catalog.GetTableVersions(Orders));
     }
 
-    [Fact]
-    public void Parameters_in_another_order_do_not_count_as_a_change()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void Parameters_in_another_order_do_not_count_as_a_change(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
         var reordered = TestTables.Orders() with { Parameters = TestTables.Orders().Parameters.Reverse().ToDictionary() };
 
         catalog.Update(update => Assert.Equal(TableChange.Unchanged, update.PutTable(reordered)));
@@ -55,10 +58,11 @@ public sealed class TableVersionTests : IDisposable
         Assert.Equal(1, catalog.GetTable(Orders).VersionId);
     }
 
-    [Fact]
-    public void A_changed_parameter_other_than_the_crawl_run_id_is_a_change()
+    [Theory]
+    [MemberData(nameof(TestCatalogs.Stores), MemberType = typeof(TestCatalogs))]
+    public void A_changed_parameter_other_than_the_crawl_run_id_is_a_change(string store)
     {
-        var catalog = CatalogWithOrders();
+        var catalog = CatalogWithOrders(store);
         var parameters = TestTables.Orders().Parameters.ToDictionary();
         parameters["recordCount"] = "200";
 
@@ -68,9 +72,9 @@ public sealed class TableVersionTests : IDisposable
         Assert.Equal(2, catalog.GetTableVersions(Orders).Count);
     }
 
-    private DataCatalog CatalogWithOrders()
+    private DataCatalog CatalogWithOrders(string store)
     {
-        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var catalog = DataCatalog.Open(catalogs.Name(store));
         catalog.Update(update =>
         {
             update.EnsureDatabase(TestTables.Sales);

@@ -75,7 +75,7 @@ public sealed class FindMatchesTransformTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "ALTER TABLE ml_transform_models DROP COLUMN metrics";
+            command.CommandText = "ALTER TABLE ml_transform_models DROP COLUMN metrics; UPDATE schema_info SET version = 1";
             command.ExecuteNonQuery();
         }
 

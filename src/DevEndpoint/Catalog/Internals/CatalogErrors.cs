@@ -41,7 +41,16 @@ internal static partial class CatalogErrors
     /// path (which would make a folder called <c>postgresql:</c>). The URL is shown without its user and password.
     /// </summary>
     public static DevEndpointException UnsupportedStore(string path, string scheme) =>
-        new($"The catalog {StoreUrl().Replace(path, "${scheme}://", 1)} names a {scheme}:// store, which this build of DevEndpoint does not support: its catalog is a SQLite file. Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.");
+        new($"The catalog {StoreUrl().Replace(path, "${scheme}://", 1)} names a {scheme}:// store, which this build of DevEndpoint does not support: a catalog is a SQLite file or a PostgreSQL database (postgresql://user@host:port/database). Name a catalog file (such as --catalog catalog.db), or leave --catalog out to use {DataCatalog.DefaultPath}.");
+
+    public static DevEndpointException Newer(string path, int found, int reads) =>
+        new($"The catalog at {path} was written by a newer DevEndpoint (schema {found}, this build reads {reads}). Upgrade DevEndpoint to use it.");
+
+    public static DevEndpointException Older(string path, int found, int reads) =>
+        new($"The catalog at {path} has schema {found}, older than this build's {reads}, and you may not write it, so it cannot be brought up to date. Open it once with write permission (any command), or work on a copy: devendpoint catalog backup --catalog {path} --to <file>.");
+
+    public static DevEndpointException NoFileBackup(string path) =>
+        new($"The catalog at {path} is a PostgreSQL database, which catalog backup cannot copy to a file: copy it with devendpoint catalog copy --from {path} --to <file.db>, or back the database up with pg_dump.");
 
     public static DevEndpointException Missing(string path) =>
         new($"The catalog file {path} does not exist. Check the path (relative paths start from {Environment.CurrentDirectory}), or crawl a folder into it first.");

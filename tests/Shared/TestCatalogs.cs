@@ -1,0 +1,81 @@
+using DevEndpoint.Catalog;
+using Npgsql;
+
+namespace DevEndpoint.Testing;
+
+/// <summary>
+/// Fresh catalogs for tests that run against both stores: a SQLite file in a temp folder, or a new PostgreSQL database
+/// (named <c>pgstore_...</c>) on the test server, reached by URL with its password in a password file. Every database made
+/// is dropped on dispose. Without <c>DEVENDPOINT_TEST_POSTGRES</c>, <see cref="Stores"/> holds SQLite alone.
+/// </summary>
+internal sealed class TestCatalogs : IDisposable
+{
+    public const string Sqlite = "sqlite";
+
+    public const string Postgres = "postgresql";
+
+    private readonly TempFolder temp = new();
+    private readonly List<string> databases = [];
+
+    /// <summary>The stores to run a theory against: SQLite, and PostgreSQL when the test server is there.</summary>
+    public static TheoryData<string> Stores =>
+        TestServers.Missing([ConnectionTypes.Postgres]) is null ? new TheoryData<string>(Sqlite, Postgres) : new TheoryData<string>(Sqlite);
+
+    public string Folder => temp.Path;
+
+    /// <summary>What names a new, empty catalog of the store: a file path, or a <c>postgresql://</c> URL.</summary>
+    public string Name(string store)
+    {
+        if (store == Sqlite)
+        {
+            return temp.Combine($"catalog-{databases.Count}-{Guid.NewGuid():N}.db");
+        }
+
+        var database = CreateDatabase();
+        var server = new NpgsqlConnectionStringBuilder(TestServers.Url(ConnectionTypes.Postgres));
+        var passfile = temp.Combine($"{database}.pgpass");
+        File.WriteAllText(passfile, $"{server.Host}:{server.Port}:{database}:{TestServers.User(ConnectionTypes.Postgres)}:{TestServers.Password(ConnectionTypes.Postgres).Replace(@"\", @"\\", StringComparison.Ordinal).Replace(":", @"\:", StringComparison.Ordinal)}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passfile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return $"postgresql://{TestServers.User(ConnectionTypes.Postgres)}@{server.Host}:{server.Port}/{database}?passfile={Uri.EscapeDataString(passfile)}";
+    }
+
+    /// <summary>A new, empty PostgreSQL database owned by the test user; dropped on dispose.</summary>
+    public string CreateDatabase()
+    {
+        var database = $"pgstore_{Guid.NewGuid():N}"[..24];
+        Admin($"CREATE DATABASE {database}");
+        databases.Add(database);
+        return database;
+    }
+
+    /// <summary>Runs a statement as the test user on the server's <c>shop</c> database (or on <paramref name="database"/>).</summary>
+    public static void Admin(string sql, string? database = null)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.Url(ConnectionTypes.Postgres))
+        {
+            Username = TestServers.User(ConnectionTypes.Postgres),
+            Password = TestServers.Password(ConnectionTypes.Postgres),
+            Database = database ?? "shop",
+            Pooling = false,
+        }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        foreach (var database in databases)
+        {
+            Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+
+        temp.Dispose();
+    }
+}
