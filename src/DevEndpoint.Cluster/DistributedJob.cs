@@ -27,7 +27,19 @@ internal sealed record ClusterJobOptions(string Source, string Transform, string
 }
 
 /// <summary>What a distributed job did: its run, the rows read and written, the tasks and where each ran.</summary>
-internal sealed record ClusterJobResult(string Run, long RowsRead, WriteResult? Written, IReadOnlyList<TaskOutcome> Tasks);
+internal sealed record ClusterJobResult(string Run, long RowsRead, WriteResult? Written, IReadOnlyList<TaskOutcome> Tasks)
+{
+    /// <summary>The run in one line: what it read and wrote, in how many tasks on how many workers.</summary>
+    public static string Describe(ClusterJobResult result, string source)
+    {
+        var written = result.Written!;
+        var workers = result.Tasks.Select(t => t.Worker).Distinct(StringComparer.Ordinal).Count();
+        var table = written.Table is { } name ? $"; table {name} {written.TableChange?.ToString().ToLowerInvariant()}" : string.Empty;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Job run {result.Run}: read {result.RowsRead} rows of {source} in {result.Tasks.Count} tasks on {workers} workers; wrote {written.Rows} rows to {written.Path} ({written.Files.Count} files){table}.");
+    }
+}
 
 /// <summary>
 /// <c>job run ... --cluster</c>: this process splits the source table into file groups (a partition's files, or groups
