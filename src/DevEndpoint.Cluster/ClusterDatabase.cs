@@ -21,7 +21,10 @@ internal sealed class ClusterDatabase
     /// <summary>Where the database is, without user or password: <c>postgresql://host:port/database</c>.</summary>
     public string Display { get; }
 
-    public static ClusterDatabase Parse(string url)
+    public static ClusterDatabase Parse(string url) => Parse(url, Environment.GetEnvironmentVariable("PGPASSWORD"));
+
+    /// <param name="password">The user's password (<c>PGPASSWORD</c> for the commands).</param>
+    public static ClusterDatabase Parse(string url, string? password)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgresql" or "postgres") || uri.AbsolutePath.Trim('/').Length == 0)
         {
@@ -41,7 +44,7 @@ internal sealed class ClusterDatabase
             Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
             Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')),
             Username = uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(uri.UserInfo) : Environment.GetEnvironmentVariable("PGUSER") ?? Environment.UserName,
-            Password = Environment.GetEnvironmentVariable("PGPASSWORD"),
+            Password = password,
             Pooling = true,
         };
         return new ClusterDatabase(builder.ConnectionString, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
@@ -57,8 +60,17 @@ internal sealed class ClusterDatabase
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand(script, connection);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            // Workers starting together would race to create the same tables: one at a time, the others then find them.
+            await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7316001)", connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using var command = new NpgsqlCommand(script, connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {

@@ -18,34 +18,22 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <param name="request">The request of task <c>i</c> (0-based) at attempt <c>a</c> (1-based), as JSON.</param>
+    /// <remarks>
+    /// When a task fails, the others still run to their end before the failure is reported, so that nothing a worker
+    /// writes for this run comes after the caller cleans up.
+    /// </remarks>
     public async Task<IReadOnlyList<TaskOutcome>> RunAsync(
         string run, string what, string kind, int count, Func<int, int, string> request, CancellationToken cancellationToken = default)
     {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var outcomes = new TaskOutcome[count];
-        var tasks = Enumerable.Range(0, count).Select(async i =>
-        {
-            try
-            {
-                outcomes[i] = await RunOneAsync(run, what, kind, i, count, request, failed.Token);
-            }
-            catch
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-        }).ToList();
+        var tasks = Enumerable.Range(0, count).Select(i => RunOneAsync(run, what, kind, i, count, request, cancellationToken)).ToList();
         try
         {
-            await Task.WhenAll(tasks);
+            return await Task.WhenAll(tasks);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (tasks.Select(t => t.Exception?.GetBaseException()).FirstOrDefault(e => e is DevEndpointException) is { } failure)
         {
-            // Another task's failure cancelled this one: report that failure.
-            throw tasks.Select(t => t.Exception?.GetBaseException()).FirstOrDefault(e => e is not null and not OperationCanceledException) ?? throw new OperationCanceledException();
+            throw failure;
         }
-
-        return outcomes;
     }
 
     private async Task<TaskOutcome> RunOneAsync(
