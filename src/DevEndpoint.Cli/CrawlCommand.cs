@@ -29,11 +29,24 @@ internal static partial class CrawlCommand
         var detectPii = CliDescriptions.Option<bool>(CrawlDescription.DetectPii);
         var catalog = CliApp.CatalogOption();
         var json = CliApp.JsonOption();
+        var cluster = CliDescriptions.Option<string?>(ClusterDescriptions.Cluster);
         var command = CliDescriptions.Command(
             CrawlDescription.Command,
-            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, connection, include, detectPii, catalog, json);
+            path, database, exclude, tableLevel, combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, classifier, connection, include, detectPii, catalog, json, cluster);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(cluster) is not null)
+            {
+                var others = new Option[] { combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, connection, include, detectPii, json };
+                if (others.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } other)
+                {
+                    throw new DevEndpointException(
+                        $"crawl --cluster takes the path, --database, --exclude, --table-level, --classifier and --catalog; {other.Name} is not available with --cluster yet. Crawl without --cluster to use it.");
+                }
+
+                return await ClusterCommands.ForwardAsync(parse, "devendpoint crawl --cluster", cancellationToken);
+            }
+
             var request = new CrawlRequest
             {
                 Path = parse.GetValue(path),

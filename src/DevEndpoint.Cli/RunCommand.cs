@@ -39,30 +39,43 @@ internal static class RunCommand
                 }
             }
 
-            return await StartAsync(arguments, cancellationToken);
+            return await StartAsync(Folder, Executable, "devendpoint run", arguments, cancellationToken);
         });
         return command;
     }
 
-    /// <summary>Runs the run executable with <paramref name="arguments"/>, sharing this process's console; returns its exit code.</summary>
-    private static async Task<int> StartAsync(IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an executable that ships beside this command (<paramref name="folder"/>/<paramref name="executable"/>) with
+    /// <paramref name="arguments"/>, sharing this process's console; returns its exit code. <paramref name="what"/> names
+    /// the command that needs it, for the message when it is missing.
+    /// </summary>
+    internal static async Task<int> StartAsync(string folder, string executable, string what, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, Folder, Executable);
-        if (!File.Exists(executable))
+        var path = Path.Combine(AppContext.BaseDirectory, folder, executable);
+        if (!File.Exists(path))
         {
             throw new DevEndpointException(
-                $"devendpoint run needs the run executable beside the devendpoint command, and {executable} is missing. Reinstall the command (./build.sh cli, or the DevEndpoint.Cli tool package), which ships it in its '{Folder}' folder.");
+                $"{what} needs the {folder} executable beside the devendpoint command, and {path} is missing. Reinstall the command (./build.sh cli, or the DevEndpoint.Cli tool package), which ships it in its '{folder}' folder.");
         }
 
         var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
-        start.ArgumentList.Add(executable);
+        start.ArgumentList.Add(path);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new DevEndpointException($"devendpoint run could not start {executable}.");
-        await process.WaitForExitAsync(cancellationToken);
+        using var process = Process.Start(start) ?? throw new DevEndpointException($"{what} could not start {path}.");
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C reaches the child too; a cancelled wait still waits for it to finish leaving (a worker leaves its cluster).
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
         return process.ExitCode;
     }
 

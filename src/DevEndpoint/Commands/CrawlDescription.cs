@@ -78,6 +78,6 @@ internal static class CrawlDescription
         "Crawl a folder or an s3:// prefix (classify its files: CSV, JSON lines, Parquet, gzip; infer schemas and Hive partitions) or a database connection (tables and views), and record tables in the catalog.",
         [
             Path, Database, Exclude, TableLevel, CombineCompatibleSchemas, NewFoldersOnly, SchemaChange, DeleteBehavior, SampleBytes, SampleRows, SampleFiles,
-            Classifier, Connection, Include, DetectPii, CommonOptions.Catalog, CommonOptions.Json,
+            Classifier, Connection, Include, DetectPii, CommonOptions.Catalog, CommonOptions.Json, ClusterDescriptions.Cluster,
         ]);
 }

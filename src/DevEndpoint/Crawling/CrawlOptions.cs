@@ -57,6 +57,12 @@ public sealed record CrawlOptions
     /// </summary>
     public bool NewFoldersOnly { get; init; }
 
+    /// <summary>
+    /// Classifies the listed files somewhere else (the workers of a distributed crawl): their full paths in, their
+    /// classifications out, in the same order. Default <c>null</c>: the files are classified in this process.
+    /// </summary>
+    internal Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<FileClassification>>>? Classification { get; init; }
+
     /// <summary>What to do when a table's schema changed. Default <see cref="SchemaChangePolicy.Update"/>.</summary>
     public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
 

@@ -47,6 +47,12 @@ public sealed partial class Crawler
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 
         var skipped = new List<SkippedFile>();
+        if (inStore && options.Classification is not null)
+        {
+            throw new DevEndpointException(
+                $"A crawl across a cluster reads a folder every worker reaches (a shared folder); '{options.Path}' is in an object store. Crawl it without --cluster.");
+        }
+
         using var store = inStore ? OpenStore(options) : null;
         var tableRoots = new List<TableRoot>();
         var (source, candidates, excluded) = store is null
@@ -106,38 +112,25 @@ public sealed partial class Crawler
         FileSource source,
         List<FoundFile> files, CrawlOptions options, IReadOnlyList<IClassifier> custom, List<SkippedFile> skipped, IProgress<CrawlProgress>? progress, CancellationToken cancellationToken, int doneBefore = 0)
     {
-        var results = new (FileSchema? Schema, string? Problem)[files.Count];
         var done = doneBefore;
         var total = doneBefore + files.Count;
         progress?.Report(new CrawlProgress(done, total, null));
-        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
+        IReadOnlyList<FileClassification> results;
+        if (options.Classification is { } elsewhere)
         {
-            try
+            results = await elsewhere(files.ConvertAll(f => f.FullPath), cancellationToken);
+            progress?.Report(new CrawlProgress(total, total, null));
+        }
+        else
+        {
+            var here = new FileClassification[files.Count];
+            await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                var schema = await FileClassifier.ClassifyAsync(source, files[i].FullPath, options.Sample, custom, ct);
-                results[i] = schema is null
-                    ? (null, $"UNKNOWN classification: no classifier recognised it (tried {string.Join(", ", custom.Concat(FileClassifier.BuiltIns).Select(c => c.Name))})")
-                    : schema.Columns.Count == 0 ? (null, "no columns found in the sample") : (schema, null);
-            }
-            catch (BadFileException e)
-            {
-                results[i] = (null, e.Reason);
-            }
-            catch (IOException e)
-            {
-                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
-            }
-            catch (UnauthorizedAccessException e)
-            {
-                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
-            }
-            catch (DevEndpointException e) when (source != FileSource.Local)
-            {
-                results[i] = (null, $"cannot be read ({e.Message.TrimEnd('.')})");
-            }
-
-            progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), total, files[i].RelativePath));
-        });
+                here[i] = await ClassifyFileAsync(source, files[i].FullPath, options.Sample, custom, ct);
+                progress?.Report(new CrawlProgress(Interlocked.Increment(ref done), total, files[i].RelativePath));
+            });
+            results = here;
+        }
 
         var classified = new List<ClassifiedFile>();
         for (var i = 0; i < files.Count; i++)
@@ -153,6 +146,37 @@ public sealed partial class Crawler
         }
 
         return classified;
+    }
+
+    /// <summary>
+    /// Classifies one file with the custom classifiers, then the built-in ones: its schema, or why it has none (a file that
+    /// cannot be read or that no classifier recognised).
+    /// </summary>
+    internal static async Task<FileClassification> ClassifyFileAsync(FileSource source, string path, SampleOptions sample, IReadOnlyList<IClassifier> custom, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var schema = await FileClassifier.ClassifyAsync(source, path, sample, custom, cancellationToken);
+            return schema is null
+                ? new(null, $"UNKNOWN classification: no classifier recognised it (tried {string.Join(", ", custom.Concat(FileClassifier.BuiltIns).Select(c => c.Name))})")
+                : schema.Columns.Count == 0 ? new(null, "no columns found in the sample") : new(schema, null);
+        }
+        catch (BadFileException e)
+        {
+            return new(null, e.Reason);
+        }
+        catch (IOException e)
+        {
+            return new(null, $"cannot be read ({e.Message.TrimEnd('.')})");
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return new(null, $"cannot be read ({e.Message.TrimEnd('.')})");
+        }
+        catch (DevEndpointException e) when (source != FileSource.Local)
+        {
+            return new(null, $"cannot be read ({e.Message.TrimEnd('.')})");
+        }
     }
 
     private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size)

@@ -54,6 +54,12 @@ public sealed record LoadOptions
     /// </summary>
     public string? BookmarkKey { get; init; }
 
+    /// <summary>
+    /// Tables of files: read only these of the table's files (full paths, as <see cref="TableLoader.ListFilesAsync"/> gives
+    /// them), as a task of a distributed job does with its share; <c>null</c> to read every file.
+    /// </summary>
+    internal IReadOnlySet<string>? Files { get; init; }
+
     /// <summary>Tables of a table format: the version to read (a Delta version, an Iceberg snapshot id, a Hudi instant; time travel); <c>null</c> for the latest. Not with <see cref="AsOf"/>.</summary>
     public long? Version { get; init; }
 

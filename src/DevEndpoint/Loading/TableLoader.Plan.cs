@@ -69,6 +69,27 @@ public sealed partial class TableLoader
         return (folders, await ListFilesAsync(table, folders, objectStore, cancellationToken), reader);
     }
 
+    /// <summary>
+    /// The data files of a table of files in a local or shared folder (full paths, in path order), with the partition folder
+    /// of each (relative to the table's folder, empty for an unpartitioned table): the shares a distributed job splits it into.
+    /// </summary>
+    internal async Task<IReadOnlyList<(string Path, string Partition)>> ListFilesAsync(TableName name, CancellationToken cancellationToken = default)
+    {
+        var table = catalog.GetTable(name);
+        if (TableSources.For(table) is not null || TableFormats.For(table) is not null || S3Path.IsS3(table.StorageDescriptor.Location ?? string.Empty))
+        {
+            throw new DevEndpointException(
+                $"{name} is not a table of files in a folder every worker reaches (it is at {table.StorageDescriptor.Location}). A job across a cluster reads tables of files in a shared folder.");
+        }
+
+        var (_, files, _) = await PlanFilesAsync(name, table, PlanColumns(name, table, new LoadOptions()), null, cancellationToken);
+        var root = Path.GetFullPath(table.StorageDescriptor.Location!);
+        return files.Select(f => Path.GetFullPath(f.Path))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, Path.GetRelativePath(root, Path.GetDirectoryName(f)!) is var folder && folder != "." ? folder.Replace(Path.DirectorySeparatorChar, '/') : string.Empty))
+            .ToList();
+    }
+
     /// <summary>The object store of a table in <c>s3://</c>, through the connection its crawl recorded; <c>null</c> for local files.</summary>
     private ObjectStore? OpenObjectStore(TableName name, CatalogTable table, LoadOptions options)
     {

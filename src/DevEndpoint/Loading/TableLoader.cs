@@ -57,6 +57,7 @@ public sealed partial class TableLoader
             : await PlanSnapshotAsync(name, format, table, columns, options, cancellationToken);
         var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, name, files.ConvertAll(f => f.Path)) : null;
         files = bookmark is null ? files : UnprocessedFiles(files, bookmark);
+        files = options.Files is { } only ? files.FindAll(f => only.Contains(Path.GetFullPath(f.Path))) : files;
 
         using var downloads = objectStore is null ? null : new ObjectDownloads(objectStore);
         var fileReader = NewFileReader(table, reader, downloads, columns, options, files, folders);

@@ -18,15 +18,15 @@ public sealed partial class FrameWriter
     /// of the table and of each partition (an append adds to them, an overwrite replaces those of the partitions written).
     /// </summary>
     private static CatalogChange UpdateCatalog(
-        CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, List<FrameColumn> data, List<FrameColumn> keys, List<WrittenPart> parts)
+        CatalogUpdate update, TableName name, WriteOptions options, string codec, string target, IReadOnlyList<Column> data, IReadOnlyList<Column> keys, List<WrittenPart> parts)
     {
         update.EnsureDatabase(new Database { Name = name.Database });
         var existing = update.FindTable(name);
         var location = target + "/";
         var format = options.Format.ToString().ToLowerInvariant();
         var compression = options.Format == WriteFormat.Parquet ? Compression.None : codec;
-        var columns = data.Select(c => new Column(c.Name, c.HiveType)).ToList();
-        var partitionKeys = keys.Select(k => new Column(k.Name, k.HiveType)).ToList();
+        var columns = data.ToList();
+        var partitionKeys = keys.ToList();
         var append = options.Mode == WriteMode.Append && existing is not null;
 
         // A partition overwrite keeps the partitions not written, so the table goes on holding them as they are.

@@ -110,7 +110,7 @@ public sealed partial class FrameWriter
         {
             catalog!.Update(update =>
             {
-                change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
+                change = UpdateCatalog(update, name, options, codec, target, ColumnsOf(data), ColumnsOf(keys), parts);
                 publication?.Run(options.Mode, partitions);
             });
         }
@@ -235,7 +235,10 @@ public sealed partial class FrameWriter
         return parts;
     }
 
-    private sealed record WrittenPart(string Folder, IReadOnlyList<string> Values, IReadOnlyList<string> Files, long Rows, long Bytes);
+    internal sealed record WrittenPart(string Folder, IReadOnlyList<string> Values, IReadOnlyList<string> Files, long Rows, long Bytes);
+
+    /// <summary>The catalog columns of frame columns: their names and Hive types.</summary>
+    private static List<Column> ColumnsOf(List<FrameColumn> columns) => columns.ConvertAll(c => new Column(c.Name, c.HiveType));
 
     private static bool HoldsFiles(string folder) => Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
 

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace DevEndpoint.Cluster;
+
+/// <summary>A coordinator's connection to the cluster's workers (an Orleans client that finds them through membership).</summary>
+internal sealed class ClusterSession : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private ClusterSession(IHost host, ClusterDatabase database)
+    {
+        this.host = host;
+        Database = database;
+    }
+
+    public ClusterDatabase Database { get; }
+
+    public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<ClusterSession> ConnectAsync(ClusterDatabase database, CancellationToken cancellationToken = default)
+    {
+        await database.EnsureMembershipTablesAsync(cancellationToken);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseOrleansClient(client => client
+            .UseAdoNetClustering(options => OrleansSetup.Membership(options, database))
+            .Configure<ClusterOptions>(OrleansSetup.Ids)
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
+            // Every call is short (start a task, ask how it goes): a call unanswered this long went to a worker that is gone.
+            .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(15)));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw NoWorkers(database);
+        }
+
+        return new ClusterSession(host, database);
+    }
+
+    /// <summary>The names of the workers in the cluster now.</summary>
+    public async Task<IReadOnlyList<string>> WorkersAsync()
+    {
+        var hosts = await Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        var workers = hosts.Select(h => h.SiloName).Order(StringComparer.Ordinal).ToList();
+        return workers.Count > 0 ? workers : throw NoWorkers(Database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync(CancellationToken.None);
+        host.Dispose();
+    }
+
+    private static DevEndpointException NoWorkers(ClusterDatabase database) => new(
+        $"No worker has joined the cluster at {database.Display}. Start workers first: devendpoint worker --cluster {database.Display}");
+}

@@ -1,0 +1,54 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Classifiers;
+using DevEndpoint.Crawling;
+using DevEndpoint.Formats;
+
+namespace DevEndpoint.Cluster;
+
+/// <summary>A crawl task: files to classify (full paths in a shared folder), the sample to read and the custom classifiers to try.</summary>
+internal sealed record CrawlTaskRequest(IReadOnlyList<string> Paths, SampleOptions Sample, IReadOnlyList<CustomClassifier> Classifiers);
+
+/// <summary>The crawl's share of the work on a worker, and how the coordinator splits a crawl's files into tasks.</summary>
+internal static class CrawlTasks
+{
+    /// <summary>Classifies the request's files as a local crawl does; returns their classifications (JSON), in order.</summary>
+    public static async Task<string> RunAsync(string requestJson)
+    {
+        var request = ClusterJson.Read<CrawlTaskRequest>(requestJson);
+        var custom = request.Classifiers.Select(c => c.ToClassifier()).ToList();
+        var results = new FileClassification[request.Paths.Count];
+        await Parallel.ForAsync(0, results.Length, async (i, ct) =>
+            results[i] = await Crawler.ClassifyFileAsync(FileSource.Local, request.Paths[i], request.Sample, custom, ct));
+        return ClusterJson.Write(results);
+    }
+
+    /// <summary>
+    /// Splits files by folder into about <paramref name="tasks"/> tasks of similar size: a folder's files stay together
+    /// (a folder is listed and classified on one worker), in path order.
+    /// </summary>
+    public static List<List<string>> Split(IReadOnlyList<string> paths, int tasks)
+    {
+        var folders = paths.GroupBy(p => Path.GetDirectoryName(p) ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var perTask = Math.Max(1, (paths.Count + tasks - 1) / Math.Max(1, tasks));
+        var shares = new List<List<string>>();
+        var current = new List<string>();
+        foreach (var folder in folders)
+        {
+            current.AddRange(folder.Order(StringComparer.Ordinal));
+            if (current.Count >= perTask)
+            {
+                shares.Add(current);
+                current = [];
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            shares.Add(current);
+        }
+
+        return shares;
+    }
+}

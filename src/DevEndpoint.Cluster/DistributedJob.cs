@@ -1,0 +1,142 @@
+using System.Globalization;
+using DevEndpoint.Catalog;
+using DevEndpoint.Jobs;
+using DevEndpoint.Loading;
+using DevEndpoint.Writing;
+
+namespace DevEndpoint.Cluster;
+
+/// <summary>What a distributed job reads, how it transforms it and where it writes.</summary>
+/// <param name="Source">The catalog table to read, <c>database.table</c>: a table of files in a shared folder.</param>
+/// <param name="Transform"><c>&lt;library&gt;:&lt;Type.Method&gt;</c> (see <see cref="LibraryTransform"/>).</param>
+/// <param name="To">The folder the output goes to (shared).</param>
+/// <param name="Table">The catalog table the output is recorded as, <c>database.table</c>; <c>null</c> for none.</param>
+/// <param name="Bookmark">The job whose bookmark the run follows: only files its committed runs did not read.</param>
+internal sealed record ClusterJobOptions(string Source, string Transform, string To)
+{
+    public WriteFormat Format { get; init; } = WriteFormat.Parquet;
+
+    public IReadOnlyList<string> PartitionBy { get; init; } = [];
+
+    public string? Table { get; init; }
+
+    public string? Bookmark { get; init; }
+
+    /// <summary><see cref="WriteMode.Append"/> (default) or <see cref="WriteMode.Overwrite"/> of the partitions written.</summary>
+    public WriteMode Mode { get; init; } = WriteMode.Append;
+}
+
+/// <summary>What a distributed job did: its run, the rows read and written, the tasks and where each ran.</summary>
+internal sealed record ClusterJobResult(string Run, long RowsRead, WriteResult? Written, IReadOnlyList<TaskOutcome> Tasks)
+{
+    /// <summary>The run in one line: what it read and wrote, in how many tasks on how many workers.</summary>
+    public static string Describe(ClusterJobResult result, string source)
+    {
+        var written = result.Written!;
+        var workers = result.Tasks.Select(t => t.Worker).Distinct(StringComparer.Ordinal).Count();
+        var table = written.Table is { } name ? $"; table {name} {written.TableChange?.ToString().ToLowerInvariant()}" : string.Empty;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Job run {result.Run}: read {result.RowsRead} rows of {source} in {result.Tasks.Count} tasks on {workers} workers; wrote {written.Rows} rows to {written.Path} ({written.Files.Count} files){table}.");
+    }
+}
+
+/// <summary>
+/// <c>job run ... --cluster</c>: this process splits the source table into file groups (a partition's files, or groups
+/// of an unpartitioned table's), the workers read, transform and stage each group under
+/// <c>&lt;to&gt;/_staging/&lt;run&gt;/&lt;task&gt;/&lt;attempt&gt;</c>, and this process puts the accepted attempts' output in place
+/// and updates the catalog (and the bookmark) once. A retried task's output counts once; a failed run commits nothing.
+/// </summary>
+internal sealed class DistributedJob(ClusterSession session, TextWriter progress)
+{
+    /// <summary>The staging folder under the target; loads and crawls of the target leave out folders starting with '_'.</summary>
+    public const string StagingFolder = "_staging";
+
+    public async Task<ClusterJobResult> RunAsync(DataCatalog catalog, ClusterJobOptions options, CancellationToken cancellationToken = default)
+    {
+        if (options.Mode is not (WriteMode.Append or WriteMode.Overwrite))
+        {
+            throw new DevEndpointException(
+                $"A job across a cluster appends (append) or replaces the partitions it writes (overwrite); --mode {WriteOptions.ModeName(options.Mode)} is not available with --cluster.");
+        }
+
+        catalog.RequireWritable();
+        LibraryTransform.Resolve(options.Transform);
+        var source = TableName.Parse(options.Source);
+        var files = await new TableLoader(catalog).ListFilesAsync(source, cancellationToken);
+        var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, source, files.Select(f => f.Path).ToList()) : null;
+        if (bookmark is not null)
+        {
+            var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            files = files.Where(f => unread.Contains(f.Path)).ToList();
+        }
+
+        var run = DistributedCrawl.NewRunId();
+        if (files.Count == 0)
+        {
+            progress.WriteLine($"Job run {run}: no files to read in {source}{(options.Bookmark is { } b ? $" that job bookmark '{b}' has not processed" : string.Empty)}; nothing written.");
+            return new ClusterJobResult(run, 0, null, []);
+        }
+
+        var workers = await session.WorkersAsync();
+        var groups = Groups(files, workers.Count);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.To));
+        var staging = Path.Combine(target, StagingFolder, run);
+        progress.WriteLine($"Job run {run}: {files.Count} files of {source} in {groups.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
+        try
+        {
+            var outcomes = await new TaskDispatcher(session.Client, progress).RunAsync(run, "job", TaskKinds.Job, groups.Count, (i, attempt) => ClusterJson.Write(
+                new JobTaskRequest(
+                    catalog.Path,
+                    source.ToString(),
+                    groups[i],
+                    options.Transform,
+                    Path.Combine(staging, string.Create(CultureInfo.InvariantCulture, $"{i + 1}"), string.Create(CultureInfo.InvariantCulture, $"{attempt}")),
+                    options.Format,
+                    options.PartitionBy)),
+                cancellationToken);
+            var results = outcomes.Select(o => ClusterJson.Read<JobTaskResult>(o.ResultJson)).ToList();
+            var written = new FrameWriter(catalog).PublishStaged(
+                results.ConvertAll(r => r.Staged),
+                new WriteOptions { Path = target, Format = options.Format, PartitionBy = options.PartitionBy, Mode = options.Mode, CatalogTable = options.Table },
+                Path.Combine(staging, "commit"));
+            if (bookmark is not null)
+            {
+                catalog.RecordPendingFiles(bookmark);
+                new JobBookmarks(catalog).Commit(options.Bookmark!);
+            }
+
+            return new ClusterJobResult(run, results.Sum(r => r.RowsRead), written, outcomes);
+        }
+        finally
+        {
+            RemoveStaging(target, staging);
+        }
+    }
+
+    /// <summary>The file groups: the files of each partition folder; an unpartitioned table's files in about two groups per worker.</summary>
+    private static List<List<string>> Groups(IReadOnlyList<(string Path, string Partition)> files, int workers)
+    {
+        if (files.Any(f => f.Partition.Length > 0))
+        {
+            return files.GroupBy(f => f.Partition, StringComparer.Ordinal).Select(g => g.Select(f => f.Path).ToList()).ToList();
+        }
+
+        var size = Math.Max(1, (files.Count + (2 * workers) - 1) / (2 * workers));
+        return files.Select(f => f.Path).Chunk(size).Select(c => c.ToList()).ToList();
+    }
+
+    private static void RemoveStaging(string target, string staging)
+    {
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        var root = Path.Combine(target, StagingFolder);
+        if (Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            Directory.Delete(root);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using DevEndpoint.Cluster;
+
+return await ClusterApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,60 @@
+namespace DevEndpoint.Commands;
+
+/// <summary>
+/// <c>devendpoint worker</c>, <c>devendpoint job run</c> and <c>crawl --cluster</c>: the command line only (the cluster
+/// executable beside the command runs them, with these same options).
+/// </summary>
+internal static class ClusterDescriptions
+{
+    public static OptionDescription Cluster { get; } = new("--cluster", "The PostgreSQL database of the cluster's membership, postgresql://user@host:port/database (the password in PGPASSWORD, never in the URL); the workers that joined it do the work.")
+    {
+        Fronts = Fronts.Cli,
+    };
+
+    public static OptionDescription RequiredCluster { get; } = Cluster with { Required = true };
+
+    public static OptionDescription WorkerName { get; } = new("--name", "The worker's name in progress lines and task placements (default: host:process id).") { Fronts = Fronts.Cli };
+
+    public static OptionDescription WorkerAddress { get; } = new("--address", "The IP address the other processes of the cluster reach this worker at (default 127.0.0.1: one machine).") { Fronts = Fronts.Cli };
+
+    public static CommandDescription Worker { get; } = new(
+        "worker",
+        "Start a worker: an Orleans silo that joins the cluster through its PostgreSQL membership and runs crawl and job tasks until stopped (Ctrl+C, SIGTERM). Data must be where every worker reaches it: a shared folder.",
+        [RequiredCluster, WorkerName, WorkerAddress])
+    {
+        Fronts = Fronts.Cli,
+    };
+
+    public static CommandDescription JobGroup { get; } = new("job", "Jobs in Glue's shape: read a catalog table, apply a library transform, write a table.", []) { Fronts = Fronts.Cli };
+
+    public static OptionDescription Source { get; } = new("--source", "The catalog table to read, <database>.<table>: a table of files in a folder every worker reaches.") { Required = true, Fronts = Fronts.Cli };
+
+    public static OptionDescription Transform { get; } = new("--transform", "<library>:<Type.Method>: a public static method taking and returning a DataFrame, in a script library (.cs, folder, .zip or .dll) every worker reaches.")
+    {
+        Required = true,
+        Fronts = Fronts.Cli,
+    };
+
+    public static OptionDescription To { get; } = new("--to", "The folder the output goes to (every worker stages its part under <to>/_staging/<run>/).") { Required = true, Value = OptionValue.File, Fronts = Fronts.Cli };
+
+    public static OptionDescription Format { get; } = new("--format", "The output format: parquet (default), csv or json.") { Allowed = ["parquet", "csv", "json"], Fronts = Fronts.Cli };
+
+    public static OptionDescription PartitionBy { get; } = new("--partition-by", "Columns to partition the output by (key=value folders), comma-separated.") { Fronts = Fronts.Cli };
+
+    public static OptionDescription Table { get; } = new("--table", "The catalog table the output is recorded as, <database>.<table> (created or updated once, when every task is done).") { Fronts = Fronts.Cli };
+
+    public static OptionDescription Bookmark { get; } = new("--bookmark", "The job whose bookmark the run follows: only files its committed runs did not process are read; the bookmark commits with the output.")
+    {
+        Fronts = Fronts.Cli,
+    };
+
+    public static OptionDescription Mode { get; } = new("--mode", "append (default) adds to the output; overwrite replaces the partitions written.") { Allowed = ["append", "overwrite"], Fronts = Fronts.Cli };
+
+    public static CommandDescription JobRun { get; } = new(
+        "job run",
+        "Run a job across the cluster's workers: each task reads a file group (a partition) of the source, applies the transform and stages its output; the output and the catalog (and the bookmark) commit once, when every task is done. A task whose worker died runs again elsewhere and counts once; a failed run commits nothing.",
+        [Source, Transform, To, Format, PartitionBy, Table, Bookmark, Mode, CommonOptions.Catalog, RequiredCluster])
+    {
+        Fronts = Fronts.Cli,
+    };
+}
