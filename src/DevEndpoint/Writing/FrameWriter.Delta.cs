@@ -111,7 +111,7 @@ public sealed partial class FrameWriter
     private static (List<DeltaColumn> Keys, List<DeltaColumn> Data) DeltaColumns(DataFrame frame, WriteOptions options, string target, DeltaTableState? state)
     {
         var keeps = state is not null && options.Mode != WriteMode.OverwriteTable;
-        var partitionBy = options.PartitionBy.Count == 0 && keeps ? state!.Snapshot.PartitionKeys.Select(k => k.Name).ToList() : options.PartitionBy;
+        var partitionBy = options.PartitionBy.Count == 0 && keeps ? state!.Metadata.PartitionColumns : options.PartitionBy;
         var (keys, data) = SplitColumns(frame, options with { PartitionBy = partitionBy });
         if (!keeps)
         {

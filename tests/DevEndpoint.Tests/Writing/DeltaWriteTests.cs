@@ -90,6 +90,21 @@ public sealed class DeltaWriteTests
     }
 
     [Fact]
+    public async Task An_append_without_partition_by_uses_the_tables_partition_columns_as_the_log_spells_them()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        DataFrame Frame(int id) => new(new Int32DataFrameColumn("Id", [id]), new StringDataFrameColumn("Region", ["eu"]));
+        await new FrameWriter().WriteAsync(Frame(1), Delta(path, WriteMode.Append, "Region"));
+
+        var result = await new FrameWriter().WriteAsync(Frame(2), Delta(path, WriteMode.Append));
+
+        Assert.Equal(["Region=eu"], result.Partitions);
+        Assert.Equal(2, DeltaSpecValidator.Validate(path).FooterRows);
+        Assert.Empty(DeltaSpecValidator.Validate(path).Problems);
+    }
+
+    [Fact]
     public async Task Appends_add_commits_and_the_earlier_version_still_loads()
     {
         using var temp = new TempFolder();
