@@ -26,7 +26,7 @@ internal sealed class DistributedCrawl(ClusterSession session, TextWriter progre
             {
                 var workers = await session.WorkersAsync();
                 var shares = CrawlTasks.Split(paths, workers.Count * TasksPerWorker);
-                progress.WriteLine($"Crawl {run}: {paths.Count} files in {shares.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
+                progress.WriteLine($"Crawl on the cluster: {paths.Count} files in {shares.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
                 var outcomes = await dispatcher.RunAsync(
                     string.Create(CultureInfo.InvariantCulture, $"{run}-{++calls}"),
                     "crawl",

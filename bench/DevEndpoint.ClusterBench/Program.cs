@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using DevEndpoint.Catalog;
+using DevEndpoint.Cluster;
+using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
+using DevEndpoint.Writing;
+using Npgsql;
+
+// dotnet run --project bench/DevEndpoint.ClusterBench -c Release -- [partitions=200] [crawl files=2000]
+// Needs PostgreSQL: DEVENDPOINT_TEST_POSTGRES, _USER, _PASSWORD (source scripts/servers.sh or ./build.sh test's servers).
+var partitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var crawlFiles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+var work = Path.Combine(Path.GetTempPath(), "devendpoint-cluster-bench");
+if (Directory.Exists(work))
+{
+    Directory.Delete(work, recursive: true);
+}
+
+var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES") ?? throw new InvalidOperationException("Set DEVENDPOINT_TEST_POSTGRES."))
+{
+    Username = Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES_USER"),
+    Password = Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES_PASSWORD"),
+    Pooling = false,
+};
+var membership = $"cluster_bench_{Guid.NewGuid().ToString("N")[..8]}";
+Sql(server.ConnectionString, $"CREATE DATABASE {membership}");
+var url = $"postgresql://{server.Username}@{server.Host}:{server.Port}/{membership}";
+var database = ClusterDatabase.Parse(url, server.Password);
+var workers = new List<(string Name, Process Process)>();
+var report = new StringBuilder();
+try
+{
+    foreach (var name in new[] { "w1", "w2", "w3" })
+    {
+        workers.Add((name, StartWorker(name)));
+    }
+
+    await using var session = await Connect(database);
+    var catalog = DataCatalog.Open(Path.Combine(work, "catalog.db"));
+    var rows = WriteOrders(Path.Combine(work, "lake"), partitions);
+    await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.Combine(work, "lake"), Database = "bench" });
+    var library = Path.Combine(work, "etl", "Bench.cs");
+    Directory.CreateDirectory(Path.GetDirectoryName(library)!);
+    File.WriteAllText(library, """
+        using Microsoft.Data.Analysis;
+
+        public static class Bench
+        {
+            public static DataFrame Gross(DataFrame frame)
+            {
+                var gross = frame.Columns["amount"].Multiply(1.2m);
+                gross.SetName("gross");
+                frame.Columns.Add(gross);
+                return frame;
+            }
+        }
+        """);
+    var transform = LibraryTransform.Resolve($"{library}:Bench.Gross");
+
+    async Task<TimeSpan> Local(string to)
+    {
+        var clock = Stopwatch.StartNew();
+        var load = await new TableLoader(catalog).LoadAsync("bench.orders");
+        await new FrameWriter(catalog).WriteAsync(transform.Apply(load.Frame), new WriteOptions { Path = to, PartitionBy = ["dt"], Mode = WriteMode.Append, CatalogTable = TableFor(to) });
+        return clock.Elapsed;
+    }
+
+    async Task<(TimeSpan Time, int Retried)> OnCluster(string to, Func<string, Task>? during = null)
+    {
+        var progress = new StringWriter();
+        var clock = Stopwatch.StartNew();
+        var job = new DistributedJob(session, TextWriter.Synchronized(progress)).RunAsync(
+            catalog, new ClusterJobOptions("bench.orders", $"{library}:Bench.Gross", to) { PartitionBy = ["dt"], Table = TableFor(to) });
+        if (during is not null)
+        {
+            await during(progress.ToString());
+        }
+
+        var result = await job;
+        if (result.Written!.Rows != rows)
+        {
+            throw new InvalidOperationException($"The job wrote {result.Written.Rows} rows of {rows}.");
+        }
+
+        return (clock.Elapsed, result.Tasks.Count(t => t.Attempt > 1));
+    }
+
+    // Warm up both (library builds, first activations), then measure each three times, alternating; keep the best.
+    await Local(Path.Combine(work, "warm-local"));
+    await OnCluster(Path.Combine(work, "warm-cluster"));
+    var local = new List<TimeSpan>();
+    var cluster = new List<TimeSpan>();
+    for (var i = 0; i < 3; i++)
+    {
+        local.Add(await Local(Path.Combine(work, $"local-{i}")));
+        cluster.Add((await OnCluster(Path.Combine(work, $"cluster-{i}"))).Time);
+    }
+
+    report.AppendLine(CultureInfo.InvariantCulture, $"## Job: {partitions} partitions, {rows} rows, 3 workers on loopback");
+    report.AppendLine();
+    report.AppendLine("| run | best of 3 | all |");
+    report.AppendLine("| --- | --- | --- |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| one process (load, transform, write) | {Seconds(local.Min())} | {string.Join(", ", local.Select(Seconds))} |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| 3 workers ({partitions} tasks, commit once) | {Seconds(cluster.Min())} | {string.Join(", ", cluster.Select(Seconds))} |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| ratio cluster / one process | {cluster.Min() / local.Min():0.00}x | |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| per task on the cluster (wall time / tasks x 3 workers) | {cluster.Min().TotalMilliseconds * 3 / partitions:0} ms | |");
+
+    // A worker killed once a quarter of the tasks are done: its tasks run again elsewhere.
+    var victim = workers[^1];
+    var killedRun = await OnCluster(Path.Combine(work, "cluster-kill"), async _ =>
+    {
+        await Task.Delay(cluster.Min() / 4);
+        victim.Process.Kill();
+    });
+    report.AppendLine(CultureInfo.InvariantCulture, $"| 3 workers, one killed after a quarter of the best time ({killedRun.Retried} tasks retried) | {Seconds(killedRun.Time)} | ratio {killedRun.Time / local.Min():0.00}x |");
+    report.AppendLine();
+
+    // The crawl: the same lake, local and distributed, into two catalogs.
+    var crawlLake = Path.Combine(work, "crawl");
+    WriteFiles(crawlLake, crawlFiles);
+    var clock = Stopwatch.StartNew();
+    await new Crawler(DataCatalog.Open(Path.Combine(work, "crawl-local.db"))).CrawlAsync(new CrawlOptions { Path = crawlLake, Database = "crawl" });
+    var localCrawl = clock.Elapsed;
+    clock.Restart();
+    await new DistributedCrawl(session, TextWriter.Null).RunAsync(DataCatalog.Open(Path.Combine(work, "crawl-cluster.db")), new CrawlOptions { Path = crawlLake, Database = "crawl" });
+    var clusterCrawl = clock.Elapsed;
+    report.AppendLine(CultureInfo.InvariantCulture, $"## Crawl: {crawlFiles} files in {crawlFiles / 10} folders (2 workers left)");
+    report.AppendLine();
+    report.AppendLine("| run | time |");
+    report.AppendLine("| --- | --- |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| one process | {Seconds(localCrawl)} |");
+    report.AppendLine(CultureInfo.InvariantCulture, $"| cluster (classification on the workers, one commit here) | {Seconds(clusterCrawl)} |");
+    Console.WriteLine(report);
+    var results = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results", $"cluster-{Environment.MachineName}.md");
+    File.WriteAllText(results, $"# Cluster overhead ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores)\n\n{report}");
+}
+finally
+{
+    foreach (var (_, process) in workers.Where(w => !w.Process.HasExited))
+    {
+        process.Kill();
+    }
+
+    Sql(server.ConnectionString, $"DROP DATABASE IF EXISTS {membership} WITH (FORCE)");
+    Directory.Delete(work, recursive: true);
+}
+
+static string TableFor(string folder) => $"bench.{Path.GetFileName(folder).Replace('-', '_')}";
+
+static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.00} s");
+
+Process StartWorker(string name)
+{
+    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+    foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "cluster", "DevEndpoint.Cluster.dll"), "worker", "--cluster", url, "--name", name })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    start.Environment["PGPASSWORD"] = server.Password;
+    var process = Process.Start(start)!;
+    while (process.StandardOutput.ReadLine() is { } line && !line.Contains("joined the cluster", StringComparison.Ordinal))
+    {
+    }
+
+    process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+    return process;
+}
+
+static async Task<ClusterSession> Connect(ClusterDatabase database) => await ClusterSession.ConnectAsync(database);
+
+static int WriteOrders(string lake, int partitions)
+{
+    var id = 0;
+    for (var p = 0; p < partitions; p++)
+    {
+        var folder = Path.Combine(lake, "orders", $"dt={p:D4}");
+        Directory.CreateDirectory(folder);
+        var text = new StringBuilder("id,item,amount\n");
+        for (var row = 0; row < 500; row++, id++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{id},item{id % 13},{id % 1000}.25\n");
+        }
+
+        File.WriteAllText(Path.Combine(folder, "part-0.csv"), text.ToString());
+    }
+
+    return id;
+}
+
+static void WriteFiles(string lake, int files)
+{
+    for (var f = 0; f < files; f++)
+    {
+        var folder = Path.Combine(lake, "events", $"day={f / 10:D4}");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"part-{f % 10}.csv"), $"id,kind,value\n{f},k{f % 3},{f * 0.5}\n");
+    }
+}
+
+static void Sql(string connectionString, string sql)
+{
+    using var connection = new NpgsqlConnection(connectionString);
+    connection.Open();
+    using var command = new NpgsqlCommand(sql, connection);
+    command.ExecuteNonQuery();
+}
