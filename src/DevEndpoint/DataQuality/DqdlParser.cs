@@ -136,7 +136,8 @@ internal sealed class DqdlParser
         var type = RuleType();
         next++;
         var parameters = Parameters(type);
-        var condition = type.Condition ? RuleCondition(first) : null;
+        // CustomSql without a condition is Glue's row-level form: the query returns the rows of primary that pass.
+        var condition = type.Condition && !(type.Name == "CustomSql" && !StartsCondition()) ? RuleCondition(first) : null;
         var (where, threshold) = Clauses();
         if (!type.Condition && StartsCondition())
         {

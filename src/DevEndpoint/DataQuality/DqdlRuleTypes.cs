@@ -32,7 +32,7 @@ internal static class DqdlRuleTypes
         new DqdlRuleType("Sum", 1, true, "Sum \"amount\" > 0"),
         new DqdlRuleType("StandardDeviation", 1, true, "StandardDeviation \"price\" < 5"),
         new DqdlRuleType("ColumnCorrelation", 2, true, "ColumnCorrelation \"height\" \"weight\" > 0.8"),
-        new DqdlRuleType("CustomSql", 1, true, "CustomSql \"select count(*) from primary\" > 0"),
+        new DqdlRuleType("CustomSql", 1, true, "CustomSql \"select count(*) from primary\" > 0, or CustomSql \"select id from primary where qty > 0\""),
         new DqdlRuleType("ReferentialIntegrity", 2, true, "ReferentialIntegrity \"customer_id\" \"sales.customers.id\" = 1.0"),
         new DqdlRuleType("DataFreshness", 1, true, "DataFreshness \"updated_at\" <= 24 hours"),
         new DqdlRuleType("SchemaMatch", 1, true, "SchemaMatch \"sales.orders_copy\" = 1.0"),

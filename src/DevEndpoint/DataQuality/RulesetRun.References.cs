@@ -12,6 +12,11 @@ internal sealed partial class RulesetRun
     {
         var rule = check.Rule;
         var sql = PrimaryWord().Replace(rule.Parameters[0], relation);
+        if (rule.Condition is null)
+        {
+            return PlanRowLevelSql(check, sql);
+        }
+
         double? value = null;
         check.Probe = async cancellationToken =>
         {
@@ -28,6 +33,47 @@ internal sealed partial class RulesetRun
         };
         return () => Judge(rule, "Dataset.*.CustomSQL", value!.Value);
     }
+
+    /// <summary>
+    /// Glue's row-level CustomSql (no condition): a row of primary passes when the query returns it, matched on the columns the
+    /// query returns, which must all be primary's; the rule passes when every row does, or as its <c>with threshold</c> says.
+    /// </summary>
+    private Func<Outcome> PlanRowLevelSql(Check check, string sql)
+    {
+        var rule = check.Rule;
+        double? passing = null;
+        double? rows = null;
+        check.Probe = async cancellationToken =>
+        {
+            var returned = await ReturnedColumnsAsync(sql, cancellationToken);
+            rowLevelSql[rule] = (sql, returned);
+            var result = await session.RunAsync(
+                $"SELECT CAST(count(*) FILTER (WHERE {Returned(sql, returned)}) AS DOUBLE) AS passing, CAST(count(*) AS DOUBLE) AS n FROM {relation} AS {Primary}",
+                Query(),
+                cancellationToken);
+            (passing, rows) = ((double?)result.Frame.Columns[0][0], (double?)result.Frame.Columns[1][0]);
+        };
+        return () => Compliance(rule, "Dataset.*.CustomSQL.Compliance", passing!.Value, rows!.Value);
+    }
+
+    /// <summary>The columns a row-level CustomSql query returns, as primary names them; fails when one is not primary's.</summary>
+    private async Task<List<string>> ReturnedColumnsAsync(string sql, CancellationToken cancellationToken)
+    {
+        var names = (await session.RunAsync($"SELECT * FROM ({sql}) LIMIT 0", Query(), cancellationToken)).Frame.Columns.Select(c => c.Name).ToList();
+        var known = names.Select(n => columns.FirstOrDefault(c => string.Equals(c.Name, n, StringComparison.OrdinalIgnoreCase)).Name).ToList();
+        if (known.Any(k => k is null))
+        {
+            throw new DevEndpointException(
+                $"A CustomSql rule without a condition returns the rows of primary that pass, so its query selects columns of {target} ({string.Join(", ", columns.Select(c => c.Name))}); "
+                + $"it returned {string.Join(", ", names)}. To check one number instead, add a condition, as in CustomSql \"select count(*) from primary\" > 0.");
+        }
+
+        return known.Select(k => k!).ToList();
+    }
+
+    /// <summary>Whether the row of primary (aliased <see cref="Primary"/>) is among those the query returns, null equal to null.</summary>
+    private static string Returned(string sql, List<string> returned) =>
+        $"EXISTS (SELECT 1 FROM ({sql}) AS {Primary}_returned WHERE {string.Join(" AND ", returned.Select(c => $"{Primary}_returned.{SqlText.Quote(c)} IS NOT DISTINCT FROM {Primary}.{SqlText.Quote(c)}"))})";
 
     private Func<Outcome> PlanReferenceTable(Check check)
     {

@@ -8,11 +8,15 @@ internal sealed partial class RulesetRun
 {
     private const string Prefix = "__dq_";
 
+    /// <summary>The alias of the table checked in the row-level queries, which a row-level CustomSql rule's test names.</summary>
+    private const string Primary = "__dq_primary";
+
     /// <summary>
     /// The table's rows with <c>DataQualityRulesPass</c>, <c>DataQualityRulesFail</c>, <c>DataQualityRulesSkip</c> and
     /// <c>DataQualityEvaluationResult</c>, in one query. A row-level rule (IsComplete, Completeness, IsUnique, Uniqueness,
-    /// IsPrimaryKey, ColumnValues, ColumnLength, DataFreshness) passes or fails each row its where clause picks and skips
-    /// the others; every other rule (and one that cannot run) is skipped on every row.
+    /// IsPrimaryKey, ColumnValues, ColumnLength, DataFreshness, and CustomSql without a condition, whose query returns the rows
+    /// that pass) passes or fails each row its where clause picks and skips the others; every other rule (and one that cannot
+    /// run) is skipped on every row.
     /// </summary>
     private async Task<DataFrame> RowLevelAsync(DqdlRuleset ruleset, CancellationToken cancellationToken)
     {
@@ -52,7 +56,7 @@ internal sealed partial class RulesetRun
         var skip = skipped.Count == 0 ? List("s") : $"list_concat([{string.Join(", ", skipped.Select(SqlText.Literal))}], {List("s")})";
         var inner = states.Count == 0
             ? $"SELECT * FROM {relation}"
-            : $"SELECT *, {string.Join(", ", states.Select((s, i) => $"{s.State} AS {Prefix}{i}"))} FROM {relation}";
+            : $"SELECT *, {string.Join(", ", states.Select((s, i) => $"{s.State} AS {Prefix}{i}"))} FROM {relation} AS {Primary}";
         var exclude = states.Count == 0 ? string.Empty : $" EXCLUDE ({string.Join(", ", states.Select((_, i) => $"{Prefix}{i}"))})";
         var sql = $"""
             SELECT * EXCLUDE ({Prefix}pass, {Prefix}fail, {Prefix}skip),
@@ -79,6 +83,8 @@ internal sealed partial class RulesetRun
                 var keys = rule.Parameters.SelectMany(p => p.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Select(k => Quoted(k, rule)).ToList();
                 var count = rule.Where is { } where ? $"count(*) FILTER (WHERE ({where}))" : "count(*)";
                 return $"({string.Join(" AND ", keys.Select(k => $"{k} IS NOT NULL"))} AND {count} OVER (PARTITION BY {string.Join(", ", keys)}) = 1)";
+            case "CustomSql" when rule.Condition is null && rowLevelSql.TryGetValue(rule, out var query):
+                return Returned(query.Sql, query.Columns);
             default:
                 return null;
         }

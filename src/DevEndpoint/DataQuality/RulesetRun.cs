@@ -22,6 +22,9 @@ internal sealed partial class RulesetRun
     private readonly Dictionary<string, Aggregate> aggregates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FrequencyGroup> groups = new(StringComparer.Ordinal);
     private readonly List<(string Metric, string Filter, double Value)> recorded = [];
+
+    /// <summary>Each row-level CustomSql rule's query and the columns of primary it returns, once its probe ran.</summary>
+    private readonly Dictionary<DqdlSimpleRule, (string Sql, List<string> Columns)> rowLevelSql = [];
     private List<(string Name, string Type)> columns = [];
 
     private RulesetRun(SqlSession session, string target, DataQualityOptions options)

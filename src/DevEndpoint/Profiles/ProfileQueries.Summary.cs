@@ -71,7 +71,12 @@ internal sealed partial class ProfileQueries
                 aggregates.Add($"min({x}) AS lo{i}, max({x}) AS hi{i}");
             }
 
-            if (kind is ProfileKind.Numeric or ProfileKind.Temporal)
+            if (kind == ProfileKind.Numeric && !columns[i].Floating)
+            {
+                // Integers and decimals are finite, and a cast to DOUBLE keeps their order: the bounds are the extremes, cast.
+                aggregates.Add($"CAST(min({x}) AS DOUBLE) AS blo{i}, CAST(max({x}) AS DOUBLE) AS bhi{i}");
+            }
+            else if (kind is ProfileKind.Numeric or ProfileKind.Temporal)
             {
                 var value = Plotted(columns[i]);
                 aggregates.Add($"min({value}) FILTER (WHERE isfinite({value})) AS blo{i}, max({value}) FILTER (WHERE isfinite({value})) AS bhi{i}");

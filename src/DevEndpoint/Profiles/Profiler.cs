@@ -69,7 +69,10 @@ public sealed partial class Profiler(DataCatalog catalog)
             }
 
             var kinds = await query.KindsAsync();
-            var profiled = chosen.Select(c => new ProfiledColumn(c.Name, c.Type ?? kinds[c.Name].DuckType.ToLowerInvariant(), kinds[c.Name].Kind)).ToList();
+            var profiled = chosen.Select(c => new ProfiledColumn(c.Name, c.Type ?? kinds[c.Name].DuckType.ToLowerInvariant(), kinds[c.Name].Kind)
+            {
+                Floating = kinds[c.Name].DuckType is "FLOAT" or "DOUBLE",
+            }).ToList();
             progress?.Report(new ProfileProgress(1, Steps, "Counting values, extremes, means, deviations, quantiles, lengths and correlations"));
             var summary = await query.SummaryAsync(profiled, rows, $"{name}_summary");
             try
@@ -118,5 +121,9 @@ public sealed partial class Profiler(DataCatalog catalog)
     }
 
     /// <summary>A column being profiled: its name, its type as reported, and the kind its DuckDB type makes it.</summary>
-    internal sealed record ProfiledColumn(string Name, string Type, ProfileKind Kind);
+    internal sealed record ProfiledColumn(string Name, string Type, ProfileKind Kind)
+    {
+        /// <summary>Whether DuckDB holds it as FLOAT or DOUBLE, which can hold NaN and infinities.</summary>
+        public bool Floating { get; init; }
+    }
 }

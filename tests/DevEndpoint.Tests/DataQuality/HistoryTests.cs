@@ -102,6 +102,29 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_CustomSql_rule_without_a_condition_passes_at_row_level_the_rows_its_query_returns()
+    {
+        var run = await EvaluateDataQuality.RunAsync(
+            lake.Session,
+            "shop.orders",
+            "Rules = [ CustomSql \"select id from primary where qty > 2\", CustomSql \"select count(*) from primary\" > 0 ]",
+            new DataQualityOptions { RowLevel = true, Record = false });
+        var rows = run.RowLevelOutcomes!;
+
+        var ids = rows["id"].Cast<object>().Select(Convert.ToInt32).ToList();
+        Assert.Equal(lake.Orders.Select(o => o.Id).Order(), ids.Order());
+        for (var r = 0; r < ids.Count; r++)
+        {
+            var large = lake.Orders.Single(o => o.Id == ids[r]).Qty > 2;
+            List<string> rowLevel = ["CustomSql \"select id from primary where qty > 2\""];
+            Assert.Equal(Json(large ? rowLevel : []), rows["DataQualityRulesPass"][r]);
+            Assert.Equal(Json(large ? [] : rowLevel), rows["DataQualityRulesFail"][r]);
+            Assert.Equal(Json(["CustomSql \"select count(*) from primary\" > 0"]), rows["DataQualityRulesSkip"][r]);
+            Assert.Equal(large ? "Passed" : "Failed", rows["DataQualityEvaluationResult"][r]);
+        }
+    }
+
+    [Fact]
     public async Task A_DataFrame_is_checked_by_name_and_its_run_is_not_kept()
     {
         var frame = new DataFrame(new Int32DataFrameColumn("n", [1, 2, 2, null]));

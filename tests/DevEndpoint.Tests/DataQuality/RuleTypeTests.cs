@@ -182,6 +182,25 @@ public sealed class RuleTypeTests : IDisposable
     }
 
     [Fact]
+    public async Task CustomSql_without_a_condition_passes_the_rows_its_query_returns()
+    {
+        var large = Orders.Count(o => o.Qty > 2);
+
+        await Passes("CustomSql \"select id, status from primary\"", "Dataset.*.CustomSQL.Compliance", 1);
+        var failed = await Fails("CustomSql \"select id from primary where qty > 2\"", "Dataset.*.CustomSQL.Compliance", large / (double)Orders.Count);
+        Assert.Equal(
+            $"Value: {Text(large / (double)Orders.Count)} does not meet the constraint requirement: {Orders.Count - large} of {Orders.Count} rows do not meet the condition, and all of them must.",
+            failed.EvaluationMessage);
+        await Passes($"CustomSql \"select id from primary where qty > 2\" with threshold >= {Text(large / (double)Orders.Count)}");
+        var unknown = await lake.CheckAsync("CustomSql \"select count(*) AS n from primary\"");
+        Assert.Equal(
+            (DataQualityRuleResult.Error,
+                "A CustomSql rule without a condition returns the rows of primary that pass, so its query selects columns of shop.orders (id, email, status, amount, qty, code, customer_id, updated); "
+                + "it returned n. To check one number instead, add a condition, as in CustomSql \"select count(*) from primary\" > 0."),
+            (unknown.Result, unknown.EvaluationMessage));
+    }
+
+    [Fact]
     public async Task Composite_rules_join_their_parts_with_and_or_or()
     {
         var passed = await Passes($"(RowCount = {Orders.Count}) and ((IsComplete \"email\") or (IsUnique \"id\"))");
