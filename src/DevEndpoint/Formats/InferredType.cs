@@ -107,7 +107,7 @@ internal sealed record InferredType(
     {
         foreach (var field in more)
         {
-            var index = fields.FindIndex(f => f.Key == field.Key);
+            var index = IndexOf(fields, field.Key);
             if (index < 0)
             {
                 fields.Add(field);
@@ -119,6 +119,19 @@ internal sealed record InferredType(
         }
 
         return fields;
+    }
+
+    private static int IndexOf(List<KeyValuePair<string, InferredType>> fields, string key)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Key == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The Hive type string the catalog records.</summary>

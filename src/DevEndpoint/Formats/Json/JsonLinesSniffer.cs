@@ -59,13 +59,15 @@ internal static class JsonLinesSniffer
         JsonValueKind.Null or JsonValueKind.Undefined => InferredType.Null,
         JsonValueKind.True or JsonValueKind.False => InferredType.Boolean,
         JsonValueKind.String => InferString(element.GetString()!),
-        JsonValueKind.Number when element.TryGetInt64(out _) => InferredType.Integer(element.GetRawText(), element.GetRawText().TrimStart('-').Length),
+        JsonValueKind.Number when element.TryGetInt64(out _) => Integer(element.GetRawText()),
         JsonValueKind.Number => InferredType.Double,
         JsonValueKind.Array => new InferredType(
             TypeKind.Array,
             Element: element.EnumerateArray().Aggregate(InferredType.Null, (t, e) => t.Widen(Infer(e)))),
         _ => InferObject(element),
     };
+
+    private static InferredType Integer(string text) => InferredType.Integer(text, text.TrimStart('-').Length);
 
     /// <summary>
     /// A JSON string is text unless it is an ISO 8601 date (<c>2024-01-31</c>) or timestamp (<c>2024-01-31 10:00:00</c>,
