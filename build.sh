@@ -434,8 +434,8 @@ cli() {
 bench() {
     step "CSV sniffing accuracy: DevEndpoint vs DuckDB"
     dotnet run --project bench/DevEndpoint.Accuracy -c "$CONFIGURATION"
-    step "crawl cost: 20,000 small files and one 1 GiB file, vs DuckDB"
-    dotnet run --project bench/DevEndpoint.CrawlBench -c "$CONFIGURATION" -- 20000 1024
+    step "crawl cost: 20,000 small files, one 1 GiB file, 20,000 typed CSV and JSON lines files, vs DuckDB (the tiny and families lakes: --lake tiny|families)"
+    dotnet run --project bench/DevEndpoint.CrawlBench -c "$CONFIGURATION" -- 20000 1024 --lake small --lake big --lake typed --lake jsonl
     step "load speed: 2,000,000 rows from CSV, Parquet and JSON lines, vs DuckDB, DataFrame.LoadCsv and Parquet.Net"
     dotnet run --project bench/DevEndpoint.LoadBench -c "$CONFIGURATION"
     step "SQL over the catalog: group-by and projection on 2,000,000 rows, vs DuckDB on the same files"
