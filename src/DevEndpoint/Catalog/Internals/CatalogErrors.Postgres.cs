@@ -39,6 +39,10 @@ internal static partial class CatalogErrors
     public static DevEndpointException UnknownRole(string catalog, string role) =>
         new($"The PostgreSQL server of the catalog {catalog} has no role '{role}'. Create it first (CREATE ROLE {role} LOGIN), or check the name.");
 
+    /// <summary>A copy into a catalog that already holds something.</summary>
+    public static DevEndpointException CopyTargetNotEmpty(string source, string target, long rows) =>
+        new($"The catalog {target} is not empty ({rows} row(s)): a copy from {source} never mixes two catalogs, and nothing was copied. Copy into a new catalog, or add --replace to empty {target} first.");
+
     /// <summary>The server of a PostgreSQL catalog did not answer.</summary>
     public static DevEndpointException Unreachable(string catalog, Exception e) =>
         new($"Cannot reach the PostgreSQL server of the catalog {catalog}: {e.Message.TrimEnd('.')}. Check that the server is running and the host and port in the URL.", e);
