@@ -78,7 +78,7 @@ start_postgres() {
     servers_run_as "$owner" psql -q -v ON_ERROR_STOP=1 -h "$data" -p "$DEVENDPOINT_PG_PORT" -U postgres -d postgres <<SQL
 SELECT format('CREATE ROLE %I LOGIN', '$DEVENDPOINT_TEST_USER')
 WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DEVENDPOINT_TEST_USER')\gexec
-ALTER ROLE $DEVENDPOINT_TEST_USER WITH LOGIN CREATEDB PASSWORD $(servers_secret_literal);
+ALTER ROLE $DEVENDPOINT_TEST_USER WITH LOGIN CREATEDB CREATEROLE PASSWORD $(servers_secret_literal);
 SELECT 'CREATE DATABASE shop OWNER $DEVENDPOINT_TEST_USER'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'shop')\gexec
 SQL

@@ -17,6 +17,10 @@ internal static class CatalogCommands
         command.Subcommands.Add(CrawlRunsCommand.Create(output));
         command.Subcommands.Add(CatalogHealthCommands.Check(output));
         command.Subcommands.Add(CatalogHealthCommands.Backup(output));
+        command.Subcommands.Add(CatalogStoreCommands.Copy(output));
+        command.Subcommands.Add(CatalogStoreCommands.Grant(output));
+        command.Subcommands.Add(CatalogStoreCommands.Revoke(output));
+        command.Subcommands.Add(CatalogStoreCommands.Grants(output));
         return command;
     }
 

@@ -16,6 +16,7 @@ internal sealed class TestCatalogs : IDisposable
 
     private readonly TempFolder temp = new();
     private readonly List<string> databases = [];
+    private readonly List<string> roles = [];
 
     /// <summary>The stores to run a theory against: SQLite, and PostgreSQL when the test server is there.</summary>
     public static TheoryData<string> Stores =>
@@ -31,16 +32,32 @@ internal sealed class TestCatalogs : IDisposable
             return temp.Combine($"catalog-{databases.Count}-{Guid.NewGuid():N}.db");
         }
 
-        var database = CreateDatabase();
+        return Url(CreateDatabase());
+    }
+
+    /// <summary>The URL of a catalog in <paramref name="database"/> on the test server, logging in as <paramref name="user"/> (default: the test user).</summary>
+    public string Url(string database, string? user = null)
+    {
+        user ??= TestServers.User(ConnectionTypes.Postgres);
         var server = new NpgsqlConnectionStringBuilder(TestServers.Url(ConnectionTypes.Postgres));
-        var passfile = temp.Combine($"{database}.pgpass");
-        File.WriteAllText(passfile, $"{server.Host}:{server.Port}:{database}:{TestServers.User(ConnectionTypes.Postgres)}:{TestServers.Password(ConnectionTypes.Postgres).Replace(@"\", @"\\", StringComparison.Ordinal).Replace(":", @"\:", StringComparison.Ordinal)}\n");
+        var passfile = temp.Combine($"{database}-{user}.pgpass");
+        File.WriteAllText(passfile, $"{server.Host}:{server.Port}:{database}:{user}:{TestServers.Password(ConnectionTypes.Postgres).Replace(@"\", @"\\", StringComparison.Ordinal).Replace(":", @"\:", StringComparison.Ordinal)}\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(passfile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        return $"postgresql://{TestServers.User(ConnectionTypes.Postgres)}@{server.Host}:{server.Port}/{database}?passfile={Uri.EscapeDataString(passfile)}";
+        return $"postgresql://{user}@{server.Host}:{server.Port}/{database}?passfile={Uri.EscapeDataString(passfile)}";
+    }
+
+    /// <summary>A new login role (named <c>pgstore_&lt;what&gt;_...</c>) with the test password; dropped on dispose.</summary>
+    public string CreateRole(string what)
+    {
+        var role = $"pgstore_{what}_{Guid.NewGuid():N}"[..(16 + what.Length)];
+        var password = TestServers.Password(ConnectionTypes.Postgres).Replace("'", "''", StringComparison.Ordinal);
+        Admin($"CREATE ROLE {role} LOGIN PASSWORD '{password}'");
+        roles.Add(role);
+        return role;
     }
 
     /// <summary>A new, empty PostgreSQL database owned by the test user; dropped on dispose.</summary>
@@ -74,6 +91,11 @@ internal sealed class TestCatalogs : IDisposable
         foreach (var database in databases)
         {
             Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+
+        foreach (var role in roles)
+        {
+            Admin($"DROP ROLE IF EXISTS {role}");
         }
 
         temp.Dispose();

@@ -67,9 +67,8 @@ internal sealed partial class PostgresCatalogStore(string connectionString) : Ca
     public override void CreateSupport(DbConnection connection, DbTransaction transaction) =>
         CatalogMigrations.Run(this, connection, transaction, "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)");
 
-    public override void AddGrants(DbConnection connection, DbTransaction transaction)
-    {
-    }
+    public override void AddGrants(DbConnection connection, DbTransaction transaction) =>
+        CatalogMigrations.Run(this, connection, transaction, PostgresGrants.Sql);
 
     public override string Schema(string sql) => Types().Replace(sql, m => m.Value switch
     {
