@@ -63,13 +63,7 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
         catalog.RequireWritable();
         LibraryTransform.Resolve(options.Transform);
         var source = TableName.Parse(options.Source);
-        var files = await new TableLoader(catalog).ListFilesAsync(source, cancellationToken);
-        var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, source, files.Select(f => f.Path).ToList()) : null;
-        if (bookmark is not null)
-        {
-            var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-            files = files.Where(f => unread.Contains(f.Path)).ToList();
-        }
+        var (files, bookmark) = await FilesToReadAsync(catalog, source, options.Bookmark, cancellationToken);
 
         var run = DistributedCrawl.NewRunId();
         if (files.Count == 0)
@@ -112,6 +106,21 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
         {
             RemoveStaging(target, staging);
         }
+    }
+
+    /// <summary>The table's files, or with a job bookmark only those the job has not processed, and the bookmark's selection.</summary>
+    private static async Task<(IReadOnlyList<(string Path, string Partition)> Files, BookmarkSelection? Bookmark)> FilesToReadAsync(
+        DataCatalog catalog, TableName source, string? job, CancellationToken cancellationToken)
+    {
+        var files = await new TableLoader(catalog).ListFilesAsync(source, cancellationToken);
+        if (job is null)
+        {
+            return (files, null);
+        }
+
+        var bookmark = catalog.SelectUnprocessedFiles(job, source, files.Select(f => f.Path).ToList());
+        var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return (files.Where(f => unread.Contains(f.Path)).ToList(), bookmark);
     }
 
     /// <summary>The file groups: the files of each partition folder; an unpartitioned table's files in about two groups per worker.</summary>

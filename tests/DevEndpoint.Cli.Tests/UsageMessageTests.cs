@@ -31,7 +31,7 @@ public sealed class UsageMessageTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(
-            "error: Unknown subcommand 'databse' for devendpoint catalog. Did you mean 'databases'? devendpoint catalog takes databases, tables, table, partitions, versions, runs, check or backup; devendpoint catalog --help describes them."
+            "error: Unknown subcommand 'databse' for devendpoint catalog. Did you mean 'databases'? devendpoint catalog takes databases, tables, table, partitions, versions, runs, check, backup, copy, grant, revoke or grants; devendpoint catalog --help describes them."
                 + Environment.NewLine + "Run 'devendpoint catalog --help' for its usage." + Environment.NewLine,
             result.Error);
     }

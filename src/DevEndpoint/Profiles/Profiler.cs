@@ -68,40 +68,54 @@ public sealed partial class Profiler(DataCatalog catalog)
                 throw ProfileErrors.Empty(what, frames.Count == 0);
             }
 
-            var kinds = await query.KindsAsync();
-            var profiled = chosen.Select(c => new ProfiledColumn(c.Name, c.Type ?? kinds[c.Name].DuckType.ToLowerInvariant(), kinds[c.Name].Kind)
-            {
-                Floating = kinds[c.Name].DuckType is "FLOAT" or "DOUBLE",
-            }).ToList();
-            progress?.Report(new ProfileProgress(1, Steps, "Counting values, extremes, means, deviations, quantiles, lengths and correlations"));
-            var summary = await query.SummaryAsync(profiled, rows, $"{name}_summary");
-            try
-            {
-                progress?.Report(new ProfileProgress(2, Steps, "Finding the most frequent values"));
-                var top = await query.TopValuesAsync(profiled, summary.Candidates);
-                progress?.Report(new ProfileProgress(3, Steps, "Counting histogram bins"));
-                var histograms = await query.HistogramsAsync(profiled, summary.Bounds);
-                progress?.Report(new ProfileProgress(4, Steps, "Counting duplicate rows"));
-                var duplicates = summary.Duplicates ?? rows - await query.DistinctRowsAsync();
-                progress?.Report(new ProfileProgress(5, Steps, "Done"));
-                var profiles = profiled.Select((c, i) => summary.Figures[i] with
-                {
-                    TopValues = top[i],
-                    Histogram = histograms[i],
-                }).ToList();
-                return new TableProfile(label, rows, duplicates, options.Sample is not null, profiles, summary.Correlations);
-            }
-            finally
-            {
-                if (summary.Candidates is { } candidates)
-                {
-                    session.DropKept(SqlText.Quote(candidates));
-                }
-            }
+            return await ProfileKeptAsync(session, query, chosen, rows, name, label, options, progress);
         }
         finally
         {
             session.DropKept(table);
+        }
+    }
+
+    /// <summary>Profiles the rows kept in the session: column kinds, the summary pass, top values, histograms, duplicates.</summary>
+    private static async Task<TableProfile> ProfileKeptAsync(
+        SqlSession session,
+        ProfileQueries query,
+        List<(string Name, string? Type)> chosen,
+        long rows,
+        string name,
+        string label,
+        ProfileOptions options,
+        IProgress<ProfileProgress>? progress)
+    {
+        var kinds = await query.KindsAsync();
+        var profiled = chosen.Select(c => new ProfiledColumn(c.Name, c.Type ?? kinds[c.Name].DuckType.ToLowerInvariant(), kinds[c.Name].Kind)
+        {
+            Floating = kinds[c.Name].DuckType is "FLOAT" or "DOUBLE",
+        }).ToList();
+        progress?.Report(new ProfileProgress(1, Steps, "Counting values, extremes, means, deviations, quantiles, lengths and correlations"));
+        var summary = await query.SummaryAsync(profiled, rows, $"{name}_summary");
+        try
+        {
+            progress?.Report(new ProfileProgress(2, Steps, "Finding the most frequent values"));
+            var top = await query.TopValuesAsync(profiled, summary.Candidates);
+            progress?.Report(new ProfileProgress(3, Steps, "Counting histogram bins"));
+            var histograms = await query.HistogramsAsync(profiled, summary.Bounds);
+            progress?.Report(new ProfileProgress(4, Steps, "Counting duplicate rows"));
+            var duplicates = summary.Duplicates ?? rows - await query.DistinctRowsAsync();
+            progress?.Report(new ProfileProgress(5, Steps, "Done"));
+            var profiles = profiled.Select((c, i) => summary.Figures[i] with
+            {
+                TopValues = top[i],
+                Histogram = histograms[i],
+            }).ToList();
+            return new TableProfile(label, rows, duplicates, options.Sample is not null, profiles, summary.Correlations);
+        }
+        finally
+        {
+            if (summary.Candidates is { } candidates)
+            {
+                session.DropKept(SqlText.Quote(candidates));
+            }
         }
     }
 
