@@ -10,7 +10,7 @@ CONFIGURATION="${CONFIGURATION:-Release}"
 TOOLS_DIR="${DEVENDPOINT_TOOLS:-$HOME/.devendpoint/tools}"
 PYTHON=/usr/bin/python3 # Debian's python has nbclient/nbconvert; a pyenv python may come first on PATH
 
-APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel python3-botocore)
+APT_PACKAGES=(jupyter-nbconvert python3-nbclient jupyter-client python3-ipykernel python3-botocore clang zlib1g-dev)
 INTERACTIVE_TOOL=Microsoft.dotnet-interactive
 INTERACTIVE_VERSION=1.0.712001
 KERNEL=.net-csharp
@@ -420,10 +420,23 @@ print_summary() {
 cli() {
     local rid target="$TOOLS_DIR/devendpoint-cli"
     rid="$(dotnet --info | awk '/RID:/ {print $2; exit}')"
-    step "dotnet publish $CLI_PROJECT for $rid into $target"
     rm -rf "$target"
-    dotnet publish "$CLI_PROJECT" -c "$CONFIGURATION" -r "$rid" --self-contained false -o "$target" -nologo
-    printf '#!/bin/sh\nexec dotnet "%s/DevEndpoint.Cli.dll" "$@"\n' "$target" >"$TOOLS_DIR/devendpoint"
+    # The commands that train or score with ML.NET need code generated at run time: the command compiled ahead of time
+    # hands them to this copy (ReadyToRun, on the shared runtime) in its jit folder.
+    step "dotnet publish $CLI_PROJECT for $rid (ReadyToRun, for the JIT) into $target/jit"
+    dotnet publish "$CLI_PROJECT" -c "$CONFIGURATION" -r "$rid" --self-contained false -o "$target/jit" -nologo
+    # NativeAOT needs clang and zlib1g-dev (./build.sh setup). The AOT compiler checks what the command reaches and fails
+    # on any warning but the packages' own summary ones (IL2104, IL3053: DuckDB.NET.Data, Microsoft.ML, Parquet.Net); the
+    # compiler's AOT analyzers are off, they would flag the core's code the command never calls (script libraries, endpoints).
+    step "dotnet publish $CLI_PROJECT for $rid (NativeAOT) into $target"
+    if dotnet publish "$CLI_PROJECT" -c "$CONFIGURATION" -r "$rid" -p:PublishAot=true -p:WarningsNotAsErrors='NU1603%3BIL2104%3BIL3053' \
+        -p:EnableAotAnalyzer=false -p:EnableTrimAnalyzer=false -p:EnableSingleFileAnalyzer=false -o "$target" -nologo; then
+        rm -rf "$target/jit/run"
+        printf '#!/bin/sh\nexec "%s/DevEndpoint.Cli" "$@"\n' "$target" >"$TOOLS_DIR/devendpoint"
+    else
+        echo "The NativeAOT publish failed (it needs clang and zlib1g-dev: ./build.sh setup); installing the JIT build from $target/jit instead, which starts 4-10x slower." >&2
+        printf '#!/bin/sh\nexec dotnet "%s/jit/DevEndpoint.Cli.dll" "$@"\n' "$target" >"$TOOLS_DIR/devendpoint"
+    fi
     chmod +x "$TOOLS_DIR/devendpoint"
     echo "Installed $TOOLS_DIR/devendpoint; put $TOOLS_DIR on PATH to run it as devendpoint."
 }

@@ -29,6 +29,11 @@ public static class CliApp
                 return 2;
             }
 
+            if (JitCopy.HandsOver(parse))
+            {
+                return await JitCopy.RunAsync(CliUsage.CommandPath(parse.CommandResult), JitCopy.DefaultPath, args, output, error);
+            }
+
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (DevEndpointException e)

@@ -58,7 +58,7 @@ internal static class RunCommand
                 $"{what} needs the {folder} executable beside the devendpoint command, and {path} is missing. Reinstall the command (./build.sh cli, or the DevEndpoint.Cli tool package), which ships it in its '{folder}' folder.");
         }
 
-        var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
+        var start = new ProcessStartInfo(DotnetHost.Path()) { UseShellExecute = false };
         start.ArgumentList.Add(path);
         foreach (var argument in arguments)
         {
@@ -77,23 +77,5 @@ internal static class RunCommand
         }
 
         return process.ExitCode;
-    }
-
-    /// <summary>The dotnet host running this command, else the one <c>DOTNET_HOST_PATH</c> or <c>DOTNET_ROOT</c> names, else <c>dotnet</c> on the PATH.</summary>
-    private static string DotnetHost()
-    {
-        if (Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
-        {
-            return current;
-        }
-
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
-        {
-            return host;
-        }
-
-        return Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root && File.Exists(Path.Combine(root, "dotnet"))
-            ? Path.Combine(root, "dotnet")
-            : "dotnet";
     }
 }

@@ -11,6 +11,12 @@ internal sealed record CommandDescription(string Name, string Summary, IReadOnly
 {
     public Fronts Fronts { get; init; } = Fronts.Both;
 
+    /// <summary>
+    /// Whether the command needs code generated at run time (ML.NET training and scoring): a front compiled ahead of time
+    /// hands it to a copy of itself that runs on the JIT.
+    /// </summary>
+    public bool NeedsDynamicCode { get; init; }
+
     /// <summary>The last word of the name: the subcommand's name, or the command's.</summary>
     public string Verb => Name[(Name.LastIndexOf(' ') + 1)..];
 

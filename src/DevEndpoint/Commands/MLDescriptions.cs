@@ -104,7 +104,10 @@ internal static class MLDescriptions
     public static CommandDescription LabelingSet { get; } = new(
         "ml labeling-set",
         "Generate a labelling set for you to fill in its label column: about 10 sets of up to 10 records not labelled yet, written to a CSV file (in a notebook: put into a DataFrame variable, and written to a file with --output).",
-        [Name("The transform."), LabelingAs, LabelingOutput, LabelingOutputFile, Seed, CommonOptions.Catalog]);
+        [Name("The transform."), LabelingAs, LabelingOutput, LabelingOutputFile, Seed, CommonOptions.Catalog])
+    {
+        NeedsDynamicCode = true, // from the second round on, it trains a model to pick the records it is least sure about
+    };
 
     public static CommandDescription ImportLabels { get; } = new(
         "ml import-labels",
@@ -114,12 +117,18 @@ internal static class MLDescriptions
     public static CommandDescription Evaluate { get; } = new(
         "ml evaluate",
         "Estimate the quality of find-matches from the labels (Glue's FindMatchesMetrics); trains only when the labels changed since the last evaluate.",
-        [Name("The transform."), CommonOptions.Catalog, CommonOptions.Json]);
+        [Name("The transform."), CommonOptions.Catalog, CommonOptions.Json])
+    {
+        NeedsDynamicCode = true,
+    };
 
     public static CommandDescription FindMatches { get; } = new(
         "ml find-matches",
         "Find the table's records with match_id (same id = same entity), or one record per entity, written to a CSV file (in a notebook: put into a DataFrame variable, and written to a file with --output); with --incremental, match new records against earlier matches.",
-        [Name("The transform."), MatchesAs, MatchesOutput, OnePerEntity, MatchesOutputFile, Incremental, Existing, CommonOptions.Catalog]);
+        [Name("The transform."), MatchesAs, MatchesOutput, OnePerEntity, MatchesOutputFile, Incremental, Existing, CommonOptions.Catalog])
+    {
+        NeedsDynamicCode = true,
+    };
 
     public static CommandDescription List { get; } = new("ml list", "List the ML transforms: status, source, labels and last F1.", [CommonOptions.Catalog, CommonOptions.Json]);
 

@@ -71,8 +71,10 @@ public sealed partial class FindMatchesTransform
         int Index(string column) => rows.IndexOf(column) is var i and >= 0 ? i : throw MLErrors.MissingLabelColumn(rows.Source, column, Definition);
         var setIndex = Index("labeling_set_id");
         var labelIndex = Index("label");
-        foreach (var column in Definition.Schema)
+        var (frame, records) = await LoadRecordsAsync(cancellationToken);
+        foreach (var column in frame.Columns)
         {
+            // The table's columns as loaded, as the labelling set writes them: a struct's fields flattened (address.city).
             Index(column.Name);
         }
 
@@ -82,7 +84,6 @@ public sealed partial class FindMatchesTransform
             throw MLErrors.NoLabelRows(rows.Source);
         }
 
-        var (_, records) = await LoadRecordsAsync(cancellationToken);
         var labels = new List<MLTransformLabel>();
         var seen = new HashSet<(string, string)>();
         foreach (var (where, fields) in rows.Rows)

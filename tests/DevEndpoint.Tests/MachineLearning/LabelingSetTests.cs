@@ -1,3 +1,5 @@
+using DevEndpoint.Catalog;
+using DevEndpoint.Crawling;
 using DevEndpoint.MachineLearning;
 using Microsoft.Data.Analysis;
 
@@ -89,6 +91,36 @@ public sealed class LabelingSetTests
         var row = lines[1].Split(',');
         var original = PeopleTable.Csv.ReplaceLineEndings("\n").Split('\n').Single(l => l.StartsWith(row[2] + ",", StringComparison.Ordinal)).Trim();
         Assert.Equal(original, string.Join(',', row.Skip(2)));
+    }
+
+    [Fact]
+    public async Task A_labelling_file_of_a_table_with_a_struct_column_is_imported_with_its_flattened_fields()
+    {
+        using var temp = new TempFolder();
+        temp.Write(
+            "lake/customers/customers.json",
+            """
+            {"id":"c1","name":"Ann Lee","address":{"city":"Leeds","zip":"LS1 4AP"}}
+            {"id":"c2","name":"Anne Lee","address":{"city":"Leeds","zip":"LS1 4AP"}}
+            {"id":"c3","name":"Bob Stone","address":{"city":"York","zip":"YO1 7HH"}}
+            {"id":"c4","name":"Robert Stone","address":{"city":"York","zip":"YO1 7HH"}}
+            {"id":"c5","name":"Carla Diaz","address":{"city":"Hull","zip":"HU1 2AA"}}
+            {"id":"c6","name":"Karla Diaz","address":{"city":"Hull","zip":"HU1 2AA"}}
+
+            """.ReplaceLineEndings("\n"));
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "crm" });
+        var transform = await FindMatchesTransform.CreateAsync(catalog, "customers", "crm.customers", "id");
+        var path = temp.Combine("labels.csv");
+        var set = await transform.WriteLabelingSetAsync(path);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal("labeling_set_id,label,id,name,address.city,address.zip", lines[0]);
+        File.WriteAllLines(path, [lines[0], .. lines.Skip(1).Select(l => l.Split(',')).Select(f => string.Join(',', [f[0], f[3].Split(' ')[1], .. f[2..]]))]);
+
+        var import = await transform.ImportLabelsAsync(path);
+
+        Assert.Equal((int)set.Rows.Count, import.Imported);
+        Assert.Equal((int)set.Rows.Count, catalog.GetMLTransform("customers").LabelCount);
     }
 
     [Fact]
