@@ -57,8 +57,9 @@ Commands:
           (scripts/servers.sh: PostgreSQL, MariaDB; scripts/s3-server.sh: s3rver), dotnet test,
           every notebooks/*.ipynb in Jupyter, and notebooks/prototype-etl.ipynb again with
           devendpoint run; ends with "N passed, N failed"
-  cli     publish the devendpoint command for this machine (ReadyToRun: it starts about 120 ms sooner than
-          with dotnet run) into $TOOLS_DIR/devendpoint-cli, with a devendpoint launcher in $TOOLS_DIR
+  cli     publish the devendpoint command for this machine compiled ahead of time (NativeAOT; needs clang and
+          zlib1g-dev), with a JIT copy in jit/ for the ml commands that train, into $TOOLS_DIR/devendpoint-cli,
+          with a devendpoint launcher in $TOOLS_DIR
   bench   run the benchmarks in bench/ (each against DuckDB in the same run; the load benchmark
           writes its data to artifacts/bench-data, about 1 GB, once) and write
           bench/results/<name>-<machine>.md
@@ -416,7 +417,7 @@ print_summary() {
 
 # ---------------------------------------------------------------- cli
 
-# Publishes the command as it is best run: for this machine's runtime, ReadyToRun (see DevEndpoint.Cli.csproj).
+# Publishes the command as it is best run: for this machine's runtime, NativeAOT, with a ReadyToRun copy for the JIT.
 cli() {
     local rid target="$TOOLS_DIR/devendpoint-cli"
     rid="$(dotnet --info | awk '/RID:/ {print $2; exit}')"
