@@ -1,12 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Runtime;
 
 namespace DevEndpoint.Cluster;
 
 /// <summary>A coordinator's connection to the cluster's workers (an Orleans client that finds them through membership).</summary>
 internal sealed class ClusterSession : IAsyncDisposable
 {
+    /// <summary>How many times the list of workers is asked for while a refused call waits for a dead worker to be declared dead.</summary>
+    private const int WorkerListAttempts = 20;
+
     private readonly IHost host;
 
     private ClusterSession(IHost host, ClusterDatabase database)
@@ -43,12 +47,25 @@ internal sealed class ClusterSession : IAsyncDisposable
         return new ClusterSession(host, database);
     }
 
-    /// <summary>The names of the workers in the cluster now.</summary>
+    /// <summary>
+    /// The names of the workers in the cluster now. The management grain may have lived on a worker that just died: until
+    /// the cluster declares it dead, calls to it are refused, so a refused call is tried again a few times.
+    /// </summary>
     public async Task<IReadOnlyList<string>> WorkersAsync()
     {
-        var hosts = await Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
-        var workers = hosts.Select(h => h.SiloName).Order(StringComparer.Ordinal).ToList();
-        return workers.Count > 0 ? workers : throw NoWorkers(Database);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var hosts = await Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+                var workers = hosts.Select(h => h.SiloName).Order(StringComparer.Ordinal).ToList();
+                return workers.Count > 0 ? workers : throw NoWorkers(Database);
+            }
+            catch (OrleansException) when (attempt < WorkerListAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
