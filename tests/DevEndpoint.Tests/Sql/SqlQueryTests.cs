@@ -159,6 +159,15 @@ public sealed class SqlQueryTests : IDisposable
         Assert.Equal("Line 2, column 6: Parser Error: syntax error at or near \"lake\"", syntax.Message);
     }
 
+    [Fact]
+    public async Task A_query_that_fails_while_its_rows_stream_reports_the_error_instead_of_the_rows_before_it()
+    {
+        var failed = await Assert.ThrowsAsync<DevEndpointException>(() =>
+            session.QueryAsync("SELECT CAST(CASE WHEN i < 5000 THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range(10000) t(i)"));
+
+        Assert.Equal("Line 1, column 8: Conversion Error: Could not convert string 'x' to INT32", failed.Message);
+    }
+
     private static SqlQueryOptions Parameters(params (string Name, object? Value)[] values) =>
         new() { Parameters = values.ToDictionary(v => v.Name, v => v.Value) };
 }
