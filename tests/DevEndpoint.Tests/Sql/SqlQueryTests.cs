@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Sql;
 using Microsoft.Data.Analysis;
 
@@ -166,6 +167,24 @@ public sealed class SqlQueryTests : IDisposable
             session.QueryAsync("SELECT CAST(CASE WHEN i < 5000 THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range(10000) t(i)"));
 
         Assert.Equal("Line 1, column 8: Conversion Error: Could not convert string 'x' to INT32", failed.Message);
+    }
+
+    [Fact]
+    public async Task Strings_utf8_gives_text_columns_as_utf8_bytes_with_the_same_values_on_both_read_paths()
+    {
+        const string Query = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'naïve text number ' || i END AS t, i FROM range(5000) r(i)";
+        var utf8 = new SqlQueryOptions { Strings = StringStorage.Utf8 };
+        var dotnet = await session.QueryAsync(Query);
+        var chunked = await session.QueryAsync(Query, utf8);
+        var valuePath = await session.QueryAsync("SELECT 1 AS one; " + Query, utf8);
+
+        foreach (var frame in new[] { chunked, valuePath })
+        {
+            var column = Assert.IsType<Utf8StringDataFrameColumn>(frame.Columns["t"]);
+            Assert.Equal(dotnet.Columns["t"].NullCount, column.NullCount);
+            Assert.Equal(Enumerable.Range(0, 5000).Select(i => (string?)dotnet.Columns["t"][i]), Enumerable.Range(0, 5000).Select(i => column[i]));
+            Assert.IsNotType<Utf8StringDataFrameColumn>(frame.Columns["i"]);
+        }
     }
 
     private static SqlQueryOptions Parameters(params (string Name, object? Value)[] values) =>
