@@ -184,15 +184,7 @@ internal static unsafe partial class ChunkResults
 
             var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
             var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
-            var half = take / 2;
-            Parallel.Invoke(() => Decode(slots, mask, 0, half), () => Decode(slots, mask, half, take));
-            count += take;
-        }
-
-        /// <summary>Decodes rows <paramref name="from"/> up to <paramref name="to"/> of a chunk; the two halves of a chunk decode on both cores.</summary>
-        private void Decode(byte* slots, ulong* mask, int from, int to)
-        {
-            for (var i = from; i < to; i++)
+            for (var i = 0; i < take; i++)
             {
                 if (Valid(mask, i))
                 {
@@ -202,6 +194,8 @@ internal static unsafe partial class ChunkResults
                     values[count + i] = Encoding.UTF8.GetString(text, (int)length);
                 }
             }
+
+            count += take;
         }
 
         public override DataFrameColumn Build(string name) => StringColumns.Create(name, [new ArraySegment<string?>(values, 0, count)]);

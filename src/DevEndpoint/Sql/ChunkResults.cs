@@ -5,9 +5,9 @@ using DuckDB.NET.Native;
 namespace DevEndpoint.Sql;
 
 /// <summary>
-/// A query's result streamed from DuckDB (converted while DuckDB still produces the rest) and copied a chunk (2,048 rows) at a time, straight from DuckDB's vectors into the arrays that
+/// A query's result copied from DuckDB a chunk (2,048 rows) at a time, straight from DuckDB's vectors into the arrays that
 /// become the DataFrame's buffers: numbers and booleans in one block copy per chunk, dates, timestamps and decimals converted
-/// in a tight loop, strings decoded from DuckDB's string slots (inline up to 12 bytes, else a pointer; each half of a chunk on a core of its own), validity masks as
+/// in a tight loop, strings decoded from DuckDB's string slots (inline up to 12 bytes, else a pointer), validity masks as
 /// nulls. This is DuckDB's C API (DuckDB.NET.Bindings) on a prepared statement of the connection. It takes a single
 /// <c>SELECT</c> whose columns are all of those types and whose parameters are plain values; anything else (several
 /// statements, DDL, lists, structs, intervals, zoned timestamps...) returns null and goes the value path,
@@ -47,7 +47,7 @@ internal static unsafe partial class ChunkResults
             var result = default(DuckDBResult);
             try
             {
-                if (NativeMethods.PreparedStatements.DuckDBExecutePreparedStreaming(prepared, out result) != DuckDBState.Success)
+                if (NativeMethods.PreparedStatements.DuckDBExecutePrepared(prepared, out result) != DuckDBState.Success)
                 {
                     // The value path runs it again and reports DuckDB's error as it always has (a SELECT changes nothing).
                     cancellationToken.ThrowIfCancellationRequested();
@@ -90,12 +90,6 @@ internal static unsafe partial class ChunkResults
             var size = chunk.IsInvalid ? 0 : (long)NativeMethods.DataChunks.DuckDBDataChunkGetSize(chunk);
             if (size == 0)
             {
-                // A streamed result fails while it is fetched (a cast, a file read); the value path reports DuckDB's error.
-                if (NativeMethods.Query.DuckDBResultError(ref result) is not null)
-                {
-                    return null;
-                }
-
                 break;
             }
 
