@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.LoadBench;
 using DevEndpoint.Sql;
 using DuckDB.NET.Data;
@@ -42,10 +43,11 @@ var report = new List<string>
     "- **#!sql core**: `SqlSession.QueryAsync(\"... FROM bench.<table> ...\")`: the view over the catalog table's files, the query, the result into a DataFrame.",
     "- **DuckDB, result in DuckDB**: the same query over `read_csv(file)` / `read_parquet(file)` as `CREATE TEMP TABLE r AS ...` on a fresh in-memory DuckDB: DuckDB's own time to produce the result.",
     "- **DuckDB + DuckDB.NET reader**: the same query over the file, every value of the result read with `GetValue` (a plain DuckDB.NET client).",
+    "- **#!sql --strings utf8**: #!sql core with `SqlQueryOptions.Strings = Utf8` (`#!sql --strings utf8`): the result's text columns as UTF-8 bytes instead of .NET strings.",
     "- **value path into a DataFrame**: the same query over the file, its result read into a DataFrame value by value through DuckDB.NET's reader (`ResultFrames.Read`, how #!sql read every result before it copied DuckDB's chunks).",
     string.Empty,
-    "| format | query | result rows | #!sql core | DuckDB, result in DuckDB | DuckDB + DuckDB.NET reader | value path into a DataFrame | #!sql / DuckDB |",
-    "|---|---|---|---|---|---|---|---|",
+    "| format | query | result rows | #!sql core | DuckDB, result in DuckDB | DuckDB + DuckDB.NET reader | value path into a DataFrame | #!sql / DuckDB | #!sql --strings utf8 | utf8 / DuckDB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
 };
 foreach (var (format, table, file) in sources)
 {
@@ -56,6 +58,11 @@ foreach (var (format, table, file) in sources)
         {
             using var session = new SqlSession(catalog);
             resultRows = (await session.QueryAsync(string.Format(CultureInfo.InvariantCulture, sql, table))).Rows.Count;
+        });
+        var utf8 = await MedianAsync(runs, async () =>
+        {
+            using var session = new SqlSession(catalog);
+            await session.QueryAsync(string.Format(CultureInfo.InvariantCulture, sql, table), new SqlQueryOptions { Strings = StringStorage.Utf8 });
         });
         var duck = await MedianAsync(runs, () =>
         {
@@ -86,7 +93,7 @@ foreach (var (format, table, file) in sources)
             ResultFrames.Read(result, null, default);
             return Task.CompletedTask;
         });
-        var line = $"| {format} | {query} | {resultRows:N0} | {Seconds(ours)} | {Seconds(duck)} | {Seconds(reader)} | {Seconds(valuePath)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x |";
+        var line = $"| {format} | {query} | {resultRows:N0} | {Seconds(ours)} | {Seconds(duck)} | {Seconds(reader)} | {Seconds(valuePath)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x | {Seconds(utf8)} | {utf8.TotalSeconds / duck.TotalSeconds:0.00}x |";
         Console.WriteLine(line);
         report.Add(line);
     }

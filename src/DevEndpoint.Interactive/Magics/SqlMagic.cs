@@ -1,6 +1,8 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Commands;
+using DevEndpoint.Frames;
 using DevEndpoint.Interactive.Views;
+using DevEndpoint.Loading;
 using DevEndpoint.Sql;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
@@ -12,7 +14,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
-/// <c>#!sql [--as &lt;variable&gt;] [--save &lt;name&gt;] [--with &lt;name&gt;[,&lt;name&gt;...]] [--limit n] [--catalog &lt;file&gt;]</c>
+/// <c>#!sql [--as &lt;variable&gt;] [--save &lt;name&gt;] [--with &lt;name&gt;[,&lt;name&gt;...]] [--limit n] [--strings dotnet|utf8] [--catalog &lt;file&gt;]</c>
 /// and the SQL in the rest of the cell: a kernel of its own (a magic's cell body is the code of the kernel it names), which
 /// runs the query with <see cref="SqlSession"/> over the catalog and the C# kernel's DataFrame variables, binds each
 /// <c>{{name}}</c> to the C# variable of that name, and puts the result in a DataFrame variable.
@@ -100,6 +102,7 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
                 With = Option(options, SqlDescription.With.Name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
                 Save = Option(options, SqlDescription.Save.Name),
                 Limit = limit,
+                Strings = Option(options, SqlDescription.Strings.Name) is { } strings ? LoadOptions.ParseStrings(strings) : StringStorage.Dotnet,
             }, context.CancellationToken);
 
             await csharp.SetValueAsync(variable, frame, typeof(DataFrame));

@@ -39,6 +39,11 @@ internal static class SqlDescription
 
     public static OptionDescription Limit { get; } = new("--limit", "Keep at most this many rows of the result.") { Value = OptionValue.Number };
 
+    public static OptionDescription Strings { get; } = new("--strings", "How the result's text columns are held: dotnet (default: .NET strings, editable) or utf8 (UTF-8 bytes copied from DuckDB: faster and about half the memory for long text that rarely repeats; read-only).")
+    {
+        Fronts = Fronts.Magic,
+    };
+
     public static OptionDescription Json { get; } = new("--json", "Print the result as JSON: {\"Columns\":[{\"Name\":...,\"Type\":...}],\"Rows\":[[...],...]}.")
     {
         Value = OptionValue.Flag,
@@ -54,5 +59,5 @@ internal static class SqlDescription
     public static CommandDescription Command { get; } = new(
         "sql",
         "Run DuckDB SQL over the catalog's tables (<database>.<table>, read where their files lie): in a notebook the rest of the cell, also over the C# kernel's DataFrame variables, into a DataFrame variable; on the command line the query given, its result printed.",
-        [Query, As, Save, With, Param, Limit, Json, Csv, CommonOptions.Catalog]);
+        [Query, As, Save, With, Param, Limit, Strings, Json, Csv, CommonOptions.Catalog]);
 }

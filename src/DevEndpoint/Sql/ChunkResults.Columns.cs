@@ -21,7 +21,7 @@ internal static unsafe partial class ChunkResults
         public string TypeName { get; } = typeName;
 
         /// <summary>The column for a result column of <paramref name="type"/>, or null where the value path must read it.</summary>
-        public static Column? For(Exports native, DuckDBLogicalType type)
+        public static Column? For(Exports native, DuckDBLogicalType type, bool utf8)
         {
             if (native.Alias(type) is not null)
             {
@@ -47,7 +47,7 @@ internal static unsafe partial class ChunkResults
                 DuckDBType.Timestamp => new Numbers<long, DateTime>(name, micros => new DateTime(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond))),
                 DuckDBType.HugeInt => new Numbers<Int128, decimal>(name, huge => (decimal)(BigInteger)huge),
                 DuckDBType.Decimal => Decimals(type, name),
-                DuckDBType.Varchar => new Texts(name),
+                DuckDBType.Varchar => utf8 ? new Utf8Texts(name) : new Texts(name),
                 _ => null,
             };
         }
@@ -199,5 +199,65 @@ internal static unsafe partial class ChunkResults
         }
 
         public override DataFrameColumn Build(string name) => StringColumns.Create(name, [new ArraySegment<string?>(values, 0, count)]);
+    }
+
+    /// <summary>VARCHAR values as UTF-8 bytes copied from DuckDB's string slots into a <see cref="Utf8StringDataFrameColumn"/>'s buffers (<c>--strings utf8</c>).</summary>
+    private sealed class Utf8Texts(string typeName) : Column(typeName)
+    {
+        private const int Inline = 12;
+
+        private byte[] data = new byte[2048 * 16];
+        private int[] offsets = new int[2049];
+        private byte[] validity = new byte[256];
+        private int count;
+        private int nulls;
+
+        public override void Append(nint vector, int take)
+        {
+            if (count + take + 1 > offsets.Length)
+            {
+                var capacity = Math.Max(offsets.Length * 2, count + take + 1);
+                Array.Resize(ref offsets, capacity);
+                Array.Resize(ref validity, (capacity + 7) / 8);
+            }
+
+            var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
+            var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
+            var end = offsets[count];
+            for (var i = 0; i < take; i++)
+            {
+                var row = count + i;
+                if (Valid(mask, i))
+                {
+                    var slot = slots + (i * 16);
+                    var length = (int)*(uint*)slot;
+                    var text = length <= Inline ? slot + 4 : *(byte**)(slot + 8);
+                    if (end + length > data.Length)
+                    {
+                        Array.Resize(ref data, Math.Max(data.Length * 2, end + length));
+                    }
+
+                    new ReadOnlySpan<byte>(text, length).CopyTo(data.AsSpan(end));
+                    end += length;
+                    validity[row >> 3] |= (byte)(1 << (row & 7));
+                }
+                else
+                {
+                    nulls++;
+                }
+
+                offsets[row + 1] = end;
+            }
+
+            count += take;
+        }
+
+        public override DataFrameColumn Build(string name) => new Utf8StringDataFrameColumn(
+            name,
+            data.AsMemory(0, offsets[count]),
+            MemoryMarshal.AsBytes(offsets.AsSpan(0, count + 1)).ToArray(),
+            validity.AsMemory(0, (count + 7) / 8),
+            count,
+            nulls);
     }
 }

@@ -21,7 +21,7 @@ internal static unsafe partial class ChunkResults
     private static readonly Lazy<Exports?> Native = new(Exports.Find);
 
     /// <summary>The result of <paramref name="sql"/>, a single SELECT, read chunk by chunk; null where the value path must read it.</summary>
-    public static SqlResult? TryRead(DuckDBConnection connection, string sql, IReadOnlyList<object?> values, long? limit, CancellationToken cancellationToken)
+    public static SqlResult? TryRead(DuckDBConnection connection, string sql, IReadOnlyList<object?> values, long? limit, bool utf8, CancellationToken cancellationToken)
     {
         if (Native.Value is not { } native || !values.All(Bindable))
         {
@@ -54,7 +54,7 @@ internal static unsafe partial class ChunkResults
                     return null;
                 }
 
-                return Read(native, result, limit, cancellationToken);
+                return Read(native, ref result, limit, utf8, cancellationToken);
             }
             finally
             {
@@ -63,7 +63,7 @@ internal static unsafe partial class ChunkResults
         }
     }
 
-    private static SqlResult? Read(Exports native, DuckDBResult result, long? limit, CancellationToken cancellationToken)
+    private static SqlResult? Read(Exports native, ref DuckDBResult result, long? limit, bool utf8, CancellationToken cancellationToken)
     {
         var count = (long)NativeMethods.Query.DuckDBColumnCount(ref result);
         var columns = new List<Column>();
@@ -72,7 +72,7 @@ internal static unsafe partial class ChunkResults
         for (long i = 0; i < count; i++)
         {
             using var type = NativeMethods.Query.DuckDBColumnLogicalType(ref result, i);
-            if (Column.For(native, type) is not { } column)
+            if (Column.For(native, type, utf8) is not { } column)
             {
                 return null;
             }

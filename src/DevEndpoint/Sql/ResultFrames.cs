@@ -44,6 +44,29 @@ internal static class ResultFrames
     }
 
     /// <summary>The result's column names, a repeated one numbered (<c>id</c>, <c>id_2</c>), as a DataFrame needs them distinct.</summary>
+    /// <summary>The frame with its .NET string columns as UTF-8 bytes (<c>--strings utf8</c> on a result the value path read).</summary>
+    internal static DataFrame Utf8(DataFrame frame) => new(frame.Columns.Select(column => column is StringDataFrameColumn texts ? Utf8(texts) : column));
+
+    private static Utf8StringDataFrameColumn Utf8(StringDataFrameColumn texts)
+    {
+        var count = checked((int)texts.Length);
+        var data = new List<byte>();
+        var offsets = new int[count + 1];
+        var validity = new byte[(count + 7) / 8];
+        for (var row = 0; row < count; row++)
+        {
+            if (texts[row] is { } text)
+            {
+                data.AddRange(System.Text.Encoding.UTF8.GetBytes(text));
+                validity[row >> 3] |= (byte)(1 << (row & 7));
+            }
+
+            offsets[row + 1] = data.Count;
+        }
+
+        return new Utf8StringDataFrameColumn(texts.Name, data.ToArray(), MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray(), validity, count, checked((int)texts.NullCount));
+    }
+
     private static List<string> Names(DbDataReader reader) => Unique(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName));
 
     /// <summary>Column names made distinct: a repeated one numbered (<c>id</c>, <c>id_2</c>).</summary>

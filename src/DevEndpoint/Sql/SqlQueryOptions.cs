@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Sql;
@@ -19,4 +20,10 @@ public sealed record SqlQueryOptions
 
     /// <summary>Keep at most this many rows of the result.</summary>
     public long? Limit { get; init; }
+
+    /// <summary>
+    /// How the result's text columns are held: <see cref="StringStorage.Utf8"/> as UTF-8 bytes copied from DuckDB
+    /// (<see cref="Utf8StringDataFrameColumn"/>: faster for long text that rarely repeats, read-only); otherwise .NET strings.
+    /// </summary>
+    public StringStorage Strings { get; init; } = StringStorage.Dotnet;
 }

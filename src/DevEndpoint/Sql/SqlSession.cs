@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DevEndpoint.Catalog;
+using DevEndpoint.Frames;
 using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
 
@@ -57,7 +58,7 @@ public sealed partial class SqlSession : IDisposable
 
             try
             {
-                var result = Execute(text, values, options.Limit, cancellationToken);
+                var result = Execute(text, values, options.Limit, options.Strings == StringStorage.Utf8, cancellationToken);
                 if (options.Save is { } name)
                 {
                     saved[name] = TrailingSemicolons().Replace(composed, string.Empty);
@@ -76,9 +77,9 @@ public sealed partial class SqlSession : IDisposable
         }
     }
 
-    private SqlResult Execute(SqlText text, List<object?> values, long? limit, CancellationToken cancellationToken)
+    private SqlResult Execute(SqlText text, List<object?> values, long? limit, bool utf8, CancellationToken cancellationToken)
     {
-        if (ChunkResults.TryRead(connection, text.Text, values, limit, cancellationToken) is { } chunked)
+        if (ChunkResults.TryRead(connection, text.Text, values, limit, utf8, cancellationToken) is { } chunked)
         {
             return chunked;
         }
@@ -100,7 +101,7 @@ public sealed partial class SqlSession : IDisposable
                 result = ResultFrames.Read(reader, limit, cancellationToken);
             }
 
-            return result;
+            return utf8 ? result with { Frame = ResultFrames.Utf8(result.Frame) } : result;
         }
         catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
         {

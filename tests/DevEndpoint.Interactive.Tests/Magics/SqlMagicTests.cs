@@ -1,3 +1,4 @@
+using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
@@ -45,6 +46,21 @@ public sealed class SqlMagicTests
     }
 
     [Fact]
+    public async Task Strings_utf8_puts_text_columns_as_utf8_bytes_and_an_unknown_storage_fails()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+
+        var query = await fixture.SubmitAsync($"#!sql --as texts --strings utf8 --catalog {fixture.CatalogPath}\nSELECT 'a' || i AS t FROM range(3) r(i)");
+        var wrong = await fixture.SubmitAsync($"#!sql --strings bytes --catalog {fixture.CatalogPath}\nSELECT 1");
+
+        KernelFixture.AssertSucceeded(query);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("texts", out var texts));
+        var column = Assert.IsType<Utf8StringDataFrameColumn>(texts["t"]);
+        Assert.Equal(["a0", "a1", "a2"], Enumerable.Range(0, 3).Select(i => column[i]));
+        Assert.Equal("Unknown string storage 'bytes'. Use auto, dotnet (.NET strings) or utf8 (UTF-8 bytes: less memory, read-only).", KernelFixture.Failure(wrong));
+    }
+
+    [Fact]
     public async Task A_saved_query_composes_into_a_later_cell()
     {
         await using var fixture = await KernelFixture.CreateAsync();
@@ -83,7 +99,7 @@ public sealed class SqlMagicTests
         var limit = await fixture.SubmitAsync("#!sql --limit ten\nSELECT 1");
         var name = await fixture.SubmitAsync("#!sql --as 1st\nSELECT 1");
 
-        Assert.Equal("Unknown option '--sve' for #!sql. Did you mean '--save'? #!sql takes --as, --save, --with, --limit, --catalog; #!sql --help describes them.", KernelFixture.Failure(wrong));
+        Assert.Equal("Unknown option '--sve' for #!sql. Did you mean '--save'? #!sql takes --as, --save, --with, --limit, --strings, --catalog; #!sql --help describes them.", KernelFixture.Failure(wrong));
         Assert.Equal("#!sql --limit must be a whole number, such as 100; got 'ten'.", KernelFixture.Failure(limit));
         Assert.Equal("'1st' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.", KernelFixture.Failure(name));
         KernelFixture.AssertSucceeded(help);

@@ -76,7 +76,7 @@ public sealed class ChunkResultsTests : IDisposable
             "SELECT 1 AS n; SELECT 2 AS n",
         })
         {
-            Assert.Null(ChunkResults.TryRead(connection, sql, [], null, default));
+            Assert.Null(ChunkResults.TryRead(connection, sql, [], null, utf8: false, default));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class ChunkResultsTests : IDisposable
     /// <summary>Asserts that the chunked read of <paramref name="sql"/> takes it and equals the value path's.</summary>
     private void Same(string sql)
     {
-        var chunked = ChunkResults.TryRead(connection, sql, [], null, default);
+        var chunked = ChunkResults.TryRead(connection, sql, [], null, utf8: false, default);
         var expected = ValuePath(sql, null);
 
         Assert.NotNull(chunked);

@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Frames;
 using DevEndpoint.Sql;
 using Microsoft.Data.Analysis;
 
@@ -157,6 +158,33 @@ public sealed class SqlQueryTests : IDisposable
         Assert.Equal("Line 2, column 8: Binder Error: Referenced column \"nosuch\" not found in FROM clause!\nCandidate bindings: \"name\"", alone.Message);
         Assert.Equal(alone.Message, after.Message);
         Assert.Equal("Line 2, column 6: Parser Error: syntax error at or near \"lake\"", syntax.Message);
+    }
+
+    [Fact]
+    public async Task A_query_that_fails_while_its_rows_stream_reports_the_error_instead_of_the_rows_before_it()
+    {
+        var failed = await Assert.ThrowsAsync<DevEndpointException>(() =>
+            session.QueryAsync("SELECT CAST(CASE WHEN i < 5000 THEN '1' ELSE 'x' END AS INTEGER) AS n FROM range(10000) t(i)"));
+
+        Assert.Equal("Line 1, column 8: Conversion Error: Could not convert string 'x' to INT32", failed.Message);
+    }
+
+    [Fact]
+    public async Task Strings_utf8_gives_text_columns_as_utf8_bytes_with_the_same_values_on_both_read_paths()
+    {
+        const string Query = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'naïve text number ' || i END AS t, i FROM range(5000) r(i)";
+        var utf8 = new SqlQueryOptions { Strings = StringStorage.Utf8 };
+        var dotnet = await session.QueryAsync(Query);
+        var chunked = await session.QueryAsync(Query, utf8);
+        var valuePath = await session.QueryAsync("SELECT 1 AS one; " + Query, utf8);
+
+        foreach (var frame in new[] { chunked, valuePath })
+        {
+            var column = Assert.IsType<Utf8StringDataFrameColumn>(frame.Columns["t"]);
+            Assert.Equal(dotnet.Columns["t"].NullCount, column.NullCount);
+            Assert.Equal(Enumerable.Range(0, 5000).Select(i => (string?)dotnet.Columns["t"][i]), Enumerable.Range(0, 5000).Select(i => column[i]));
+            Assert.IsNotType<Utf8StringDataFrameColumn>(frame.Columns["i"]);
+        }
     }
 
     private static SqlQueryOptions Parameters(params (string Name, object? Value)[] values) =>
