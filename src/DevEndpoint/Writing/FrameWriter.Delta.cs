@@ -66,7 +66,7 @@ public sealed partial class FrameWriter
         }
 
         var change = table is { } tableName ? await CatalogDeltaTableAsync(tableName, target, version, options.Connection, cancellationToken) : (TableChange?)null;
-        return Result(frame, options, target, codec, table, keys.Count > 0, parts, null) with
+        return Result(frame.Rows.Count, options, target, codec, table, keys.Count > 0, parts, null) with
         {
             TableChange = change,
             DeltaVersion = version,

@@ -81,29 +81,8 @@ public sealed partial class FrameWriter
         }
 
         publication.Complete();
-        return StagedResult(target, options, codec, parts, keys.Count > 0, table, change, publication.Removed);
+        return Result(parts.Sum(p => p.Rows), options, target, codec, table, keys.Count > 0, parts, change) with { Removed = publication.Removed };
     }
-
-    /// <summary>What a publication of staged shares wrote, as a write of one frame reports it.</summary>
-    private static WriteResult StagedResult(
-        string target, WriteOptions options, string codec, List<WrittenPart> parts, bool partitioned, TableName? table, CatalogChange? change, IReadOnlyList<RemovedPartition> removed) => new()
-        {
-            Path = target,
-            Format = options.Format,
-            Compression = codec,
-            Mode = options.Mode,
-            Rows = parts.Sum(p => p.Rows),
-            Files = parts.SelectMany(p => p.Files).ToList(),
-            Bytes = parts.Sum(p => p.Bytes),
-            Partitions = partitioned ? parts.Select(p => p.Folder).ToList() : [],
-            Table = table,
-            TableChange = change?.Change,
-            PartitionsAdded = change?.PartitionsAdded ?? 0,
-            PartitionsReplaced = change?.PartitionsReplaced ?? 0,
-            PartitionsRemoved = change?.PartitionsRemoved ?? 0,
-            SchemaChangeLogged = change?.SchemaChangeLogged,
-            Removed = removed,
-        };
 
     /// <summary>Moves every share's files into <paramref name="commitFolder"/> and merges their parts by partition folder.</summary>
     private static List<WrittenPart> Gather(IReadOnlyList<StagedWrite> shares, string commitFolder)

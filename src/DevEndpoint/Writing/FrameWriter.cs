@@ -77,7 +77,7 @@ public sealed partial class FrameWriter
             await objects.CompleteAsync();
         }
 
-        return Result(frame, options, target, codec, table, keys.Count > 0, parts, change) with { Removed = publication?.Removed ?? objects?.Removed ?? [] };
+        return Result(frame.Rows.Count, options, target, codec, table, keys.Count > 0, parts, change) with { Removed = publication?.Removed ?? objects?.Removed ?? [] };
     }
 
     /// <summary>
@@ -123,13 +123,13 @@ public sealed partial class FrameWriter
     }
 
     private static WriteResult Result(
-        DataFrame frame, WriteOptions options, string target, string codec, TableName? table, bool partitioned, List<WrittenPart> parts, CatalogChange? change) => new()
+        long rows, WriteOptions options, string target, string codec, TableName? table, bool partitioned, List<WrittenPart> parts, CatalogChange? change) => new()
         {
             Path = target,
             Format = options.Format,
             Compression = codec,
             Mode = options.Mode,
-            Rows = frame.Rows.Count,
+            Rows = rows,
             Files = parts.SelectMany(p => p.Files).ToList(),
             Bytes = parts.Sum(p => p.Bytes),
             Partitions = partitioned ? parts.Select(p => p.Folder).ToList() : [],

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -80,18 +81,48 @@ internal sealed class DeltaCommit
         try
         {
             File.WriteAllText(aside, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(aside, path, overwrite: false);
-            return true;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false;
+            return PutIfAbsent(aside, path);
         }
         finally
         {
             File.Delete(aside);
         }
     }
+
+    /// <summary>
+    /// Gives the written file <paramref name="aside"/> the name <paramref name="path"/> only if no file has it, in one step
+    /// no other writer can come between: a hard link on Unix, which fails when the name exists (File.Move without
+    /// overwrite checks and then renames, so two writers can both pass the check); a move without replace on Windows.
+    /// </summary>
+    private static bool PutIfAbsent(string aside, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Move(aside, path, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+
+        if (Link(aside, path) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        return error == AlreadyExists ? false : throw new IOException($"Cannot create the Delta commit {path}: {Marshal.GetPInvokeErrorMessage(error)}.");
+    }
+
+    /// <summary>EEXIST: the name is taken.</summary>
+    private const int AlreadyExists = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link(string existing, string name);
 
     /// <summary>
     /// Reads the commits other writers made after <paramref name="readVersion"/>; returns the newest, which the next
