@@ -1,3 +1,4 @@
+using DevEndpoint.Bench;
 namespace DevEndpoint.LoadBench;
 
 /// <summary>
@@ -48,7 +49,7 @@ internal sealed class Measurement(Runner runner)
 
                     Console.WriteLine($" {run.Wall.TotalSeconds,7:0.00} s");
                 }
-                catch (RunFailedException e)
+                catch (WholeProcessFailedException e)
                 {
                     measurement.Failure = e.Message;
                     Console.WriteLine($" FAILED: {e.Message}");

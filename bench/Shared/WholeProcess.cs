@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace DevEndpoint.CrawlBench;
+namespace DevEndpoint.Bench;
 
 /// <summary>
 /// One run of a command as a process of its own: its wall time, its CPU time (user and system), its peak resident memory
@@ -13,7 +13,8 @@ internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakByte
 
     /// <summary>
     /// Runs <c>dotnet <paramref name="args"/></c>, under <c>/usr/bin/time</c> when the machine has it (for the peak
-    /// resident memory and the CPU time), and fails with its first error line when it exits with an error.
+    /// resident memory and the CPU time), and fails (<see cref="WholeProcessFailedException"/>) with its exit code and first
+    /// error line when it exits with an error.
     /// </summary>
     public static async Task<WholeProcess> RunAsync(params string[] args)
     {
@@ -36,7 +37,7 @@ internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakByte
             if (process.ExitCode != 0)
             {
                 var firstError = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "no message";
-                throw new InvalidOperationException($"dotnet {string.Join(' ', args)} exited with {process.ExitCode}: {firstError.Trim()}");
+                throw new WholeProcessFailedException($"exit code {process.ExitCode}: {firstError.Trim()}");
             }
 
             var measured = timed ? (await File.ReadAllTextAsync(peakFile)).Trim().Split(' ') : [];
@@ -53,3 +54,6 @@ internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakByte
         }
     }
 }
+
+/// <summary>A process that exited with an error: its exit code and first error line.</summary>
+internal sealed class WholeProcessFailedException(string message) : Exception(message);
