@@ -61,7 +61,7 @@ public static class CliApp
         root.Subcommands.Add(BookmarkCommands.Create(output));
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ClusterCommands.Worker());
-        root.Subcommands.Add(ClusterCommands.Job());
+        root.Subcommands.Add(ClusterCommands.Job(output));
         root.Subcommands.Add(ConnectionCommands.Create(output));
         root.Subcommands.Add(PiiCommand.Create(output));
         root.Subcommands.Add(MLCommands.Create(output));

@@ -37,6 +37,10 @@ internal sealed record JobBookmarksResponse(IReadOnlyList<JobBookmark> JobBookma
 
 internal sealed record JobBookmarkResponse(JobBookmark JobBookmark);
 
+internal sealed record GetJobRunResponse(JobRun JobRun);
+
+internal sealed record GetJobRunsResponse(IReadOnlyList<JobRun> JobRuns);
+
 internal sealed record FindMatchesMetricsResponse(FindMatchesMetrics FindMatchesMetrics);
 
 internal sealed record TransformsResponse(IReadOnlyList<MLTransform> Transforms);
@@ -81,6 +85,8 @@ internal sealed record TableVersionsResponse(IEnumerable<TableVersion> TableVers
 [JsonSerializable(typeof(ProfileResponse))]
 [JsonSerializable(typeof(JobBookmarksResponse))]
 [JsonSerializable(typeof(JobBookmarkResponse))]
+[JsonSerializable(typeof(GetJobRunResponse))]
+[JsonSerializable(typeof(GetJobRunsResponse))]
 [JsonSerializable(typeof(FindMatchesMetricsResponse))]
 [JsonSerializable(typeof(TransformsResponse))]
 [JsonSerializable(typeof(MLTransform))]

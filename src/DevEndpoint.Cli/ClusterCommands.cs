@@ -26,7 +26,7 @@ internal static class ClusterCommands
         return command;
     }
 
-    public static Command Job()
+    public static Command Job(TextWriter output)
     {
         var run = CliDescriptions.Command(
             ClusterDescriptions.JobRun,
@@ -43,6 +43,8 @@ internal static class ClusterCommands
         run.SetAction((parse, cancellationToken) => ForwardAsync(parse, "devendpoint job run", cancellationToken));
         var command = CliDescriptions.Command(ClusterDescriptions.JobGroup);
         command.Subcommands.Add(run);
+        command.Subcommands.Add(JobRunsCommands.Status(output));
+        command.Subcommands.Add(JobRunsCommands.List(output));
         return command;
     }
 

@@ -24,6 +24,37 @@ internal sealed record ClusterJobOptions(string Source, string Transform, string
 
     /// <summary><see cref="WriteMode.Append"/> (default) or <see cref="WriteMode.Overwrite"/> of the partitions written.</summary>
     public WriteMode Mode { get; init; } = WriteMode.Append;
+
+    /// <summary>The job's name in its runs: the bookmark's job, else the transform's <c>Type.Method</c>.</summary>
+    public string JobName => Bookmark ?? Transform[(Transform.LastIndexOf(':') + 1)..];
+
+    /// <summary>The options as Glue's job arguments, those given only.</summary>
+    public IReadOnlyDictionary<string, string> Arguments
+    {
+        get
+        {
+            var arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["--source"] = Source,
+                ["--transform"] = Transform,
+                ["--to"] = To,
+                ["--format"] = Format.ToString().ToLowerInvariant(),
+                ["--mode"] = WriteOptions.ModeName(Mode),
+            };
+            AddGiven(arguments, "--partition-by", PartitionBy.Count > 0 ? string.Join(',', PartitionBy) : null);
+            AddGiven(arguments, "--table", Table);
+            AddGiven(arguments, "--bookmark", Bookmark);
+            return arguments;
+        }
+    }
+
+    private static void AddGiven(Dictionary<string, string> arguments, string name, string? value)
+    {
+        if (value is not null)
+        {
+            arguments[name] = value;
+        }
+    }
 }
 
 /// <summary>What a distributed job did: its run, the rows read and written, the tasks and where each ran.</summary>
@@ -69,17 +100,37 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
         if (files.Count == 0)
         {
             progress.WriteLine($"Job run {run}: no files to read in {source}{(options.Bookmark is { } b ? $" that job bookmark '{b}' has not processed" : string.Empty)}; nothing written.");
+            await using var empty = JobRunRecord.Start(catalog, run, options.JobName, options.Arguments, 0, 0);
+            await empty.StopHeartbeatAsync();
+            catalog.Update(empty.Succeed);
             return new ClusterJobResult(run, 0, null, []);
         }
 
         var workers = await session.WorkersAsync();
         var groups = Groups(files, workers.Count);
-        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.To));
-        var staging = Path.Combine(target, StagingFolder, run);
         progress.WriteLine($"Job run {run}: {files.Count} files of {source} in {groups.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
+        await using var record = JobRunRecord.Start(catalog, run, options.JobName, options.Arguments, groups.Count, workers.Count);
         try
         {
-            var outcomes = await new TaskDispatcher(session.Client, progress).RunAsync(run, "job", TaskKinds.Job, groups.Count, (i, attempt) => ClusterJson.Write(
+            return await RunTasksAsync(catalog, options, source, groups, bookmark, record, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            await record.FailAsync(e);
+            throw;
+        }
+    }
+
+    /// <summary>Runs the tasks, then puts their output in place and commits the catalog, the bookmark and the run at once.</summary>
+    private async Task<ClusterJobResult> RunTasksAsync(
+        DataCatalog catalog, ClusterJobOptions options, TableName source, List<List<string>> groups, BookmarkSelection? bookmark, JobRunRecord record, CancellationToken cancellationToken)
+    {
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.To));
+        var staging = Path.Combine(target, StagingFolder, record.Id);
+        try
+        {
+            var dispatcher = new TaskDispatcher(session.Client, progress) { Done = o => record.TaskDone(o.Worker), Retried = record.TaskRetried };
+            var outcomes = await dispatcher.RunAsync(record.Id, "job", TaskKinds.Job, groups.Count, (i, attempt) => ClusterJson.Write(
                 new JobTaskRequest(
                     catalog.Path,
                     source.ToString(),
@@ -90,17 +141,22 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
                     options.PartitionBy)),
                 cancellationToken);
             var results = outcomes.Select(o => ClusterJson.Read<JobTaskResult>(o.ResultJson)).ToList();
+            await record.StopHeartbeatAsync();
             var written = new FrameWriter(catalog).PublishStaged(
                 results.ConvertAll(r => r.Staged),
                 new WriteOptions { Path = target, Format = options.Format, PartitionBy = options.PartitionBy, Mode = options.Mode, CatalogTable = options.Table },
-                Path.Combine(staging, "commit"));
-            if (bookmark is not null)
-            {
-                catalog.RecordPendingFiles(bookmark);
-                new JobBookmarks(catalog).Commit(options.Bookmark!);
-            }
+                Path.Combine(staging, "commit"),
+                update =>
+                {
+                    if (bookmark is not null)
+                    {
+                        update.RecordPendingFiles(bookmark);
+                        JobBookmarks.Commit(update, options.Bookmark!);
+                    }
 
-            return new ClusterJobResult(run, results.Sum(r => r.RowsRead), written, outcomes);
+                    record.Succeed(update);
+                });
+            return new ClusterJobResult(record.Id, results.Sum(r => r.RowsRead), written, outcomes);
         }
         finally
         {

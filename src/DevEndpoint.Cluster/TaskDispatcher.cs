@@ -17,6 +17,12 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Told of each task done, with where it ran.</summary>
+    public Action<TaskOutcome>? Done { get; init; }
+
+    /// <summary>Told of each task sent again because its worker left.</summary>
+    public Action? Retried { get; init; }
+
     /// <param name="request">The request of task <c>i</c> (0-based) at attempt <c>a</c> (1-based), as JSON.</param>
     /// <remarks>
     /// When a task fails, the others still run to their end before the failure is reported, so that nothing a worker
@@ -66,7 +72,9 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
                         }
 
                         Tell(string.Create(CultureInfo.InvariantCulture, $"{label} done on {worker} in {clock.Elapsed.TotalSeconds:0.0} s"));
-                        return new TaskOutcome(poll.ResultJson!, worker, attempt);
+                        var outcome = new TaskOutcome(poll.ResultJson!, worker, attempt);
+                        Done?.Invoke(outcome);
+                        return outcome;
                     }
                 }
             }
@@ -82,6 +90,7 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
             }
 
             Tell($"{label}: {worker ?? "its worker"} is gone; sending it to another worker");
+            Retried?.Invoke();
             await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
         }
     }

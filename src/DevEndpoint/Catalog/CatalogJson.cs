@@ -65,6 +65,7 @@ internal static class CatalogJson
 [JsonSerializable(typeof(Connection))]
 [JsonSerializable(typeof(CustomClassifier))]
 [JsonSerializable(typeof(CrawlRun))]
+[JsonSerializable(typeof(JobRun))]
 [JsonSerializable(typeof(KeyBookmark))]
 [JsonSerializable(typeof(DataQualityRuleset))]
 [JsonSerializable(typeof(DataQualityResult))]

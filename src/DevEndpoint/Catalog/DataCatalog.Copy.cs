@@ -10,12 +10,12 @@ public sealed partial class DataCatalog
     [
         "databases", "tables", "table_versions", "partitions", "crawl_runs", "classifiers", "job_bookmarks", "job_bookmark_tables",
         "job_bookmark_files", "connections", "key_bookmarks", "long_values", "ml_transforms", "ml_transform_labels", "ml_transform_models",
-        "dq_rulesets", "dq_results", "dq_metrics",
+        "dq_rulesets", "dq_results", "dq_metrics", "job_runs",
     ];
 
     /// <summary>
     /// Copies every row of the model (databases, tables with their versions, partitions, crawl runs, classifiers, job and
-    /// key bookmarks, connections, ML transforms, data quality) from this catalog to <paramref name="target"/>, between
+    /// key bookmarks, connections, ML transforms, data quality, job runs) from this catalog to <paramref name="target"/>, between
     /// stores, in one transaction of the target: all or nothing. A target that holds anything is refused unless
     /// <paramref name="replace"/>, which empties it first. Returns the rows copied.
     /// </summary>

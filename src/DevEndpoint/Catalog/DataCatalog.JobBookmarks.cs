@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 
 namespace DevEndpoint.Catalog;
@@ -41,47 +42,48 @@ public sealed partial class DataCatalog
     /// Adds what a load read to the job's pending run, in one transaction, starting the run (and the job) when there is none.
     /// A file the run read before is recorded as it was read last.
     /// </summary>
-    internal void RecordPendingFiles(BookmarkSelection selection)
+    internal void RecordPendingFiles(BookmarkSelection selection) =>
+        InTransaction(write: true, (connection, transaction) => RecordPendingFiles(connection, transaction, selection));
+
+    /// <summary>Adds what a load read to the job's pending run, inside the caller's write transaction; returns how many files.</summary>
+    internal static int RecordPendingFiles(DbConnection connection, DbTransaction transaction, BookmarkSelection selection)
     {
-        InTransaction(write: true, (connection, transaction) =>
-        {
-            var now = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
-            (string, object?) job = ("$job", selection.Job);
-            (string, object?) db = ("$db", selection.Table.Database);
-            (string, object?) table = ("$table", selection.Table.Table);
-            Execute(
-                connection,
-                transaction,
-                "INSERT INTO job_bookmarks (job_name, create_time, committed_runs) VALUES ($job, $now, 0) ON CONFLICT (job_name) DO NOTHING",
-                job,
-                ("$now", now));
-            Execute(connection, transaction, "UPDATE job_bookmarks SET pending_since = COALESCE(pending_since, $now) WHERE job_name = $job", job, ("$now", now));
-            Execute(
-                connection,
-                transaction,
-                """
+        var now = DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture);
+        (string, object?) job = ("$job", selection.Job);
+        (string, object?) db = ("$db", selection.Table.Database);
+        (string, object?) table = ("$table", selection.Table.Table);
+        Execute(
+            connection,
+            transaction,
+            "INSERT INTO job_bookmarks (job_name, create_time, committed_runs) VALUES ($job, $now, 0) ON CONFLICT (job_name) DO NOTHING",
+            job,
+            ("$now", now));
+        Execute(connection, transaction, "UPDATE job_bookmarks SET pending_since = COALESCE(pending_since, $now) WHERE job_name = $job", job, ("$now", now));
+        Execute(
+            connection,
+            transaction,
+            """
                 INSERT INTO job_bookmark_tables (job_name, database_name, table_name, pending_since) VALUES ($job, $db, $table, $now)
                 ON CONFLICT (job_name, database_name, table_name) DO UPDATE SET pending_since = $now
                 """,
-                job,
-                db,
-                table,
-                ("$now", now));
-            using var insert = Command(
-                connection,
-                transaction,
-                "INSERT INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified) ON CONFLICT (job_name, database_name, table_name, pending, path) DO UPDATE SET size = excluded.size, last_modified = excluded.last_modified",
-                [job, db, table, ("$path", string.Empty), ("$size", 0L), ("$modified", 0L)]);
-            foreach (var file in selection.Files)
-            {
-                insert.Parameters[3].Value = file.Path;
-                insert.Parameters[4].Value = file.Size;
-                insert.Parameters[5].Value = file.LastModified.Ticks;
-                insert.ExecuteNonQuery();
-            }
+            job,
+            db,
+            table,
+            ("$now", now));
+        using var insert = Command(
+            connection,
+            transaction,
+            "INSERT INTO job_bookmark_files (job_name, database_name, table_name, pending, path, size, last_modified) VALUES ($job, $db, $table, 1, $path, $size, $modified) ON CONFLICT (job_name, database_name, table_name, pending, path) DO UPDATE SET size = excluded.size, last_modified = excluded.last_modified",
+            [job, db, table, ("$path", string.Empty), ("$size", 0L), ("$modified", 0L)]);
+        foreach (var file in selection.Files)
+        {
+            insert.Parameters[3].Value = file.Path;
+            insert.Parameters[4].Value = file.Size;
+            insert.Parameters[5].Value = file.LastModified.Ticks;
+            insert.ExecuteNonQuery();
+        }
 
-            return selection.Files.Count;
-        });
+        return selection.Files.Count;
     }
 
     /// <summary>Checks the name of a job bookmark: a <see cref="DevEndpointException"/> saying what a name may hold.</summary>

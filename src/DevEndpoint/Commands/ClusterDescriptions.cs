@@ -57,4 +57,22 @@ internal static class ClusterDescriptions
     {
         Fronts = Fronts.Cli,
     };
+
+    public static CommandDescription JobStatus { get; } = new(
+        "job status",
+        "Show a job run: its state (STARTING, RUNNING, SUCCEEDED, FAILED, STOPPED; a run whose process stopped its heartbeat for over 60 s reads FAILED, lost), times, error, and its tasks per worker.",
+        [new("--run-id", "The run's id, as job run printed it.") { Positional = true, Required = true, Fronts = Fronts.Cli }, CommonOptions.Catalog, CommonOptions.Json])
+    {
+        Fronts = Fronts.Cli,
+    };
+
+    public static OptionDescription JobName { get; } = new("--job", "Only the runs of this job (its --bookmark job, else the transform's Type.Method).") { Fronts = Fronts.Cli };
+
+    public static CommandDescription JobList { get; } = new(
+        "job list",
+        "List job runs, newest first: state, start, execution time, tasks done and workers (a run whose process stopped its heartbeat for over 60 s reads FAILED, lost).",
+        [JobName, CommonOptions.Catalog, CommonOptions.Json])
+    {
+        Fronts = Fronts.Cli,
+    };
 }

@@ -13,7 +13,7 @@ internal static class CommandDescriptions
         ConnectionDescriptions.Group, ConnectionDescriptions.Add, ConnectionDescriptions.List, ConnectionDescriptions.Test, ConnectionDescriptions.Remove,
         BookmarkDescriptions.Group, BookmarkDescriptions.Status, BookmarkDescriptions.Commit, BookmarkDescriptions.Reset,
         RunDescription.Command,
-        ClusterDescriptions.Worker, ClusterDescriptions.JobGroup, ClusterDescriptions.JobRun,
+        ClusterDescriptions.Worker, ClusterDescriptions.JobGroup, ClusterDescriptions.JobRun, ClusterDescriptions.JobStatus, ClusterDescriptions.JobList,
         DataQualityDescriptions.Group, DataQualityDescriptions.Run, DataQualityDescriptions.Ruleset, DataQualityDescriptions.Create, DataQualityDescriptions.List,
         DataQualityDescriptions.Show, DataQualityDescriptions.Delete, DataQualityDescriptions.History, DataQualityDescriptions.SuggestCommand,
         SqlDescription.Command,

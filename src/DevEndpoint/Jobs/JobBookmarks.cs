@@ -46,39 +46,51 @@ public sealed partial class JobBookmarks
     public JobBookmarkCommit Commit(string job)
     {
         DataCatalog.CheckJobName(job);
-        return catalog.InTransaction(write: true, (connection, transaction) =>
-        {
-            var bookmark = Read(connection, transaction, job) ?? throw BookmarkErrors.Unknown(catalog.Path, job, ReadJobNames(connection, transaction));
-            if (!bookmark.HasPendingRun)
-            {
-                throw BookmarkErrors.NothingPending(bookmark.Job);
-            }
+        return catalog.InTransaction(write: true, (connection, transaction) => Commit(connection, transaction, catalog.Path, job));
+    }
 
-            var now = DateTimeOffset.UtcNow;
-            var key = ("$job", (object?)bookmark.Job);
-            Execute(connection, transaction, """
+    /// <summary>
+    /// Commits the job's pending run as <see cref="Commit(string)"/> does, in the change set <paramref name="update"/>: with
+    /// the output of the run that read the files, so that both are stored or neither.
+    /// </summary>
+    internal static JobBookmarkCommit Commit(CatalogUpdate update, string job)
+    {
+        DataCatalog.CheckJobName(job);
+        return update.Run((connection, transaction) => Commit(connection, transaction, update.CatalogPath, job));
+    }
+
+    private static JobBookmarkCommit Commit(DbConnection connection, DbTransaction transaction, string catalogPath, string job)
+    {
+        var bookmark = Read(connection, transaction, job) ?? throw BookmarkErrors.Unknown(catalogPath, job, ReadJobNames(connection, transaction));
+        if (!bookmark.HasPendingRun)
+        {
+            throw BookmarkErrors.NothingPending(bookmark.Job);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var key = ("$job", (object?)bookmark.Job);
+        Execute(connection, transaction, """
                 DELETE FROM job_bookmark_files AS done
                 WHERE done.job_name = $job AND done.pending = 0 AND EXISTS (
                     SELECT 1 FROM job_bookmark_files AS run
                     WHERE run.job_name = $job AND run.pending = 1 AND run.database_name = done.database_name
                         AND run.table_name = done.table_name AND run.path = done.path)
                 """, key);
-            Execute(connection, transaction, "UPDATE job_bookmark_files SET pending = 0 WHERE job_name = $job AND pending = 1", key);
-            Execute(
-                connection,
-                transaction,
-                "UPDATE job_bookmark_tables SET last_commit_time = $now, pending_since = NULL WHERE job_name = $job AND pending_since IS NOT NULL",
-                key,
-                ("$now", Text(now)));
-            Execute(
-                connection,
-                transaction,
-                "UPDATE job_bookmarks SET last_commit_time = $now, committed_runs = committed_runs + 1, pending_since = NULL WHERE job_name = $job",
-                key,
-                ("$now", Text(now)));
-            var tables = bookmark.Tables.Where(t => t.PendingSince is not null).ToList();
-            return new JobBookmarkCommit(bookmark.Job, bookmark.CommittedRuns + 1, now, tables.Sum(t => t.PendingFiles.Count), tables.Select(t => t.Table).ToList());
-        });
+        Execute(connection, transaction, "UPDATE job_bookmark_files SET pending = 0 WHERE job_name = $job AND pending = 1", key);
+        Execute(
+            connection,
+            transaction,
+            "UPDATE job_bookmark_tables SET last_commit_time = $now, pending_since = NULL WHERE job_name = $job AND pending_since IS NOT NULL",
+            key,
+            ("$now", Text(now)));
+        Execute(
+            connection,
+            transaction,
+            "UPDATE job_bookmarks SET last_commit_time = $now, committed_runs = committed_runs + 1, pending_since = NULL WHERE job_name = $job",
+            key,
+            ("$now", Text(now)));
+        var tables = bookmark.Tables.Where(t => t.PendingSince is not null).ToList();
+        return new JobBookmarkCommit(bookmark.Job, bookmark.CommittedRuns + 1, now, tables.Sum(t => t.PendingFiles.Count), tables.Select(t => t.Table).ToList());
     }
 
     /// <summary>

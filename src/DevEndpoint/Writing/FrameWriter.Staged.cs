@@ -36,7 +36,11 @@ public sealed partial class FrameWriter
     /// <paramref name="commitFolder"/>, then moved into the target folder in the same step as the catalog table's update
     /// (columns widened over the shares). A failure leaves the folder and the catalog as they were.
     /// </summary>
-    internal WriteResult PublishStaged(IReadOnlyList<StagedWrite> shares, WriteOptions options, string commitFolder)
+    /// <param name="alongside">
+    /// Further changes that commit in the same catalog transaction as the output (a job's bookmark and run): when they fail,
+    /// neither they nor the output are stored, and the files go back.
+    /// </param>
+    internal WriteResult PublishStaged(IReadOnlyList<StagedWrite> shares, WriteOptions options, string commitFolder, Action<CatalogUpdate>? alongside = null)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Path));
         var codec = options.Codec();
@@ -54,12 +58,13 @@ public sealed partial class FrameWriter
         CatalogChange? change = null;
         try
         {
-            if (table is { } name)
+            if (table is not null || alongside is not null)
             {
                 catalog!.Update(update =>
                 {
-                    change = UpdateCatalog(update, name, options, codec, target, data, keys, parts);
+                    change = table is { } name ? UpdateCatalog(update, name, options, codec, target, data, keys, parts) : null;
                     publication.Run(options.Mode, partitions);
+                    alongside?.Invoke(update);
                 });
             }
             else

@@ -64,6 +64,12 @@ internal static partial class CatalogErrors
     public static DevEndpointException BackupExists(string target) =>
         new($"'{target}' already exists: a backup never replaces a file. Choose another file, or delete that one first.");
 
+    /// <summary>A job run the catalog has no record of, with the latest runs it has.</summary>
+    public static DevEndpointException UnknownJobRun(string path, string id, IReadOnlyList<string> latest) =>
+        new(latest.Count == 0
+            ? $"The catalog at {path} has no job runs, so none is '{id}'. Run a job first (devendpoint job run), or name the catalog it ran with (--catalog)."
+            : $"The catalog at {path} has no job run '{id}'. Its latest: {string.Join(", ", latest)}; devendpoint job list shows them all.");
+
     /// <summary>The message of SQLite itself, without Microsoft.Data.Sqlite's <c>SQLite Error n: '...'.</c> wrapping.</summary>
     public static string Found(SqliteException e) =>
         SqliteMessage().Match(e.Message) is { Success: true } match ? match.Groups[1].Value : e.Message.TrimEnd('.');

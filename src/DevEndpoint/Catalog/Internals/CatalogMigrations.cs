@@ -19,6 +19,7 @@ internal static class CatalogMigrations
         new(1, "the catalog tables", (store, connection, transaction) => Run(store, connection, transaction, CatalogTables.Sql)),
         new(2, "tables and columns added under schema 1 (ML models' metrics, data quality), and crawl runs kept in order by a seq column", AddRunOrder),
         new(3, "per-database grants (PostgreSQL only)", (store, connection, transaction) => store.AddGrants(connection, transaction)),
+        new(4, "job runs", (store, connection, transaction) => Run(store, connection, transaction, CatalogTables.JobRuns)),
     ];
 
     /// <summary>The schema version of the catalog, 0 when it has no catalog tables yet.</summary>

@@ -3,6 +3,16 @@ namespace DevEndpoint.Catalog.Internals;
 /// <summary>The catalog tables of schema 1, in SQLite's types (<see cref="CatalogStore.Schema"/> turns them into the store's).</summary>
 internal static class CatalogTables
 {
+    /// <summary>The job runs (schema 4): Glue's <c>JobRun</c> as JSON, by run, with the job's name and the order they started in.</summary>
+    public const string JobRuns = """
+        CREATE TABLE IF NOT EXISTS job_runs (
+            run_id TEXT NOT NULL PRIMARY KEY,
+            job_name TEXT NOT NULL COLLATE NOCASE,
+            seq INTEGER NOT NULL,
+            definition TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS job_runs_job ON job_runs (job_name, seq);
+        """;
+
     /// <summary>Creates every table of schema 1 that is missing; runs again harmlessly.</summary>
     public const string Sql = """
         CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL);
