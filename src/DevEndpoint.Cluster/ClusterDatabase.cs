@@ -1,11 +1,13 @@
 using System.Reflection;
+using DevEndpoint.Catalog;
 using Npgsql;
 
 namespace DevEndpoint.Cluster;
 
 /// <summary>
-/// The PostgreSQL database that holds a cluster's membership, named as <c>postgresql://user@host:port/database</c>; the
-/// password comes from <c>PGPASSWORD</c>, never from the URL, and is never shown.
+/// The PostgreSQL database that holds a cluster's membership, named as a catalog is (<c>postgresql://user@host:port/database</c>
+/// or a postgres connection's name); the password comes from <c>PGPASSWORD</c> or the password file, never from the URL,
+/// and is never shown.
 /// </summary>
 internal sealed class ClusterDatabase
 {
@@ -21,32 +23,28 @@ internal sealed class ClusterDatabase
     /// <summary>Where the database is, without user or password: <c>postgresql://host:port/database</c>.</summary>
     public string Display { get; }
 
-    public static ClusterDatabase Parse(string url) => Parse(url, Environment.GetEnvironmentVariable("PGPASSWORD"));
+    public static ClusterDatabase Parse(string url) => Parse(url, null);
 
-    /// <param name="password">The user's password (<c>PGPASSWORD</c> for the commands).</param>
+    /// <summary>
+    /// Reads <c>--cluster</c> as <c>--catalog</c> is read (<see cref="CatalogLocation.Parse"/>: a <c>postgresql://</c> URL,
+    /// or the name of a postgres connection, with the same refusals); it must name a PostgreSQL database.
+    /// </summary>
+    /// <param name="password">The user's password, in place of the one the URL's location finds (<c>PGPASSWORD</c>, the password file).</param>
     public static ClusterDatabase Parse(string url, string? password)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgresql" or "postgres") || uri.AbsolutePath.Trim('/').Length == 0)
+        var location = CatalogLocation.Parse(url);
+        if (!location.IsPostgres)
         {
             throw new DevEndpointException(
-                $"--cluster takes the PostgreSQL database that holds the cluster's membership, as postgresql://user@host:port/database; got '{Shown(url)}'.");
+                $"--cluster takes the PostgreSQL database that holds the cluster's membership, as postgresql://user@host:port/database; got '{url}'.");
         }
 
-        if (uri.UserInfo.Contains(':', StringComparison.Ordinal))
+        var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString) { Pooling = true };
+        if (password is not null)
         {
-            throw new DevEndpointException(
-                $"--cluster {Shown(url)} holds a password. Give the user only (postgresql://user@host:port/database) and the password in PGPASSWORD, so it is never shown or stored.");
+            builder.Password = password;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
-            Database = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/')),
-            Username = uri.UserInfo.Length > 0 ? Uri.UnescapeDataString(uri.UserInfo) : Environment.GetEnvironmentVariable("PGUSER") ?? Environment.UserName,
-            Password = password,
-            Pooling = true,
-        };
         return new ClusterDatabase(builder.ConnectionString, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
     }
 
@@ -78,8 +76,4 @@ internal sealed class ClusterDatabase
                 $"The cluster's membership database {Display} cannot be reached or set up: {e.Message.TrimEnd('.')}. Check that PostgreSQL runs there, that the database exists and that PGPASSWORD holds the user's password.");
         }
     }
-
-    /// <summary>A URL as it may be shown: without a password.</summary>
-    private static string Shown(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0 ? url.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal) : url;
 }

@@ -17,9 +17,13 @@ internal sealed class ClusterSession : IAsyncDisposable
     {
         this.host = host;
         Database = database;
+        Deaths = new DeadWorkers(database, TimeSpan.FromMilliseconds(500));
     }
 
     public ClusterDatabase Database { get; }
+
+    /// <summary>The workers the cluster declared dead, read from its membership table twice a second.</summary>
+    public DeadWorkers Deaths { get; }
 
     public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
 
@@ -70,6 +74,7 @@ internal sealed class ClusterSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Deaths.DisposeAsync();
         await host.StopAsync(CancellationToken.None);
         host.Dispose();
     }

@@ -129,7 +129,12 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
         var staging = Path.Combine(target, StagingFolder, record.Id);
         try
         {
-            var dispatcher = new TaskDispatcher(session.Client, progress) { Done = o => record.TaskDone(o.Worker), Retried = record.TaskRetried };
+            var dispatcher = new TaskDispatcher(session.Client, progress)
+            {
+                Deaths = session.Deaths,
+                Done = o => record.TaskDone(o.Worker),
+                Retried = record.TaskRetried,
+            };
             var outcomes = await dispatcher.RunAsync(record.Id, "job", TaskKinds.Job, groups.Count, (i, attempt) => ClusterJson.Write(
                 new JobTaskRequest(
                     catalog.Path,

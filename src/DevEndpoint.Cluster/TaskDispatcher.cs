@@ -8,14 +8,24 @@ internal sealed record TaskOutcome(string ResultJson, string Worker, int Attempt
 
 /// <summary>
 /// Sends a run's tasks to the workers (Orleans places each attempt's grain) and waits for them, telling progress as lines.
-/// A task whose worker is lost (a call unanswered, a grain that no longer knows its task) is sent again under a new key,
-/// up to <see cref="MaxAttempts"/> times; a task that fails on bad input fails the run at once.
+/// A task whose worker is lost (declared dead by the cluster's failure detection, a call unanswered, a grain that no
+/// longer knows its task) is sent again under a new key, up to <see cref="MaxAttempts"/> times; a task that fails on bad
+/// input fails the run at once.
 /// </summary>
 internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
 {
     public int MaxAttempts { get; init; } = 6;
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The workers the cluster declares dead: a task on one is sent again as soon as it is declared, without waiting for
+    /// its calls to time out. Without it, only unanswered calls tell a lost worker.
+    /// </summary>
+    public DeadWorkers? Deaths { get; init; }
+
+    /// <summary>How long a start still waits for its answer once some worker was declared dead meanwhile.</summary>
+    public TimeSpan StartGrace { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Told of each task done, with where it ran.</summary>
     public Action<TaskOutcome>? Done { get; init; }
@@ -53,24 +63,18 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
             string? worker = null;
             try
             {
-                worker = await grain.StartAsync(kind, request(i, attempt));
-                Tell($"{label} started on {worker}{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
-                while (true)
+                worker = await StartAsync(grain, kind, request(i, attempt), cancellationToken);
+                if (worker is not null)
                 {
-                    await Task.Delay(PollInterval, cancellationToken);
-                    var poll = await grain.PollAsync();
-                    if (!poll.Known)
+                    Tell($"{label} started on {worker}{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+                    var poll = await WaitAsync(grain, worker, cancellationToken);
+                    if (poll is { Error: { } error })
                     {
-                        break;
+                        throw new DevEndpointException($"{label} failed on {worker}: {error}");
                     }
 
-                    if (poll.Done)
+                    if (poll is not null)
                     {
-                        if (poll.Error is { } error)
-                        {
-                            throw new DevEndpointException($"{label} failed on {worker}: {error}");
-                        }
-
                         Tell(string.Create(CultureInfo.InvariantCulture, $"{label} done on {worker} in {clock.Elapsed.TotalSeconds:0.0} s"));
                         var outcome = new TaskOutcome(poll.ResultJson!, worker, attempt);
                         Done?.Invoke(outcome);
@@ -91,8 +95,82 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
 
             Tell($"{label}: {worker ?? "its worker"} is gone; sending it to another worker");
             Retried?.Invoke();
-            await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+
+            // A worker the cluster declared dead is out of placement already: send the task again at once.
+            var declared = worker is not null && Deaths?.IsDead(worker) == true;
+            await Task.Delay(declared ? TimeSpan.Zero : TimeSpan.FromSeconds(attempt), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Starts the task; the worker's name, or <c>null</c> when a worker was declared dead while the call went unanswered
+    /// (it was placed on that worker), after a moment's grace for an answer from a live one.
+    /// </summary>
+    private async Task<string?> StartAsync(ITaskGrain grain, string kind, string request, CancellationToken cancellationToken)
+    {
+        var start = grain.StartAsync(kind, request);
+        if (Deaths is null)
+        {
+            return await start;
+        }
+
+        if (await Task.WhenAny(start, Deaths.NextDeath.WaitAsync(cancellationToken)) != start)
+        {
+            await Task.WhenAny(start, Task.Delay(StartGrace, cancellationToken));
+        }
+
+        if (start.IsCompleted)
+        {
+            return await start;
+        }
+
+        Forget(start);
+        return null;
+    }
+
+    /// <summary>A call left unanswered to a dead worker: its failure, when it comes, is nobody's news.</summary>
+    private static void Forget(Task call) => call.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
+    /// <summary>Polls the task until it is done: its last poll, or <c>null</c> when its worker is gone (declared dead, or its grain no longer knows the task).</summary>
+    private async Task<TaskPoll?> WaitAsync(ITaskGrain grain, string worker, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var death = Deaths?.WhenDeadAsync(worker, stop.Token) ?? Task.Delay(Timeout.Infinite, stop.Token);
+        try
+        {
+            while (true)
+            {
+                var poll = PollLaterAsync(grain, cancellationToken);
+                if (await Task.WhenAny(poll, death) == death)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Forget(poll);
+                    return null;
+                }
+
+                var answer = await poll;
+                if (!answer.Known)
+                {
+                    return null;
+                }
+
+                if (answer.Done)
+                {
+                    return answer;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await death.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<TaskPoll> PollLaterAsync(ITaskGrain grain, CancellationToken cancellationToken)
+    {
+        await Task.Delay(PollInterval, cancellationToken);
+        return await grain.PollAsync();
     }
 
     private void Tell(string line)

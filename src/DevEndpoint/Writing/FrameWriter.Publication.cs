@@ -89,7 +89,13 @@ public sealed partial class FrameWriter
             }
 
             files.ForEach(File.Delete);
-            folders.Where(Directory.Exists).ToList().ForEach(folder => Directory.Delete(folder, recursive: true));
+
+            // Deepest first: a folder made for a later file may lie inside one made for an earlier file.
+            foreach (var folder in Enumerable.Reverse(folders).Where(Directory.Exists))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             files.Clear();
             folders.Clear();
             foreach (var partition in setAside)
