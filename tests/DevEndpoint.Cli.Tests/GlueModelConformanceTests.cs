@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DevEndpoint.Catalog;
 using Microsoft.Data.Sqlite;
 
 namespace DevEndpoint.Cli.Tests;
@@ -107,6 +108,34 @@ public sealed class GlueModelConformanceTests(GlueModelConformanceTests.Lake lak
             await CollectAsync("GetClassifiersResponse", "classifier", "list", "--json");
             await CollectAsync("GetMLTransformsResponse", "ml", "list", "--json");
             await CollectAsync("GetMLTransformResponse", "ml", "show", "dedupe", "--json");
+            RecordJobRuns(DataCatalog.Open(temp.Combine("catalog.db")));
+            await CollectAsync("GetJobRunResponse", "job", "status", "run-1", "--json");
+            await CollectAsync("GetJobRunResponse", "job", "status", "run-2", "--json");
+            await CollectAsync("GetJobRunsResponse", "job", "list", "--json");
+            await CollectAsync("GetJobRunsResponse", "job", "list", "--job", "nightly", "--json");
+        }
+
+        /// <summary>A run that succeeded on two workers and one whose process died (read as lost).</summary>
+        private static void RecordJobRuns(DataCatalog catalog)
+        {
+            var now = DateTimeOffset.UtcNow;
+            catalog.RecordJobRun(new JobRun
+            {
+                Id = "run-1",
+                JobName = "nightly",
+                StartedOn = now.AddSeconds(-12),
+                LastModifiedOn = now,
+                CompletedOn = now,
+                JobRunState = JobRunStates.Succeeded,
+                Arguments = new Dictionary<string, string> { ["--source"] = "lake.tabs", ["--bookmark"] = "nightly" },
+                NumberOfWorkers = 2,
+                Coordinator = "build-7:4242",
+                Tasks = 3,
+                TasksSucceeded = 3,
+                TasksRetried = 1,
+                TasksByWorker = new Dictionary<string, int> { ["w1"] = 2, ["w2"] = 1 },
+            });
+            catalog.RecordJobRun(new JobRun { Id = "run-2", JobName = "Cleaning.Drop", StartedOn = now.AddHours(-1), LastModifiedOn = now.AddHours(-1), JobRunState = JobRunStates.Running });
         }
 
         public Task DisposeAsync()

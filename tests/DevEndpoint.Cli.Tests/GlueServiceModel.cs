@@ -22,6 +22,15 @@ internal static class GlueServiceModel
     /// </summary>
     private static readonly Dictionary<(string Shape, string Member), string?> Additions = new()
     {
+        // job status and job list --json: the machine and process that runs the job (host:pid), whose heartbeat LastModifiedOn is.
+        [("JobRun", "Coordinator")] = null,
+
+        // job status and job list --json: the run's tasks, those done, those sent again after their worker left, and those done per worker.
+        [("JobRun", "Tasks")] = "NonNegativeInteger",
+        [("JobRun", "TasksSucceeded")] = "NonNegativeInteger",
+        [("JobRun", "TasksRetried")] = "NonNegativeInteger",
+        [("JobRun", "TasksByWorker")] = null,
+
         // connection list: the connection's kind in DevEndpoint's words (postgres, mysql, sqlite, s3).
         [("Connection", "Type")] = null,
 

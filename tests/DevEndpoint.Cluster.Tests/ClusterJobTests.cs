@@ -72,6 +72,10 @@ public sealed partial class ClusterJobTests
             catalog.GetPartitions(new TableName("lake", "taxed")).Select(p => $"dt={p.Values[0]}").Order(StringComparer.Ordinal));
         Assert.Equal(6, catalog.GetPartitions(new TableName("lake", "taxed")).Count);
         Assert.False(Directory.Exists(Path.Combine(output, DistributedJob.StagingFolder)));
+        var run = catalog.GetJobRun(result.Run);
+        Assert.Equal((JobRunStates.Succeeded, "Jobs.Taxed", 6, 6, 3), (run.JobRunState, run.JobName, run.Tasks, run.TasksSucceeded, run.NumberOfWorkers));
+        Assert.InRange(run.TasksRetried, 1, 6);
+        Assert.Equal(result.Tasks.GroupBy(t => t.Worker).ToDictionary(g => g.Key, g => g.Count()), run.TasksByWorker);
     }
 
     [ServerFact(ConnectionTypes.Postgres)]
@@ -92,6 +96,43 @@ public sealed partial class ClusterJobTests
         Assert.Matches(FailedTask(), error.Message);
         Assert.Empty(Directory.Exists(output) ? Directory.GetFileSystemEntries(output) : []);
         Assert.DoesNotContain(catalog.GetTables("lake"), t => t.Name == "failed");
+        var run = Assert.Single(catalog.GetJobRuns("jobs.fails"));
+        Assert.Equal((JobRunStates.Failed, error.Message), (run.JobRunState, run.ErrorMessage));
+        Assert.NotNull(run.CompletedOn);
+    }
+
+    [ServerFact(ConnectionTypes.Postgres)]
+    public async Task A_bookmark_the_catalog_refuses_at_the_commit_leaves_no_output_no_table_and_a_failed_run()
+    {
+        using var folder = new TempFolder();
+        Lakes.Write(folder, "lake");
+        var library = folder.Write("etl/Jobs.cs", Library);
+        var catalog = DataCatalog.Open(folder.Combine("catalog.db"));
+        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" });
+        RefuseBookmarks(folder.Combine("catalog.db"));
+        var output = folder.Combine("out");
+        await using var cluster = await LoopbackCluster.StartAsync("w1", "w2");
+        await using var session = await ClusterSession.ConnectAsync(cluster.Database);
+        var options = new ClusterJobOptions("lake.orders", $"{library}:Jobs.Taxed", output) { Table = "lake.kept", Bookmark = "nightly" };
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new DistributedJob(session, TextWriter.Null).RunAsync(catalog, options));
+
+        Assert.Contains("job_bookmarks refuses writes", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(output) ? Directory.GetFileSystemEntries(output) : []);
+        Assert.DoesNotContain(catalog.GetTables("lake"), t => t.Name == "kept");
+        Assert.Empty(new Jobs.JobBookmarks(catalog).List());
+        var run = Assert.Single(catalog.GetJobRuns("nightly"));
+        Assert.Equal((JobRunStates.Failed, error.Message, 6), (run.JobRunState, run.ErrorMessage, run.TasksSucceeded));
+    }
+
+    /// <summary>A trigger that makes SQLite itself refuse every new job bookmark in the catalog file.</summary>
+    private static void RefuseBookmarks(string catalog)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={catalog};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TRIGGER refuse_insert BEFORE INSERT ON job_bookmarks BEGIN SELECT RAISE(ABORT, 'job_bookmarks refuses writes'); END";
+        command.ExecuteNonQuery();
     }
 
     [GeneratedRegex("^job task 3/6 failed on w[12]: Jobs.Fails failed: InvalidOperationException: no orders on 2024-01-03$")]
