@@ -25,6 +25,8 @@ var queries = new (string Name, string Sql)[]
 {
     ("group-by", "SELECT category, count(*) AS n, sum(amount) AS amount, avg(price) AS price FROM {0} GROUP BY category ORDER BY category"),
     ("filtered projection", "SELECT id, price, day, note FROM {0} WHERE quantity > 90 AND active"),
+    ("low-cardinality text", "SELECT id, category, created FROM {0} WHERE quantity > 90 AND active"),
+    ("long text", "SELECT id, repeat(note, 4) AS note FROM {0} WHERE quantity > 90 AND active"),
 };
 var sources = new (string Format, string Table, string File)[]
 {
@@ -44,10 +46,11 @@ var report = new List<string>
     "- **DuckDB, result in DuckDB**: the same query over `read_csv(file)` / `read_parquet(file)` as `CREATE TEMP TABLE r AS ...` on a fresh in-memory DuckDB: DuckDB's own time to produce the result.",
     "- **DuckDB + DuckDB.NET reader**: the same query over the file, every value of the result read with `GetValue` (a plain DuckDB.NET client).",
     "- **#!sql --strings utf8**: #!sql core with `SqlQueryOptions.Strings = Utf8` (`#!sql --strings utf8`): the result's text columns as UTF-8 bytes instead of .NET strings.",
+    "- **#!sql --strings auto**: #!sql core with `SqlQueryOptions.Strings = Auto`: each text column as .NET strings where at least half of its first 2,048 values repeat, else as UTF-8 bytes.",
     "- **value path into a DataFrame**: the same query over the file, its result read into a DataFrame value by value through DuckDB.NET's reader (`ResultFrames.Read`, how #!sql read every result before it copied DuckDB's chunks).",
     string.Empty,
-    "| format | query | result rows | #!sql core | DuckDB, result in DuckDB | DuckDB + DuckDB.NET reader | value path into a DataFrame | #!sql / DuckDB | #!sql --strings utf8 | utf8 / DuckDB |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| format | query | result rows | DuckDB, result in DuckDB | #!sql core | #!sql / DuckDB | #!sql --strings auto | auto / DuckDB | #!sql --strings utf8 | utf8 / DuckDB | DuckDB + DuckDB.NET reader | value path into a DataFrame |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
 };
 foreach (var (format, table, file) in sources)
 {
@@ -59,11 +62,13 @@ foreach (var (format, table, file) in sources)
             using var session = new SqlSession(catalog);
             resultRows = (await session.QueryAsync(string.Format(CultureInfo.InvariantCulture, sql, table))).Rows.Count;
         });
-        var utf8 = await MedianAsync(runs, async () =>
+        async Task<TimeSpan> StoredAs(StringStorage strings) => await MedianAsync(runs, async () =>
         {
             using var session = new SqlSession(catalog);
-            await session.QueryAsync(string.Format(CultureInfo.InvariantCulture, sql, table), new SqlQueryOptions { Strings = StringStorage.Utf8 });
+            await session.QueryAsync(string.Format(CultureInfo.InvariantCulture, sql, table), new SqlQueryOptions { Strings = strings });
         });
+        var auto = await StoredAs(StringStorage.Auto);
+        var utf8 = await StoredAs(StringStorage.Utf8);
         var duck = await MedianAsync(runs, () =>
         {
             using var connection = OpenDuckDb();
@@ -93,7 +98,8 @@ foreach (var (format, table, file) in sources)
             ResultFrames.Read(result, null, default);
             return Task.CompletedTask;
         });
-        var line = $"| {format} | {query} | {resultRows:N0} | {Seconds(ours)} | {Seconds(duck)} | {Seconds(reader)} | {Seconds(valuePath)} | {ours.TotalSeconds / duck.TotalSeconds:0.00}x | {Seconds(utf8)} | {utf8.TotalSeconds / duck.TotalSeconds:0.00}x |";
+        string Ratio(TimeSpan time) => $"{time.TotalSeconds / duck.TotalSeconds:0.00}x";
+        var line = $"| {format} | {query} | {resultRows:N0} | {Seconds(duck)} | {Seconds(ours)} | {Ratio(ours)} | {Seconds(auto)} | {Ratio(auto)} | {Seconds(utf8)} | {Ratio(utf8)} | {Seconds(reader)} | {Seconds(valuePath)} |";
         Console.WriteLine(line);
         report.Add(line);
     }

@@ -3,13 +3,14 @@ using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Commands;
 using DevEndpoint.DataQuality;
+using DevEndpoint.Profiles;
 using DevEndpoint.Sql;
 
 namespace DevEndpoint.Cli;
 
 /// <summary>
 /// <c>devendpoint dq run &lt;db&gt;.&lt;table&gt; --ruleset &lt;file|name&gt; [--json]</c>, <c>dq ruleset create|list|show|delete</c>,
-/// <c>dq history [&lt;db&gt;.&lt;table&gt;]</c> and <c>dq suggest &lt;db&gt;.&lt;table&gt;</c>: Glue Data Quality over the catalog.
+/// <c>dq history [&lt;db&gt;.&lt;table&gt;]</c> and <c>dq suggest &lt;db&gt;.&lt;table&gt; [--from-profile &lt;file&gt;]</c>: Glue Data Quality over the catalog.
 /// </summary>
 internal static class DataQualityCommands
 {
@@ -182,10 +183,17 @@ internal static class DataQualityCommands
     private static Command Suggest(TextWriter output)
     {
         var table = CliDescriptions.Argument<string>(DataQualityDescriptions.Target);
+        var profile = CliDescriptions.Option<string?>(DataQualityDescriptions.FromProfile);
         var catalog = CliApp.CatalogOption();
-        var command = CliDescriptions.Command(DataQualityDescriptions.SuggestCommand, table, catalog);
+        var command = CliDescriptions.Command(DataQualityDescriptions.SuggestCommand, table, profile, catalog);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(profile) is { } file)
+            {
+                await output.WriteAsync(DataQualityRecommendations.Suggest(ProfileFiles.Read(file), parse.GetValue(table)!));
+                return;
+            }
+
             using var session = new SqlSession(DataCatalog.Open(parse.GetValue(catalog)));
             await output.WriteAsync(await DataQualityRecommendations.SuggestAsync(session, parse.GetValue(table)!, cancellationToken: cancellationToken));
         });

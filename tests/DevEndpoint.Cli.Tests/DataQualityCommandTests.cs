@@ -86,6 +86,22 @@ public sealed class DataQualityCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
     }
 
+    [Fact]
+    public async Task Suggest_from_a_saved_profile_prints_the_same_ruleset_as_from_the_table()
+    {
+        var profile = await RunAsync("profile", "crm.people", "--json");
+        temp.Write("people-profile.json", profile.Output);
+
+        var fromTable = await RunAsync("dq", "suggest", "crm.people");
+        var fromProfile = await RunAsync("dq", "suggest", "crm.people", "--from-profile", temp.Combine("people-profile.json"));
+        var otherTable = await RunAsync("dq", "suggest", "crm.orders", "--from-profile", temp.Combine("people-profile.json"));
+
+        Assert.True(fromProfile.ExitCode == 0, fromProfile.Error);
+        Assert.Contains("ColumnValues \"age\" between 20 and 24 with threshold >= 0.8", fromProfile.Output, StringComparison.Ordinal);
+        Assert.Equal(fromTable.Output, fromProfile.Output);
+        Assert.Equal("error: The profile is of crm.people, not crm.orders. Suggest rules for crm.people, or profile crm.orders first.\n", otherTable.Error);
+    }
+
     private Task<CliResult> RunAsync(params string[] args) =>
         DevEndpointCommand.RunAsync(args.Concat(["--catalog", temp.Combine("catalog.db")]));
 }

@@ -2,6 +2,7 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Commands;
 using DevEndpoint.DataQuality;
 using DevEndpoint.Interactive.Views;
+using DevEndpoint.Profiles;
 using DevEndpoint.Sql;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive;
@@ -101,7 +102,14 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
             };
             if (Flag(options, DataQualityDescriptions.Suggest.Name))
             {
-                var target = source ?? throw new DevEndpointException("#!dq --suggest needs the table to measure: #!dq <database>.<table> --suggest.");
+                if (Option(options, DataQualityDescriptions.FromProfile.Name) is { } saved)
+                {
+                    var profile = Variable(csharp, saved) as TableProfile ?? ProfileFiles.Read(saved);
+                    MagicSupport.DisplayHtml(context, DataQualityViews.Suggestion(source ?? profile.Source, DataQualityRecommendations.Suggest(profile, source)));
+                    return;
+                }
+
+                var target = source ?? throw new DevEndpointException("#!dq --suggest needs the table to measure: #!dq <database>.<table> --suggest, or a saved profile: #!dq --suggest --from-profile <file|variable>.");
                 MagicSupport.DisplayHtml(context, DataQualityViews.Suggestion(target, await DataQualityRecommendations.SuggestAsync(session, target, run, context.CancellationToken)));
                 return;
             }
@@ -117,6 +125,10 @@ internal sealed class DataQualityMagic : Kernel, IKernelCommandHandler<SubmitCod
                 MagicSupport.DisplayHtml(context, DataQualityViews.Result(source ?? evaluation.Result.TargetTable?.ToString() ?? ruleset!, evaluation.Result, rowsVariable));
             }
         });
+
+    /// <summary>The value of the C# variable <paramref name="name"/>, or null when there is none.</summary>
+    private static object? Variable(CSharpKernel csharp, string name) =>
+        csharp.ScriptState?.Variables.LastOrDefault(v => v.Name == name)?.Value;
 
     /// <summary>The DataFrame variables of the C# kernel, by name.</summary>
     private static Dictionary<string, DataFrame> Frames(CSharpKernel csharp)

@@ -29,11 +29,15 @@ internal static class DataQualityDescriptions
         Fronts = Fronts.Magic,
     };
 
-    public static OptionDescription Suggest { get; } = new("--suggest", "Show a recommended ruleset for the table, from its measured figures, instead of running rules.")
+    public static OptionDescription Suggest { get; } = new("--suggest", "Show a recommended ruleset for the table, from its measured figures (or --from-profile), instead of running rules.")
     {
         Value = OptionValue.Flag,
         Fronts = Fronts.Magic,
     };
+
+    public static OptionDescription FromProfile { get; } = new(
+        "--from-profile",
+        "Suggest from a saved profile instead of reading the table again: a JSON file of devendpoint profile --json, or in a notebook a profile variable of #!profile --as. The same rules as from the table.");
 
     public static OptionDescription NoRecord { get; } = new("--no-record", "Do not keep the run and its metrics in the catalog's history.") { Value = OptionValue.Flag };
 
@@ -42,7 +46,7 @@ internal static class DataQualityDescriptions
     public static CommandDescription Magic { get; } = new(
         "dq",
         "Check a table with Glue Data Quality rules: the cell's DQDL (Rules = [ ... ]) or a ruleset of the catalog, each rule PASS, FAIL or ERROR with its metrics.",
-        [Source, RulesetName, Rows, Suggest, NoRecord, CommonOptions.Catalog])
+        [Source, RulesetName, Rows, Suggest, FromProfile, NoRecord, CommonOptions.Catalog])
     {
         Fronts = Fronts.Magic,
     };
@@ -101,8 +105,8 @@ internal static class DataQualityDescriptions
 
     public static CommandDescription SuggestCommand { get; } = new(
         "dq suggest",
-        "Print a recommended DQDL ruleset for a table, from its measured figures (Glue's recommendations), to edit and keep with dq ruleset create.",
-        [Target, CommonOptions.Catalog])
+        "Print a recommended DQDL ruleset for a table, from its measured figures or a saved profile of it (Glue's recommendations), to edit and keep with dq ruleset create.",
+        [Target, FromProfile, CommonOptions.Catalog])
     {
         Fronts = Fronts.Cli,
     };

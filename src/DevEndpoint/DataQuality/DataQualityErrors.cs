@@ -20,4 +20,10 @@ internal static class DataQualityErrors
 
     public static DevEndpointException BadTarget(string target) =>
         new($"'{target}' is not a table: name it as <database>.<table>.");
+
+    public static DevEndpointException SampledProfile(string source, long rows) =>
+        new($"The profile of {source} is of a sample of {rows:N0} rows, and suggestions need the figures of every row. Profile {source} again without --sample.");
+
+    public static DevEndpointException ProfileOfAnotherTable(string target, string profiled) =>
+        new($"The profile is of {profiled}, not {target}. Suggest rules for {profiled}, or profile {target} first.");
 }

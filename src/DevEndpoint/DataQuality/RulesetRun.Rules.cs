@@ -120,7 +120,7 @@ internal sealed partial class RulesetRun
                 return () => Judge(rule, $"Column.{rule.Parameters[0]}.{rule.Type}", Required(aggregate, $"{rule.Parameters[0]} has no values to measure"));
             case "ColumnCorrelation":
                 var correlation = Add(check, $"corr({RequireNumeric(rule, 0)}, {RequireNumeric(rule, 1)}){filter}");
-                return () => Judge(rule, $"Multicolumn.{rule.Parameters[0]},{rule.Parameters[1]}.ColumnCorrelation", Required(correlation, "the correlation needs at least two rows with values in both columns"));
+                return () => Judge(rule, $"Multicolumn.{rule.Parameters[0]},{rule.Parameters[1]}.ColumnCorrelation", Correlation(correlation));
             case "ColumnValues" or "ColumnLength" or "DataFreshness":
                 return PlanRowLevel(check);
             case "CustomSql":
@@ -235,6 +235,14 @@ internal sealed partial class RulesetRun
 
     private static double Required(Aggregate aggregate, string? why = null) =>
         aggregate.Value ?? throw new DevEndpointException($"No value to check: {why ?? "the rule's rows are empty"}.");
+
+    /// <summary>A correlation, which DuckDB gives as NULL without rows and as NaN over one row or a constant column: no value to check.</summary>
+    private static double Correlation(Aggregate correlation)
+    {
+        const string Why = "the correlation needs at least two rows with values in both columns, and values that vary";
+        var value = Required(correlation, Why);
+        return double.IsNaN(value) ? throw new DevEndpointException($"No value to check: {Why}.") : value;
+    }
 
     private static double Ratio(Aggregate part, Aggregate whole) => Required(whole) == 0 ? 1 : Required(part) / Required(whole);
 }

@@ -27,4 +27,12 @@ internal static class ProfileErrors
     public static DevEndpointException Empty(string what, bool isTable) => new(isTable
         ? $"{what} has no rows to profile. Check that its location holds data files, and crawl it again if they changed."
         : $"{what} has no rows to profile.");
+
+    public static DevEndpointException NoProfileFile(string path) =>
+        new($"The profile file {path} does not exist. Save a profile as JSON first: devendpoint profile <database>.<table> --json > profile.json.");
+
+    /// <summary>A file that is not a profile: where the JSON went wrong (line and column from 1) when it is not JSON at all.</summary>
+    public static DevEndpointException NotAProfile(string path, System.Text.Json.JsonException? error) => new(error?.LineNumber is { } line
+        ? $"{path} line {line + 1}, column {error.BytePositionInLine + 1}: not a profile saved as JSON. Save one with devendpoint profile <database>.<table> --json."
+        : $"{path} is not a profile saved as JSON (it has no Source and Columns). Save one with devendpoint profile <database>.<table> --json.");
 }

@@ -21,7 +21,7 @@ internal static unsafe partial class ChunkResults
         public string TypeName { get; } = typeName;
 
         /// <summary>The column for a result column of <paramref name="type"/>, or null where the value path must read it.</summary>
-        public static Column? For(Exports native, DuckDBLogicalType type, bool utf8)
+        public static Column? For(Exports native, DuckDBLogicalType type, StringStorage strings)
         {
             if (native.Alias(type) is not null)
             {
@@ -47,7 +47,12 @@ internal static unsafe partial class ChunkResults
                 DuckDBType.Timestamp => new Numbers<long, DateTime>(name, micros => new DateTime(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond))),
                 DuckDBType.HugeInt => new Numbers<Int128, decimal>(name, huge => (decimal)(BigInteger)huge),
                 DuckDBType.Decimal => Decimals(type, name),
-                DuckDBType.Varchar => utf8 ? new Utf8Texts(name) : new Texts(name),
+                DuckDBType.Varchar => strings switch
+                {
+                    StringStorage.Utf8 => new Utf8Texts(name),
+                    StringStorage.Auto => new AutoTexts(name),
+                    _ => new Texts(name),
+                },
                 _ => null,
             };
         }
@@ -167,11 +172,16 @@ internal static unsafe partial class ChunkResults
         }
     }
 
-    /// <summary>VARCHAR values decoded from DuckDB's 16-byte string slots: the length, then the text inline (up to 12 bytes) or a pointer to it.</summary>
+    /// <summary>
+    /// VARCHAR values decoded from DuckDB's 16-byte string slots: the length, then the text inline (up to 12 bytes) or a
+    /// pointer to it. Short values that repeat (categories, codes) are shared through a <see cref="Utf8Pool"/>, one string
+    /// per distinct value, as <c>#!load</c> shares them; a column whose values rarely repeat stops looking them up.
+    /// </summary>
     private sealed class Texts(string typeName) : Column(typeName)
     {
         private const int Inline = 12;
 
+        private readonly Utf8Pool pool = new();
         private string?[] values = new string?[2048];
         private int count;
 
@@ -191,7 +201,7 @@ internal static unsafe partial class ChunkResults
                     var slot = slots + (i * 16);
                     var length = *(uint*)slot;
                     var text = length <= Inline ? slot + 4 : *(byte**)(slot + 8);
-                    values[count + i] = Encoding.UTF8.GetString(text, (int)length);
+                    values[count + i] = pool.Get(new ReadOnlySpan<byte>(text, (int)length));
                 }
             }
 
@@ -259,5 +269,46 @@ internal static unsafe partial class ChunkResults
             validity.AsMemory(0, (count + 7) / 8),
             count,
             nulls);
+    }
+
+    /// <summary>
+    /// VARCHAR values held as the first chunk says (<c>--strings auto</c>): where at least half of its values repeat an
+    /// earlier one, shared .NET strings (<see cref="Texts"/>); otherwise UTF-8 bytes (<see cref="Utf8Texts"/>). This is
+    /// <see cref="ResultFrames.RarelyRepeats"/>' rule, which the value path applies to the same rows.
+    /// </summary>
+    private sealed class AutoTexts(string typeName) : Column(typeName)
+    {
+        private Column? chosen;
+
+        public override void Append(nint vector, int take)
+        {
+            chosen ??= RarelyRepeats(vector, take) ? new Utf8Texts(TypeName) : new Texts(TypeName);
+            chosen.Append(vector, take);
+        }
+
+        public override DataFrameColumn Build(string name) => (chosen ?? new Texts(TypeName)).Build(name);
+
+        /// <summary>Whether fewer than half of a chunk's first <see cref="ResultFrames.TrialRows"/> values repeat an earlier one (by their bytes' hash).</summary>
+        private static bool RarelyRepeats(nint vector, int take)
+        {
+            var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
+            var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
+            var seen = new HashSet<int>();
+            var values = 0;
+            for (var i = 0; i < Math.Min(take, ResultFrames.TrialRows); i++)
+            {
+                if (Valid(mask, i))
+                {
+                    var slot = slots + (i * 16);
+                    var length = (int)*(uint*)slot;
+                    var hash = new HashCode();
+                    hash.AddBytes(new ReadOnlySpan<byte>(length <= 12 ? slot + 4 : *(byte**)(slot + 8), length));
+                    seen.Add(hash.ToHashCode());
+                    values++;
+                }
+            }
+
+            return ResultFrames.RarelyRepeats(values, seen.Count);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DevEndpoint.Frames;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 
@@ -21,7 +22,7 @@ internal static unsafe partial class ChunkResults
     private static readonly Lazy<Exports?> Native = new(Exports.Find);
 
     /// <summary>The result of <paramref name="sql"/>, a single SELECT, read chunk by chunk; null where the value path must read it.</summary>
-    public static SqlResult? TryRead(DuckDBConnection connection, string sql, IReadOnlyList<object?> values, long? limit, bool utf8, CancellationToken cancellationToken)
+    public static SqlResult? TryRead(DuckDBConnection connection, string sql, IReadOnlyList<object?> values, long? limit, StringStorage strings, CancellationToken cancellationToken)
     {
         if (Native.Value is not { } native || !values.All(Bindable))
         {
@@ -54,7 +55,7 @@ internal static unsafe partial class ChunkResults
                     return null;
                 }
 
-                return Read(native, ref result, limit, utf8, cancellationToken);
+                return Read(native, ref result, limit, strings, cancellationToken);
             }
             finally
             {
@@ -63,7 +64,7 @@ internal static unsafe partial class ChunkResults
         }
     }
 
-    private static SqlResult? Read(Exports native, ref DuckDBResult result, long? limit, bool utf8, CancellationToken cancellationToken)
+    private static SqlResult? Read(Exports native, ref DuckDBResult result, long? limit, StringStorage strings, CancellationToken cancellationToken)
     {
         var count = (long)NativeMethods.Query.DuckDBColumnCount(ref result);
         var columns = new List<Column>();
@@ -72,7 +73,7 @@ internal static unsafe partial class ChunkResults
         for (long i = 0; i < count; i++)
         {
             using var type = NativeMethods.Query.DuckDBColumnLogicalType(ref result, i);
-            if (Column.For(native, type, utf8) is not { } column)
+            if (Column.For(native, type, strings) is not { } column)
             {
                 return null;
             }

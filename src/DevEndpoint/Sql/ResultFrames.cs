@@ -44,8 +44,28 @@ internal static class ResultFrames
     }
 
     /// <summary>The result's column names, a repeated one numbered (<c>id</c>, <c>id_2</c>), as a DataFrame needs them distinct.</summary>
-    /// <summary>The frame with its .NET string columns as UTF-8 bytes (<c>--strings utf8</c> on a result the value path read).</summary>
-    internal static DataFrame Utf8(DataFrame frame) => new(frame.Columns.Select(column => column is StringDataFrameColumn texts ? Utf8(texts) : column));
+    /// <summary>How many of a text column's first values <c>--strings auto</c> looks at: a chunk of DuckDB's.</summary>
+    internal const int TrialRows = 2048;
+
+    /// <summary>
+    /// <c>--strings auto</c>'s rule: a text column whose first <see cref="TrialRows"/> rows hold <paramref name="values"/>
+    /// non-null values, <paramref name="distinct"/> of them distinct, is held as UTF-8 bytes when fewer than half of the
+    /// values repeat an earlier one (as <c>#!load --strings auto</c> decides).
+    /// </summary>
+    internal static bool RarelyRepeats(int values, int distinct) => values > 0 && (values - distinct) * 2 < values;
+
+    /// <summary>
+    /// The frame with its .NET string columns held as <paramref name="strings"/> says (<c>--strings utf8|auto</c> on a
+    /// result the value path read): each as UTF-8 bytes, or those whose first rows rarely repeat.
+    /// </summary>
+    internal static DataFrame Store(DataFrame frame, StringStorage strings) => new(frame.Columns.Select(column =>
+        column is StringDataFrameColumn texts && (strings == StringStorage.Utf8 || RarelyRepeats(texts)) ? Utf8(texts) : column));
+
+    private static bool RarelyRepeats(StringDataFrameColumn texts)
+    {
+        var first = Enumerable.Range(0, (int)Math.Min(texts.Length, TrialRows)).Select(row => texts[row]).OfType<string>().ToList();
+        return RarelyRepeats(first.Count, first.Distinct(StringComparer.Ordinal).Count());
+    }
 
     private static Utf8StringDataFrameColumn Utf8(StringDataFrameColumn texts)
     {

@@ -58,7 +58,7 @@ public sealed partial class SqlSession : IDisposable
 
             try
             {
-                var result = Execute(text, values, options.Limit, options.Strings == StringStorage.Utf8, cancellationToken);
+                var result = Execute(text, values, options.Limit, options.Strings, cancellationToken);
                 if (options.Save is { } name)
                 {
                     saved[name] = TrailingSemicolons().Replace(composed, string.Empty);
@@ -77,9 +77,9 @@ public sealed partial class SqlSession : IDisposable
         }
     }
 
-    private SqlResult Execute(SqlText text, List<object?> values, long? limit, bool utf8, CancellationToken cancellationToken)
+    private SqlResult Execute(SqlText text, List<object?> values, long? limit, StringStorage strings, CancellationToken cancellationToken)
     {
-        if (ChunkResults.TryRead(connection, text.Text, values, limit, utf8, cancellationToken) is { } chunked)
+        if (ChunkResults.TryRead(connection, text.Text, values, limit, strings, cancellationToken) is { } chunked)
         {
             return chunked;
         }
@@ -101,7 +101,7 @@ public sealed partial class SqlSession : IDisposable
                 result = ResultFrames.Read(reader, limit, cancellationToken);
             }
 
-            return utf8 ? result with { Frame = ResultFrames.Utf8(result.Frame) } : result;
+            return strings == StringStorage.Dotnet ? result : result with { Frame = ResultFrames.Store(result.Frame, strings) };
         }
         catch (DuckDBException e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -93,6 +93,30 @@ public sealed class DataQualityMagicTests
     }
 
     [Fact]
+    public async Task Suggest_from_a_profile_variable_or_file_shows_the_same_rules_as_from_the_table()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        KernelFixture.AssertSucceeded(await fixture.MagicAsync("#!profile sales.products --as productsProfile"));
+        Assert.True(fixture.CSharp.TryGetValue<DevEndpoint.Profiles.TableProfile>("productsProfile", out var profile));
+        var file = Path.Combine(Path.GetDirectoryName(fixture.CatalogPath)!, "products-profile.json");
+        await File.WriteAllTextAsync(file, System.Text.Json.JsonSerializer.Serialize(new { Profile = profile }));
+
+        var fromTable = await fixture.SubmitAsync($"#!dq sales.products --suggest --catalog {fixture.CatalogPath}");
+        var fromVariable = await fixture.SubmitAsync($"#!dq --suggest --from-profile productsProfile --catalog {fixture.CatalogPath}");
+        var fromFile = await fixture.SubmitAsync($"#!dq sales.products --suggest --from-profile {file} --catalog {fixture.CatalogPath}");
+        var neither = await fixture.SubmitAsync($"#!dq --suggest --catalog {fixture.CatalogPath}");
+
+        KernelFixture.AssertSucceeded(fromVariable);
+        Assert.Contains("Recommended rules for sales.products", KernelFixture.Html(fromVariable), StringComparison.Ordinal);
+        Assert.Equal(KernelFixture.Html(fromTable), KernelFixture.Html(fromVariable));
+        Assert.Equal(KernelFixture.Html(fromTable), KernelFixture.Html(fromFile));
+        Assert.Equal(
+            "#!dq --suggest needs the table to measure: #!dq <database>.<table> --suggest, or a saved profile: #!dq --suggest --from-profile <file|variable>.",
+            KernelFixture.Failure(neither));
+    }
+
+    [Fact]
     public async Task The_magic_alone_shows_its_help()
     {
         await using var fixture = await KernelFixture.CreateAsync();

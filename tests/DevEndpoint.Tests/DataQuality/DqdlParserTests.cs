@@ -58,6 +58,10 @@ public sealed class DqdlParserTests
     [InlineData("Rules = [ RowCount > 0 ] extra", "Ruleset line 1, column 26: expected the end of the ruleset after its ']', found 'extra'.")]
     [InlineData("Rules = [ RowCount > 0 ; ]", "Ruleset line 1, column 24: ';' is not part of DQDL; expected a rule, a quoted string, a number or an operator.")]
     [InlineData("Rules = [ ]", "Ruleset line 1, column 11: expected a rule, such as RowCount > 0, found ']'.")]
+    [InlineData("Rules = [ ColumnCorrelation \"a\" > 0.5 ]", "Ruleset line 1, column 33: expected 2 quoted parameters after ColumnCorrelation, as in ColumnCorrelation \"height\" \"weight\" > 0.8, found '>'.")]
+    [InlineData("Rules = [ RowCount > avg(last(0)) ]", "Ruleset line 1, column 31: last(n) reads at least one value; expected a whole number of at least 1.")]
+    [InlineData("Rules = [ RowCount > 1.2.3 ]", "Ruleset line 1, column 22: '1.2.3' is not a number.")]
+    [InlineData("Rules = [ Qwxyzzy \"a\" ]", "Ruleset line 1, column 11: 'Qwxyzzy' is not a rule type; the rule types are RowCount, RowCountMatch, ColumnCount, ColumnExists, ColumnDataType, ColumnNamesMatchPattern, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey, UniqueValueRatio, DistinctValuesCount, Entropy, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, ColumnCorrelation, CustomSql, ReferentialIntegrity, DataFreshness, SchemaMatch.")]
     public void A_syntax_error_names_its_line_and_column_and_what_was_expected(string text, string message)
     {
         var error = Assert.Throws<DevEndpointException>(() => DqdlParser.Parse(text));

@@ -210,6 +210,15 @@ public sealed class ProfilerTests : IDisposable
         Assert.Equal("--sample must be a number of rows above 0, such as 100000; got 0.", error.Message);
     }
 
+    [Fact]
+    public async Task No_top_values_or_no_bins_fail_before_reading_anything()
+    {
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() =>
+            new Profiler(catalog).ProfileTableAsync("lake.none", new ProfileOptions { TopValues = 0, Bins = 20 }));
+
+        Assert.Equal("A profile needs at least one top value and one histogram bin; got 0 top values and 20 bins.", error.Message);
+    }
+
     private async Task CrawlAsync() => await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("lake"), Database = "lake" });
 
     private async Task<DataFrame> LoadAsync(string table) => (await new TableLoader(catalog).LoadAsync(table)).Frame;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DevEndpoint.Frames;
 using DevEndpoint.Sql;
 using DuckDB.NET.Data;
 using Microsoft.Data.Analysis;
@@ -76,7 +77,7 @@ public sealed class ChunkResultsTests : IDisposable
             "SELECT 1 AS n; SELECT 2 AS n",
         })
         {
-            Assert.Null(ChunkResults.TryRead(connection, sql, [], null, utf8: false, default));
+            Assert.Null(ChunkResults.TryRead(connection, sql, [], null, StringStorage.Dotnet, default));
         }
     }
 
@@ -109,7 +110,7 @@ public sealed class ChunkResultsTests : IDisposable
     /// <summary>Asserts that the chunked read of <paramref name="sql"/> takes it and equals the value path's.</summary>
     private void Same(string sql)
     {
-        var chunked = ChunkResults.TryRead(connection, sql, [], null, utf8: false, default);
+        var chunked = ChunkResults.TryRead(connection, sql, [], null, StringStorage.Dotnet, default);
         var expected = ValuePath(sql, null);
 
         Assert.NotNull(chunked);

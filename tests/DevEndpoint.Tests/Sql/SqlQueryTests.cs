@@ -95,6 +95,26 @@ public sealed class SqlQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_save_name_that_is_no_identifier_fails_before_the_query_runs()
+    {
+        var bad = await Assert.ThrowsAsync<DevEndpointException>(() => session.QueryAsync("SELECT 1", new SqlQueryOptions { Save = "2 rows" }));
+
+        Assert.Equal("'2 rows' is not a name --save can take. Use letters, digits and underscores, starting with a letter.", bad.Message);
+        Assert.Empty(session.SavedQueries);
+    }
+
+    [Fact]
+    public async Task An_error_inside_a_saved_query_says_it_is_in_a_saved_query()
+    {
+        static Dictionary<string, DataFrame> Frame(string column) => new() { ["numbers"] = new DataFrame(new Int32DataFrameColumn(column, [1, 2])) };
+        await session.QueryAsync("SELECT v FROM numbers", new SqlQueryOptions { Save = "picked", Frames = Frame("v") });
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => session.QueryAsync("SELECT * FROM picked", new SqlQueryOptions { With = ["picked"], Frames = Frame("w") }));
+
+        Assert.Equal("In a saved query of --with: Binder Error: Referenced column \"v\" not found in FROM clause!\nCandidate bindings: \"w\"", error.Message.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task A_dataframe_is_a_table_by_its_name_and_joins_a_catalog_table()
     {
         var scores = new DataFrame(new Int32DataFrameColumn("id", [1, 2, 3, 3]), new DoubleDataFrameColumn("score", [0.5, null, 1.5, 2.0]), new StringDataFrameColumn("tag", ["a", "b", null, "d"]));
@@ -185,6 +205,53 @@ public sealed class SqlQueryTests : IDisposable
             Assert.Equal(Enumerable.Range(0, 5000).Select(i => (string?)dotnet.Columns["t"][i]), Enumerable.Range(0, 5000).Select(i => column[i]));
             Assert.IsNotType<Utf8StringDataFrameColumn>(frame.Columns["i"]);
         }
+    }
+
+    [Fact]
+    public async Task Strings_auto_holds_repeated_text_as_strings_and_rarely_repeated_text_as_utf8_on_both_read_paths()
+    {
+        // code repeats from its 6th row on; label never repeats; late repeats only after the first 2,048 rows.
+        const string Query = """
+            SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE 'code ' || (i % 5) END AS code, 'label ' || i AS label,
+                   CASE WHEN i < 2048 THEN 'first ' || i ELSE 'same' END AS late
+            FROM range(5000) r(i)
+            """;
+        var auto = new SqlQueryOptions { Strings = StringStorage.Auto };
+        var dotnet = await session.QueryAsync(Query);
+        var chunked = await session.QueryAsync(Query, auto);
+        var valuePath = await session.QueryAsync("SELECT 1 AS one; " + Query, auto);
+
+        foreach (var frame in new[] { chunked, valuePath })
+        {
+            Assert.IsType<StringDataFrameColumn>(frame.Columns["code"]);
+            Assert.IsType<Utf8StringDataFrameColumn>(frame.Columns["label"]);
+            Assert.IsType<Utf8StringDataFrameColumn>(frame.Columns["late"]);
+            foreach (var name in new[] { "code", "label", "late" })
+            {
+                Assert.Equal(dotnet.Columns[name].NullCount, frame.Columns[name].NullCount);
+                Assert.Equal(Enumerable.Range(0, 5000).Select(i => dotnet.Columns[name][i]), Enumerable.Range(0, 5000).Select(i => frame.Columns[name][i]));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Strings_auto_keeps_a_text_column_of_only_nulls_as_strings()
+    {
+        var frame = await session.QueryAsync("SELECT CAST(NULL AS VARCHAR) AS nothing FROM range(3000)", new SqlQueryOptions { Strings = StringStorage.Auto });
+
+        Assert.IsType<StringDataFrameColumn>(frame.Columns["nothing"]);
+        Assert.Equal(3000, frame.Columns["nothing"].NullCount);
+    }
+
+    [Fact]
+    public async Task Repeated_short_text_of_a_result_is_one_shared_string_per_value()
+    {
+        var frame = await session.QueryAsync("SELECT 'category ' || (i % 3) AS category FROM range(5000) r(i)");
+
+        var category = frame.Columns["category"];
+        Assert.Equal("category 1", category[4000]);
+        Assert.Same(category[1], category[4000]);
+        Assert.Same(category[2], category[4001]);
     }
 
     private static SqlQueryOptions Parameters(params (string Name, object? Value)[] values) =>
