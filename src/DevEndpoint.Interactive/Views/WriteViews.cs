@@ -22,6 +22,11 @@ internal static class WriteViews
             html.Paragraph(removed);
         }
 
+        foreach (var warning in result.Warnings)
+        {
+            html.Paragraph("Warning: " + warning);
+        }
+
         if (result.Table is { } table)
         {
             var replaced = result.PartitionsReplaced == 0 ? string.Empty : $", {Invariant(result.PartitionsReplaced)} replaced";

@@ -65,10 +65,13 @@ public sealed partial class FrameWriter
             throw;
         }
 
+        var interval = DeltaCheckpoint.Interval(state?.Metadata.Configuration ?? new Dictionary<string, string?>());
+        var checkpointWarning = await DeltaCheckpoint.TryWriteAsync(target, version, interval, cancellationToken);
         var change = table is { } tableName ? await CatalogDeltaTableAsync(tableName, target, version, options.Connection, cancellationToken) : (TableChange?)null;
         return Result(frame.Rows.Count, options, target, codec, table, keys.Count > 0, parts, null) with
         {
             TableChange = change,
+            Warnings = checkpointWarning is null ? [] : [checkpointWarning],
             DeltaVersion = version,
             Removed = RemovedPartition.Of(removes.Select(r => DeltaPaths.Canonical(r.Path))),
         };

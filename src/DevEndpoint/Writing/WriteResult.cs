@@ -70,6 +70,12 @@ public sealed record WriteResult
     /// <summary>The version of the Delta table the write committed; <c>null</c> for the other formats.</summary>
     public long? DeltaVersion { get; init; }
 
+    /// <summary>
+    /// What went wrong after the write was done, without undoing it: a Delta checkpoint that could not be written (the
+    /// commit stands, and readers replay the log from the previous checkpoint). Empty when nothing did.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The catalog partitions the write added.</summary>
     public int PartitionsAdded { get; init; }
 
