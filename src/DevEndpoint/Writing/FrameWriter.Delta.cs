@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
@@ -173,7 +172,7 @@ public sealed partial class FrameWriter
         }
 
         var byName = keys.Concat(data).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var schema = JsonSerializer.Serialize(new Dictionary<string, object>
+        var schema = JsonText.Write(new Dictionary<string, object>
         {
             ["type"] = "struct",
             ["fields"] = frame.Columns.Select(c => byName[c.Name].SchemaField).ToList(),

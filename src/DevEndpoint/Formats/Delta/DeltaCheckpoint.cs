@@ -105,7 +105,7 @@ internal static class DeltaCheckpoint
             }
         }
 
-        var text = JsonSerializer.Serialize(new Dictionary<string, long> { ["version"] = version, ["size"] = actions, ["sizeInBytes"] = bytes, ["numOfAddFiles"] = files });
+        var text = JsonText.Write(new Dictionary<string, long> { ["version"] = version, ["size"] = actions, ["sizeInBytes"] = bytes, ["numOfAddFiles"] = files });
         var aside = Path.Combine(folder, $".{LastCheckpointFile}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(aside, text + "\n");
         File.Move(aside, path, overwrite: true);
