@@ -56,6 +56,7 @@ public static class CliApp
         root.Subcommands.Add(CrawlCommand.Create(output));
         root.Subcommands.Add(CatalogCommands.Create(output));
         root.Subcommands.Add(LoadCommand.Create(output));
+        root.Subcommands.Add(WriteCommand.Create(output));
         root.Subcommands.Add(SampleDataCommand.Create(output));
         root.Subcommands.Add(ClassifierCommands.Create(output));
         root.Subcommands.Add(BookmarkCommands.Create(output));

@@ -6,6 +6,7 @@ using DevEndpoint.Crawling;
 using DevEndpoint.Jobs;
 using DevEndpoint.MachineLearning.Pii;
 using DevEndpoint.Profiles;
+using DevEndpoint.Writing;
 
 namespace DevEndpoint.Cli;
 
@@ -66,6 +67,30 @@ internal sealed record SensitiveDataReport(
     IReadOnlyList<PiiEntity> Entities,
     string? Output);
 
+/// <summary>What <c>devendpoint write --json</c> prints (DevEndpoint's own shape: Glue's API has no such request).</summary>
+internal sealed record WriteResponse(WriteReport Write);
+
+/// <summary>A write: the table read, where and how it was written, the files and partitions written and removed, the Delta version, the catalog table updated, warnings.</summary>
+internal sealed record WriteReport(
+    string Table,
+    string Path,
+    string Format,
+    string Compression,
+    string Mode,
+    long Rows,
+    long Bytes,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<string> Partitions,
+    IReadOnlyList<RemovedPartition> Removed,
+    long? DeltaVersion,
+    string? CatalogTable,
+    string? TableChange,
+    int PartitionsAdded,
+    int PartitionsReplaced,
+    int PartitionsRemoved,
+    string? SchemaChangeLogged,
+    IReadOnlyList<string> Warnings);
+
 internal sealed record DatabaseListResponse(IReadOnlyList<Database> DatabaseList);
 
 internal sealed record TableListResponse(IEnumerable<CatalogTable> TableList);
@@ -95,6 +120,7 @@ internal sealed record TableVersionsResponse(IEnumerable<TableVersion> TableVers
 [JsonSerializable(typeof(RulesetResponse))]
 [JsonSerializable(typeof(ResultsResponse))]
 [JsonSerializable(typeof(SensitiveDataResponse))]
+[JsonSerializable(typeof(WriteResponse))]
 [JsonSerializable(typeof(DatabaseListResponse))]
 [JsonSerializable(typeof(TableListResponse))]
 [JsonSerializable(typeof(TableResponse))]

@@ -49,6 +49,7 @@ public sealed class GlueModelConformanceTests(GlueModelConformanceTests.Lake lak
     [InlineData("bookmark", "status")]
     [InlineData("catalog", "check")]
     [InlineData("pii")]
+    [InlineData("write")]
     public async Task A_command_glue_has_no_request_for_says_its_json_is_devendpoints_own(params string[] command)
     {
         var help = await DevEndpointCommand.RunAsync([.. command, "--help"]);

@@ -11,22 +11,20 @@ internal static class WriteViews
 
     public static string Summary(string variable, WriteResult result)
     {
-        var format = result.Format.ToString().ToLowerInvariant();
-        var partitions = result.Partitions.Count == 0 ? string.Empty : $" in {Invariant(result.Partitions.Count)} partitions";
-        var html = new HtmlTable().Paragraph(
-            $"Wrote {variable} ({Invariant(result.Rows)} rows) to {result.Path} as {format} ({result.Compression} compression, mode {WriteOptions.ModeName(result.Mode)}): "
-            + $"{Invariant(result.Files.Count)} files, {Invariant(result.Bytes)} bytes{partitions}."
-            + (result.DeltaVersion is { } version ? $" Committed version {Invariant(version)} of the Delta table." : string.Empty));
+        var html = new HtmlTable().Paragraph(result.Summary(variable));
         if (result.RemovedSummary is { } removed)
         {
             html.Paragraph(removed);
         }
 
-        if (result.Table is { } table)
+        foreach (var warning in result.Warnings)
         {
-            var replaced = result.PartitionsReplaced == 0 ? string.Empty : $", {Invariant(result.PartitionsReplaced)} replaced";
-            var deleted = result.PartitionsRemoved == 0 ? string.Empty : $", {Invariant(result.PartitionsRemoved)} removed";
-            html.Paragraph($"Catalog table {table}: {result.TableChange?.ToString().ToLowerInvariant()}, {Invariant(result.PartitionsAdded)} partitions added{replaced}{deleted}.");
+            html.Paragraph("Warning: " + warning);
+        }
+
+        if (result.TableSummary() is { } table)
+        {
+            html.Paragraph(table);
             if (result.SchemaChangeLogged is { } logged)
             {
                 html.Paragraph(logged);

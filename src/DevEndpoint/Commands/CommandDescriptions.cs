@@ -7,6 +7,7 @@ internal static class CommandDescriptions
     [
         CrawlDescription.Command,
         LoadDescription.Command,
+        WriteDescription.Command,
         PiiDescription.Command,
         ProfileDescription.Command,
         ClassifierDescriptions.Group, ClassifierDescriptions.Add, ClassifierDescriptions.List, ClassifierDescriptions.Remove,

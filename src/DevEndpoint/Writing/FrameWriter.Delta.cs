@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
@@ -65,10 +64,13 @@ public sealed partial class FrameWriter
             throw;
         }
 
+        var interval = DeltaCheckpoint.Interval(state?.Metadata.Configuration ?? new Dictionary<string, string?>());
+        var checkpointWarning = await DeltaCheckpoint.TryWriteAsync(target, version, interval, cancellationToken);
         var change = table is { } tableName ? await CatalogDeltaTableAsync(tableName, target, version, options.Connection, cancellationToken) : (TableChange?)null;
         return Result(frame.Rows.Count, options, target, codec, table, keys.Count > 0, parts, null) with
         {
             TableChange = change,
+            Warnings = checkpointWarning is null ? [] : [checkpointWarning],
             DeltaVersion = version,
             Removed = RemovedPartition.Of(removes.Select(r => DeltaPaths.Canonical(r.Path))),
         };
@@ -170,7 +172,7 @@ public sealed partial class FrameWriter
         }
 
         var byName = keys.Concat(data).ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var schema = JsonSerializer.Serialize(new Dictionary<string, object>
+        var schema = JsonText.Write(new Dictionary<string, object>
         {
             ["type"] = "struct",
             ["fields"] = frame.Columns.Select(c => byName[c.Name].SchemaField).ToList(),

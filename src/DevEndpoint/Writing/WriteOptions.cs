@@ -38,6 +38,20 @@ public sealed record WriteOptions
     /// </summary>
     public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
 
+    /// <summary>The options as <c>#!write</c> and <c>devendpoint write</c> take them, as text; a value neither knows is an error naming the values it takes.</summary>
+    internal static WriteOptions FromText(
+        string to, string? format, string? partitionBy, string? mode, string? compression, string? catalogTable, string? schemaChange, string? connection) => new()
+        {
+            Path = to,
+            Connection = connection,
+            Format = format is null ? WriteFormat.Parquet : ParseFormat(format),
+            PartitionBy = partitionBy?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
+            Mode = mode is null ? WriteMode.ErrorIfExists : ParseMode(mode),
+            Compression = compression,
+            CatalogTable = catalogTable,
+            SchemaChange = schemaChange is null ? SchemaChangePolicy.Update : CrawlPolicies.ParseSchemaChange(schemaChange),
+        };
+
     /// <summary>The codec a write uses: the one asked for, or the format's default; an unknown or unsupported one is an error.</summary>
     internal string Codec()
     {

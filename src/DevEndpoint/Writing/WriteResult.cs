@@ -70,6 +70,37 @@ public sealed record WriteResult
     /// <summary>The version of the Delta table the write committed; <c>null</c> for the other formats.</summary>
     public long? DeltaVersion { get; init; }
 
+    /// <summary>
+    /// What went wrong after the write was done, without undoing it: a Delta checkpoint that could not be written (the
+    /// commit stands, and readers replay the log from the previous checkpoint). Empty when nothing did.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>What was written, in a sentence: <c>Wrote orders (80 rows) to /lake/orders as parquet (snappy compression, mode append): 2 files, 1234 bytes in 2 partitions.</c></summary>
+    /// <param name="what">What was written: a variable's or a table's name.</param>
+    internal string Summary(string what)
+    {
+        var partitions = Partitions.Count == 0 ? string.Empty : $" in {Invariant(Partitions.Count)} partitions";
+        return $"Wrote {what} ({Invariant(Rows)} rows) to {Path} as {Format.ToString().ToLowerInvariant()} ({Compression} compression, mode {WriteOptions.ModeName(Mode)}): "
+            + $"{Invariant(Files.Count)} files, {Invariant(Bytes)} bytes{partitions}."
+            + (DeltaVersion is { } version ? $" Committed version {Invariant(version)} of the Delta table." : string.Empty);
+    }
+
+    /// <summary>How the catalog table changed, in a sentence; <c>null</c> when the write named none.</summary>
+    internal string? TableSummary()
+    {
+        if (Table is not { } table)
+        {
+            return null;
+        }
+
+        var replaced = PartitionsReplaced == 0 ? string.Empty : $", {Invariant(PartitionsReplaced)} replaced";
+        var deleted = PartitionsRemoved == 0 ? string.Empty : $", {Invariant(PartitionsRemoved)} removed";
+        return $"Catalog table {table}: {TableChange?.ToString().ToLowerInvariant()}, {Invariant(PartitionsAdded)} partitions added{replaced}{deleted}.";
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The catalog partitions the write added.</summary>
     public int PartitionsAdded { get; init; }
 

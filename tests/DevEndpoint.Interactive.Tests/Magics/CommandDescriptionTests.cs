@@ -12,7 +12,7 @@ public sealed class CommandDescriptionTests
     /// <summary>Magics of notebooks only: they work on notebook state (DataFrame variables, kernels, endpoints, cells).</summary>
     private static readonly string[] MagicOnly =
     [
-        "#!attach-library", "#!catalog", "#!devendpoint", "#!endpoint", "#!fill-missing", "#!generate-etl", "#!libraries", "#!write",
+        "#!attach-library", "#!catalog", "#!devendpoint", "#!endpoint", "#!fill-missing", "#!generate-etl", "#!libraries",
     ];
 
     [Fact]

@@ -12,7 +12,8 @@ namespace DevEndpoint.Tests.Writing;
 /// it states; <c>add</c> paths are relative URIs of files that exist, their partition values name exactly the partition
 /// columns, their <c>stats</c> name only data columns. Then the replay the delta-golden corpus's EXPECTED.md describes
 /// (adds minus removes keyed by path, from version 0): the live files' <c>numRecords</c> and the row counts of their
-/// Parquet footers. Every violation is listed, so a test shows them all.
+/// Parquet footers. Checkpoints (classic, one Parquet file) are checked against the protocol's checkpoint schema and
+/// the replay at their version; <c>_last_checkpoint</c> must name the newest. Every violation is listed, so a test shows them all.
 /// </summary>
 internal static partial class DeltaSpecValidator
 {
@@ -20,7 +21,9 @@ internal static partial class DeltaSpecValidator
     {
         var problems = new List<string>();
         var log = Path.Combine(root, "_delta_log");
-        var versions = Directory.GetFiles(log).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        var names = Directory.GetFiles(log).Select(Path.GetFileName).Where(n => !n!.StartsWith('.')).ToList();
+        var versions = names.Where(n => CommitFile().IsMatch(n!)).Order(StringComparer.Ordinal).ToList();
+        problems.AddRange(names.Where(n => !CommitFile().IsMatch(n!) && !CheckpointFile().IsMatch(n!) && n != LastCheckpoint).Select(n => $"{n}: not a commit, a checkpoint or {LastCheckpoint}"));
         var live = new Dictionary<string, long>(StringComparer.Ordinal);
         List<string> partitionColumns = [];
         List<string> dataColumns = [];
@@ -71,8 +74,11 @@ internal static partial class DeltaSpecValidator
                         break;
                 }
             }
+
+            CheckCheckpoint(log, v, live.Keys, problems);
         }
 
+        CheckLastCheckpoint(log, problems);
         var footerRows = live.Keys.Sum(path => FooterRows(Path.Combine(root, Uri.UnescapeDataString(path))));
         return new Replay(problems, versions.Count - 1, live.Keys.Order(StringComparer.Ordinal).ToList(), live.Values.Sum(), footerRows);
     }
@@ -188,6 +194,12 @@ internal static partial class DeltaSpecValidator
             problems.Add($"{where}: {name} is missing or not {(kind == JsonValueKind.True ? "a boolean" : kind.ToString().ToLowerInvariant())}");
         }
     }
+
+    [GeneratedRegex(@"^\d{20}\.json$")]
+    private static partial Regex CommitFile();
+
+    [GeneratedRegex(@"^\d{20}\.checkpoint\.parquet$")]
+    private static partial Regex CheckpointFile();
 
     [GeneratedRegex(@"^(string|long|integer|short|byte|float|double|boolean|binary|date|timestamp|decimal\(\d+,\d+\))$")]
     private static partial Regex PrimitiveType();

@@ -8,12 +8,22 @@ internal sealed record DeltaAdd(string Path, IReadOnlyDictionary<string, string?
     /// <summary>What a remove must name to cancel this add: the canonical path and the deletion vector's id.</summary>
     public string Key => $"{DeltaPaths.Canonical(Path)}\n{DeletionVector?.UniqueId}";
 
+    /// <summary>When the file was written, in milliseconds since the Unix epoch (<c>0</c> when the action does not say).</summary>
+    public long ModificationTime { get; init; }
+
     public static DeltaAdd Parse(JsonElement action) => new(
         action.GetProperty("path").GetString()!,
         StringMap(action, "partitionValues"),
-        action.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : 0,
+        Long(action, "size"),
         action.TryGetProperty("stats", out var stats) && stats.ValueKind == JsonValueKind.String ? stats.GetString() : null,
-        action.TryGetProperty("deletionVector", out var dv) && dv.ValueKind == JsonValueKind.Object ? DeletionVectorDescriptor.Parse(dv) : null);
+        action.TryGetProperty("deletionVector", out var dv) && dv.ValueKind == JsonValueKind.Object ? DeletionVectorDescriptor.Parse(dv) : null)
+    {
+        ModificationTime = Long(action, "modificationTime"),
+    };
+
+    /// <summary>A number member of an action; <c>0</c> when it is missing or not a number.</summary>
+    internal static long Long(JsonElement action, string name) =>
+        action.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : 0;
 
     /// <summary>A map of strings, as JSON commits write it (an object) or as a checkpoint's Parquet map reads (key/value pairs).</summary>
     public static Dictionary<string, string?> StringMap(JsonElement action, string name)
@@ -83,3 +93,22 @@ internal sealed record DeltaMetadata(string Id, string SchemaString, IReadOnlyLi
             : [],
         DeltaAdd.StringMap(action, "configuration"));
 }
+
+/// <summary>A <c>remove</c> a checkpoint keeps as a tombstone: the file removed and when (milliseconds since the Unix epoch).</summary>
+internal sealed record DeltaTombstone(DeltaAdd File, long DeletionTimestamp)
+{
+    public static DeltaTombstone Parse(JsonElement action) => new(DeltaAdd.Parse(action), DeltaAdd.Long(action, "deletionTimestamp"));
+}
+
+/// <summary>A <c>txn</c> action: the latest version an application wrote (its idempotent writes' record).</summary>
+internal sealed record DeltaTransaction(string AppId, long Version, long? LastUpdated)
+{
+    public static DeltaTransaction Parse(JsonElement action) => new(
+        action.GetProperty("appId").GetString()!,
+        DeltaAdd.Long(action, "version"),
+        action.TryGetProperty("lastUpdated", out var time) && time.ValueKind == JsonValueKind.Number ? time.GetInt64() : null);
+}
+
+/// <summary>What a checkpoint of one version holds: the protocol, the <c>metaData</c> action as the log holds it, live files, tombstones and transactions.</summary>
+internal sealed record DeltaCheckpointState(
+    DeltaProtocol Protocol, JsonElement MetaData, IReadOnlyList<DeltaAdd> Files, IReadOnlyList<DeltaTombstone> Tombstones, IReadOnlyList<DeltaTransaction> Transactions);

@@ -178,7 +178,7 @@ internal sealed class DeltaCommit
         writer.WriteString("operation", "WRITE");
         writer.WriteStartObject("operationParameters");
         writer.WriteString("mode", Mode);
-        writer.WriteString("partitionBy", JsonSerializer.Serialize(PartitionBy));
+        writer.WriteString("partitionBy", JsonText.Write(PartitionBy));
         writer.WriteEndObject();
         if (readVersion >= 0)
         {

@@ -12,8 +12,11 @@ internal sealed partial class DeltaLog
     private readonly string root;
     private readonly Dictionary<string, DeltaAdd> adds = new(StringComparer.Ordinal);
     private readonly List<string> read = [];
+    private readonly Dictionary<string, DeltaTombstone> tombstones = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DeltaTransaction> transactions = new(StringComparer.Ordinal);
     private DeltaProtocol? protocol;
     private DeltaMetadata? metadata;
+    private JsonElement? metadataAction;
 
     private DeltaLog(string root)
     {
@@ -38,6 +41,22 @@ internal sealed partial class DeltaLog
         var (log, version, timestamp) = await ReplayAsync(root, SnapshotSelector.Latest, cancellationToken);
         var snapshot = log.Snapshot(version, timestamp);
         return new DeltaTableState(snapshot, log.protocol!, log.metadata!, log.adds.Values.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// The state of the table at <paramref name="version"/> as a checkpoint of it holds it: the protocol, the
+    /// <c>metaData</c> action as the log holds it, the live files, the tombstones of removed files and the latest
+    /// transaction of each application.
+    /// </summary>
+    public static async Task<DeltaCheckpointState> ReadForCheckpointAsync(string root, long version, CancellationToken cancellationToken)
+    {
+        var (log, _, _) = await ReplayAsync(root, new SnapshotSelector(version), cancellationToken);
+        return new DeltaCheckpointState(
+            log.protocol ?? throw DeltaErrors.Missing(root, version, "protocol"),
+            log.metadataAction ?? throw DeltaErrors.Missing(root, version, "metaData"),
+            log.adds.Values.OrderBy(a => a.Path, StringComparer.Ordinal).ToList(),
+            log.tombstones.Values.OrderBy(t => t.File.Path, StringComparer.Ordinal).ToList(),
+            log.transactions.Values.OrderBy(t => t.AppId, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The log replayed to the version asked for, with that version and when it was committed.</summary>
@@ -170,17 +189,26 @@ internal sealed partial class DeltaLog
         {
             var file = DeltaAdd.Parse(add);
             adds[file.Key] = file;
+            tombstones.Remove(file.Key);
         }
         else if (action.TryGetProperty("remove", out var remove) && remove.ValueKind == JsonValueKind.Object)
         {
+            var tombstone = DeltaTombstone.Parse(remove);
+            tombstones[tombstone.File.Key] = tombstone;
             if (!fromCheckpoint)
             {
-                adds.Remove(DeltaAdd.Parse(remove).Key);
+                adds.Remove(tombstone.File.Key);
             }
         }
         else if (action.TryGetProperty("metaData", out var meta) && meta.ValueKind == JsonValueKind.Object)
         {
             metadata = DeltaMetadata.Parse(meta);
+            metadataAction = meta.Clone();
+        }
+        else if (action.TryGetProperty("txn", out var txn) && txn.ValueKind == JsonValueKind.Object)
+        {
+            var transaction = DeltaTransaction.Parse(txn);
+            transactions[transaction.AppId] = transaction;
         }
         else if (action.TryGetProperty("protocol", out var proto) && proto.ValueKind == JsonValueKind.Object)
         {
