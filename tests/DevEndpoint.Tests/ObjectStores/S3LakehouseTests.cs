@@ -149,6 +149,24 @@ public sealed class S3LakehouseTests
         Assert.Equal($"{gone}: the data file named in a manifest of the snapshot is not there. Restore it, or read another snapshot of the table.", error.Message);
     }
 
+    [S3Fact]
+    public async Task Tables_in_s3_with_features_the_reader_lacks_are_reported_by_name_and_not_catalogued()
+    {
+        await using var bucket = await S3LakehouseBucket.CreateAsync();
+        await bucket.UploadDeltaAsync("deltalog-invalid-protocol-version", "odd/protocol");
+        await S3TestServer.PutTextAsync(bucket.Store, S3Path.Parse(bucket.Path("odd/mor/.hoodie/hoodie.properties")), "hoodie.table.name=mor\nhoodie.table.type=MERGE_ON_READ\n");
+
+        var result = await new Crawler(bucket.Catalog).CrawlAsync(new CrawlOptions { Path = bucket.Path("odd"), Database = "store", Connection = S3LakehouseBucket.Connection });
+
+        Assert.Empty(result.Tables);
+        Assert.Equal(
+            [
+                $"mor/: {bucket.Path("odd/mor")}: the Hudi table is merge-on-read (hoodie.table.type=MERGE_ON_READ), which DevEndpoint cannot read yet: only copy-on-write tables are read. Compact it into a copy-on-write copy with Hudi, or read it with Spark.",
+                $"protocol/: Delta table {bucket.Path("odd/protocol")}: its protocol needs Delta reader version 99; DevEndpoint reads versions 1 to 3. Read it with a newer Delta reader (Spark, delta-rs) or rewrite it with a lower protocol.",
+            ],
+            result.SkippedFiles.Select(s => $"{s.Path}: {s.Reason}"));
+    }
+
     [Fact]
     public void Iceberg_paths_written_as_s3_addresses_resolve_in_the_bucket_the_table_is_read_from()
     {
