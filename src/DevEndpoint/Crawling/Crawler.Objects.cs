@@ -18,25 +18,38 @@ public sealed partial class Crawler
 
     /// <summary>
     /// Lists the objects under an <c>s3://</c> include path, page by page, as the files of a crawl: keys are folders split
-    /// at slashes; hidden and marker objects, excluded ones and empty ones are left out as in a folder. Folder markers
-    /// (keys ending with a slash) are not files.
+    /// at slashes; a folder that is a table format's table root (<c>_delta_log/</c>, <c>metadata/</c>, <c>.hoodie/</c>)
+    /// goes to <paramref name="tableRoots"/> with every object below it; hidden and marker objects, excluded ones and
+    /// empty ones are left out as in a folder. Folder markers (keys ending with a slash) are not files.
     /// </summary>
     private static async Task<(FileSource Source, List<FoundFile> Files, int Excluded)> WalkObjectsAsync(
-        ObjectStore store, string root, List<Glob> exclusions, List<SkippedFile> skipped, CancellationToken cancellationToken)
+        ObjectStore store,
+        TableStorage storage,
+        string root,
+        List<Glob> exclusions,
+        List<SkippedFile> skipped,
+        List<TableRoot> tableRoots,
+        CancellationToken cancellationToken)
     {
         var prefix = S3Path.Parse(root + "/");
         var source = new ObjectStoreFiles(store);
-        var files = new List<FoundFile>();
-        var excluded = 0;
+        var objects = new List<(StoredObject Stored, string Path)>();
         await foreach (var stored in store.ListAsync(prefix, cancellationToken: cancellationToken))
         {
-            var path = stored.Path.Key[prefix.FolderPrefix.Length..];
+            objects.Add((stored, stored.Path.Key[prefix.FolderPrefix.Length..]));
+        }
+
+        tableRoots.AddRange(FindTableRoots(objects.Select(o => o.Path), root, exclusions, storage));
+        var files = new List<FoundFile>();
+        var excluded = 0;
+        foreach (var (stored, path) in objects.Where(o => !tableRoots.Any(r => r.RelativePath.Length == 0 || o.Path.StartsWith(r.RelativePath + "/", StringComparison.Ordinal))))
+        {
             var segments = path.Split('/');
             if (segments.Any(s => s.Length == 0))
             {
                 skipped.Add(new SkippedFile(path, "its key has an empty folder name (two slashes in a row): it cannot be told apart from its neighbours as a folder path"));
             }
-            else if (Enumerable.Range(1, segments.Length).Any(n => exclusions.Any(g => g.Matches(string.Join('/', segments[..n])))))
+            else if (IsExcluded(segments, segments.Length, exclusions))
             {
                 excluded++;
             }
@@ -55,36 +68,55 @@ public sealed partial class Crawler
             }
         }
 
-        if (files.Count == 0 && excluded == 0 && skipped.Count == 0)
+        if (files.Count == 0 && excluded == 0 && skipped.Count == 0 && tableRoots.Count == 0)
         {
             throw new DevEndpointException(
                 $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
         }
 
-        files = LeaveOutTableRoots(files, skipped);
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (source, files, excluded);
     }
 
     /// <summary>
-    /// Leaves out the objects of Delta tables (folders with a <c>_delta_log/</c>), which are not read from object stores
-    /// yet: their data files alone would bring back removed files and deleted rows. Each root is reported once.
+    /// The table roots among the folders the keys make (relative paths below the include path), outermost first, as a
+    /// walk of a local folder finds them: a folder's entries are its objects' and sub-folders' names (sub-folders with a
+    /// trailing slash); a folder that is excluded, or inside a root, is not one.
     /// </summary>
-    private static List<FoundFile> LeaveOutTableRoots(List<FoundFile> files, List<SkippedFile> skipped)
+    private static List<TableRoot> FindTableRoots(IEnumerable<string> keys, string root, List<Glob> exclusions, TableStorage storage)
     {
-        var roots = skipped.Select(s => s.Path.Split('/'))
-            .Select(segments => Array.IndexOf(segments, "_delta_log"))
-            .Zip(skipped, (index, s) => index < 0 ? null : string.Join('/', s.Path.Split('/')[..index]))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        foreach (var root in roots)
+        var entries = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var segments in keys.Select(k => k.Split('/')).Where(s => s.All(part => part.Length > 0)))
         {
-            skipped.Add(new SkippedFile(
-                root + "/",
-                "a Delta table (it has _delta_log/): DevEndpoint reads Delta tables from local folders so far, so it is not catalogued. Copy the table's folder to a local disk and crawl it there."));
+            for (var depth = 0; depth < segments.Length; depth++)
+            {
+                var folder = string.Join('/', segments[..depth]);
+                if (!entries.TryGetValue(folder, out var names))
+                {
+                    entries[folder] = names = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                names.Add(depth < segments.Length - 1 ? segments[depth] + "/" : segments[depth]);
+            }
         }
 
-        return files.FindAll(f => !roots.Any(r => r.Length == 0 || f.RelativePath.StartsWith(r + "/", StringComparison.Ordinal)));
+        var roots = new List<TableRoot>();
+        foreach (var (folder, names) in entries.OrderBy(e => e.Key.Length == 0 ? 0 : e.Key.Count(c => c == '/') + 1).ThenBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var segments = folder.Length == 0 ? [] : folder.Split('/');
+            var full = folder.Length == 0 ? root : TableStorage.Combine(root, folder);
+            if (!roots.Any(r => r.RelativePath.Length == 0 || folder.StartsWith(r.RelativePath + "/", StringComparison.Ordinal))
+                && !IsExcluded(segments, segments.Length, exclusions)
+                && TableFormats.Root(full, names, storage) is { } format)
+            {
+                roots.Add(new TableRoot(full, folder, format));
+            }
+        }
+
+        return roots;
     }
+
+    /// <summary>Whether a path, or a folder holding it, of its first <paramref name="count"/> segments matches an exclusion.</summary>
+    private static bool IsExcluded(string[] segments, int count, List<Glob> exclusions) =>
+        Enumerable.Range(1, count).Any(n => exclusions.Any(g => g.Matches(string.Join('/', segments[..n]))));
 }

@@ -1,18 +1,20 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Crawling;
 
 /// <summary>
-/// Tables of a table format (Delta Lake): a crawl that meets a table root catalogues one table for it from the table's
-/// own log (schema, partition keys, version), never its data files as tables nor its log as JSON.
+/// Tables of a table format (Delta Lake, Iceberg, Hudi): a crawl that meets a table root, in a folder or an object store,
+/// catalogues one table for it from the table's own log (schema, partition keys, version), never its data files as
+/// tables nor its log as JSON.
 /// </summary>
 public sealed partial class Crawler
 {
     /// <summary>Reads the table of each root; a root whose log cannot be read is reported with the reason, and the crawl goes on.</summary>
     private static async Task<List<FormatTablePlan>> ReadTableRootsAsync(
-        List<TableRoot> roots, string rootName, List<TablePlan> plans, List<SkippedFile> skipped, CancellationToken cancellationToken)
+        List<TableRoot> roots, TableStorage storage, string rootName, List<TablePlan> plans, List<SkippedFile> skipped, CancellationToken cancellationToken)
     {
         var taken = plans.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var read = new List<FormatTablePlan>();
@@ -21,7 +23,7 @@ public sealed partial class Crawler
             TableSnapshot snapshot;
             try
             {
-                snapshot = await root.Format.ReadSnapshotAsync(root.FullPath, SnapshotSelector.Latest, cancellationToken);
+                snapshot = await root.Format.ReadSnapshotAsync(root.FullPath, storage, SnapshotSelector.Latest, cancellationToken);
             }
             catch (DevEndpointException e)
             {
@@ -45,7 +47,7 @@ public sealed partial class Crawler
     /// <summary>Writes the table of a table root: the format's own parameters (classification, version) beside the crawl's.</summary>
     private static CrawledTable Write(WriteContext context, FormatTablePlan plan)
     {
-        var (update, root, database, _, runId, _) = context;
+        var (update, root, database, options, runId, _) = context;
         var snapshot = plan.Snapshot;
         var existing = update.FindTable(new TableName(database, plan.Name));
         var crawl = new Dictionary<string, string>
@@ -54,6 +56,11 @@ public sealed partial class Crawler
             [CatalogUpdate.CrawlRunIdParameter] = runId,
             [IncludePathParameter] = root + "/",
         };
+        if (options.Connection is { } connection)
+        {
+            crawl[ObjectStoreConnections.ConnectionParameter] = connection;
+        }
+
         var (table, records) = FormatTable(new TableName(database, plan.Name), Location(root, plan.Root.RelativePath), plan.Root.Format, snapshot, crawl);
         var change = PutTable(context, existing, table);
         return new CrawledTable(plan.Name, change, plan.Root.Format.Classification, snapshot.Columns.Count, 0, 0, snapshot.Files.Count, records ?? 0);

@@ -41,7 +41,7 @@ public sealed partial class Crawler
                 return;
             }
 
-            if (!excluded && TableFormats.Root(folder, entries.Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name).ToList()) is { } format)
+            if (!excluded && TableFormats.Root(folder, entries.Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name).ToList(), TableStorage.Local) is { } format)
             {
                 TableRoots.Add(new TableRoot(Path.GetFullPath(folder), relative, format));
                 return;

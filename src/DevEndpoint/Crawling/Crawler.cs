@@ -55,9 +55,10 @@ public sealed partial class Crawler
 
         using var store = inStore ? OpenStore(options) : null;
         var tableRoots = new List<TableRoot>();
+        var storage = store is null ? TableStorage.Local : new ObjectTableStorage(store);
         var (source, candidates, excluded) = store is null
             ? WalkFolder(root, exclusions, skipped, tableRoots)
-            : await WalkObjectsAsync(store, root, exclusions, skipped, cancellationToken);
+            : await WalkObjectsAsync(store, storage, root, exclusions, skipped, tableRoots, cancellationToken);
         if (options.NewFoldersOnly)
         {
             var seen = SeenFolders(root, database);
@@ -66,7 +67,7 @@ public sealed partial class Crawler
 
         var previous = PreviousTables(root, database);
         var (plans, scanned, classified) = await ClassifyAndPlanAsync(source, candidates, Path.GetFileName(root), options, previous, custom, skipped, progress, cancellationToken);
-        var formatPlans = await ReadTableRootsAsync(tableRoots, Path.GetFileName(root), plans, skipped, cancellationToken);
+        var formatPlans = await ReadTableRootsAsync(tableRoots, storage, Path.GetFileName(root), plans, skipped, cancellationToken);
         return Commit(plans, formatPlans, root, database, options, runId, started, candidates.Count, scanned, classified, excluded, skipped);
     }
 

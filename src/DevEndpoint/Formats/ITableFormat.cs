@@ -10,15 +10,15 @@ internal interface ITableFormat
     /// <summary>Glue's classification of its tables, e.g. <c>delta</c>.</summary>
     string Classification { get; }
 
-    /// <summary>Whether <paramref name="folder"/>, holding these entries (sub-folder names end with <c>/</c>), is a table root of this format.</summary>
-    bool IsTableRoot(string folder, IReadOnlyCollection<string> entries);
+    /// <summary>Whether <paramref name="folder"/> in <paramref name="storage"/>, holding these entries (sub-folder names end with <c>/</c>), is a table root of this format.</summary>
+    bool IsTableRoot(string folder, IReadOnlyCollection<string> entries, TableStorage storage);
 
     /// <summary>
-    /// The table at <paramref name="root"/> as of <paramref name="at"/>: its schema, partition keys, live files with their
+    /// The table at <paramref name="root"/> in <paramref name="storage"/> as of <paramref name="at"/>: its schema, partition keys, live files with their
     /// partition values, statistics and deletes. A table that cannot be read (a broken log, a feature the reader does
     /// not support) throws a <see cref="DevEndpointException"/> naming the table, what is wrong and what to do.
     /// </summary>
-    Task<TableSnapshot> ReadSnapshotAsync(string root, SnapshotSelector at, CancellationToken cancellationToken);
+    Task<TableSnapshot> ReadSnapshotAsync(string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken);
 
     /// <summary>The table parameters Glue's crawler writes for a table of this format at <paramref name="snapshot"/>.</summary>
     IReadOnlyDictionary<string, string> TableParameters(TableSnapshot snapshot);

@@ -19,7 +19,7 @@ internal static class TableFormats
     ];
 
     /// <summary>The format whose table root a folder with these entries is; <c>null</c> for a folder of plain files.</summary>
-    public static ITableFormat? Root(string folder, IReadOnlyCollection<string> entries) => All.FirstOrDefault(f => f.IsTableRoot(folder, entries));
+    public static ITableFormat? Root(string folder, IReadOnlyCollection<string> entries, TableStorage storage) => All.FirstOrDefault(f => f.IsTableRoot(folder, entries, storage));
 
     /// <summary>The format of a catalog table, by its classification; <c>null</c> for a table of plain files.</summary>
     public static ITableFormat? For(CatalogTable table) =>

@@ -21,6 +21,9 @@ internal sealed record TableSnapshot(
     /// <summary>The table's own properties (Delta's <c>configuration</c>).</summary>
     public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Where the table's files are, for its reader.</summary>
+    public TableStorage Storage { get; init; } = TableStorage.Local;
+
     /// <summary>The log or metadata files read to build the snapshot, in the order read.</summary>
     public IReadOnlyList<string> LogFilesRead { get; init; } = [];
 }

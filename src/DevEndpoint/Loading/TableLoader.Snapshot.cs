@@ -9,13 +9,13 @@ public sealed partial class TableLoader
 {
     /// <summary>
     /// The live files of the table's version the load asks for, each with its partition values from the log; files whose
-    /// partition values or statistics show that no row can match the predicate are left out before any is opened.
+    /// partition values or statistics show that no row can match the predicate are left out before any is opened. The
+    /// format reads the table's files where they are (<paramref name="storage"/>): on a local disk or in an object store.
     /// </summary>
     private static async Task<(FolderPlan Folders, List<TableFile> Files, FormatReader Reader)> PlanSnapshotAsync(
-        TableName name, ITableFormat format, CatalogTable table, ColumnPlan columns, LoadOptions options, CancellationToken cancellationToken)
+        ITableFormat format, CatalogTable table, TableStorage storage, ColumnPlan columns, LoadOptions options, CancellationToken cancellationToken)
     {
-        CheckLocal(name, table);
-        var snapshot = await format.ReadSnapshotAsync(table.StorageDescriptor.Location!, new SnapshotSelector(options.Version, options.AsOf), cancellationToken);
+        var snapshot = await format.ReadSnapshotAsync(table.StorageDescriptor.Location!, storage, new SnapshotSelector(options.Version, options.AsOf), cancellationToken);
         var (predicate, filter) = (columns.Predicate, columns.Filter);
         var kept = snapshot.Files.Where(file =>
                 predicate is null
@@ -63,13 +63,6 @@ public sealed partial class TableLoader
         }
     }
 
-    /// <summary>Tables of a table format are read from local folders so far.</summary>
-    private static void CheckLocal(TableName name, CatalogTable table)
-    {
-        if (S3Path.IsS3(table.StorageDescriptor.Location))
-        {
-            throw new DevEndpointException(
-                $"{name} is a {table.Parameter("classification")} table in an object store ({table.StorageDescriptor.Location}); DevEndpoint reads such tables from local folders so far. Copy the table's folder to a local disk, crawl it there and load it.");
-        }
-    }
+    /// <summary>Where a table's files are: the object store it is read through, else the local disk.</summary>
+    private static TableStorage Storage(ObjectStore? store) => store is null ? TableStorage.Local : new ObjectTableStorage(store);
 }

@@ -51,15 +51,15 @@ public sealed partial class TableLoader
         var columns = PlanColumns(name, table, options);
         var format = TableFormats.For(table);
         CheckVersionOptions(name, table, options, format);
-        using var objectStore = format is null ? OpenObjectStore(name, table, options) : null;
+        using var objectStore = OpenObjectStore(name, table, options);
         var (folders, files, reader) = format is null
             ? await PlanFilesAsync(name, table, columns, objectStore, cancellationToken)
-            : await PlanSnapshotAsync(name, format, table, columns, options, cancellationToken);
+            : await PlanSnapshotAsync(format, table, Storage(objectStore), columns, options, cancellationToken);
         var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, name, files.ConvertAll(f => f.Path)) : null;
         files = bookmark is null ? files : UnprocessedFiles(files, bookmark);
         files = options.Files is { } only ? files.FindAll(f => only.Contains(Path.GetFullPath(f.Path))) : files;
 
-        using var downloads = objectStore is null ? null : new ObjectDownloads(objectStore);
+        using var downloads = objectStore is null || format is not null ? null : new ObjectDownloads(objectStore);
         var fileReader = NewFileReader(table, reader, downloads, columns, options, files, folders);
         var (read, filesRead) = options.Limit is { } limit
             ? await ReadUpToAsync(fileReader, limit, progress, cancellationToken)

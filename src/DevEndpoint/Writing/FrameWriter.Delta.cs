@@ -79,7 +79,7 @@ public sealed partial class FrameWriter
     /// <summary>The table's latest version; <c>null</c> when the folder holds no Delta table yet, which a write creates.</summary>
     private static async Task<DeltaTableState?> ReadDeltaTableAsync(string target, WriteMode mode, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(DeltaLog.Folder(target)) || !DeltaLogListing.List(DeltaLog.Folder(target)).Latest.HasValue)
+        if (!Directory.Exists(DeltaLog.Folder(target)) || !DeltaLogListing.List(TableStorage.Local, DeltaLog.Folder(target)).Latest.HasValue)
         {
             return HoldsFiles(target) && Directory.EnumerateFileSystemEntries(target).Any(e => Path.GetFileName(e) != "_delta_log")
                 ? throw WriteErrors.NotDelta(target)

@@ -66,7 +66,7 @@ public sealed partial class FrameWriter
         var written = firstRows.Select(row => string.Join('\u0001', keys.Select(k => k.MatchText(row)))).ToHashSet(StringComparer.Ordinal);
         var byPath = state.Snapshot.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         return state.Files
-            .Where(add => byPath.TryGetValue(DeltaPaths.Full(state.Snapshot.Root, add.Path), out var file)
+            .Where(add => byPath.TryGetValue(DeltaPaths.Full(TableStorage.Local, state.Snapshot.Root, add.Path), out var file)
                 && written.Contains(string.Join('\u0001', keys.Select(k => file.PartitionValues.GetValueOrDefault(k.Name)))))
             .ToList();
     }
@@ -111,7 +111,7 @@ public sealed partial class FrameWriter
     private async Task<TableChange> CatalogDeltaTableAsync(TableName name, string target, long version, string? connection, CancellationToken cancellationToken)
     {
         var format = TableFormats.All.OfType<DeltaTableFormat>().Single();
-        var snapshot = await format.ReadSnapshotAsync(target, new SnapshotSelector(version), cancellationToken);
+        var snapshot = await format.ReadSnapshotAsync(target, TableStorage.Local, new SnapshotSelector(version), cancellationToken);
         var more = connection is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [ObjectStoreConnections.ConnectionParameter] = connection };
         var (table, _) = Crawler.FormatTable(name, target + "/", format, snapshot, more);
         var change = TableChange.Unchanged;

@@ -24,10 +24,9 @@ internal sealed class AvroRecords
     /// <summary>The records, fields by their own names.</summary>
     public IReadOnlyList<Dictionary<string, object?>> Records { get; }
 
-    /// <summary>Reads <paramref name="path"/>; a file that is not a readable Avro container throws <see cref="InvalidDataException"/> saying why.</summary>
-    public static AvroRecords Read(string path)
+    /// <summary>Reads a container file, <paramref name="path"/>, from a seekable stream; a file that is not a readable Avro container throws <see cref="InvalidDataException"/> saying why.</summary>
+    public static AvroRecords Read(Stream file, string path)
     {
-        using var file = File.OpenRead(path);
         var header = new AvroBinaryReader(file);
         var magic = new byte[AvroContainer.Magic.Length];
         file.ReadExactly(magic);

@@ -6,7 +6,7 @@ namespace DevEndpoint.Formats.Delta;
 /// The rows a Delta deletion vector deletes: a RoaringBitmapArray (Delta's 64-bit roaring bitmap: a 32-bit key, then a
 /// roaring bitmap in the portable format, for each high half), inline as Z85 text or in a file beside the data.
 /// </summary>
-internal sealed class DeletionVectors(string root, string file, DeletionVectorDescriptor descriptor) : RowDeletes
+internal sealed class DeletionVectors(TableStorage storage, string root, string file, DeletionVectorDescriptor descriptor) : RowDeletes
 {
     private const int ArrayMagic = 1681511377;
     private const string Z85Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
@@ -39,18 +39,18 @@ internal sealed class DeletionVectors(string root, string file, DeletionVectorDe
     {
         if (descriptor.StorageType == "p")
         {
-            return DeltaPaths.Full(root, descriptor.PathOrInlineDv);
+            return DeltaPaths.Full(storage, root, descriptor.PathOrInlineDv);
         }
 
         var text = descriptor.PathOrInlineDv;
         var prefix = text[..^20];
         var uuid = new Guid(Z85Decode(text[^20..]), bigEndian: true);
-        return System.IO.Path.Combine(root, prefix, $"deletion_vector_{uuid:D}.bin");
+        return TableStorage.Combine(root, prefix.Length == 0 ? $"deletion_vector_{uuid:D}.bin" : $"{prefix}/deletion_vector_{uuid:D}.bin");
     }
 
     private byte[] FromFile()
     {
-        using var stream = File.OpenRead(Path());
+        using var stream = storage.OpenRead(Path());
         stream.Position = descriptor.Offset ?? 1;
         var header = new byte[4];
         stream.ReadExactly(header);

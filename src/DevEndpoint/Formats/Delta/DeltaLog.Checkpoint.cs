@@ -17,7 +17,7 @@ internal sealed partial class DeltaLog
 
         foreach (var sidecar in sidecars)
         {
-            await ReadActionsAsync(DeltaPaths.Full(Path.Combine(Folder(root), "_sidecars"), sidecar), cancellationToken);
+            await ReadActionsAsync(DeltaPaths.Full(storage, TableStorage.Combine(Folder(root), "_sidecars"), sidecar), cancellationToken);
         }
     }
 
@@ -49,17 +49,19 @@ internal sealed partial class DeltaLog
     }
 
     /// <summary>The actions of a checkpoint file, each as the JSON object a commit would write.</summary>
-    private static async Task<List<JsonElement>> ActionsAsync(string path, CancellationToken cancellationToken)
+    private async Task<List<JsonElement>> ActionsAsync(string path, CancellationToken cancellationToken)
     {
+        await using var stream = storage.OpenRead(path);
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return (await File.ReadAllLinesAsync(path, cancellationToken))
+            using var reader = new StreamReader(stream);
+            return (await reader.ReadToEndAsync(cancellationToken))
+                .Split('\n')
                 .Where(l => !string.IsNullOrWhiteSpace(l))
                 .Select(l => JsonDocument.Parse(l).RootElement)
                 .ToList();
         }
 
-        await using var stream = File.OpenRead(path);
         var records = (await ParquetSerializer.DeserializeUntypedAsync(stream, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
         return records.Select(r => JsonDocument.Parse(JsonText.Write(Plain(r)!)).RootElement).ToList();
     }

@@ -18,10 +18,10 @@ internal sealed partial class DeltaLog
             ?? throw new DevEndpointException($"Delta table {root}: its partition column '{n}' is not in its schema. The log is damaged; rewrite the table with a Delta writer.")).ToList();
         var files = adds.Values
             .OrderBy(a => a.Path, StringComparer.Ordinal)
-            .Select(a => new SnapshotFile(DeltaPaths.Full(root, a.Path), PartitionValues(a, partitionFields), a.Size)
+            .Select(a => new SnapshotFile(DeltaPaths.Full(storage, root, a.Path), PartitionValues(a, partitionFields), a.Size)
             {
                 Statistics = Statistics(a.Stats, schema),
-                Deletes = a.DeletionVector is { } dv ? new DeletionVectors(root, a.Path, dv) : null,
+                Deletes = a.DeletionVector is { } dv ? new DeletionVectors(storage, root, a.Path, dv) : null,
             })
             .ToList();
         var properties = meta.Configuration.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
@@ -35,6 +35,7 @@ internal sealed partial class DeltaLog
         {
             PhysicalNames = schema.PhysicalNames,
             Properties = properties,
+            Storage = storage,
             LogFilesRead = read,
         };
     }

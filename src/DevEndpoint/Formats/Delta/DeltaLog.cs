@@ -10,6 +10,7 @@ namespace DevEndpoint.Formats.Delta;
 internal sealed partial class DeltaLog
 {
     private readonly string root;
+    private readonly TableStorage storage;
     private readonly Dictionary<string, DeltaAdd> adds = new(StringComparer.Ordinal);
     private readonly List<string> read = [];
     private readonly Dictionary<string, DeltaTombstone> tombstones = new(StringComparer.Ordinal);
@@ -18,17 +19,18 @@ internal sealed partial class DeltaLog
     private DeltaMetadata? metadata;
     private JsonElement? metadataAction;
 
-    private DeltaLog(string root)
+    private DeltaLog(string root, TableStorage storage)
     {
         this.root = root;
+        this.storage = storage;
     }
 
     /// <summary>The log folder of a table root.</summary>
-    public static string Folder(string root) => Path.Combine(root, "_delta_log");
+    public static string Folder(string root) => TableStorage.Combine(root, "_delta_log");
 
-    public static async Task<TableSnapshot> ReadAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    public static async Task<TableSnapshot> ReadAsync(string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken)
     {
-        var (log, version, timestamp) = await ReplayAsync(root, at, cancellationToken);
+        var (log, version, timestamp) = await ReplayAsync(root, storage, at, cancellationToken);
         return log.Snapshot(version, timestamp);
     }
 
@@ -38,7 +40,7 @@ internal sealed partial class DeltaLog
     /// </summary>
     public static async Task<DeltaTableState> ReadForWriteAsync(string root, CancellationToken cancellationToken)
     {
-        var (log, version, timestamp) = await ReplayAsync(root, SnapshotSelector.Latest, cancellationToken);
+        var (log, version, timestamp) = await ReplayAsync(root, TableStorage.Local, SnapshotSelector.Latest, cancellationToken);
         var snapshot = log.Snapshot(version, timestamp);
         return new DeltaTableState(snapshot, log.protocol!, log.metadata!, log.adds.Values.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
     }
@@ -60,18 +62,14 @@ internal sealed partial class DeltaLog
     }
 
     /// <summary>The log replayed to the version asked for, with that version and when it was committed.</summary>
-    private static async Task<(DeltaLog Log, long Version, DateTimeOffset? Timestamp)> ReplayAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    private static async Task<(DeltaLog Log, long Version, DateTimeOffset? Timestamp)> ReplayAsync(
+        string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken)
     {
-        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        if (!Directory.Exists(Folder(root)))
-        {
-            throw DeltaErrors.NoLog(root);
-        }
-
-        var listing = DeltaLogListing.List(Folder(root));
+        root = storage.Root(root);
+        var listing = DeltaLogListing.List(storage, Folder(root));
         var latest = listing.Latest ?? throw DeltaErrors.NoLog(root);
-        var version = Version(root, listing, latest, at);
-        var log = new DeltaLog(root);
+        var log = new DeltaLog(root, storage);
+        var version = log.Version(listing, latest, at);
         var checkpoint = listing.Checkpoints.FirstOrDefault(c => c.Version <= version);
         var first = (checkpoint?.Version ?? -1) + 1;
         if (first <= version && !listing.Commits.ContainsKey(first) && checkpoint is null && listing.Commits.Count > 0 && listing.Commits.Keys.First() > first)
@@ -97,11 +95,11 @@ internal sealed partial class DeltaLog
             log.ReadCommit(listing.Commits[v]);
         }
 
-        return (log, version, listing.Commits.TryGetValue(version, out var commit) ? CommitTime(commit) : null);
+        return (log, version, listing.Commits.TryGetValue(version, out var commit) ? log.CommitTime(commit) : null);
     }
 
     /// <summary>The version asked for: the latest, a number in the log, or the newest committed at or before a time.</summary>
-    private static long Version(string root, DeltaLogListing listing, long latest, SnapshotSelector at)
+    private long Version(DeltaLogListing listing, long latest, SnapshotSelector at)
     {
         if (at.Version is { } version)
         {
@@ -133,9 +131,9 @@ internal sealed partial class DeltaLog
     /// file's modification time. <c>commitInfo.timestamp</c> is not used: the protocol leaves it informational, and Delta's
     /// own time travel (and the golden tables' stated answers) go by the file's time.
     /// </summary>
-    private static DateTimeOffset CommitTime(string path)
+    private DateTimeOffset CommitTime(string path)
     {
-        using (var reader = new StreamReader(path))
+        using (var reader = new StreamReader(storage.OpenRead(path)))
         {
             try
             {
@@ -155,14 +153,15 @@ internal sealed partial class DeltaLog
             }
         }
 
-        return new DateTimeOffset(File.GetLastWriteTimeUtc(path));
+        return storage.LastModified(path);
     }
 
     private void ReadCommit(string path)
     {
         read.Add(path);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        using var reader = new StreamReader(storage.OpenRead(path));
+        while (reader.ReadLine() is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))

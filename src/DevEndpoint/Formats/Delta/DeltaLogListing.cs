@@ -30,13 +30,13 @@ internal sealed partial class DeltaLogListing
         Commits.Count == 0 && Checkpoints.Count == 0 ? null
         : Math.Max(Commits.Count == 0 ? -1 : Commits.Keys.Last(), Checkpoints.Count == 0 ? -1 : Checkpoints[0].Version);
 
-    public static DeltaLogListing List(string folder)
+    public static DeltaLogListing List(TableStorage storage, string folder)
     {
         var commits = new SortedDictionary<long, string>();
         var parts = new Dictionary<(long Version, string Id), (int Total, List<(int Part, string Path)> Files)>();
-        foreach (var path in Directory.EnumerateFiles(folder))
+        foreach (var path in storage.ListFiles(folder).Select(f => f.Path))
         {
-            var name = Path.GetFileName(path);
+            var name = TableStorage.Name(path);
             if (CommitName().Match(name) is { Success: true } commit)
             {
                 commits[Version(commit)] = path;

@@ -18,12 +18,8 @@ internal static class DeltaPaths
         return Uri.UnescapeDataString(path);
     }
 
-    /// <summary>The file on disk a log path names: an absolute path as is, a relative one under the table root.</summary>
-    public static string Full(string root, string path)
-    {
-        var canonical = Canonical(path);
-        return canonical.StartsWith('/') ? canonical : Path.GetFullPath(Path.Combine(root, canonical));
-    }
+    /// <summary>The file a log path names: an absolute path as is, a relative one under the table root.</summary>
+    public static string Full(TableStorage storage, string root, string path) => storage.Resolve(root, Canonical(path));
 
     /// <summary>
     /// A relative path as the log writes it, a URI path: letters, digits, <c>-._~=</c> and the <c>/</c> between folders

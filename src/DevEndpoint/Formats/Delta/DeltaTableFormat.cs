@@ -11,10 +11,10 @@ internal sealed class DeltaTableFormat : ITableFormat
 
     public string Classification => "delta";
 
-    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries) => entries.Contains("_delta_log/");
+    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries, TableStorage storage) => entries.Contains("_delta_log/");
 
-    public Task<TableSnapshot> ReadSnapshotAsync(string root, SnapshotSelector at, CancellationToken cancellationToken) =>
-        DeltaLog.ReadAsync(root, at, cancellationToken);
+    public Task<TableSnapshot> ReadSnapshotAsync(string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken) =>
+        DeltaLog.ReadAsync(root, storage, at, cancellationToken);
 
     /// <summary>What Glue's crawler writes for a native Delta table, and the version catalogued.</summary>
     public IReadOnlyDictionary<string, string> TableParameters(TableSnapshot snapshot) => new Dictionary<string, string>
@@ -26,5 +26,6 @@ internal sealed class DeltaTableFormat : ITableFormat
         [VersionParameter] = snapshot.Version.ToString(CultureInfo.InvariantCulture),
     };
 
-    public FormatReader Reader(TableSnapshot snapshot) => new DeltaRowReader(snapshot, new ParquetRowReader(snapshot.PhysicalNames));
+    public FormatReader Reader(TableSnapshot snapshot) =>
+        new DeltaRowReader(snapshot, new LocalCopyReader(snapshot.Storage, new ParquetRowReader(snapshot.PhysicalNames)));
 }

@@ -20,9 +20,12 @@ internal sealed class HudiTable
 
     private readonly List<Instant> completed;
 
-    private HudiTable(string root, IReadOnlyDictionary<string, string> properties, List<Instant> completed, IReadOnlyList<string> activeTimeline)
+    private readonly TableStorage storage;
+
+    private HudiTable(string root, TableStorage storage, IReadOnlyDictionary<string, string> properties, List<Instant> completed, IReadOnlyList<string> activeTimeline)
     {
         Root = root;
+        this.storage = storage;
         Properties = properties;
         this.completed = completed;
         ActiveTimeline = activeTimeline;
@@ -42,20 +45,23 @@ internal sealed class HudiTable
     private sealed record Instant(string Time, string Action, string Path);
 
     /// <summary>A latest base file: its file group (partition path and file id), the instant that wrote it, and where it is.</summary>
-    internal sealed record BaseFile(string Partition, string FileId, string Instant, string Path);
+    internal sealed record BaseFile(string Partition, string FileId, string Instant, string Path, long Size);
 
     public static bool IsTableRoot(string folder) => File.Exists(System.IO.Path.Combine(folder, ".hoodie", "hoodie.properties"));
 
-    public static HudiTable Open(string root)
+    /// <summary>Opens the table at <paramref name="root"/>, on a local disk unless <paramref name="storage"/> says.</summary>
+    public static HudiTable Open(string root, TableStorage? storage = null)
     {
-        var hoodie = System.IO.Path.Combine(root, ".hoodie");
-        var propertiesFile = System.IO.Path.Combine(hoodie, "hoodie.properties");
-        if (!File.Exists(propertiesFile))
+        storage ??= TableStorage.Local;
+        root = storage.Root(root);
+        var hoodie = TableStorage.Combine(root, ".hoodie");
+        var propertiesFile = TableStorage.Combine(hoodie, "hoodie.properties");
+        if (!storage.Exists(propertiesFile))
         {
             throw HudiErrors.NotATable(root);
         }
 
-        var properties = ReadProperties(propertiesFile);
+        var properties = ReadProperties(storage, propertiesFile);
         if (properties.GetValueOrDefault("hoodie.table.type", "COPY_ON_WRITE").Equals("MERGE_ON_READ", StringComparison.OrdinalIgnoreCase))
         {
             throw HudiErrors.MergeOnRead(root);
@@ -67,8 +73,8 @@ internal sealed class HudiTable
         }
 
         // Hudi 1.x keeps the timeline in .hoodie/timeline/ and names a completed instant <requested>_<completed>.<action>.
-        var folders = new[] { hoodie, System.IO.Path.Combine(hoodie, "timeline") }.Where(Directory.Exists);
-        var names = folders.SelectMany(Directory.EnumerateFiles).Select(p => (Path: p, Name: System.IO.Path.GetFileName(p))).ToList();
+        var folders = new[] { hoodie, TableStorage.Combine(hoodie, "timeline") };
+        var names = folders.SelectMany(storage.ListFiles).Select(f => (f.Path, Name: TableStorage.Name(f.Path))).ToList();
         var active = names.Select(n => n.Name.Split('.')[0].Split('_')[0]).Where(IsInstantTime).Distinct().Order(StringComparer.Ordinal).ToList();
         var completed = names
             .Select(n => (n.Path, Parts: n.Name.Split('.')))
@@ -76,7 +82,7 @@ internal sealed class HudiTable
             .Select(n => new Instant(n.Parts[0].Split('_')[0], n.Parts[1], n.Path))
             .OrderBy(i => i.Time, StringComparer.Ordinal)
             .ToList();
-        return new HudiTable(root, properties, completed, active);
+        return new HudiTable(root, storage, properties, completed, active);
     }
 
     /// <summary>The latest base file of every file group as of <paramref name="asOf"/> (an instant time such as <c>20240101120000000</c>), or the latest completed instant.</summary>
@@ -97,9 +103,9 @@ internal sealed class HudiTable
         var committed = visible.Select(i => i.Time).ToHashSet(StringComparer.Ordinal);
         var firstActive = ActiveTimeline.Count > 0 ? ActiveTimeline[0] : latest;
         var replaced = visible.Where(i => i.Action == "replacecommit").SelectMany(ReplacedFileGroups).ToHashSet();
-        return Directory.EnumerateFiles(Root, "*.parquet", SearchOption.AllDirectories)
-            .Where(p => !System.IO.Path.GetRelativePath(Root, p).Split(System.IO.Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
-            .Select(p => Parse(p))
+        return storage.ListTree(Root)
+            .Where(f => f.Path.EndsWith(".parquet", StringComparison.Ordinal) && !TableStorage.Relative(Root, f.Path).Split('/').Any(s => s.StartsWith('.')))
+            .Select(f => Parse(f))
             .OfType<BaseFile>()
             .Where(f => string.CompareOrdinal(f.Instant, latest) <= 0 && (committed.Contains(f.Instant) || string.CompareOrdinal(f.Instant, firstActive) < 0))
             .GroupBy(f => (f.Partition, f.FileId))
@@ -119,7 +125,7 @@ internal sealed class HudiTable
             return [];
         }
 
-        await using var reader = await ParquetReader.CreateAsync(newest.Path, ParquetSchemaReader.Options, cancellationToken: cancellationToken);
+        await using var reader = await ParquetReader.CreateAsync(storage.OpenRead(newest.Path), ParquetSchemaReader.Options, leaveStreamOpen: false, cancellationToken);
         return reader.Schema.Fields.Select(f => new Column(ColumnNames.Clean(f.Name), ParquetSchemaReader.HiveType(f))).ToList();
     }
 
@@ -128,7 +134,7 @@ internal sealed class HudiTable
     {
         foreach (var file in BaseFiles(asOf))
         {
-            await using var stream = File.OpenRead(file.Path);
+            await using var stream = storage.OpenRead(file.Path);
             var records = await ParquetSerializer.DeserializeUntypedAsync(stream, ParquetSchemaReader.Options, cancellationToken: cancellationToken);
             foreach (var record in records.Data)
             {
@@ -138,24 +144,25 @@ internal sealed class HudiTable
     }
 
     /// <summary>A base file's file group and instant from its name, <c>&lt;fileId&gt;_&lt;writeToken&gt;_&lt;instant&gt;.parquet</c>; <c>null</c> for any other file.</summary>
-    private BaseFile? Parse(string path)
+    private BaseFile? Parse(StoredFile file)
     {
-        var parts = System.IO.Path.GetFileNameWithoutExtension(path).Split('_');
+        var parts = System.IO.Path.GetFileNameWithoutExtension(TableStorage.Name(file.Path)).Split('_');
         if (parts.Length < 3 || !IsInstantTime(parts[^1]))
         {
             return null;
         }
 
-        var partition = System.IO.Path.GetRelativePath(Root, System.IO.Path.GetDirectoryName(path)!).Replace(System.IO.Path.DirectorySeparatorChar, '/');
-        return new BaseFile(partition == "." ? string.Empty : partition, string.Join('_', parts[..^2]), parts[^1], path);
+        var relative = TableStorage.Relative(Root, file.Path);
+        var partition = relative.LastIndexOf('/') is var slash and >= 0 ? relative[..slash] : string.Empty;
+        return new BaseFile(partition, string.Join('_', parts[..^2]), parts[^1], file.Path, file.Size);
     }
 
     /// <summary>The file groups a replacecommit replaced: its <c>partitionToReplaceFileIds</c>.</summary>
-    private static IEnumerable<(string Partition, string FileId)> ReplacedFileGroups(Instant instant)
+    private IEnumerable<(string Partition, string FileId)> ReplacedFileGroups(Instant instant)
     {
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(instant.Path));
+            using var document = JsonDocument.Parse(storage.OpenRead(instant.Path));
             if (!document.RootElement.TryGetProperty("partitionToReplaceFileIds", out var replaced))
             {
                 return [];
@@ -174,10 +181,12 @@ internal sealed class HudiTable
     private static bool IsInstantTime(string text) => text.Length >= 14 && text.All(char.IsAsciiDigit);
 
     /// <summary>A Java properties file's <c>key=value</c> lines (comments and blank lines skipped, <c>\:</c> and <c>\=</c> unescaped).</summary>
-    private static Dictionary<string, string> ReadProperties(string path)
+    private static Dictionary<string, string> ReadProperties(TableStorage storage, string path)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is not ('#' or '!')))
+        using var reader = new StreamReader(storage.OpenRead(path));
+        var lines = reader.ReadToEnd().Split('\n');
+        foreach (var line in lines.Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] is not ('#' or '!')))
         {
             var split = line.IndexOfAny(['=', ':']);
             while (split > 0 && line[split - 1] == '\\')

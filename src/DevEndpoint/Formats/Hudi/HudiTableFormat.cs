@@ -14,11 +14,11 @@ internal sealed class HudiTableFormat : ITableFormat
 
     public string Classification => "hudi";
 
-    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries) => entries.Contains(".hoodie/");
+    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries, TableStorage storage) => entries.Contains(".hoodie/");
 
-    public async Task<TableSnapshot> ReadSnapshotAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    public async Task<TableSnapshot> ReadSnapshotAsync(string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken)
     {
-        var table = HudiTable.Open(root);
+        var table = HudiTable.Open(root, storage);
         var instant = at.Version is { } version ? version.ToString(CultureInfo.InvariantCulture)
             : at.AsOf is { } asOf ? Instant(table, asOf)
             : null;
@@ -32,9 +32,10 @@ internal sealed class HudiTableFormat : ITableFormat
             commit is null ? null : Time(table, commit),
             columns,
             [],
-            files.Select(f => new SnapshotFile(f.Path, new Dictionary<string, string?>(), new FileInfo(f.Path).Length)).ToList())
+            files.Select(f => new SnapshotFile(f.Path, new Dictionary<string, string?>(), f.Size)).ToList())
         {
             Properties = table.Properties,
+            Storage = storage,
             LogFilesRead = latest is null ? [] : [latest],
         };
     }
@@ -56,7 +57,7 @@ internal sealed class HudiTableFormat : ITableFormat
         return parameters;
     }
 
-    public FormatReader Reader(TableSnapshot snapshot) => new ParquetRowReader(snapshot.PhysicalNames);
+    public FormatReader Reader(TableSnapshot snapshot) => new LocalCopyReader(snapshot.Storage, new ParquetRowReader(snapshot.PhysicalNames));
 
     /// <summary>A time as an instant of the table's timeline (<c>yyyyMMddHHmmssSSS</c>, in UTC unless the table keeps local time).</summary>
     private static string Instant(HudiTable table, DateTimeOffset time) =>

@@ -31,12 +31,13 @@ internal sealed class IcebergDeletes
     public bool IsEmpty => positions.Count == 0 && equalities.Count == 0;
 
     public static async Task<IcebergDeletes> ReadAsync(
-        IEnumerable<IcebergFile> files, IcebergMetadata metadata, IcebergPaths paths, Func<int, IcebergField?> field, CancellationToken cancellationToken)
+        IEnumerable<IcebergFile> files, IcebergTable table, Func<int, IcebergField?> field, CancellationToken cancellationToken)
     {
+        var (metadata, paths, storage) = (table.Metadata, table.Paths, table.Storage);
         var deletes = new IcebergDeletes();
         foreach (var file in files)
         {
-            if (!File.Exists(file.Path))
+            if (!storage.Exists(file.Path))
             {
                 throw IcebergErrors.MissingFile(file.Path, "delete file", "a manifest of the snapshot");
             }
@@ -46,11 +47,11 @@ internal sealed class IcebergDeletes
                 if (file is { Content: IcebergContent.PositionDeletes, IsDeletionVector: true })
                 {
                     var target = paths.Local(file.ReferencedDataFile ?? throw new InvalidDataException("its deletion vector names no data file"));
-                    deletes.AddPositions(target, file.SequenceNumber, IcebergDeletionVector.Read(file.Path, file.ContentOffset ?? 0, file.ContentSize ?? 0));
+                    deletes.AddPositions(target, file.SequenceNumber, IcebergDeletionVector.Read(storage, file.Path, file.ContentOffset ?? 0, file.ContentSize ?? 0));
                 }
                 else if (file.Content == IcebergContent.PositionDeletes)
                 {
-                    var (rows, columns) = await IcebergParquet.ReadAsync(file.Path, [FilePath, Pos], PositionNames, cancellationToken);
+                    var (rows, columns) = await IcebergParquet.ReadAsync(storage, file.Path, [FilePath, Pos], PositionNames, cancellationToken);
                     if (columns[0] is not { } targets || columns[1] is not { } positions)
                     {
                         throw new InvalidDataException("it has no file_path and pos columns");
@@ -64,7 +65,7 @@ internal sealed class IcebergDeletes
                 else
                 {
                     var fields = file.EqualityIds.Select(id => field(id) ?? throw IcebergErrors.Unsupported(file.Path, $"an equality delete on field id {id}, which no schema has")).ToList();
-                    var (rows, columns) = await IcebergParquet.ReadAsync(file.Path, fields, null, cancellationToken);
+                    var (rows, columns) = await IcebergParquet.ReadAsync(storage, file.Path, fields, null, cancellationToken);
                     var keys = new HashSet<string>(StringComparer.Ordinal);
                     for (var row = 0; row < rows; row++)
                     {

@@ -12,9 +12,9 @@ internal static class IcebergDeletionVector
 {
     private static readonly byte[] Magic = [0xD1, 0xD3, 0x39, 0x64];
 
-    public static HashSet<long> Read(string path, long offset, long length)
+    public static HashSet<long> Read(TableStorage storage, string path, long offset, long length)
     {
-        using var file = File.OpenRead(path);
+        using var file = storage.OpenRead(path);
         if (offset < 0 || length < 12 || offset + length > file.Length)
         {
             throw new InvalidDataException($"its deletion vector at byte {offset} ({length} bytes) is outside the file ({file.Length} bytes)");

@@ -9,7 +9,7 @@ namespace DevEndpoint.Formats.Iceberg;
 /// DELETED, with the sequence numbers an ADDED entry inherits from its manifest, and partition values and bounds decoded
 /// by the table's types. A file Iceberg can hold but this reader cannot (encrypted, ORC or Avro data) is refused by name.
 /// </summary>
-internal sealed class IcebergManifests(IcebergMetadata metadata, IcebergPaths paths)
+internal sealed class IcebergManifests(IcebergMetadata metadata, IcebergPaths paths, TableStorage storage)
 {
     private const int StatusDeleted = 2;
 
@@ -153,16 +153,17 @@ internal sealed class IcebergManifests(IcebergMetadata metadata, IcebergPaths pa
         return IcebergPartitionSpec.ParseFields(document.RootElement).ToList();
     }
 
-    private static AvroRecords ReadAvro(string path, string what, string referencedBy)
+    private AvroRecords ReadAvro(string path, string what, string referencedBy)
     {
-        if (!File.Exists(path))
+        if (!storage.Exists(path))
         {
             throw IcebergErrors.MissingFile(path, what, referencedBy);
         }
 
         try
         {
-            return AvroRecords.Read(path);
+            using var file = storage.OpenRead(path);
+            return AvroRecords.Read(file, path);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or JsonException or KeyNotFoundException or InvalidCastException)
         {

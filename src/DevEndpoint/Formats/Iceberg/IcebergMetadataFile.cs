@@ -15,41 +15,38 @@ internal static partial class IcebergMetadataFile
     private static readonly string[] Hints = ["version-hint.text", "version-hint.txt"];
 
     /// <summary>Whether <paramref name="root"/> looks like an Iceberg table's root: a metadata folder with a metadata file or a version hint.</summary>
-    public static bool IsTableRoot(string root)
-    {
-        var metadata = Path.Combine(root, "metadata");
-        return Directory.Exists(metadata)
-            && (Hints.Any(h => File.Exists(Path.Combine(metadata, h))) || Directory.EnumerateFiles(metadata).Any(f => IsMetadataFile(Path.GetFileName(f))));
-    }
+    public static bool IsTableRoot(string root, TableStorage storage) =>
+        storage.ListFiles(TableStorage.Combine(root, "metadata")).Select(f => TableStorage.Name(f.Path)).Any(n => Hints.Contains(n) || IsMetadataFile(n));
 
     /// <summary>The full path of the table's current metadata file.</summary>
-    public static string Find(string root)
+    public static string Find(string root, TableStorage storage)
     {
-        var folder = Path.Combine(root, "metadata");
-        if (!Directory.Exists(folder))
+        var folder = TableStorage.Combine(root, "metadata");
+        var listed = storage.ListFiles(folder).Select(f => TableStorage.Name(f.Path)).ToList();
+        if (listed.Count == 0)
         {
             throw IcebergErrors.NotATable(root);
         }
 
-        var files = Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(IsMetadataFile).ToList();
-        var hint = Hints.Select(h => Path.Combine(folder, h)).FirstOrDefault(File.Exists);
-        var text = hint is null ? string.Empty : File.ReadAllText(hint).Trim();
+        var files = listed.Where(IsMetadataFile).ToList();
+        var hint = Hints.FirstOrDefault(listed.Contains);
+        var text = hint is null ? string.Empty : ReadText(storage, TableStorage.Combine(folder, hint)).Trim();
         if (text.Length > 0)
         {
             var named = files.Where(f => Stem(f) == text || (Version(f) is { } v && text == v.Major.ToString(CultureInfo.InvariantCulture) && v.Minor == 0 && IsWhole(f))).ToList();
-            return named.Count > 0 ? Path.Combine(folder, named[0]) : throw IcebergErrors.NoMetadataFile(root, Path.GetFileName(hint)!, text);
+            return named.Count > 0 ? TableStorage.Combine(folder, named[0]) : throw IcebergErrors.NoMetadataFile(root, hint!, text);
         }
 
         var newest = files.Where(f => Version(f) is not null).OrderBy(f => Version(f)!.Value).LastOrDefault();
-        return newest is not null ? Path.Combine(folder, newest) : throw IcebergErrors.NotATable(root);
+        return newest is not null ? TableStorage.Combine(folder, newest) : throw IcebergErrors.NotATable(root);
     }
 
     /// <summary>Reads and parses a metadata file, gzip-compressed or not.</summary>
-    public static IcebergMetadata Read(string path)
+    public static IcebergMetadata Read(string path, TableStorage storage)
     {
         try
         {
-            using var file = File.OpenRead(path);
+            using var file = storage.OpenRead(path);
             var magic = new byte[2];
             var gzip = file.Read(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
             file.Position = 0;
@@ -66,6 +63,12 @@ internal static partial class IcebergMetadataFile
                 _ => e.Message.Split(". ")[0].TrimEnd('.'),
             });
         }
+    }
+
+    private static string ReadText(TableStorage storage, string path)
+    {
+        using var reader = new StreamReader(storage.OpenRead(path));
+        return reader.ReadToEnd();
     }
 
     private static bool IsMetadataFile(string name) =>

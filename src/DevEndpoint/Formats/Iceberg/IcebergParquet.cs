@@ -17,9 +17,9 @@ internal static class IcebergParquet
 
     /// <summary>The file's row count and, per requested field, its values converted to the field's type (or <c>null</c> when absent).</summary>
     public static async Task<(long Rows, object?[]?[] Columns)> ReadAsync(
-        string path, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<string, int>? nameMapping, CancellationToken cancellationToken)
+        TableStorage storage, string path, IReadOnlyList<IcebergField> fields, IReadOnlyDictionary<string, int>? nameMapping, CancellationToken cancellationToken)
     {
-        await using var reader = await ParquetReader.CreateAsync(path, Options, cancellationToken: cancellationToken);
+        await using var reader = await ParquetReader.CreateAsync(storage.OpenRead(path), Options, leaveStreamOpen: false, cancellationToken);
         var byId = FieldsById(reader.Schema.Fields, TopLevelIds(reader.Metadata!.Schema), fields, nameMapping);
         var rows = reader.Metadata?.NumRows ?? 0;
         var columns = NewColumns(path, fields, byId, rows);

@@ -5,19 +5,24 @@ namespace DevEndpoint.Formats.Iceberg;
 /// read somewhere other than where it was written (<c>hdfs://host/warehouse/t</c>, <c>/test-warehouse/t</c>, or a
 /// path relative to the writer's folder), so the metadata's <c>location</c> is mapped to the local root; a path outside
 /// the location (data in a sibling folder, set by <c>write.data.path</c>) is mapped through the nearest ancestor the
-/// two share by name. A path that is local already and exists is kept.
+/// two share by name. A path outside them is kept as written: a local path, or an <c>s3://</c> address of the
+/// object store the table is read from.
 /// </summary>
 internal sealed class IcebergPaths
 {
     private readonly List<(string Written, string Local)> prefixes = [];
+    private readonly TableStorage storage;
+    private readonly string root;
 
-    public IcebergPaths(string location, string root)
+    public IcebergPaths(string location, string root, TableStorage storage)
     {
+        this.storage = storage;
+        this.root = storage.Root(root);
         var written = Normalize(location).TrimEnd('/');
-        var local = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        var local = this.root;
         prefixes.Add((written, local));
-        while (written.LastIndexOf('/') is var slash and > 0 && Path.GetDirectoryName(local) is { } parent
-            && written[(slash + 1)..] == Path.GetFileName(local))
+        while (written.LastIndexOf('/') is var slash and > 0 && storage.Parent(local) is { } parent
+            && written[(slash + 1)..] == TableStorage.Name(local))
         {
             written = written[..slash];
             local = parent;
@@ -25,7 +30,7 @@ internal sealed class IcebergPaths
         }
     }
 
-    /// <summary>The local path of a file the metadata names.</summary>
+    /// <summary>The path, under the folder the table is read from, of a file the metadata names.</summary>
     public string Local(string path)
     {
         var written = Normalize(path);
@@ -33,11 +38,11 @@ internal sealed class IcebergPaths
         {
             if (written.StartsWith(prefix + "/", StringComparison.Ordinal))
             {
-                return Path.Combine(local, written[(prefix.Length + 1)..].Replace('/', Path.DirectorySeparatorChar));
+                return TableStorage.Combine(local, written[(prefix.Length + 1)..]);
             }
         }
 
-        return written;
+        return storage.IsOwnAddress(path) ? storage.Resolve(root, path) : written;
     }
 
     /// <summary>

@@ -14,16 +14,20 @@ internal sealed class IcebergTable
 {
     private readonly IcebergManifests manifests;
 
-    private IcebergTable(string root, IcebergMetadata metadata)
+    private IcebergTable(string root, TableStorage storage, IcebergMetadata metadata)
     {
         Root = root;
+        Storage = storage;
         Metadata = metadata;
-        Paths = new IcebergPaths(metadata.Location, root);
-        manifests = new IcebergManifests(metadata, Paths);
+        Paths = new IcebergPaths(metadata.Location, root, storage);
+        manifests = new IcebergManifests(metadata, Paths, storage);
         NameMapping = metadata.Properties.TryGetValue("schema.name-mapping.default", out var mapping) ? ParseNameMapping(metadata.Path, mapping) : null;
     }
 
     public string Root { get; }
+
+    /// <summary>Where the table's files are.</summary>
+    public TableStorage Storage { get; }
 
     public IcebergMetadata Metadata { get; }
 
@@ -32,21 +36,25 @@ internal sealed class IcebergTable
     /// <summary>Column name to field id, from <c>schema.name-mapping.default</c>, for data files written without field ids.</summary>
     public IReadOnlyDictionary<string, int>? NameMapping { get; }
 
-    /// <summary>Whether a folder is an Iceberg table's root.</summary>
-    public static bool IsTableRoot(string folder) => IcebergMetadataFile.IsTableRoot(folder);
+    /// <summary>Whether a folder is an Iceberg table's root (on a local disk unless <paramref name="storage"/> says).</summary>
+    public static bool IsTableRoot(string folder, TableStorage? storage = null) => IcebergMetadataFile.IsTableRoot(folder, storage ?? TableStorage.Local);
 
-    /// <summary>Opens the table at <paramref name="root"/> with its current metadata file, or the one named (a path or a file name in metadata/).</summary>
-    public static IcebergTable Open(string root, string? metadataFile = null)
+    /// <summary>
+    /// Opens the table at <paramref name="root"/> (on a local disk unless <paramref name="storage"/> says) with its current
+    /// metadata file, or the one named (a path or a file name in metadata/).
+    /// </summary>
+    public static IcebergTable Open(string root, string? metadataFile = null, TableStorage? storage = null)
     {
-        var path = metadataFile is null ? IcebergMetadataFile.Find(root)
-            : File.Exists(metadataFile) ? metadataFile
-            : Path.Combine(root, "metadata", metadataFile);
-        if (!File.Exists(path))
+        storage ??= TableStorage.Local;
+        var path = metadataFile is null ? IcebergMetadataFile.Find(root, storage)
+            : storage.Exists(metadataFile) ? metadataFile
+            : TableStorage.Combine(root, $"metadata/{metadataFile}");
+        if (!storage.Exists(path))
         {
             throw IcebergErrors.MissingFile(path, "metadata file", root);
         }
 
-        return new IcebergTable(root, IcebergMetadataFile.Read(path));
+        return new IcebergTable(root, storage, IcebergMetadataFile.Read(path, storage));
     }
 
     /// <summary>
@@ -179,12 +187,12 @@ internal sealed class IcebergTable
 
     /// <summary>The deletes of a snapshot's live files, to read its data files one at a time with <see cref="ReadFileAsync"/>.</summary>
     public Task<IcebergDeletes> DeletesAsync(IReadOnlyList<IcebergFile> files, CancellationToken cancellationToken) =>
-        IcebergDeletes.ReadAsync(files.Where(f => f.Content != IcebergContent.Data), Metadata, Paths, manifests.SourceField, cancellationToken);
+        IcebergDeletes.ReadAsync(files.Where(f => f.Content != IcebergContent.Data), this, manifests.SourceField, cancellationToken);
 
     /// <summary>Reads one data file's rows, its deletes applied, calling <paramref name="emit"/> with each row's values in the schema's order; returns the rows emitted.</summary>
     public async Task<long> ReadFileAsync(IcebergSchema schema, IcebergFile file, IcebergDeletes deletes, long limit, Action<object?[]> emit, CancellationToken cancellationToken)
     {
-        if (!File.Exists(file.Path))
+        if (!Storage.Exists(file.Path))
         {
             throw IcebergErrors.MissingFile(file.Path, "data file", "a manifest of the snapshot");
         }
@@ -196,7 +204,7 @@ internal sealed class IcebergTable
         long rows;
         try
         {
-            (rows, columns) = await IcebergParquet.ReadAsync(file.Path, fields, NameMapping, cancellationToken);
+            (rows, columns) = await IcebergParquet.ReadAsync(Storage, file.Path, fields, NameMapping, cancellationToken);
         }
         catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException)
         {

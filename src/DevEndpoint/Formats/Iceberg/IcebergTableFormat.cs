@@ -17,11 +17,12 @@ internal sealed class IcebergTableFormat : ITableFormat
 
     public string Classification => "iceberg";
 
-    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries) => entries.Contains("metadata/") && IcebergTable.IsTableRoot(folder);
+    public bool IsTableRoot(string folder, IReadOnlyCollection<string> entries, TableStorage storage) =>
+        entries.Contains("metadata/") && IcebergTable.IsTableRoot(folder, storage);
 
-    public async Task<TableSnapshot> ReadSnapshotAsync(string root, SnapshotSelector at, CancellationToken cancellationToken)
+    public async Task<TableSnapshot> ReadSnapshotAsync(string root, TableStorage storage, SnapshotSelector at, CancellationToken cancellationToken)
     {
-        var table = IcebergTable.Open(root);
+        var table = IcebergTable.Open(root, storage: storage);
         var current = table.Snapshot(at.Version, at.AsOf);
         var schema = table.Schema(current, at.Version is not null || at.AsOf is not null);
         var columns = table.Columns(schema);
@@ -38,6 +39,7 @@ internal sealed class IcebergTableFormat : ITableFormat
         var snapshot = new TableSnapshot(root, current?.Id ?? -1, current?.Timestamp, columns, [], files)
         {
             Properties = table.Metadata.Properties,
+            Storage = storage,
             LogFilesRead = table.Metadata.PreviousFile is { } previous ? [table.Metadata.Path, table.Paths.Local(previous)] : [table.Metadata.Path],
         };
         opened.Add(snapshot, new Opened(table, schema, data.ToDictionary(f => f.Path, StringComparer.Ordinal), deletes));

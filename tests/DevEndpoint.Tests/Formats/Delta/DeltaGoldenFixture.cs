@@ -71,7 +71,7 @@ public sealed class DeltaGoldenFixture : IAsyncLifetime
 
     private static async Task<string> FilesAsync(DeltaGolden.Table golden)
     {
-        var snapshot = await new DeltaTableFormat().ReadSnapshotAsync(golden.Root, SnapshotSelector.Latest, CancellationToken.None);
+        var snapshot = await new DeltaTableFormat().ReadSnapshotAsync(golden.Root, TableStorage.Local, SnapshotSelector.Latest, CancellationToken.None);
         return golden.ActiveFiles is { } expected && snapshot.Files.Count != expected
             ? $"wrong: {snapshot.Files.Count} active files, expected {expected}"
             : golden.Latest is { } latest && snapshot.Version != latest ? $"wrong: version {snapshot.Version}, expected {latest}" : "read";
@@ -79,7 +79,7 @@ public sealed class DeltaGoldenFixture : IAsyncLifetime
 
     private static async Task<string> ErrorAsync(DeltaGolden.Table golden)
     {
-        await new DeltaTableFormat().ReadSnapshotAsync(golden.Root, SnapshotSelector.Latest, CancellationToken.None);
+        await new DeltaTableFormat().ReadSnapshotAsync(golden.Root, TableStorage.Local, SnapshotSelector.Latest, CancellationToken.None);
         return "wrong: read, but must be refused";
     }
 

@@ -7,7 +7,7 @@ namespace DevEndpoint.Tests.Formats.Delta;
 public sealed class DeltaLogTests
 {
     private static Task<TableSnapshot> ReadAsync(string root, SnapshotSelector? at = null) =>
-        new DeltaTableFormat().ReadSnapshotAsync(root, at ?? SnapshotSelector.Latest, CancellationToken.None);
+        new DeltaTableFormat().ReadSnapshotAsync(root, TableStorage.Local, at ?? SnapshotSelector.Latest, CancellationToken.None);
 
     [Fact]
     public async Task A_table_with_a_checkpoint_is_read_from_the_checkpoint_and_the_commits_after_it_only()

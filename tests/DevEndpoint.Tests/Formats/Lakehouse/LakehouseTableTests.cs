@@ -18,7 +18,7 @@ public sealed class LakehouseTableTests
     private const string Iceberg = "lineitem_iceberg";
     private const string FirstSnapshot = "7817332053627255703";
     private const string CurrentSnapshot = "2354745328521181395";
-    private const string First = "20240101000000000";
+    internal const string First = "20240101000000000";
     private const string Update = "20240102000000000";
     private const string Third = "20240103000000000";
 
@@ -157,16 +157,25 @@ public sealed class LakehouseTableTests
     private static async Task LakeAsync(TempFolder folder)
     {
         Copy(Corpus, folder.Combine("lake", Iceberg));
-        var root = folder.Combine("lake", "hudi_t");
-        folder.Write("lake/hudi_t/.hoodie/hoodie.properties", "hoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.base.file.format=PARQUET\n");
-        await BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
-        await BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
-        folder.Write($"lake/hudi_t/.hoodie/{First}.commit", "{}");
-        await BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
-        folder.Write($"lake/hudi_t/.hoodie/{Update}.commit", "{}");
+        await HudiTableAsync(folder.Combine("lake", "hudi_t"));
     }
 
-    private static void Copy(string from, string to)
+    /// <summary>
+    /// Writes a Hudi copy-on-write table at <paramref name="root"/>: file groups fg1 (partition a) and fg2 (b) written by
+    /// instant <see cref="First"/>, then fg1 rewritten by <see cref="Update"/>.
+    /// </summary>
+    internal static async Task HudiTableAsync(string root)
+    {
+        Directory.CreateDirectory(Path.Combine(root, ".hoodie"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", "hoodie.properties"), "hoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.base.file.format=PARQUET\n");
+        await BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
+        await BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", $"{First}.commit"), "{}");
+        await BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
+        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", $"{Update}.commit"), "{}");
+    }
+
+    internal static void Copy(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {

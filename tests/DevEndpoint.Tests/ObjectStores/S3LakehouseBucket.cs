@@ -1,0 +1,113 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using DevEndpoint.Catalog;
+using DevEndpoint.ObjectStores;
+using DevEndpoint.Tests.Formats.Iceberg;
+using DevEndpoint.Tests.Formats.Lakehouse;
+
+namespace DevEndpoint.Tests.ObjectStores;
+
+/// <summary>
+/// A bucket of its own (named <c>lakes3-...</c>, deleted with everything in it afterwards) on the test S3 server, a
+/// catalog with the connection <c>lake</c> to it, and a local folder <c>lake/</c> of lakehouse tables: Delta golden tables,
+/// Iceberg tables of the corpus and a Hudi copy-on-write table written here, to upload and compare with the same tables on disk.
+/// </summary>
+internal sealed class S3LakehouseBucket : IAsyncDisposable
+{
+    public const string Connection = "lake";
+
+    /// <summary>The Delta golden tables of the lake: a multi-part checkpoint, deletion vectors in a partitioned table with a checkpoint, typed partition values, a V2 checkpoint with sidecars, and statistics on a data column.</summary>
+    public static readonly string[] Delta =
+        ["multi-part-checkpoint", "dv-partitioned-with-checkpoint", "data-reader-partition-values", "v2-checkpoint-parquet", "data-skipping-partition-and-data-column"];
+
+    /// <summary>The Iceberg tables of the lake, by their corpus path: position deletes, equality deletes, v3 deletion vectors.</summary>
+    public static readonly string[] Iceberg =
+    [
+        "impala/hadoop_catalog/ice/iceberg_v2_delete_positional",
+        "impala/hadoop_catalog/ice/iceberg_v2_delete_equality",
+        "impala/iceberg_v3/iceberg_v3_deletion_vectors",
+    ];
+
+    public const string Hudi = "hudi_t";
+
+    private S3LakehouseBucket(ObjectStore store, string bucket)
+    {
+        Store = store;
+        Bucket = bucket;
+        Catalog = DataCatalog.Open(Local.Combine("catalog.db"));
+        S3TestServer.AddConnection(Catalog, Connection);
+    }
+
+    public TempFolder Local { get; } = new();
+
+    public ObjectStore Store { get; }
+
+    public string Bucket { get; }
+
+    public DataCatalog Catalog { get; }
+
+    /// <summary>The local folder of the lake's tables.</summary>
+    public string Lake => Local.Combine("lake");
+
+    public static async Task<S3LakehouseBucket> CreateAsync()
+    {
+        var store = S3TestServer.Open();
+        var bucket = $"lakes3-{Guid.NewGuid():N}"[..24];
+        await store.CreateBucketAsync(bucket);
+        return new S3LakehouseBucket(store, bucket);
+    }
+
+    /// <summary>The <c>s3://</c> path of a key in this bucket.</summary>
+    public string Path(string key) => $"s3://{Bucket}/{key}";
+
+    /// <summary>Writes the lake's tables to <see cref="Lake"/> on disk (each in a folder of its name) and uploads them under <c>lake/</c>.</summary>
+    public async Task UploadLakeAsync()
+    {
+        foreach (var table in Delta)
+        {
+            LakehouseTableTests.Copy(Corpora.Path("lakehouse", "delta-golden", table), System.IO.Path.Combine(Lake, table));
+        }
+
+        foreach (var table in Iceberg)
+        {
+            LakehouseTableTests.Copy(IcebergRows.Table(table), System.IO.Path.Combine(Lake, table.Split('/')[^1]));
+        }
+
+        await LakehouseTableTests.HudiTableAsync(System.IO.Path.Combine(Lake, Hudi));
+        await Store.UploadFolderAsync(Lake, S3Path.Parse(Path("lake")));
+    }
+
+    /// <summary>Uploads one Delta golden table under <paramref name="key"/>, all of its files but those <paramref name="leaveOut"/> names (relative paths).</summary>
+    public async Task UploadDeltaAsync(string table, string key, params string[] leaveOut)
+    {
+        var folder = Corpora.Path("lakehouse", "delta-golden", table);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/');
+            if (!leaveOut.Contains(relative))
+            {
+                await Store.UploadAsync(file, S3Path.Parse(Path($"{key}/{relative}")));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var objects = new List<S3Path>();
+        await foreach (var stored in Store.ListAsync(new S3Path(Bucket, string.Empty)))
+        {
+            objects.Add(stored.Path);
+        }
+
+        await Store.DeleteAsync(objects);
+        using (var client = new AmazonS3Client(
+            new BasicAWSCredentials(S3TestServer.AccessKey, S3TestServer.SecretKey),
+            new AmazonS3Config { ServiceURL = S3TestServer.Endpoint, ForcePathStyle = true }))
+        {
+            await client.DeleteBucketAsync(Bucket);
+        }
+
+        Store.Dispose();
+        Local.Dispose();
+    }
+}
