@@ -15,19 +15,19 @@ public sealed class ConnectionCommandTests : IDisposable
         var password = TestServers.Password(ConnectionTypes.Postgres);
         var variable = TestServers.PasswordVariable(ConnectionTypes.Postgres);
 
-        var add = await RunAsync("connection", "add", "shop", "--type", "postgres", "--url", "Host=127.0.0.1;Port=55432;Database=shop", "--user", TestServers.User(ConnectionTypes.Postgres), "--password-env", variable);
+        var add = await RunAsync("connection", "add", "shop", "--type", "postgres", "--url", TestServers.Url(ConnectionTypes.Postgres), "--user", TestServers.User(ConnectionTypes.Postgres), "--password-env", variable);
         var text = await RunAsync("connection", "list");
         var json = await RunAsync("connection", "list", "--json");
         var test = await RunAsync("connection", "test", "shop");
         var removed = await RunAsync("connection", "remove", "shop");
 
-        Assert.Equal((0, $"Added postgres connection 'shop' (Host=127.0.0.1;Port=55432;Database=shop; secret from env {variable}).\n"), (add.ExitCode, add.Output.ReplaceLineEndings("\n")));
-        Assert.Contains($"shop        postgres  Host=127.0.0.1;Port=55432;Database=shop  devendpoint_test  env {variable}", text.Output, StringComparison.Ordinal);
+        Assert.Equal((0, $"Added postgres connection 'shop' ({TestServers.Url(ConnectionTypes.Postgres)}; secret from env {variable}).\n"), (add.ExitCode, add.Output.ReplaceLineEndings("\n")));
+        Assert.Contains($"shop        postgres  {TestServers.Url(ConnectionTypes.Postgres)}  devendpoint_test  env {variable}", text.Output, StringComparison.Ordinal);
         var listed = Assert.Single(JsonDocument.Parse(json.Output).RootElement.GetProperty("ConnectionList").EnumerateArray());
         Assert.Equal($"env {variable}", listed.GetProperty("SecretSource").GetString());
         Assert.Equal(0, test.ExitCode);
         Assert.StartsWith("Connection 'shop' works: PostgreSQL 1", test.Output, StringComparison.Ordinal);
-        Assert.Contains(" at postgresql://127.0.0.1:55432/shop (", test.Output, StringComparison.Ordinal);
+        Assert.Contains($" at {TestServers.Target(ConnectionTypes.Postgres)} (", test.Output, StringComparison.Ordinal);
         Assert.Equal((0, "Removed connection 'shop'.\n"), (removed.ExitCode, removed.Output.ReplaceLineEndings("\n")));
         var everything = string.Concat(new[] { add, text, json, test, removed }.Select(r => r.Output + r.Error));
         Assert.DoesNotContain(password, everything, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ConnectionCommandTests : IDisposable
     [Fact]
     public async Task Testing_with_an_unset_password_variable_names_the_variable()
     {
-        await RunAsync("connection", "add", "shop", "--type", "mysql", "--url", "Server=127.0.0.1;Port=53306;Database=shop", "--user", "reader", "--password-env", "DEVENDPOINT_UNSET_VARIABLE");
+        await RunAsync("connection", "add", "shop", "--type", "mysql", "--url", "Server=127.0.0.1;Database=shop", "--user", "reader", "--password-env", "DEVENDPOINT_UNSET_VARIABLE");
 
         var test = await RunAsync("connection", "test", "shop");
 

@@ -10,12 +10,13 @@ namespace DevEndpoint.Interactive.Tests;
 /// <summary>A real composite kernel with a C# kernel and the DevEndpoint extension loaded, over a fresh sample lake and catalog.</summary>
 public sealed class KernelFixture : IAsyncDisposable
 {
-    private KernelFixture(CompositeKernel kernel, CSharpKernel csharp, string folder, string home)
+    private KernelFixture(CompositeKernel kernel, CSharpKernel csharp, string folder, string home, string? catalog)
     {
         Kernel = kernel;
         CSharp = csharp;
         Folder = folder;
         Home = home;
+        CatalogPath = catalog ?? Path.Combine(folder, "catalog.db");
     }
 
     public CompositeKernel Kernel { get; }
@@ -29,10 +30,14 @@ public sealed class KernelFixture : IAsyncDisposable
 
     public string Lake => Path.Combine(Folder, "lake");
 
-    public string CatalogPath => Path.Combine(Folder, "catalog.db");
+    /// <summary>What <see cref="MagicAsync"/> passes as <c>--catalog</c>: a file in <see cref="Folder"/>, or the catalog given at creation.</summary>
+    public string CatalogPath { get; }
 
-    /// <summary>A fresh kernel; with <paramref name="home"/>, one that shares another fixture's libraries and endpoints, as a restarted notebook does.</summary>
-    public static async Task<KernelFixture> CreateAsync(string? home = null)
+    /// <summary>
+    /// A fresh kernel; with <paramref name="home"/>, one that shares another fixture's libraries and endpoints, as a restarted
+    /// notebook does; with <paramref name="catalog"/>, one whose magics use that catalog (a <c>postgresql://</c> URL).
+    /// </summary>
+    public static async Task<KernelFixture> CreateAsync(string? home = null, string? catalog = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "devendpoint-kernel-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -42,7 +47,7 @@ public sealed class KernelFixture : IAsyncDisposable
         kernel.DefaultKernelName = csharp.Name;
         home ??= Path.Combine(folder, "home");
         await new DevEndpointKernelExtension(home).OnLoadAsync(kernel);
-        return new KernelFixture(kernel, csharp, folder, home);
+        return new KernelFixture(kernel, csharp, folder, home, catalog);
     }
 
     public Task<KernelCommandResult> SubmitAsync(string code) => Kernel.SendAsync(new SubmitCode(code));

@@ -6,8 +6,8 @@ using DevEndpoint.ObjectStores;
 namespace DevEndpoint.Testing;
 
 /// <summary>
-/// The S3-protocol server the object store tests run against: <c>$DEVENDPOINT_TEST_S3_ENDPOINT</c>, else s3rver's port
-/// of <c>scripts/s3-server.sh</c> on 127.0.0.1; keys from <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>, else
+/// The S3-protocol server the object store tests run against: <c>$DEVENDPOINT_TEST_S3_ENDPOINT</c> (<c>./build.sh test</c>
+/// sets it to the s3rver that <c>scripts/s3-server.sh</c> starts; without it the tests skip); keys from <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>, else
 /// s3rver's own (<c>S3RVER</c>). Each test works in a bucket of its own.
 /// </summary>
 internal static class S3TestServer
@@ -19,7 +19,7 @@ internal static class S3TestServer
 
     private static readonly Lazy<string?> MissingReason = new(Probe);
 
-    public static string Endpoint => Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } set ? set : "http://127.0.0.1:54569";
+    public static string Endpoint => Environment.GetEnvironmentVariable(EndpointVariable) ?? string.Empty;
 
     public static string AccessKey => Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") is { Length: > 0 } key ? key : "S3RVER";
 
@@ -58,6 +58,11 @@ internal static class S3TestServer
 
     private static string? Probe()
     {
+        if (string.IsNullOrEmpty(Endpoint))
+        {
+            return $"No S3-protocol server: {EndpointVariable} is not set. Run ./build.sh test, or start one with scripts/s3-server.sh and set {EndpointVariable} to its URL.";
+        }
+
         var uri = new Uri(Endpoint);
         try
         {

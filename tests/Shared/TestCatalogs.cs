@@ -5,7 +5,7 @@ namespace DevEndpoint.Testing;
 
 /// <summary>
 /// Fresh catalogs for tests that run against both stores: a SQLite file in a temp folder, or a new PostgreSQL database
-/// (named <c>pgstore_...</c>) on the test server, reached by URL with its password in a password file. Every database made
+/// (named <c>pgstore_...</c>, or with the prefix given) on the test server, reached by URL with its password in a password file. Every database made
 /// is dropped on dispose. Without <c>DEVENDPOINT_TEST_POSTGRES</c>, <see cref="Stores"/> holds SQLite alone.
 /// </summary>
 internal sealed class TestCatalogs : IDisposable
@@ -17,6 +17,13 @@ internal sealed class TestCatalogs : IDisposable
     private readonly TempFolder temp = new();
     private readonly List<string> databases = [];
     private readonly List<string> roles = [];
+    private readonly string prefix;
+
+    /// <param name="prefix">What the names of the databases and roles made start with.</param>
+    public TestCatalogs(string prefix = "pgstore")
+    {
+        this.prefix = prefix;
+    }
 
     /// <summary>The stores to run a theory against: SQLite, and PostgreSQL when the test server is there.</summary>
     public static TheoryData<string> Stores =>
@@ -50,10 +57,10 @@ internal sealed class TestCatalogs : IDisposable
         return $"postgresql://{user}@{server.Host}:{server.Port}/{database}?passfile={Uri.EscapeDataString(passfile)}";
     }
 
-    /// <summary>A new login role (named <c>pgstore_&lt;what&gt;_...</c>) with the test password; dropped on dispose.</summary>
+    /// <summary>A new login role (named <c>&lt;prefix&gt;_&lt;what&gt;_...</c>) with the test password; dropped on dispose.</summary>
     public string CreateRole(string what)
     {
-        var role = $"pgstore_{what}_{Guid.NewGuid():N}"[..(16 + what.Length)];
+        var role = $"{prefix}_{what}_{Guid.NewGuid():N}"[..(prefix.Length + 9 + what.Length)];
         var password = TestServers.Password(ConnectionTypes.Postgres).Replace("'", "''", StringComparison.Ordinal);
         Admin($"CREATE ROLE {role} LOGIN PASSWORD '{password}'");
         roles.Add(role);
@@ -63,7 +70,7 @@ internal sealed class TestCatalogs : IDisposable
     /// <summary>A new, empty PostgreSQL database owned by the test user; dropped on dispose.</summary>
     public string CreateDatabase()
     {
-        var database = $"pgstore_{Guid.NewGuid():N}"[..24];
+        var database = $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 17)];
         Admin($"CREATE DATABASE {database}");
         databases.Add(database);
         return database;

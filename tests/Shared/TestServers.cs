@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DevEndpoint.Catalog;
 
 namespace DevEndpoint.Testing;
@@ -23,6 +24,24 @@ internal static class TestServers
 
     public static string User(string type) => Environment.GetEnvironmentVariable(Variable(type) + "_USER")!;
 
+    /// <summary>
+    /// How messages and table locations name a database on the server of <paramref name="type"/>:
+    /// <c>postgresql://127.0.0.1:55450/shop</c>, <c>mysql://127.0.0.1:53350/shop</c>.
+    /// </summary>
+    public static string Target(string type, string database = "shop")
+    {
+        var server = Parts(type);
+        return $"{(type == ConnectionTypes.Postgres ? "postgresql" : "mysql")}://{server["host"]}:{server["port"]}/{database}";
+    }
+
+    /// <summary>The server's connection string with another database (<c>Database=</c>) or port (<c>Port=</c>).</summary>
+    public static string UrlWith(string type, string? database = null, int? port = null)
+    {
+        var server = Parts(type);
+        var host = type == ConnectionTypes.Postgres ? "Host" : "Server";
+        return $"{host}={server["host"]};Port={port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? server["port"]};Database={database ?? server["database"]}";
+    }
+
     /// <summary>The password, for tests that check it never shows.</summary>
     public static string Password(string type) => Environment.GetEnvironmentVariable(PasswordVariable(type))!;
 
@@ -35,6 +54,18 @@ internal static class TestServers
         User = User(type),
         PasswordEnv = PasswordVariable(type),
     }.Validated();
+
+    private static Dictionary<string, string> Parts(string type)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = Url(type) };
+        string Get(params string[] keys) => keys.Where(builder.ContainsKey).Select(k => Convert.ToString(builder[k], System.Globalization.CultureInfo.InvariantCulture)!).First();
+        return new Dictionary<string, string>
+        {
+            ["host"] = Get("Host", "Server"),
+            ["port"] = Get("Port"),
+            ["database"] = Get("Database"),
+        };
+    }
 
     /// <summary>Why tests of these server types cannot run here, or <c>null</c> when they can.</summary>
     public static string? Missing(IEnumerable<string> types)

@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.Endpoints;
 using DevEndpoint.Interactive.Endpoints;
 using DevEndpoint.Interactive.Views;
@@ -22,7 +23,7 @@ public sealed class EndpointCreateMagic : KernelDirectiveCommand
         var definition = new EndpointDefinition(
             command.Name,
             command.Libraries is null ? stored?.Libraries ?? [] : EndpointMagic.FullPaths(command.Libraries),
-            command.Catalog is null ? stored?.Catalog : Path.GetFullPath(command.Catalog),
+            command.Catalog is null ? stored?.Catalog : CatalogLocation.Parse(command.Catalog).FilePath ?? command.Catalog,
             stored?.CreatedOn ?? DateTimeOffset.Now);
         var kernel = await EndpointMagic.StartAsync(root, session, definition);
         var headline = stored is null

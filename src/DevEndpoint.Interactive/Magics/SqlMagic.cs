@@ -113,11 +113,11 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
 
     private SqlSession Session(string? catalog)
     {
-        var path = Path.GetFullPath(catalog ?? DataCatalog.DefaultPath);
-        if (!sessions.TryGetValue(path, out var session))
+        var key = CatalogLocation.Parse(catalog).Display;
+        if (!sessions.TryGetValue(key, out var session))
         {
-            session = new SqlSession(DataCatalog.Open(path));
-            sessions[path] = session;
+            session = new SqlSession(DataCatalog.Open(catalog));
+            sessions[key] = session;
         }
 
         return session;

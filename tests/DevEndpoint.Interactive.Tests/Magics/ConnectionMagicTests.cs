@@ -19,7 +19,7 @@ public sealed class ConnectionMagicTests
         KernelFixture.AssertSucceeded(list);
         KernelFixture.AssertSucceeded(test);
         KernelFixture.AssertSucceeded(removed);
-        Assert.Contains($"<tr><td style=\"text-align:left\">shop</td><td style=\"text-align:left\">mysql</td><td style=\"text-align:left\">Server=127.0.0.1;Port=53306;Database=shop</td><td style=\"text-align:left\">devendpoint_test</td><td style=\"text-align:left\">env {variable}</td></tr>", KernelFixture.Html(list));
+        Assert.Contains($"<tr><td style=\"text-align:left\">shop</td><td style=\"text-align:left\">mysql</td><td style=\"text-align:left\">{TestServers.Url(ConnectionTypes.MySql)}</td><td style=\"text-align:left\">devendpoint_test</td><td style=\"text-align:left\">env {variable}</td></tr>", KernelFixture.Html(list));
         Assert.StartsWith("Connection 'shop' works: MariaDB 1", KernelFixture.Text(test), StringComparison.Ordinal);
         Assert.DoesNotContain("<td style=\"text-align:left\">shop</td>", KernelFixture.Html(removed));
         Assert.Empty(DataCatalog.Open(fixture.CatalogPath).GetConnections());

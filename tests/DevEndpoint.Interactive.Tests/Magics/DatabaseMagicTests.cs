@@ -20,7 +20,7 @@ public sealed class DatabaseMagicTests
         KernelFixture.AssertSucceeded(load);
         Assert.Contains("<tr><td style=\"text-align:left\">shop_orders</td><td style=\"text-align:left\">created</td><td style=\"text-align:left\">mysql</td><td style=\"text-align:right\">8</td><td style=\"text-align:right\">1000</td></tr>", KernelFixture.Html(crawl));
         Assert.Contains("<tr><td style=\"text-align:left\">shop_big_orders</td><td style=\"text-align:left\">created</td><td style=\"text-align:left\">mysql</td><td style=\"text-align:right\">3</td><td style=\"text-align:right\">0</td></tr>", KernelFixture.Html(crawl));
-        Assert.Contains(" columns from mysql://127.0.0.1:53306/shop/orders in 1 query, in ", KernelFixture.Html(load));
+        Assert.Contains($" columns from {TestServers.Target(ConnectionTypes.MySql)}/orders in 1 query, in ", KernelFixture.Html(load));
         var frame = Assert.IsType<DataFrame>(KernelFixture.ReturnValue(value));
         Assert.Equal(["id", "amount", "shipped"], frame.Columns.Select(c => c.Name));
         Assert.IsType<BooleanDataFrameColumn>(frame.Columns["shipped"]);

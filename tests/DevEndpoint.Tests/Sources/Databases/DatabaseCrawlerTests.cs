@@ -35,7 +35,7 @@ public sealed class DatabaseCrawlerTests
             table.StorageDescriptor.Columns.Select(c => $"{c.Name} {c.Type} {c.Parameters![DatabaseCrawler.SourceTypeParameter]} {c.Parameters[DatabaseCrawler.NullableParameter]}"));
         Assert.Equal("Unit price", table.StorageDescriptor.Columns[2].Comment);
         Assert.Equal("Order lines", table.Description);
-        Assert.Equal($"postgresql://127.0.0.1:55432/shop/{db.Name}/lines", table.StorageDescriptor.Location);
+        Assert.Equal($"{TestServers.Target(ConnectionTypes.Postgres)}/{db.Name}/lines", table.StorageDescriptor.Location);
         Assert.Equal(
             ("postgresql", "src", "table", "order_id,line", "25"),
             (table.Parameter("classification"), table.Parameter("connectionName"), table.Parameter("typeOfData"), table.Parameter("primaryKey"), table.Parameter("recordCount")));
@@ -66,7 +66,7 @@ public sealed class DatabaseCrawlerTests
             table.StorageDescriptor.Columns.Select(c => $"{c.Name} {c.Type}"));
         Assert.Equal(("Item id", "false"), (table.StorageDescriptor.Columns[0].Comment, table.StorageDescriptor.Columns[0].Parameters![DatabaseCrawler.NullableParameter]));
         Assert.Equal(("Things we sell", "mysql", "id", "3"), (table.Description, table.Parameter("classification"), table.Parameter("primaryKey"), table.Parameter("recordCount")));
-        Assert.Equal($"mysql://127.0.0.1:53306/{db.Name}/items", table.StorageDescriptor.Location);
+        Assert.Equal($"{TestServers.Target(ConnectionTypes.MySql, db.Name)}/items", table.StorageDescriptor.Location);
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class DatabaseLoaderTests
         async Task<string> Error(string table, LoadOptions options) => (await Assert.ThrowsAsync<DevEndpointException>(() => loader.LoadAsync(table, options))).Message;
 
         Assert.Equal(
-            $"Table {gone} reads shop/{db.Name}/gone through connection 'src', and postgresql://127.0.0.1:55432/shop has no such table any more. Crawl the connection again, or remove the table from the catalog.",
+            $"Table {gone} reads shop/{db.Name}/gone through connection 'src', and {TestServers.Target(ConnectionTypes.Postgres)} has no such table any more. Crawl the connection again, or remove the table from the catalog.",
             await Error(gone, new LoadOptions()));
         Assert.Equal($"Column 'dy' at position 1 of the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
         Assert.Equal(
@@ -154,7 +154,7 @@ public sealed class DatabaseLoaderTests
 
             var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(db.Catalog).LoadAsync($"src.{db.TableName("t")}"));
 
-            Assert.StartsWith($"Cannot connect to mysql://127.0.0.1:53306/shop with connection 'src': the server refused user 'devendpoint_test' with the password from env {variable}.", error.Message, StringComparison.Ordinal);
+            Assert.StartsWith($"Cannot connect to {TestServers.Target(ConnectionTypes.MySql)} with connection 'src': the server refused user 'devendpoint_test' with the password from env {variable}.", error.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(wrong, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(TestServers.Password(ConnectionTypes.MySql), error.ToString(), StringComparison.Ordinal);
         }
