@@ -121,7 +121,8 @@ internal sealed record InferredType(
         return fields;
     }
 
-    private static int IndexOf(List<KeyValuePair<string, InferredType>> fields, string key)
+    /// <summary>The index of the field named <paramref name="key"/>, or -1.</summary>
+    public static int IndexOf(List<KeyValuePair<string, InferredType>> fields, string key)
     {
         for (var i = 0; i < fields.Count; i++)
         {

@@ -89,6 +89,11 @@ internal sealed class JsonRows
     private readonly bool[] set;
     private byte[] scratch = new byte[256];
 
+    /// <summary>Lines that were not flat objects: past <see cref="MaxFlatMisses"/>, the file's lines go to the reader alone.</summary>
+    private const int MaxFlatMisses = 1024;
+    private FlatLine.Member[] members = new FlatLine.Member[16];
+    private int flatMisses;
+
     public JsonRows(CatalogTable table, List<ColumnSink> columns)
     {
         this.columns = columns;
@@ -104,6 +109,23 @@ internal sealed class JsonRows
     public Bad? Add(ReadOnlySpan<byte> line, ReadPart part)
     {
         Array.Clear(set);
+        if (flatMisses < MaxFlatMisses && FlatLine.TryScan(line, ref members, out var count))
+        {
+            if (AddFlat(line, count, out var flatBad))
+            {
+                part.EndRow(data, set, flatBad is not null);
+                return flatBad;
+            }
+
+            // An escaped string the reader rejects: the reader reads the line again, from its start, to report it.
+            part.EndRow(data, set, bad: true);
+            Array.Clear(set);
+        }
+        else
+        {
+            flatMisses++;
+        }
+
         var reader = new Utf8JsonReader(line);
         Bad? bad;
         try
@@ -122,6 +144,69 @@ internal sealed class JsonRows
 
         part.EndRow(data, set, bad is not null);
         return bad;
+    }
+
+    /// <summary>
+    /// Adds the members of a line <see cref="FlatLine"/> scanned, as <see cref="ReadObject"/> would; <c>false</c> when a
+    /// key is not one seen before (or an escaped string turns out invalid), for the reader to take the line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AddFlat(ReadOnlySpan<byte> line, int count, out Bad? bad)
+    {
+        bad = null;
+        for (var m = 0; m < count; m++)
+        {
+            ref readonly var member = ref members[m];
+            if (!root.TryFindSeen(line.Slice(member.KeyStart, member.KeyLength), out var inner))
+            {
+                return false;
+            }
+
+            if (inner is null || inner.Fields.Count > 0 || inner.Column < 0 || set[inner.Column])
+            {
+                // Not loaded, or a struct given a scalar (which the reader skips too), or a key seen already on the line.
+                continue;
+            }
+
+            var builder = columns[inner.Column];
+            set[inner.Column] = true;
+            bool added;
+            switch (member.Kind)
+            {
+                case FlatLine.Kind.Null:
+                    builder.AddNull();
+                    continue;
+                case FlatLine.Kind.EscapedString:
+                    var reader = new Utf8JsonReader(line[member.Start..member.End]);
+                    try
+                    {
+                        reader.Read();
+                    }
+                    catch (JsonException)
+                    {
+                        return false;
+                    }
+
+                    if (scratch.Length < reader.ValueSpan.Length)
+                    {
+                        scratch = new byte[reader.ValueSpan.Length * 2];
+                    }
+
+                    added = builder.TryAddUtf8(scratch.AsSpan(0, reader.CopyString(scratch)), quoted: true);
+                    break;
+                default:
+                    added = builder.TryAddUtf8(member.Value(line), quoted: member.Kind == FlatLine.Kind.String);
+                    break;
+            }
+
+            if (!added)
+            {
+                bad = new Bad(builder.Column, Encoding.UTF8.GetString(line[member.Start..member.End]), member.Start + 1);
+                return true;
+            }
+        }
+
+        return true;
     }
 
     private static Bad? Skip(ref Utf8JsonReader reader)
@@ -214,17 +299,9 @@ internal sealed class JsonRows
         public Field? Find(ref Utf8JsonReader reader)
         {
             var name = reader.ValueSpan;
-            if (!reader.ValueIsEscaped)
+            if (!reader.ValueIsEscaped && TryFindSeen(name, out var known))
             {
-                for (var i = 0; i < seen.Count; i++)
-                {
-                    var at = (last + 1 + i) % seen.Count;
-                    if (name.SequenceEqual(seen[at].Name))
-                    {
-                        last = at;
-                        return seen[at].Field;
-                    }
-                }
+                return known;
             }
 
             var text = reader.GetString()!;
@@ -236,6 +313,26 @@ internal sealed class JsonRows
             }
 
             return field;
+        }
+
+        /// <summary>The field an unescaped key leads to, when the key was seen before (<paramref name="field"/> is <c>null</c> for a key of no column).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool TryFindSeen(ReadOnlySpan<byte> name, out Field? field)
+        {
+            var at = last;
+            for (var i = 0; i < seen.Count; i++)
+            {
+                at = at + 1 == seen.Count ? 0 : at + 1;
+                if (name.SequenceEqual(seen[at].Name))
+                {
+                    last = at;
+                    field = seen[at].Field;
+                    return true;
+                }
+            }
+
+            field = null;
+            return false;
         }
     }
 }
