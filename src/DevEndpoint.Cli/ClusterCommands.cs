@@ -39,7 +39,7 @@ internal static class ClusterCommands
             CliDescriptions.Option<string?>(ClusterDescriptions.Bookmark),
             CliDescriptions.Option<string?>(ClusterDescriptions.Mode),
             CliApp.CatalogOption(),
-            CliDescriptions.Option<string>(ClusterDescriptions.RequiredCluster));
+            CliDescriptions.Option<string?>(ClusterDescriptions.Cluster));
         run.SetAction((parse, cancellationToken) => ForwardAsync(parse, "devendpoint job run", cancellationToken));
         var command = CliDescriptions.Command(ClusterDescriptions.JobGroup);
         command.Subcommands.Add(run);

@@ -110,7 +110,7 @@ internal static class ClusterApp
         var bookmark = CliDescriptions.Option<string?>(ClusterDescriptions.Bookmark);
         var mode = CliDescriptions.Option<string?>(ClusterDescriptions.Mode);
         var catalog = CliDescriptions.Option<string?>(CommonOptions.Catalog);
-        var cluster = CliDescriptions.Option<string>(ClusterDescriptions.RequiredCluster);
+        var cluster = CliDescriptions.Option<string?>(ClusterDescriptions.Cluster);
         var command = CliDescriptions.Command(ClusterDescriptions.JobRun, source, transform, to, format, partitionBy, table, bookmark, mode, catalog, cluster);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -123,7 +123,7 @@ internal static class ClusterApp
                 Bookmark = parse.GetValue(bookmark),
                 Mode = WriteOptions.ParseMode(parse.GetValue(mode) ?? "append"),
             };
-            await using var session = await ClusterSession.ConnectAsync(ClusterDatabase.Parse(parse.GetValue(cluster)!), cancellationToken);
+            await using var session = parse.GetValue(cluster) is { } url ? await ClusterSession.ConnectAsync(ClusterDatabase.Parse(url), cancellationToken) : null;
             var result = await new DistributedJob(session, error).RunAsync(store, options, cancellationToken);
             if (result.Written is { } written)
             {

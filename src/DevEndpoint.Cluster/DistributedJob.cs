@@ -77,15 +77,20 @@ internal sealed record ClusterJobResult(string Run, long RowsRead, WriteResult? 
 /// of an unpartitioned table's), the workers read, transform and stage each group under
 /// <c>&lt;to&gt;/_staging/&lt;run&gt;/&lt;task&gt;/&lt;attempt&gt;</c>, and this process puts the accepted attempts' output in place
 /// and updates the catalog (and the bookmark) once. A retried task's output counts once; a failed run commits nothing.
+/// Without a session (<c>job run</c> without <c>--cluster</c>) the job runs in this process as one task, staged and
+/// committed the same way. Either way the run is recorded in the catalog (<see cref="JobRun"/>).
 /// </summary>
-internal sealed class DistributedJob(ClusterSession session, TextWriter progress)
+internal sealed class DistributedJob(ClusterSession? session, TextWriter progress)
 {
+    /// <summary>The worker a job run in this process is recorded on.</summary>
+    private static readonly string ThisProcess = $"{Environment.MachineName}:{Environment.ProcessId}";
+
     /// <summary>The staging folder under the target; loads and crawls of the target leave out folders starting with '_'.</summary>
     public const string StagingFolder = "_staging";
 
     public async Task<ClusterJobResult> RunAsync(DataCatalog catalog, ClusterJobOptions options, CancellationToken cancellationToken = default)
     {
-        if (options.Mode is not (WriteMode.Append or WriteMode.Overwrite))
+        if (session is not null && options.Mode is not (WriteMode.Append or WriteMode.Overwrite))
         {
             throw new DevEndpointException(
                 $"A job across a cluster appends (append) or replaces the partitions it writes (overwrite); --mode {WriteOptions.ModeName(options.Mode)} is not available with --cluster.");
@@ -106,8 +111,8 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
             return new ClusterJobResult(run, 0, null, []);
         }
 
-        var workers = await session.WorkersAsync();
-        var groups = Groups(files, workers.Count);
+        var workers = session is null ? [ThisProcess] : await session.WorkersAsync();
+        var groups = session is null ? [files.Select(f => f.Path).ToList()] : Groups(files, workers.Count);
         progress.WriteLine($"Job run {run}: {files.Count} files of {source} in {groups.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
         await using var record = JobRunRecord.Start(catalog, run, options.JobName, options.Arguments, groups.Count, workers.Count);
         try
@@ -129,13 +134,7 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
         var staging = Path.Combine(target, StagingFolder, record.Id);
         try
         {
-            var dispatcher = new TaskDispatcher(session.Client, progress)
-            {
-                Deaths = session.Deaths,
-                Done = o => record.TaskDone(o.Worker),
-                Retried = record.TaskRetried,
-            };
-            var outcomes = await dispatcher.RunAsync(record.Id, "job", TaskKinds.Job, groups.Count, (i, attempt) => ClusterJson.Write(
+            string Request(int i, int attempt) => ClusterJson.Write(
                 new JobTaskRequest(
                     catalog.Path,
                     source.ToString(),
@@ -143,8 +142,16 @@ internal sealed class DistributedJob(ClusterSession session, TextWriter progress
                     options.Transform,
                     Path.Combine(staging, string.Create(CultureInfo.InvariantCulture, $"{i + 1}"), string.Create(CultureInfo.InvariantCulture, $"{attempt}")),
                     options.Format,
-                    options.PartitionBy)),
-                cancellationToken);
+                    options.PartitionBy));
+            var outcomes = session is null
+                ? [new TaskOutcome(await JobTasks.RunAsync(Request(0, 1)), ThisProcess, 1)]
+                : await new TaskDispatcher(session.Client, progress) { Deaths = session.Deaths, Done = o => record.TaskDone(o.Worker), Retried = record.TaskRetried }
+                    .RunAsync(record.Id, "job", TaskKinds.Job, groups.Count, Request, cancellationToken);
+            if (session is null)
+            {
+                record.TaskDone(ThisProcess);
+            }
+
             var results = outcomes.Select(o => ClusterJson.Read<JobTaskResult>(o.ResultJson)).ToList();
             await record.StopHeartbeatAsync();
             var written = new FrameWriter(catalog).PublishStaged(

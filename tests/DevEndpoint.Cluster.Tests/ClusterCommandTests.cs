@@ -143,6 +143,7 @@ public sealed class ClusterCommandTests
 
         Assert.Equal(2, code);
         Assert.Contains("error: Option '--transform' is required.", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("error: Option '--cluster' is required.", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error: Option '--to' is required.", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--cluster", error.ToString(), StringComparison.Ordinal);
     }
 }

@@ -52,8 +52,8 @@ internal static class ClusterDescriptions
 
     public static CommandDescription JobRun { get; } = new(
         "job run",
-        "Run a job across the cluster's workers: each task reads a file group (a partition) of the source, applies the transform and stages its output; the output and the catalog (and the bookmark) commit once, when every task is done. A task whose worker died runs again elsewhere and counts once; a failed run commits nothing.",
-        [Source, Transform, To, Format, PartitionBy, Table, Bookmark, Mode, CommonOptions.Catalog, RequiredCluster])
+        "Run a job: read the source, apply the transform, write the output; with --cluster across the cluster's workers, each task reading a file group (a partition) and staging its output. The output, the catalog table, the bookmark and the run's record commit in one catalog transaction, when every task is done. A task whose worker died runs again elsewhere and counts once; a failed run commits nothing. job status and job list show the runs.",
+        [Source, Transform, To, Format, PartitionBy, Table, Bookmark, Mode, CommonOptions.Catalog, Cluster])
     {
         Fronts = Fronts.Cli,
     };
