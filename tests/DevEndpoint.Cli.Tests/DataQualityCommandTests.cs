@@ -102,6 +102,17 @@ public sealed class DataQualityCommandTests : IAsyncLifetime
         Assert.Equal("error: The profile is of crm.people, not crm.orders. Suggest rules for crm.people, or profile crm.orders first.\n", otherTable.Error);
     }
 
+    [Fact]
+    public async Task Creating_a_ruleset_from_a_missing_file_names_the_file_and_keeps_nothing()
+    {
+        var missing = await RunAsync("dq", "ruleset", "create", "people-rules", "--table", "crm.people", "--file", temp.Combine("none.dqdl"));
+        var list = await RunAsync("dq", "ruleset", "list", "--json");
+
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Equal($"error: The DQDL file {temp.Combine("none.dqdl")} does not exist.\n", missing.Error.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("people-rules", list.Output, StringComparison.Ordinal);
+    }
+
     private Task<CliResult> RunAsync(params string[] args) =>
         DevEndpointCommand.RunAsync(args.Concat(["--catalog", temp.Combine("catalog.db")]));
 }

@@ -80,5 +80,15 @@ public sealed class SqlCommandTests : IAsyncLifetime
         Assert.StartsWith("error: --param takes name=value, such as --param region=EU (the query names it {{region}}); got 'x'.\n", param.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Json_and_csv_together_fail_before_the_query_runs()
+    {
+        var both = await RunAsync("sql", "SELECT * FROM crm.people", "--json", "--csv");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.StartsWith("error: --json and --csv are two forms of the same output: give one of them.\n", both.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Empty(both.Output);
+    }
+
     private Task<CliResult> RunAsync(params string[] args) => DevEndpointCommand.RunAsync([.. args, "--catalog", temp.Combine("catalog.db")]);
 }

@@ -14,7 +14,7 @@ using Microsoft.DotNet.Interactive.Formatting;
 namespace DevEndpoint.Interactive.Magics;
 
 /// <summary>
-/// <c>#!sql [--as &lt;variable&gt;] [--save &lt;name&gt;] [--with &lt;name&gt;[,&lt;name&gt;...]] [--limit n] [--strings dotnet|utf8] [--catalog &lt;file&gt;]</c>
+/// <c>#!sql [--as &lt;variable&gt;] [--save &lt;name&gt;] [--with &lt;name&gt;[,&lt;name&gt;...]] [--limit n] [--strings auto|dotnet|utf8] [--catalog &lt;file&gt;]</c>
 /// and the SQL in the rest of the cell: a kernel of its own (a magic's cell body is the code of the kernel it names), which
 /// runs the query with <see cref="SqlSession"/> over the catalog and the C# kernel's DataFrame variables, binds each
 /// <c>{{name}}</c> to the C# variable of that name, and puts the result in a DataFrame variable.
@@ -102,7 +102,7 @@ internal sealed class SqlMagic : Kernel, IKernelCommandHandler<SubmitCode>
                 With = Option(options, SqlDescription.With.Name)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
                 Save = Option(options, SqlDescription.Save.Name),
                 Limit = limit,
-                Strings = Option(options, SqlDescription.Strings.Name) is { } strings ? LoadOptions.ParseStrings(strings) : StringStorage.Dotnet,
+                Strings = Option(options, SqlDescription.Strings.Name) is { } strings ? LoadOptions.ParseStrings(strings) : StringStorage.Auto,
             }, context.CancellationToken);
 
             await csharp.SetValueAsync(variable, frame, typeof(DataFrame));

@@ -39,7 +39,7 @@ internal static class SqlDescription
 
     public static OptionDescription Limit { get; } = new("--limit", "Keep at most this many rows of the result.") { Value = OptionValue.Number };
 
-    public static OptionDescription Strings { get; } = new("--strings", "How the result's text columns are held: dotnet (default: .NET strings, editable) or utf8 (UTF-8 bytes copied from DuckDB: faster and about half the memory for long text that rarely repeats; read-only).")
+    public static OptionDescription Strings { get; } = new("--strings", "How the result's text columns are held: auto (default: per column, .NET strings where at least half of its first 2,048 values repeat, else UTF-8 bytes), dotnet (.NET strings, editable) or utf8 (UTF-8 bytes copied from DuckDB: faster and about half the memory for text that rarely repeats; read-only).")
     {
         Fronts = Fronts.Magic,
     };

@@ -22,8 +22,11 @@ public sealed record SqlQueryOptions
     public long? Limit { get; init; }
 
     /// <summary>
-    /// How the result's text columns are held: <see cref="StringStorage.Utf8"/> as UTF-8 bytes copied from DuckDB
-    /// (<see cref="Utf8StringDataFrameColumn"/>: faster for long text that rarely repeats, read-only); otherwise .NET strings.
+    /// How the result's text columns are held: <see cref="StringStorage.Dotnet"/> as .NET strings (editable; short repeated
+    /// values shared), <see cref="StringStorage.Utf8"/> as UTF-8 bytes copied from DuckDB (<see cref="Utf8StringDataFrameColumn"/>:
+    /// about half the memory, read-only), <see cref="StringStorage.Auto"/> (default) each column as its first 2,048 rows
+    /// say: .NET strings where at least half of their values repeat an earlier one, else UTF-8 bytes, as <c>#!load</c> decides.
+    /// A million distinct .NET strings cost the collector more than DuckDB takes to produce them, hence the default.
     /// </summary>
-    public StringStorage Strings { get; init; } = StringStorage.Dotnet;
+    public StringStorage Strings { get; init; } = StringStorage.Auto;
 }

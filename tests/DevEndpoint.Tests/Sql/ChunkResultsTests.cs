@@ -90,6 +90,7 @@ public sealed class ChunkResultsTests : IDisposable
         const string Mixed = "SELECT i AS n, [i, i + 1] AS pair, TIMESTAMPTZ '2024-03-01 10:00:00+02' + to_seconds(i) AS zoned FROM range(5000) t(i) WHERE i >= {0} AND 'row ' || i <> {1}";
         var options = new SqlQueryOptions
         {
+            Strings = StringStorage.Dotnet,
             Limit = 3000,
             Parameters = new Dictionary<string, object?> { ["low"] = 10, ["skip"] = "row 12" },
         };
