@@ -12,6 +12,15 @@ internal sealed record DeltaColumn(FrameColumn Column, string HiveType)
 {
     public string Name => Column.Name;
 
+    /// <summary>
+    /// The column's name in the data files, the log's partition values and statistics: its physical name in a table with
+    /// column mapping by name, else its name.
+    /// </summary>
+    public string FileName => PhysicalName ?? Name;
+
+    /// <summary>The physical name column mapping gives the column (<c>delta.columnMapping.physicalName</c>); <c>null</c> without column mapping.</summary>
+    public string? PhysicalName { get; init; }
+
     /// <summary>The type in Delta's JSON schema (Spark's names): <c>long</c>, <c>integer</c>, <c>short</c>, <c>decimal(p,s)</c>, <c>timestamp</c>...</summary>
     public string DeltaType => HiveType switch
     {
@@ -25,10 +34,10 @@ internal sealed record DeltaColumn(FrameColumn Column, string HiveType)
     /// <summary>The Parquet field: dates as dates, timestamps as UTC-adjusted microseconds (Delta's <c>timestamp</c>), decimals with the table's precision.</summary>
     public DataField Field => HiveType switch
     {
-        "date" => new DateTimeDataField(Name, DateTimeFormat.Date, isNullable: true),
-        "timestamp" => new DateTimeDataField(Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
-        var type when HiveTypes.ParseDecimal(type) is { } d => new DecimalDataField(Name, d.Precision, d.Scale, isNullable: true),
-        _ => new DataField(Name, Column.Data.DataType, isNullable: true),
+        "date" => new DateTimeDataField(FileName, DateTimeFormat.Date, isNullable: true),
+        "timestamp" => new DateTimeDataField(FileName, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true),
+        var type when HiveTypes.ParseDecimal(type) is { } d => new DecimalDataField(FileName, d.Precision, d.Scale, isNullable: true),
+        _ => new DataField(FileName, Column.Data.DataType, isNullable: true),
     };
 
     /// <summary>A field of Delta's JSON schema for the column: nullable, no metadata.</summary>

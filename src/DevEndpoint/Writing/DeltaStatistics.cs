@@ -17,7 +17,7 @@ internal static class DeltaStatistics
 
     public static string Of(IReadOnlyList<DeltaColumn> columns, IReadOnlyList<long> rows)
     {
-        var bounds = columns.Select(c => (c.Column.Name, Bounds: Bounds(c, rows))).Where(b => b.Bounds is not null).ToList();
+        var bounds = columns.Select(c => (Name: c.FileName, Bounds: Bounds(c, rows))).Where(b => b.Bounds is not null).ToList();
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -33,7 +33,7 @@ internal static class DeltaStatistics
             writer.WriteStartObject("nullCount");
             foreach (var column in columns)
             {
-                writer.WriteNumber(column.Column.Name, rows.Count(r => column.Column.Data[r] is null));
+                writer.WriteNumber(column.FileName, rows.Count(r => column.Column.Data[r] is null));
             }
 
             writer.WriteEndObject();

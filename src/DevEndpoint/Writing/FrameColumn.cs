@@ -17,7 +17,7 @@ internal sealed class FrameColumn
     public string Name => Data.Name;
 
     /// <summary>
-    /// <c>boolean</c>, <c>smallint</c>, <c>int</c>, <c>bigint</c>, <c>float</c>, <c>double</c>, <c>decimal(p,s)</c> (the precision and scale
+    /// <c>boolean</c>, <c>tinyint</c>, <c>smallint</c>, <c>int</c>, <c>bigint</c>, <c>float</c>, <c>double</c>, <c>decimal(p,s)</c> (the precision and scale
     /// the values need), <c>string</c>, and for <see cref="DateTime"/> columns <c>date</c> when every value is at midnight, else <c>timestamp</c>.
     /// </summary>
     public string HiveType { get; }
@@ -25,6 +25,7 @@ internal sealed class FrameColumn
     public static FrameColumn Of(DataFrameColumn column) => new(column, column.DataType switch
     {
         var t when t == typeof(bool) => "boolean",
+        var t when t == typeof(sbyte) => "tinyint",
         var t when t == typeof(short) => "smallint",
         var t when t == typeof(int) => "int",
         var t when t == typeof(long) => "bigint",
@@ -34,7 +35,7 @@ internal sealed class FrameColumn
         var t when t == typeof(string) => "string",
         var t when t == typeof(DateTime) => Values<DateTime>(column).All(v => v.TimeOfDay == TimeSpan.Zero) && column.NullCount < column.Length ? "date" : "timestamp",
         var t => throw new DevEndpointException(
-            $"Column '{column.Name}' holds {t.Name} values, which cannot be written. Convert it to one of: bool, short, int, long, float, double, decimal, string, DateTime."),
+            $"Column '{column.Name}' holds {t.Name} values, which cannot be written. Convert it to one of: bool, sbyte, short, int, long, float, double, decimal, string, DateTime."),
     });
 
     /// <summary>The non-null values of a column of <typeparamref name="T"/>.</summary>

@@ -92,10 +92,7 @@ public sealed partial class FrameWriter
         }
 
         var state = await DeltaLog.ReadForWriteAsync(target, cancellationToken);
-        if (state.Protocol.MinWriterVersion > 2 || state.Snapshot.PhysicalNames.Count > 0)
-        {
-            throw WriteErrors.DeltaWriterVersion(target, state.Protocol.MinWriterVersion, state.Protocol.WriterFeatures);
-        }
+        CheckDeltaWriter(target, state, mode);
 
         if (mode != WriteMode.Append && state.Metadata.Configuration.TryGetValue("delta.appendOnly", out var appendOnly) && appendOnly == "true")
         {
@@ -103,6 +100,39 @@ public sealed partial class FrameWriter
         }
 
         return state;
+    }
+
+    /// <summary>The writer features a table with column mapping may have for an append: none asks more of a writer that only adds files.</summary>
+    private static readonly string[] MappedWriterFeatures = ["columnMapping", "appendOnly", "invariants"];
+
+    /// <summary>
+    /// Refuses a table this writer cannot write correctly: above writer version 2, except an append to a table with
+    /// column mapping by name (writer version 5, or 7 with only <see cref="MappedWriterFeatures"/>) that has no check
+    /// constraints, generated or identity columns, which an append would have to honour.
+    /// </summary>
+    private static void CheckDeltaWriter(string target, DeltaTableState state, WriteMode mode)
+    {
+        var protocol = state.Protocol;
+        var mapping = state.Metadata.Configuration.GetValueOrDefault("delta.columnMapping.mode") ?? "none";
+        if (protocol.MinWriterVersion <= 2 && mapping == "none" && state.Snapshot.PhysicalNames.Count == 0)
+        {
+            return;
+        }
+
+        var mappedByName = mapping == "name"
+            && (protocol.MinWriterVersion == 5 || (protocol.MinWriterVersion == 7 && protocol.WriterFeatures.All(MappedWriterFeatures.Contains)))
+            && !state.Metadata.Configuration.Keys.Any(k => k.StartsWith("delta.constraints.", StringComparison.Ordinal))
+            && !state.Metadata.SchemaString.Contains("\"delta.generationExpression\"", StringComparison.Ordinal)
+            && !state.Metadata.SchemaString.Contains("\"delta.identity.", StringComparison.Ordinal);
+        if (!mappedByName)
+        {
+            throw WriteErrors.DeltaWriterVersion(target, protocol.MinWriterVersion, protocol.WriterFeatures);
+        }
+
+        if (mode != WriteMode.Append)
+        {
+            throw WriteErrors.DeltaMappedNotAppend(target, WriteOptions.ModeName(mode));
+        }
     }
 
     /// <summary>
@@ -133,7 +163,12 @@ public sealed partial class FrameWriter
             throw WriteErrors.DeltaSchema(target, WriteOptions.ModeName(options.Mode), differences);
         }
 
-        DeltaColumn Typed(FrameColumn c) => new(c, columns.First(s => string.Equals(s.Name, c.Name, StringComparison.OrdinalIgnoreCase)).Type);
+        DeltaColumn Typed(FrameColumn c)
+        {
+            var stored = columns.First(s => string.Equals(s.Name, c.Name, StringComparison.OrdinalIgnoreCase));
+            return new(c, stored.Type) { PhysicalName = state!.Snapshot.PhysicalNames.GetValueOrDefault(stored.Name) };
+        }
+
         return (keys.Select(Typed).ToList(), data.Select(Typed).ToList());
     }
 

@@ -37,7 +37,7 @@ public sealed partial class FrameWriter
             written.Add(path);
             await WriteParquetAsync(path, data.Select(d => d.Column).ToList(), rows, codec, cancellationToken, fields);
             var info = new FileInfo(path);
-            var values = keys.ToDictionary(k => k.Name, k => k.PartitionValue(rows[0]), StringComparer.Ordinal);
+            var values = keys.ToDictionary(k => k.FileName, k => k.PartitionValue(rows[0]), StringComparer.Ordinal);
             parts.Add(new DeltaPart(
                 new WrittenPart(group.Key, values.Values.Select(v => v ?? NullPartitionValue).ToList(), [relative], rows.Count, info.Length),
                 new DeltaNewFile(relative, values, info.Length, new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds(), DeltaStatistics.Of(data, rows)),

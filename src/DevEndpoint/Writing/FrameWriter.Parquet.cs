@@ -33,6 +33,7 @@ public sealed partial class FrameWriter
             {
                 var t when t == typeof(string) => group.WriteAsync(field, rows.Select(r => (string)data[r]).ToArray()),
                 var t when t == typeof(bool) => Typed<bool>(),
+                var t when t == typeof(sbyte) => Typed<sbyte>(),
                 var t when t == typeof(short) => Typed<short>(),
                 var t when t == typeof(int) => Typed<int>(),
                 var t when t == typeof(long) => Typed<long>(),

@@ -46,7 +46,7 @@ public sealed partial class FrameWriter
             case bool b:
                 json.WriteBooleanValue(b);
                 break;
-            case short or int or long:
+            case sbyte or short or int or long:
                 json.WriteNumberValue(Convert.ToInt64(column.Data[row], System.Globalization.CultureInfo.InvariantCulture));
                 break;
             case float or double when Convert.ToDouble(column.Data[row], System.Globalization.CultureInfo.InvariantCulture) is var d:

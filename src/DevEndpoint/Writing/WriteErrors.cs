@@ -48,8 +48,13 @@ internal static class WriteErrors
         $"Cannot write to '{path}': it already holds a Delta table. Use mode append to add a commit of new rows, overwrite to replace the partitions written (keeping the others), or overwrite-table to replace the whole table.");
 
     public static DevEndpointException DeltaWriterVersion(string path, int version, IEnumerable<string> features) => new(
-        $"Cannot write to Delta table '{path}': it needs Delta writer version {version}{(features.Any() ? $" (features {string.Join(", ", features)})" : string.Empty)} or uses column mapping, "
-        + "and DevEndpoint writes tables of writer version 2 without column mapping. Write to it with Spark or delta-rs, or write a new table.");
+        $"Cannot write to Delta table '{path}': it needs Delta writer version {version}{(features.Any() ? $" (features {string.Join(", ", features)})" : string.Empty)} or uses column mapping by id, "
+        + "and DevEndpoint writes tables of writer version 2, and appends to tables with column mapping by name (writer version 5, or 7 with only the features columnMapping, appendOnly, invariants) "
+        + "without check constraints, generated or identity columns. Write to it with Spark or delta-rs, or write a new table.");
+
+    public static DevEndpointException DeltaMappedNotAppend(string path, string mode) => new(
+        $"Cannot {mode} Delta table '{path}': it uses column mapping, and DevEndpoint only appends to such a table (its files and schema keep their physical names). "
+        + "Use mode append, or overwrite it with Spark or delta-rs.");
 
     public static DevEndpointException DeltaAppendOnly(string path, string mode) => new(
         $"Cannot {mode} Delta table '{path}': its property delta.appendOnly is true, so its files may only be added to. Use mode append.");

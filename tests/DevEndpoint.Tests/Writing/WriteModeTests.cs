@@ -189,7 +189,7 @@ public sealed class WriteModeTests
         var error = await Assert.ThrowsAsync<DevEndpointException>(() =>
             new FrameWriter().WriteAsync(new DataFrame(new UInt32DataFrameColumn("n", [1u])), new WriteOptions { Path = temp.Path }));
 
-        Assert.Equal("Column 'n' holds UInt32 values, which cannot be written. Convert it to one of: bool, short, int, long, float, double, decimal, string, DateTime.", error.Message);
+        Assert.Equal("Column 'n' holds UInt32 values, which cannot be written. Convert it to one of: bool, sbyte, short, int, long, float, double, decimal, string, DateTime.", error.Message);
     }
 
     [Theory]

@@ -79,8 +79,11 @@ internal static class ParquetLists
         return [.. rows];
     }
 
-    /// <summary>The leaf's values, read as its own type (a switch, not a generic method made at run time: no code to generate ahead of time).</summary>
-    private static Task<object?[]> ReadLeafAsync(ParquetRowGroupReader rowGroup, DataField leaf, int[] definitions, int[] repetitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// The leaf's levels (into <paramref name="definitions"/> and <paramref name="repetitions"/>) and its defined values, in order,
+    /// read as its own type (a switch, not a generic method made at run time: no code to generate ahead of time).
+    /// </summary>
+    internal static Task<object?[]> ReadLeafAsync(ParquetRowGroupReader rowGroup, DataField leaf, int[] definitions, int[] repetitions, CancellationToken cancellationToken)
     {
         var type = leaf.ClrType;
         return type switch

@@ -1,16 +1,16 @@
 using DevEndpoint.Catalog;
+using Parquet;
 using Parquet.Schema;
-using Parquet.Serialization;
 
 namespace DevEndpoint.Formats.Parquet;
 
-/// <summary>Nested values of Parquet files: lists assembled from their levels, maps and lists of structs from the records.</summary>
+/// <summary>Nested values of Parquet files: lists, maps and lists of structs assembled from their leaves' levels.</summary>
 internal sealed partial class ParquetRowReader
 {
     /// <summary>
     /// Where a loaded column's values are in the file: a column (a struct leaf too) outside any list is read as a
     /// column chunk; a list of values (or of lists of values) is assembled from its leaf's levels; a map or a list of
-    /// structs is taken from the file's records; both are written as JSON text.
+    /// structs from the levels of all its leaves; both are written as JSON text.
     /// </summary>
     private static LeafField? Field(ParquetSchema schema, NestedFields.Leaf leaf, IReadOnlyDictionary<string, string>? physicalNames)
     {
@@ -33,47 +33,35 @@ internal sealed partial class ParquetRowReader
                 case DataField { IsArray: false } data when i == leaf.Path.Count - 1:
                     return new LeafField(data, [.. names, data.Name], Json: false, List: null);
                 default:
-                    return new LeafField(null, [.. names, field.Name], Json: true, ParquetLists.Shape(field));
+                    return new LeafField(null, [.. names, field.Name], Json: true, ParquetLists.Shape(field)) { Nested = field };
             }
         }
 
         return null;
     }
 
-    /// <summary>Every record of the file with its nested values, for the lists and maps a load asks for (Parquet.Net assembles them only record by record).</summary>
-    private static async Task<IList<Dictionary<string, object>>> ReadRecordsAsync(string path, CatalogTable table, Column nested, CancellationToken cancellationToken)
+    /// <summary>The values of a map, a list of structs or any nested field the levels assemble, as JSON text, for the first <paramref name="take"/> rows of a row group.</summary>
+    private static async Task<object?[]> NestedValuesAsync(ParquetRowGroupReader rowGroup, Field field, CatalogTable table, string path, int take, CancellationToken cancellationToken)
     {
-        await using var file = File.OpenRead(path);
+        object?[] values;
         try
         {
-            return (await ParquetSerializer.DeserializeUntypedAsync(file, ParquetSchemaReader.Options, cancellationToken: cancellationToken)).Data;
+            values = await ParquetNested.ReadAsync(rowGroup, field, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (InvalidDataException e)
         {
-            var type = table.StorageDescriptor.Columns.FirstOrDefault(c => c.Name == nested.Name.Split('.')[0])?.Type ?? nested.Type;
+            var type = table.StorageDescriptor.Columns.FirstOrDefault(c => ColumnNames.Clean(c.Name) == ColumnNames.Clean(field.Path.ToList()[0]))?.Type ?? field.Name;
             throw new DevEndpointException(
-                $"{path}: column '{nested.Name}' has the nested type {type}, which cannot be loaded yet ({e.Message.TrimEnd('.')}). Leave it out with --columns.", e);
-        }
-    }
-
-    /// <summary>The values of a list or map (or any field the records hold as nested values), as JSON text, for rows <paramref name="start"/> on.</summary>
-    private static object?[] JsonValues(IList<Dictionary<string, object>> records, IReadOnlyList<string> path, long start, int count)
-    {
-        var values = new object?[count];
-        for (var row = 0; row < count; row++)
-        {
-            object? value = records[(int)(start + row)];
-            foreach (var name in path)
-            {
-                value = value is IDictionary<string, object> record && record.TryGetValue(name, out var inner) ? inner : null;
-            }
-
-            values[row] = value is null ? null : JsonText.Write(value);
+                $"{path}: column '{field.Path.ToList()[0]}' has the nested type {type}, which cannot be loaded yet ({e.Message.TrimEnd('.')}). Leave it out with --columns.", e);
         }
 
-        return values;
+        return values.Take(take).Select(v => v is null ? null : (object)JsonText.Write(v)).ToArray();
     }
 
     /// <summary>A loaded column's field in a Parquet schema: the column chunk to read, the list to assemble, or the path to its nested value in a record.</summary>
-    private sealed record LeafField(DataField? Data, IReadOnlyList<string> Path, bool Json, (IReadOnlyList<int> ElementLevels, DataField Leaf)? List);
+    private sealed record LeafField(DataField? Data, IReadOnlyList<string> Path, bool Json, (IReadOnlyList<int> ElementLevels, DataField Leaf)? List)
+    {
+        /// <summary>A nested field whose values are assembled from its leaves' levels: a map, or a list of structs or maps.</summary>
+        public Field? Nested { get; init; }
+    }
 }

@@ -33,7 +33,6 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
         List<LeafField?> fields;
         var takes = new List<int>();
         var groups = new List<int>();
-        var starts = new List<long>();
         var chunks = new List<ColumnChunkReader?[]>();
         var sizes = new long[data.Count];
         await using (var file = File.OpenRead(path))
@@ -42,11 +41,9 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
             fields = data.Select(b => Field(reader.Schema, leaves[b.Column.Name], physicalNames)).ToList();
             var elements = SchemaLeaves(reader.Metadata!.Schema);
             var statistics = context.Filter is null ? null : data.Select((b, i) => (b.Column, fields[i]?.Data)).Where(f => f.Data is not null).ToList();
-            var start = 0L;
             for (var group = 0; group < reader.RowGroupCount && part.Rows < context.Limit; group++)
             {
                 using var rowGroup = reader.OpenRowGroupReader(group);
-                start += rowGroup.RowCount;
                 if (statistics is not null && !context.Filter!(name => Range(rowGroup, statistics, context.PartitionValues, name)))
                 {
                     continue;
@@ -55,7 +52,6 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
                 var take = (int)Math.Min(rowGroup.RowCount, context.Limit - part.Rows);
                 takes.Add(take);
                 groups.Add(group);
-                starts.Add(start - rowGroup.RowCount);
                 part.Rows += take;
                 chunks.Add(data.Select((b, i) =>
                 {
@@ -68,8 +64,6 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
             }
         }
 
-        var nested = data.Where((_, i) => fields[i] is { Json: true, List: null }).Select(b => b.Column).FirstOrDefault();
-        var records = nested is null ? null : await ReadRecordsAsync(path, table, nested, cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
         // The biggest columns first, so that no big one is left to run alone at the end. A column that fails does not
         // stop the others: of several that fail, the first in the table's order is reported, whichever failed first.
@@ -111,7 +105,7 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
                     {
                         reader ??= await ParquetReader.CreateAsync(File.OpenRead(path), ParquetSchemaReader.Options, leaveStreamOpen: false, token);
                         using var rowGroup = reader.OpenRowGroupReader(groups[k]);
-                        await ReadColumnAsync(rowGroup, fields[i], data[i], records, starts[k], takes[k], token);
+                        await ReadColumnAsync(rowGroup, fields[i], data[i], (table, path), takes[k], token);
                         if (fields[i] is { Data: not null })
                         {
                             paths?.CountParquetNet();
@@ -171,9 +165,9 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
         return leaves;
     }
 
-    /// <summary>Adds the first <paramref name="take"/> values of a loaded column in a row group (rows <paramref name="start"/> on of the file).</summary>
+    /// <summary>Adds the first <paramref name="take"/> values of a loaded column in a row group of <paramref name="file"/> (its table and path).</summary>
     private static async Task ReadColumnAsync(
-        ParquetRowGroupReader rowGroup, LeafField? field, ColumnSink builder, IList<Dictionary<string, object>>? records, long start, int take, CancellationToken cancellationToken)
+        ParquetRowGroupReader rowGroup, LeafField? field, ColumnSink builder, (CatalogTable Table, string Path) file, int take, CancellationToken cancellationToken)
     {
         switch (field)
         {
@@ -185,8 +179,8 @@ internal sealed partial class ParquetRowReader(IReadOnlyDictionary<string, strin
                 }
 
                 break;
-            case { Json: true, Path: var fieldPath }:
-                foreach (var value in JsonValues(records!, fieldPath, start, take))
+            case { Nested: { } nested }:
+                foreach (var value in await NestedValuesAsync(rowGroup, nested, file.Table, file.Path, take, cancellationToken))
                 {
                     builder.AddValue(value);
                 }
