@@ -60,12 +60,15 @@ public sealed partial class TableLoader
         return new FolderPlan(sources, partitions.Count, rowsCounted);
     }
 
-    /// <summary>The folders to read (the table's, or the partitions the predicate keeps), their data files and the reader of the table's format.</summary>
+    /// <summary>
+    /// The folders to read (the table's, or the partitions the predicate keeps), their data files and the reader of the
+    /// table's format (for an object store, reading a copy of each object downloaded just for the read).
+    /// </summary>
     private async Task<(FolderPlan Folders, List<TableFile> Files, FormatReader Reader)> PlanFilesAsync(
         TableName name, CatalogTable table, ColumnPlan columns, ObjectStore? objectStore, CancellationToken cancellationToken)
     {
         var folders = SelectFolders(name, table, columns);
-        var reader = FormatReader.For(table);
+        var reader = objectStore is null ? FormatReader.For(table) : new LocalCopyReader(Storage(objectStore), FormatReader.For(table));
         return (folders, await ListFilesAsync(table, folders, objectStore, cancellationToken), reader);
     }
 

@@ -9,7 +9,7 @@ namespace DevEndpoint.Loading;
 public sealed partial class TableLoader
 {
     private FileReader NewFileReader(
-        CatalogTable table, FormatReader reader, ObjectDownloads? downloads, ColumnPlan columns, LoadOptions options, List<TableFile> files, FolderPlan folders)
+        CatalogTable table, FormatReader reader, ColumnPlan columns, LoadOptions options, List<TableFile> files, FolderPlan folders)
     {
         var fraction = SampleFraction(columns, table, options, folders);
         var context = new ReadContext(
@@ -20,7 +20,7 @@ public sealed partial class TableLoader
             options.ErrorThreshold,
             options.Limit is null ? RangeBytes : long.MaxValue,
             Math.Min(MaxRanges, 64));
-        return new FileReader(table, reader, downloads, columns, options.Strings, files, fraction, context);
+        return new FileReader(table, reader, columns, options.Strings, files, fraction, context);
     }
 
     /// <summary>Reads the files one after the other until the limit's rows are read (the limit counts rows the filter keeps).</summary>
@@ -108,11 +108,10 @@ public sealed partial class TableLoader
     }
 
     /// <summary>
-    /// Reads one file of the load into parts: through a download for an object store, with the partition values as
-    /// columns, sampled and filtered as the load asks.
+    /// Reads one file of the load into parts, with the partition values as columns, sampled and filtered as the load asks.
     /// </summary>
     private sealed class FileReader(
-        CatalogTable table, FormatReader reader, ObjectDownloads? downloads, ColumnPlan columns, StringStorage strings, List<TableFile> files, double? fraction, ReadContext context)
+        CatalogTable table, FormatReader reader, ColumnPlan columns, StringStorage strings, List<TableFile> files, double? fraction, ReadContext context)
     {
         private readonly string location = table.StorageDescriptor.Location ?? string.Empty;
 
@@ -133,9 +132,7 @@ public sealed partial class TableLoader
                 context = context with { Filter = filter.MayMatch, PartitionValues = values };
             }
 
-            var parts = downloads is null
-                ? await reader.ReadAsync(path, table, () => [.. NewColumns()], context, token)
-                : await downloads.ReadAsync(reader, path, table, () => [.. NewColumns()], context, token);
+            var parts = await reader.ReadAsync(path, table, () => [.. NewColumns()], context, token);
             foreach (var part in parts)
             {
                 foreach (var builder in part.Columns.Where(b => columns.PartitionKeys.Contains(b.Column.Name)))

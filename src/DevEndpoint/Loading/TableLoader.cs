@@ -59,8 +59,7 @@ public sealed partial class TableLoader
         files = bookmark is null ? files : UnprocessedFiles(files, bookmark);
         files = options.Files is { } only ? files.FindAll(f => only.Contains(Path.GetFullPath(f.Path))) : files;
 
-        using var downloads = objectStore is null || format is not null ? null : new ObjectDownloads(objectStore);
-        var fileReader = NewFileReader(table, reader, downloads, columns, options, files, folders);
+        var fileReader = NewFileReader(table, reader, columns, options, files, folders);
         var (read, filesRead) = options.Limit is { } limit
             ? await ReadUpToAsync(fileReader, limit, progress, cancellationToken)
             : await ReadAllAsync(fileReader, progress, cancellationToken);
