@@ -194,7 +194,7 @@ public sealed class SqlQueryTests : IDisposable
     {
         const string Query = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'naïve text number ' || i END AS t, i FROM range(5000) r(i)";
         var utf8 = new SqlQueryOptions { Strings = StringStorage.Utf8 };
-        var dotnet = await session.QueryAsync(Query);
+        var dotnet = await session.QueryAsync(Query, new SqlQueryOptions { Strings = StringStorage.Dotnet });
         var chunked = await session.QueryAsync(Query, utf8);
         var valuePath = await session.QueryAsync("SELECT 1 AS one; " + Query, utf8);
 
@@ -208,7 +208,7 @@ public sealed class SqlQueryTests : IDisposable
     }
 
     [Fact]
-    public async Task Strings_auto_holds_repeated_text_as_strings_and_rarely_repeated_text_as_utf8_on_both_read_paths()
+    public async Task Strings_auto_the_default_holds_repeated_text_as_strings_and_rarely_repeated_text_as_utf8_on_both_read_paths()
     {
         // code repeats from its 6th row on; label never repeats; late repeats only after the first 2,048 rows.
         const string Query = """
@@ -217,11 +217,13 @@ public sealed class SqlQueryTests : IDisposable
             FROM range(5000) r(i)
             """;
         var auto = new SqlQueryOptions { Strings = StringStorage.Auto };
-        var dotnet = await session.QueryAsync(Query);
+        var dotnet = await session.QueryAsync(Query, new SqlQueryOptions { Strings = StringStorage.Dotnet });
         var chunked = await session.QueryAsync(Query, auto);
         var valuePath = await session.QueryAsync("SELECT 1 AS one; " + Query, auto);
+        var byDefault = await session.QueryAsync(Query);
 
-        foreach (var frame in new[] { chunked, valuePath })
+        Assert.All(dotnet.Columns, c => Assert.IsType<StringDataFrameColumn>(c));
+        foreach (var frame in new[] { chunked, valuePath, byDefault })
         {
             Assert.IsType<StringDataFrameColumn>(frame.Columns["code"]);
             Assert.IsType<Utf8StringDataFrameColumn>(frame.Columns["label"]);
@@ -246,7 +248,7 @@ public sealed class SqlQueryTests : IDisposable
     [Fact]
     public async Task Repeated_short_text_of_a_result_is_one_shared_string_per_value()
     {
-        var frame = await session.QueryAsync("SELECT 'category ' || (i % 3) AS category FROM range(5000) r(i)");
+        var frame = await session.QueryAsync("SELECT 'category ' || (i % 3) AS category FROM range(5000) r(i)", new SqlQueryOptions { Strings = StringStorage.Dotnet });
 
         var category = frame.Columns["category"];
         Assert.Equal("category 1", category[4000]);
