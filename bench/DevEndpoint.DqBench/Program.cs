@@ -1,23 +1,15 @@
-using System.Diagnostics;
-using System.Globalization;
-using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 using DevEndpoint.DataQuality;
-using DevEndpoint.LoadBench;
 using DevEndpoint.Sql;
-using DuckDB.NET.Data;
-using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.DqBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table, crawls it, and times, median of the runs after one untimed warm-up:
 // a 20-rule ruleset run by EvaluateDataQuality over the catalog table (parse, schema, the shared aggregate query, judging;
 // nothing kept in the catalog), and DuckDB computing the same metrics with one hand-written query over the same file.
-if (await InProcessBench.ParseAsync(args, runs: 5) is not { } bench)
+if (await ParseAsync(args, runs: 5) is not (var rows, var runs, var machine, _) bench)
 {
     return 2;
 }
 
-var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
 var (files, catalog) = await bench.CatalogAsync("dq-catalog.db");
 
 const string Ruleset = """

@@ -1,23 +1,15 @@
-using System.Diagnostics;
-using System.Globalization;
-using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
-using DevEndpoint.LoadBench;
 using DevEndpoint.Profiles;
-using DuckDB.NET.Data;
-using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.ProfileBench -c Release [-- [--rows 2000000] [--runs 3] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table and writes two variants of it with DuckDB from its Parquet file: every
 // column about 30 % null, and 40 columns (the 10, then 30 more numbers and texts computed from them). Crawls them and times,
 // median of the runs after one untimed warm-up, Profiler.ProfileTableAsync over each catalog table against DuckDB's
 // SUMMARIZE of the same file on a fresh in-memory DuckDB.
-if (await InProcessBench.ParseAsync(args, runs: 3) is not { } bench)
+if (await ParseAsync(args, runs: 3) is not (var rows, var runs, var machine, _) bench)
 {
     return 2;
 }
 
-var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
 var files = await BenchData.EnsureAsync(Path.GetFullPath(bench.Data), rows);
 var variants = Path.Combine(files.Folder, "profile-variants");
 var nulls = Path.Combine(variants, "nulls", "rows.parquet");

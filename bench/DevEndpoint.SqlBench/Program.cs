@@ -1,24 +1,16 @@
-using System.Diagnostics;
-using System.Globalization;
-using DevEndpoint.Catalog;
-using DevEndpoint.Crawling;
 using DevEndpoint.Frames;
-using DevEndpoint.LoadBench;
 using DevEndpoint.Sql;
-using DuckDB.NET.Data;
-using static DevEndpoint.LoadBench.InProcessBench;
 
 // Usage: dotnet run --project bench/DevEndpoint.SqlBench -c Release [-- [--rows 2000000] [--runs 5] [--machine <name>] [--data artifacts/bench-data]]
 // Generates (or reuses) the load benchmark's table, crawls it, and times each query in this process, median of the runs
 // after one untimed warm-up: SqlSession.QueryAsync over the catalog table (view set-up, query, result into a DataFrame),
 // DuckDB producing the same result from the same file (CREATE TEMP TABLE ... AS, inside DuckDB), and DuckDB.NET reading
 // that result value by value (GetValue, as a plain DuckDB.NET client does), and the value path reading it into a DataFrame.
-if (await InProcessBench.ParseAsync(args, runs: 5) is not { } bench)
+if (await ParseAsync(args, runs: 5) is not (var rows, var runs, var machine, _) bench)
 {
     return 2;
 }
 
-var (rows, runs, machine) = (bench.Rows, bench.Runs, bench.Machine);
 var (files, catalog) = await bench.CatalogAsync("sql-catalog.db");
 
 var queries = new (string Name, string Sql)[]

@@ -9,9 +9,9 @@ internal static class CatalogStoreCommands
 {
     public static Command Copy(TextWriter output)
     {
-        var from = CliDescriptions.Option<string>(CatalogStoreDescriptions.Copy.Options[0]);
-        var to = CliDescriptions.Option<string>(CatalogStoreDescriptions.Copy.Options[1]);
-        var replace = CliDescriptions.Option<bool>(CatalogStoreDescriptions.Copy.Options[2]);
+        var from = CliDescriptions.Option<string>(CatalogStoreDescriptions.Copy["--from"]);
+        var to = CliDescriptions.Option<string>(CatalogStoreDescriptions.Copy["--to"]);
+        var replace = CliDescriptions.Option<bool>(CatalogStoreDescriptions.Copy["--replace"]);
         var command = CliDescriptions.Command(CatalogStoreDescriptions.Copy, from, to, replace);
         command.SetAction(parse =>
         {
@@ -23,35 +23,16 @@ internal static class CatalogStoreCommands
         return command;
     }
 
-    public static Command Grant(TextWriter output)
+    public static Command Grant(TextWriter output) => AccessCommand(CatalogStoreDescriptions.Grant, output, (catalog, database, role, access) =>
     {
-        var (database, role, read, write, catalog) = GrantOptions(CatalogStoreDescriptions.Grant);
-        var command = CliDescriptions.Command(CatalogStoreDescriptions.Grant, database, role, read, write, catalog);
-        command.SetAction(parse =>
-        {
-            var access = Access(parse.GetValue(read), parse.GetValue(write));
-            var open = DataCatalog.Open(parse.GetValue(catalog));
-            open.Grant(parse.GetValue(database)!, parse.GetValue(role)!, access);
-            output.WriteLine($"Role '{parse.GetValue(role)}' may now {(access == DatabaseAccess.Write ? "read and write" : "read")} database '{TableName.Normalize(parse.GetValue(database)!)}' in the catalog {open.Path}.");
-        });
-        return command;
-    }
+        catalog.Grant(database, role, access);
+        return $"Role '{role}' may now {(access == DatabaseAccess.Write ? "read and write" : "read")} database '{database}' in the catalog {catalog.Path}.";
+    });
 
-    public static Command Revoke(TextWriter output)
-    {
-        var (database, role, read, write, catalog) = GrantOptions(CatalogStoreDescriptions.Revoke);
-        var command = CliDescriptions.Command(CatalogStoreDescriptions.Revoke, database, role, read, write, catalog);
-        command.SetAction(parse =>
-        {
-            var access = Access(parse.GetValue(read), parse.GetValue(write));
-            var open = DataCatalog.Open(parse.GetValue(catalog));
-            var name = TableName.Normalize(parse.GetValue(database)!);
-            output.WriteLine(open.Revoke(name, parse.GetValue(role)!, access)
-                ? $"Role '{parse.GetValue(role)}' {(access == DatabaseAccess.Write ? "may now only read" : "may no longer read or write")} database '{name}' in the catalog {open.Path}."
-                : $"Role '{parse.GetValue(role)}' held no {(access == DatabaseAccess.Write ? "write grant" : "grant")} on database '{name}' in the catalog {open.Path}: nothing to take back.");
-        });
-        return command;
-    }
+    public static Command Revoke(TextWriter output) => AccessCommand(CatalogStoreDescriptions.Revoke, output, (catalog, database, role, access) =>
+        catalog.Revoke(database, role, access)
+            ? $"Role '{role}' {(access == DatabaseAccess.Write ? "may now only read" : "may no longer read or write")} database '{database}' in the catalog {catalog.Path}."
+            : $"Role '{role}' held no {(access == DatabaseAccess.Write ? "write grant" : "grant")} on database '{database}' in the catalog {catalog.Path}: nothing to take back.");
 
     public static Command Grants(TextWriter output)
     {
@@ -65,12 +46,26 @@ internal static class CatalogStoreCommands
         return command;
     }
 
-    private static (Argument<string> Database, Option<string> Role, Option<bool> Read, Option<bool> Write, Option<string?> Catalog) GrantOptions(CommandDescription description) =>
-        (CliDescriptions.Argument<string>(description.Options[0]),
-            CliDescriptions.Option<string>(description.Options[1]),
-            CliDescriptions.Option<bool>(description.Options[2]),
-            CliDescriptions.Option<bool>(description.Options[3]),
-            CliApp.CatalogOption());
+    /// <summary>
+    /// <c>catalog grant</c> or <c>catalog revoke</c>: a database, a role, one of <c>--read</c>/<c>--write</c> and the catalog;
+    /// <paramref name="change"/> changes the grant (given the normalized database name) and says what it did.
+    /// </summary>
+    private static Command AccessCommand(CommandDescription description, TextWriter output, Func<DataCatalog, string, string, DatabaseAccess, string> change)
+    {
+        var database = CliDescriptions.Argument<string>(description["--database"]);
+        var role = CliDescriptions.Option<string>(description["--role"]);
+        var read = CliDescriptions.Option<bool>(description["--read"]);
+        var write = CliDescriptions.Option<bool>(description["--write"]);
+        var catalog = CliApp.CatalogOption();
+        var command = CliDescriptions.Command(description, database, role, read, write, catalog);
+        command.SetAction(parse =>
+        {
+            var access = Access(parse.GetValue(read), parse.GetValue(write));
+            var open = DataCatalog.Open(parse.GetValue(catalog));
+            output.WriteLine(change(open, TableName.Normalize(parse.GetValue(database)!), parse.GetValue(role)!, access));
+        });
+        return command;
+    }
 
     private static DatabaseAccess Access(bool read, bool write) => (read, write) switch
     {

@@ -13,9 +13,6 @@ public sealed class CommandDescriptionTests
         // #!catalog is one magic (a name, --runs, --page) showing HTML; the command line has a subcommand per listing.
         "catalog", "catalog databases", "catalog tables", "catalog table", "catalog partitions", "catalog versions", "catalog runs", "catalog check", "catalog backup",
 
-        // Moving a catalog between stores and managing a PostgreSQL catalog's grants are its owner's work, on the command line.
-        "catalog copy", "catalog grant", "catalog revoke", "catalog grants",
-
         // Writes the sample lake; a notebook uses the command or DevEndpoint.Samples.
         "sample-data",
     ];

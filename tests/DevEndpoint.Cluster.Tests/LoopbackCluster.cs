@@ -124,6 +124,10 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         }
 
         start.Environment["PGPASSWORD"] = Password;
+
+        // Workers end killed (SIGKILL), which leaves the runtime no chance to remove its debugger pipes and diagnostics
+        // socket from the temp folder: a worker makes none.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         var process = Process.Start(start)!;
         var lines = new List<string>();
         void Keep(object sender, DataReceivedEventArgs e)

@@ -1,6 +1,9 @@
 namespace DevEndpoint.Commands;
 
-/// <summary><c>devendpoint catalog copy|grant|revoke|grants</c>: moving a catalog between stores, and who may change what on PostgreSQL.</summary>
+/// <summary>
+/// <c>devendpoint catalog copy|grant|revoke|grants</c>: moving a catalog between stores, and who may change what on
+/// PostgreSQL. The command line's only: they are the catalog owner's work, not a notebook's.
+/// </summary>
 internal static class CatalogStoreDescriptions
 {
     public static CommandDescription Copy { get; } = new(
@@ -10,7 +13,10 @@ internal static class CatalogStoreDescriptions
             new("--from", "The catalog to copy: a file, a postgresql://user@host:port/database URL, or a postgres connection's name.") { Required = true },
             new("--to", "The catalog to copy into, named the same ways; created when missing.") { Required = true },
             new("--replace", "Empty the target first when it holds anything (without it, a target that is not empty is refused).") { Value = OptionValue.Flag },
-        ]);
+        ])
+    {
+        Fronts = Fronts.Cli,
+    };
 
     public static CommandDescription Grant { get; } = new(
         "catalog grant",
@@ -21,7 +27,10 @@ internal static class CatalogStoreDescriptions
             new("--read", "Read access: see the database and everything in it.") { Value = OptionValue.Flag },
             new("--write", "Write access: also crawl into it, write tables to it, change and delete them.") { Value = OptionValue.Flag },
             CommonOptions.Catalog,
-        ]);
+        ])
+    {
+        Fronts = Fronts.Cli,
+    };
 
     public static CommandDescription Revoke { get; } = new(
         "catalog revoke",
@@ -32,10 +41,16 @@ internal static class CatalogStoreDescriptions
             new("--read", "Take all the role's access to the database.") { Value = OptionValue.Flag },
             new("--write", "Take its write access, leaving it reading.") { Value = OptionValue.Flag },
             CommonOptions.Catalog,
-        ]);
+        ])
+    {
+        Fronts = Fronts.Cli,
+    };
 
     public static CommandDescription Grants { get; } = new(
         "catalog grants",
         "List the grants of a PostgreSQL catalog: which role may read or write which database.",
-        [CommonOptions.Catalog]);
+        [CommonOptions.Catalog])
+    {
+        Fronts = Fronts.Cli,
+    };
 }

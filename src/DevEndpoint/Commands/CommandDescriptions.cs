@@ -6,6 +6,7 @@ internal static class CommandDescriptions
     public static IReadOnlyList<CommandDescription> All { get; } =
     [
         CrawlDescription.Command,
+        CatalogStoreDescriptions.Copy, CatalogStoreDescriptions.Grant, CatalogStoreDescriptions.Revoke, CatalogStoreDescriptions.Grants,
         LoadDescription.Command,
         WriteDescription.Command,
         PiiDescription.Command,

@@ -7,6 +7,10 @@ namespace DevEndpoint.Formats;
 /// as such: a text it does not recognise may still be a date in another form TextValues reads, so callers ask
 /// TextValues next.
 /// </summary>
+/// <remarks>
+/// <c>IsoDates</c> (Frames/ColumnBuilder.Values.cs) checks the same date shape on UTF-8 bytes straight from a file's buffer;
+/// neither calls the other, as that would transcode every value on the load path (chars to bytes or back).
+/// </remarks>
 internal static class IsoText
 {
     /// <summary>Whether the text is a valid date <c>yyyy-MM-dd</c>.</summary>

@@ -1,15 +1,9 @@
-using System.Text.Json.Serialization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats.Hudi;
-using Parquet.Serialization;
 
 namespace DevEndpoint.Tests.Formats.Hudi;
 
-/// <summary>
-/// Hudi copy-on-write tables written here as Hudi lays them out (the corpus has none): <c>.hoodie/hoodie.properties</c>,
-/// a timeline of <c>&lt;instant&gt;.commit</c> and <c>.replacecommit</c> files, and Parquet base files named
-/// <c>&lt;fileId&gt;_&lt;writeToken&gt;_&lt;instant&gt;.parquet</c> in partition folders.
-/// </summary>
+/// <summary>Hudi copy-on-write tables written here by <see cref="HudiFiles"/>: a timeline of <c>.commit</c> and <c>.replacecommit</c> instants.</summary>
 public sealed class HudiTableTests
 {
     private const string First = "20240101000000000";
@@ -68,7 +62,7 @@ public sealed class HudiTableTests
     public void A_merge_on_read_table_is_refused_by_name()
     {
         using var folder = new TempFolder();
-        folder.Write("t/.hoodie/hoodie.properties", "#Properties saved on 2024-01-01\nhoodie.table.name=t\nhoodie.table.type=MERGE_ON_READ\n");
+        HudiFiles.Properties(folder.Combine("t"), "#Properties saved on 2024-01-01\nhoodie.table.name=t\nhoodie.table.type=MERGE_ON_READ\n");
 
         var error = Assert.Throws<DevEndpointException>(() => HudiTable.Open(folder.Combine("t")));
 
@@ -95,33 +89,26 @@ public sealed class HudiTableTests
     private static async Task<string> WriteTableAsync(TempFolder folder)
     {
         var root = folder.Combine("t");
-        folder.Write("t/.hoodie/hoodie.properties", "#Properties saved on 2024-01-01\nhoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.partition.fields=p\nhoodie.table.base.file.format=PARQUET\n");
-        await BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
-        await BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
-        Commit(folder, First, "commit", null);
-        await BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
-        Commit(folder, Update, "commit", null);
-        await BaseFileAsync(root, "a", "fg1", "0-3-0", Failed, (1, "a1 never committed"));
-        folder.Write($"t/.hoodie/{Failed}.commit.requested", string.Empty);
-        folder.Write($"t/.hoodie/{Failed}.inflight", string.Empty);
-        await BaseFileAsync(root, "b", "fg3", "0-4-0", Clustering, (3, "b3 clustered"), (4, "b4"));
-        Commit(folder, Clustering, "replacecommit", """{"b": ["fg2"]}""");
+        HudiFiles.Properties(root, "#Properties saved on 2024-01-01\nhoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.partition.fields=p\nhoodie.table.base.file.format=PARQUET\n");
+        await HudiFiles.BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
+        await HudiFiles.BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
+        Commit(root, First, "commit", null);
+        await HudiFiles.BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
+        Commit(root, Update, "commit", null);
+        await HudiFiles.BaseFileAsync(root, "a", "fg1", "0-3-0", Failed, (1, "a1 never committed"));
+        HudiFiles.Timeline(root, $"{Failed}.commit.requested", string.Empty);
+        HudiFiles.Timeline(root, $"{Failed}.inflight", string.Empty);
+        await HudiFiles.BaseFileAsync(root, "b", "fg3", "0-4-0", Clustering, (3, "b3 clustered"), (4, "b4"));
+        Commit(root, Clustering, "replacecommit", """{"b": ["fg2"]}""");
         return root;
     }
 
-    private static void Commit(TempFolder folder, string instant, string action, string? replaced)
+    private static void Commit(string root, string instant, string action, string? replaced)
     {
-        folder.Write($"t/.hoodie/{instant}.{action}.requested", string.Empty);
-        folder.Write($"t/.hoodie/{instant}.{(action == "commit" ? string.Empty : action + ".")}inflight", string.Empty);
+        HudiFiles.Timeline(root, $"{instant}.{action}.requested", string.Empty);
+        HudiFiles.Timeline(root, $"{instant}.{(action == "commit" ? string.Empty : action + ".")}inflight", string.Empty);
         var replace = replaced is null ? string.Empty : $", \"partitionToReplaceFileIds\": {replaced}";
-        folder.Write($"t/.hoodie/{instant}.{action}", $$"""{"partitionToWriteStats": {}, "compacted": false, "operationType": "UPSERT"{{replace}}}""");
-    }
-
-    private static async Task BaseFileAsync(string root, string partition, string fileId, string token, string instant, params (int Id, string Name)[] rows)
-    {
-        Directory.CreateDirectory(Path.Combine(root, partition));
-        var records = rows.Select(r => new Row { CommitTime = instant, RecordKey = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), PartitionPath = partition, Id = r.Id, Name = r.Name });
-        await ParquetSerializer.SerializeAsync(records, Path.Combine(root, partition, $"{fileId}_{token}_{instant}.parquet"));
+        HudiFiles.Timeline(root, $"{instant}.{action}", $$"""{"partitionToWriteStats": {}, "compacted": false, "operationType": "UPSERT"{{replace}}}""");
     }
 
     private static async Task<List<string>> RowsAsync(HudiTable table, string? asOf)
@@ -129,23 +116,5 @@ public sealed class HudiTableTests
         var rows = new List<string>();
         await table.ReadAsync(asOf, r => rows.Add($"({r["id"]}, {r["name"]})"), CancellationToken.None);
         return rows.Order(StringComparer.Ordinal).ToList();
-    }
-
-    private sealed class Row
-    {
-        [JsonPropertyName("_hoodie_commit_time")]
-        public string CommitTime { get; init; } = string.Empty;
-
-        [JsonPropertyName("_hoodie_record_key")]
-        public string RecordKey { get; init; } = string.Empty;
-
-        [JsonPropertyName("_hoodie_partition_path")]
-        public string PartitionPath { get; init; } = string.Empty;
-
-        [JsonPropertyName("id")]
-        public int Id { get; init; }
-
-        [JsonPropertyName("name")]
-        public string Name { get; init; } = string.Empty;
     }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats.Iceberg;
 using DevEndpoint.Loading;
+using DevEndpoint.Tests.Formats.Hudi;
 using DevEndpoint.Tests.Formats.Iceberg;
-using Parquet.Serialization;
 
 namespace DevEndpoint.Tests.Formats.Lakehouse;
 
@@ -28,8 +27,7 @@ public sealed class LakehouseTableTests
     public async Task A_folder_with_an_iceberg_and_a_hudi_table_crawls_into_one_table_each_with_their_parameters_and_columns()
     {
         using var folder = new TempFolder();
-        await LakeAsync(folder);
-        using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+        using var lake = await CrawledLakeAsync(folder);
 
         Assert.Equal(["hudi_t:hudi", "lineitem_iceberg:iceberg"], lake.Result.Tables.Select(t => $"{t.Name}:{t.Classification}").Order(StringComparer.Ordinal));
         var iceberg = lake.Table(Iceberg);
@@ -52,8 +50,7 @@ public sealed class LakehouseTableTests
     public async Task Loads_give_the_current_snapshot_exactly_as_the_standalone_readers_do()
     {
         using var folder = new TempFolder();
-        await LakeAsync(folder);
-        using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+        using var lake = await CrawledLakeAsync(folder);
 
         var iceberg = (await lake.LoadAsync(Iceberg)).Frame;
         var standalone = new List<object?[]>();
@@ -68,8 +65,7 @@ public sealed class LakehouseTableTests
     public async Task Time_travel_reads_an_iceberg_snapshot_by_id_or_time_and_a_hudi_instant_by_time()
     {
         using var folder = new TempFolder();
-        await LakeAsync(folder);
-        using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+        using var lake = await CrawledLakeAsync(folder);
 
         Assert.Equal(60175, (await lake.LoadAsync(Iceberg, new LoadOptions { Version = long.Parse(FirstSnapshot, CultureInfo.InvariantCulture) })).Frame.Rows.Count);
         var first = IcebergTable.Open(folder.Combine("lake", Iceberg)).Snapshot(long.Parse(FirstSnapshot, CultureInfo.InvariantCulture))!.Timestamp;
@@ -107,8 +103,7 @@ public sealed class LakehouseTableTests
     public async Task Where_skips_iceberg_data_files_whose_statistics_rule_out_every_row()
     {
         using var folder = new TempFolder();
-        await LakeAsync(folder);
-        using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+        using var lake = await CrawledLakeAsync(folder);
 
         var none = await lake.LoadAsync(Iceberg, new LoadOptions { Where = "l_orderkey < 0" });
         var all = await lake.LoadAsync(Iceberg, new LoadOptions { Where = "l_orderkey >= 0" });
@@ -126,8 +121,8 @@ public sealed class LakehouseTableTests
         var crawler = new Crawler(catalog);
         var options = new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" };
         await crawler.CrawlAsync(options);
-        await BaseFileAsync(folder.Combine("lake", "hudi_t"), "b", "fg2", "0-3-0", Third, (3, "b3"), (4, "b4"));
-        folder.Write($"lake/hudi_t/.hoodie/{Third}.commit", "{}");
+        await HudiFiles.BaseFileAsync(folder.Combine("lake", "hudi_t"), "b", "fg2", "0-3-0", Third, (3, "b3"), (4, "b4"));
+        HudiFiles.Timeline(folder.Combine("lake", "hudi_t"), $"{Third}.commit");
 
         var again = await crawler.CrawlAsync(options);
 
@@ -141,7 +136,7 @@ public sealed class LakehouseTableTests
     {
         using var folder = new TempFolder();
         await LakeAsync(folder);
-        folder.Write("lake/mor/.hoodie/hoodie.properties", "hoodie.table.name=mor\nhoodie.table.type=MERGE_ON_READ\n");
+        HudiFiles.Properties(folder.Combine("lake", "mor"), "hoodie.table.name=mor\nhoodie.table.type=MERGE_ON_READ\n");
 
         using var lake = await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
 
@@ -160,19 +155,25 @@ public sealed class LakehouseTableTests
         await HudiTableAsync(folder.Combine("lake", "hudi_t"));
     }
 
+    /// <summary>The lake of <see cref="LakeAsync"/>, crawled into database <c>lake</c>.</summary>
+    private static async Task<CrawledFolder> CrawledLakeAsync(TempFolder folder)
+    {
+        await LakeAsync(folder);
+        return await CrawledFolder.CreateAsync(folder.Combine("lake"), "lake");
+    }
+
     /// <summary>
     /// Writes a Hudi copy-on-write table at <paramref name="root"/>: file groups fg1 (partition a) and fg2 (b) written by
     /// instant <see cref="First"/>, then fg1 rewritten by <see cref="Update"/>.
     /// </summary>
     internal static async Task HudiTableAsync(string root)
     {
-        Directory.CreateDirectory(Path.Combine(root, ".hoodie"));
-        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", "hoodie.properties"), "hoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.base.file.format=PARQUET\n");
-        await BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
-        await BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
-        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", $"{First}.commit"), "{}");
-        await BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
-        await File.WriteAllTextAsync(Path.Combine(root, ".hoodie", $"{Update}.commit"), "{}");
+        HudiFiles.Properties(root, "hoodie.table.name=t\nhoodie.table.type=COPY_ON_WRITE\nhoodie.table.base.file.format=PARQUET\n");
+        await HudiFiles.BaseFileAsync(root, "a", "fg1", "0-1-0", First, (1, "a1"), (2, "a2"));
+        await HudiFiles.BaseFileAsync(root, "b", "fg2", "0-1-0", First, (3, "b3"));
+        HudiFiles.Timeline(root, $"{First}.commit");
+        await HudiFiles.BaseFileAsync(root, "a", "fg1", "0-2-0", Update, (1, "a1"), (2, "a2 updated"));
+        HudiFiles.Timeline(root, $"{Update}.commit");
     }
 
     internal static void Copy(string from, string to)
@@ -183,30 +184,5 @@ public sealed class LakehouseTableTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static async Task BaseFileAsync(string root, string partition, string fileId, string token, string instant, params (int Id, string Name)[] rows)
-    {
-        Directory.CreateDirectory(Path.Combine(root, partition));
-        var records = rows.Select(r => new Row { CommitTime = instant, RecordKey = r.Id.ToString(CultureInfo.InvariantCulture), PartitionPath = partition, Id = r.Id, Name = r.Name });
-        await ParquetSerializer.SerializeAsync(records, Path.Combine(root, partition, $"{fileId}_{token}_{instant}.parquet"));
-    }
-
-    private sealed class Row
-    {
-        [JsonPropertyName("_hoodie_commit_time")]
-        public string CommitTime { get; init; } = string.Empty;
-
-        [JsonPropertyName("_hoodie_record_key")]
-        public string RecordKey { get; init; } = string.Empty;
-
-        [JsonPropertyName("_hoodie_partition_path")]
-        public string PartitionPath { get; init; } = string.Empty;
-
-        [JsonPropertyName("id")]
-        public int Id { get; init; }
-
-        [JsonPropertyName("name")]
-        public string Name { get; init; } = string.Empty;
     }
 }
