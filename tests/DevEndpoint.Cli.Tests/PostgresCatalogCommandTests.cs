@@ -6,7 +6,7 @@ namespace DevEndpoint.Cli.Tests;
 /// <summary>The main commands with <c>--catalog postgresql://...</c>: a team catalog in a fresh database on the test server.</summary>
 public sealed class PostgresCatalogCommandTests : IDisposable
 {
-    private readonly TestCatalogs catalogs = new("tidy");
+    private readonly TestCatalogs catalogs = new("fronts");
 
     public void Dispose() => catalogs.Dispose();
 
