@@ -92,7 +92,7 @@ public sealed class DeltaCheckpointTests
 
     private static DataFrame Numbers(int start, int count) => new(new Int32DataFrameColumn("id", Enumerable.Range(start, count)));
 
-    private static Task<TableSnapshot> ReadAsync(string root) => new DeltaTableFormat().ReadSnapshotAsync(root, SnapshotSelector.Latest, CancellationToken.None);
+    private static Task<TableSnapshot> ReadAsync(string root) => new DeltaTableFormat().ReadSnapshotAsync(root, TableStorage.Local, SnapshotSelector.Latest, CancellationToken.None);
 
     /// <summary>A snapshot's version, schema and live files with their partition values, sizes and row counts, to compare two readings.</summary>
     private static List<string> Describe(TableSnapshot snapshot) =>

@@ -52,7 +52,7 @@ internal sealed partial class DeltaLog
     /// </summary>
     public static async Task<DeltaCheckpointState> ReadForCheckpointAsync(string root, long version, CancellationToken cancellationToken)
     {
-        var (log, _, _) = await ReplayAsync(root, new SnapshotSelector(version), cancellationToken);
+        var (log, _, _) = await ReplayAsync(root, TableStorage.Local, new SnapshotSelector(version), cancellationToken);
         return new DeltaCheckpointState(
             log.protocol ?? throw DeltaErrors.Missing(root, version, "protocol"),
             log.metadataAction ?? throw DeltaErrors.Missing(root, version, "metaData"),
