@@ -19,7 +19,7 @@ internal static class JobRunsCommands
         var command = CliDescriptions.Command(ClusterDescriptions.JobStatus, id, catalog, json);
         command.SetAction(parse =>
         {
-            var run = DataCatalog.OpenReadOnly(parse.GetValue(catalog)).GetJobRun(parse.GetValue(id)!);
+            var run = DataCatalog.Open(parse.GetValue(catalog)).GetJobRun(parse.GetValue(id)!);
             if (parse.GetValue(json))
             {
                 output.WriteLine(CliJson.Serialize(new GetJobRunResponse(run)));
@@ -39,7 +39,7 @@ internal static class JobRunsCommands
         var command = CliDescriptions.Command(ClusterDescriptions.JobList, job, catalog, json);
         command.SetAction(parse =>
         {
-            var runs = DataCatalog.OpenReadOnly(parse.GetValue(catalog)).GetJobRuns(parse.GetValue(job));
+            var runs = DataCatalog.Open(parse.GetValue(catalog)).GetJobRuns(parse.GetValue(job));
             if (parse.GetValue(json))
             {
                 output.WriteLine(CliJson.Serialize(new GetJobRunsResponse(runs)));

@@ -25,7 +25,7 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
     public DeadWorkers? Deaths { get; init; }
 
     /// <summary>How long a start still waits for its answer once some worker was declared dead meanwhile.</summary>
-    public TimeSpan StartGrace { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan StartGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Told of each task done, with where it ran.</summary>
     public Action<TaskOutcome>? Done { get; init; }
