@@ -104,7 +104,7 @@ internal static class LoadReport
     private static void Target(StringBuilder report, string target, double? measured, Func<double, bool> met) =>
         report.AppendLine(measured is { } value
             ? string.Create(CultureInfo.InvariantCulture, $"| {target} | {value:0.00}x | {(met(value) ? "met" : "missed")} |")
-            : $"| {target} | n/a (a run failed) | |");
+            : $"| {target} | n/a (not run, or a run failed) | |");
 
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", CultureInfo.InvariantCulture);
 }
