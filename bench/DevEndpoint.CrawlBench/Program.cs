@@ -10,7 +10,8 @@ using DuckDB.NET.Data;
 
 // Usage: dotnet run --project bench/DevEndpoint.CrawlBench -c Release [-- <files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake <name>]... [--cli <folder>]
 // <files> is the file count of the small, typed, families and jsonl lakes; the tiny lake has ten times as many.
-// --cli: a folder the CLI was published into (to measure another build of it); by default the one published next to the bench.
+// --cli: a folder the CLI was published into (to measure another build of it), or the command itself as ./build.sh cli
+// installs it (devendpoint-cli/DevEndpoint.Cli, NativeAOT); by default the JIT build published next to the bench.
 // Lakes: small and big (crawled in this process), typed, families, tiny and jsonl (each run a whole process, as installed).
 // Internal: duckdb-count csv|json <folder> [--by-name] runs the peer in a process of its own and prints its count.
 if (args.FirstOrDefault() == "duckdb-count" && args.Length >= 3)
@@ -48,7 +49,7 @@ for (var i = 0; i < args.Length; i++)
                 break;
             }
 
-            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [<files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake {string.Join('|', allLakes)}]... [--cli <folder>]");
+            await Console.Error.WriteLineAsync($"Unexpected argument '{args[i]}'. Usage: [<files> <big file MiB>] [--runs <n>] [--data <folder>] [--lake {string.Join('|', allLakes)}]... [--cli <folder or command>]");
             return 2;
     }
 }
@@ -102,7 +103,7 @@ var wholeProcessLakes = new (string Name, string What, Func<string> Write, strin
 }.Where(l => lakes.Contains(l.Name)).ToList();
 if (wholeProcessLakes.Count > 0)
 {
-    var cli = Path.Combine(cliFolder, "DevEndpoint.Cli.dll");
+    var cli = File.Exists(cliFolder) ? cliFolder : Path.Combine(cliFolder, "DevEndpoint.Cli.dll");
     var self = typeof(DuckDbCount).Assembly.Location;
     report.AppendLine()
         .AppendLine(CultureInfo.InvariantCulture, $"Whole process, as installed (`devendpoint crawl <folder> --database bench --catalog <fresh file>`, published like `./build.sh cli`), against DuckDB's `count(*)` over `read_csv_auto('<folder>/**/*.csv', hive_partitioning=true)` run in a process of its own (DuckDB.NET in a .NET process), alternating; median of {runs} runs after a warm-up; wall = from start to exit, CPU = user + system time, peak = the process's peak resident memory.")

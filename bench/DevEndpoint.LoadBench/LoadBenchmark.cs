@@ -7,7 +7,7 @@ namespace DevEndpoint.LoadBench;
 /// <summary>The driver: generates (or reuses) the data, crawls it, runs every reader as its own process and reports.</summary>
 internal static class LoadBenchmark
 {
-    public static async Task<int> RunAsync(long rows, int runs, string machine, string dataRoot, bool generateOnly, long shapeRows)
+    public static async Task<int> RunAsync(long rows, int runs, string machine, string dataRoot, bool generateOnly, long shapeRows, CliOptions options)
     {
         Console.WriteLine($"Writing (or reusing) {rows:N0} rows under {dataRoot} ...");
         var files = await BenchData.EnsureAsync(dataRoot, rows);
@@ -40,10 +40,18 @@ internal static class LoadBenchmark
             Console.WriteLine($"Crawled {string.Join(", ", crawled.Tables.Select(t => $"bench.{t.Name} ({t.Classification})"))}");
         }
 
-        var cli = Path.Combine(AppContext.BaseDirectory, "cli", "DevEndpoint.Cli.dll");
+        var cli = options.Installed ?? Path.Combine(AppContext.BaseDirectory, "cli", "DevEndpoint.Cli.dll");
         if (!File.Exists(cli))
         {
-            await Console.Error.WriteLineAsync($"{cli} is missing: run the benchmark with dotnet run --project bench/DevEndpoint.LoadBench -c Release, which publishes the CLI there.");
+            await Console.Error.WriteLineAsync(options.Installed is null
+                ? $"{cli} is missing: run the benchmark with dotnet run --project bench/DevEndpoint.LoadBench -c Release, which publishes the CLI there."
+                : $"{cli} is missing: give --cli the command ./build.sh cli installed (devendpoint-cli/DevEndpoint.Cli in its tools folder).");
+            return 2;
+        }
+
+        if (options.Baseline is { } missing && !File.Exists(missing))
+        {
+            await Console.Error.WriteLineAsync($"{missing} is missing: give --baseline a devendpoint command (such as another build's devendpoint-cli/DevEndpoint.Cli).");
             return 2;
         }
 
@@ -57,7 +65,17 @@ internal static class LoadBenchmark
         })
         {
             runners.Add(new(format, LoadReport.DevEndpoint, $"`devendpoint load {table} --summary`", cli, ["load", table, "--summary", "--catalog", files.Catalog], []));
+            if (options.Baseline is { } baseline)
+            {
+                runners.Add(new(format, LoadReport.Baseline, $"`devendpoint load {table} --summary`, the baseline build", baseline, ["load", table, "--summary", "--catalog", files.Catalog], []));
+            }
+
             runners.Add(new(format, LoadReport.DuckDb, $"`CREATE TABLE t AS SELECT * FROM {function}(...)`", self, ["duckdb", kind, path], ["--check"]));
+            if (options.DuckDbOnly)
+            {
+                continue;
+            }
+
             if (kind == "csv")
             {
                 runners.Add(new(format, LoadReport.LoadCsv, "`DataFrame.LoadCsv(path)`", self, ["loadcsv", path], []));
@@ -84,7 +102,7 @@ internal static class LoadBenchmark
             return (format, ours is null || duck is null ? null : CrossCheck.Mismatches(ours.Report, duck.Report));
         }).ToList();
 
-        var report = LoadReport.Markdown(machine, files, shapes, runs, measurements, crossChecks);
+        var report = LoadReport.Markdown(machine, files, shapes, runs, measurements, crossChecks, options);
         Console.WriteLine();
         Console.WriteLine(report);
         Directory.CreateDirectory(Path.Combine("bench", "results"));
@@ -104,3 +122,9 @@ internal static class LoadBenchmark
         return mismatched.Count == 0 && measurements.All(m => m.Succeeded) ? 0 : 1;
     }
 }
+
+/// <summary>
+/// The devendpoint commands measured: <see cref="Installed"/> (the one <c>./build.sh cli</c> installs; <c>null</c> for the
+/// JIT build published next to the bench), a <see cref="Baseline"/> build run in the same rounds, and whether DuckDB is the only peer.
+/// </summary>
+internal sealed record CliOptions(string? Installed, string? Baseline, bool DuckDbOnly);

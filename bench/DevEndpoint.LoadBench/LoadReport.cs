@@ -9,6 +9,7 @@ internal static class LoadReport
     public const string DevEndpoint = "DevEndpoint";
     public const string DevEndpointSample = "DevEndpoint, 1% sample";
     public const string DuckDb = "DuckDB";
+    public const string Baseline = "DevEndpoint, baseline";
     public const string LoadCsv = "DataFrame.LoadCsv";
     public const string ParquetNet = "Parquet.Net";
 
@@ -18,7 +19,8 @@ internal static class LoadReport
         IReadOnlyList<Shape> shapes,
         int runs,
         IReadOnlyList<Measurement> measurements,
-        IReadOnlyList<(string Format, IReadOnlyList<string>? Mismatches)> crossChecks)
+        IReadOnlyList<(string Format, IReadOnlyList<string>? Mismatches)> crossChecks,
+        CliOptions options)
     {
         var csvBytes = new FileInfo(files.Csv).Length;
         var report = new StringBuilder()
@@ -26,8 +28,8 @@ internal static class LoadReport
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"{files.Rows:N0} rows x 10 columns (bigint, int, double, boolean, date, timestamp, categorical and free-text strings, nullable int, 2-decimal amount):")
             .AppendLine(CultureInfo.InvariantCulture, $"CSV {Megabytes(csvBytes)} MB, Parquet {Megabytes(new FileInfo(files.Parquet).Length)} MB (snappy, row groups of up to {BenchData.RowGroupRows:N0} rows), JSON lines {Megabytes(new FileInfo(files.JsonLines).Length)} MB.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} rounds in which every reader runs once, each run a whole process (`dotnet <dll> ...`, start to exit), after an untimed warm-up round (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
-            .AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `dotnet run --project bench/DevEndpoint.LoadBench -c Release -- --rows {files.Rows} --runs {runs}` (or `./build.sh bench`).")
+            .AppendLine(CultureInfo.InvariantCulture, $"Median of {runs} rounds in which every reader runs once, each run a whole process ({(options.Installed is null ? "`dotnet <dll> ...`, the CLI's JIT build" : $"the CLI as installed, `{options.Installed}`, and `dotnet <dll> ...` for the others")}, start to exit), after an untimed warm-up round (warm page cache); load = the load alone as the process measured it; peak = its peak working set after the load.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Reproduce: `dotnet run --project bench/DevEndpoint.LoadBench -c Release -- --rows {files.Rows} --runs {runs}{(options.Installed is null ? "" : $" --cli {options.Installed}")}{(options.Baseline is null ? "" : $" --baseline {options.Baseline}")}{(options.DuckDbOnly ? " --duckdb-only" : "")}{(shapes.Count == 0 ? " --shape-rows 0" : "")}` (or `./build.sh bench`).")
             .AppendLine()
             .AppendLine("| format | reader | what runs | process | load | peak memory | rows |")
             .AppendLine("|---|---|---|---|---|---|---|");
@@ -49,6 +51,18 @@ internal static class LoadReport
         Target(report, "Parquet: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("Parquet", DevEndpoint), Find("Parquet", DuckDb)), r => r <= 1.5);
         Target(report, "JSON lines: DevEndpoint / DuckDB at most 1.5x", Ratio(Find("JSON lines", DevEndpoint), Find("JSON lines", DuckDb)), r => r <= 1.5);
         Target(report, "Parquet: a 1% sample / the full load at most 1.0x (issue 13)", Ratio(Find("Parquet", DevEndpointSample), Find("Parquet", DevEndpoint)), r => r <= 1.0);
+        Target(report, "CSV: DevEndpoint / DuckDB at most 0.75x (issue 18)", Ratio(Find("CSV", DevEndpoint), Find("CSV", DuckDb)), r => r <= 0.75);
+        Target(report, "Parquet: DevEndpoint / DuckDB at most 1.0x (issue 18)", Ratio(Find("Parquet", DevEndpoint), Find("Parquet", DuckDb)), r => r <= 1.0);
+        Target(report, "JSON lines: DevEndpoint / DuckDB at most 1.0x (issue 18)", Ratio(Find("JSON lines", DevEndpoint), Find("JSON lines", DuckDb)), r => r <= 1.0);
+        foreach (var format in new[] { "CSV", "Parquet", "JSON lines" })
+        {
+            if (Find(format, Baseline) is { Succeeded: true } baseline && Find(format, DevEndpoint) is { Succeeded: true } ours && Find(format, DuckDb) is { Succeeded: true } duck)
+            {
+                report.AppendLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {format}: baseline / DuckDB (before) | {baseline.MedianWall / duck.MedianWall:0.00}x | DevEndpoint / baseline {ours.MedianWall / baseline.MedianWall:0.00}x, peak {Megabytes(baseline.MedianPeakBytes)} MB before, {Megabytes(ours.MedianPeakBytes)} MB after |"));
+            }
+        }
 
         if (shapes.Count > 0)
         {
@@ -90,7 +104,7 @@ internal static class LoadReport
     private static void Target(StringBuilder report, string target, double? measured, Func<double, bool> met) =>
         report.AppendLine(measured is { } value
             ? string.Create(CultureInfo.InvariantCulture, $"| {target} | {value:0.00}x | {(met(value) ? "met" : "missed")} |")
-            : $"| {target} | n/a (a run failed) | |");
+            : $"| {target} | n/a (not run, or a run failed) | |");
 
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", CultureInfo.InvariantCulture);
 }

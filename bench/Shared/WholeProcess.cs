@@ -12,7 +12,8 @@ internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakByte
     private const string Time = "/usr/bin/time";
 
     /// <summary>
-    /// Runs <c>dotnet <paramref name="args"/></c>, under <c>/usr/bin/time</c> when the machine has it (for the peak
+    /// Runs <c>dotnet <paramref name="args"/></c> (or, when the first argument is not a <c>.dll</c>, that program itself,
+    /// such as the command <c>./build.sh cli</c> installs), under <c>/usr/bin/time</c> when the machine has it (for the peak
     /// resident memory and the CPU time), and fails (<see cref="WholeProcessFailedException"/>) with its exit code and first
     /// error line when it exits with an error.
     /// </summary>
@@ -22,14 +23,15 @@ internal sealed record WholeProcess(TimeSpan Wall, TimeSpan? Cpu, long? PeakByte
         try
         {
             var timed = File.Exists(Time);
-            var start = new ProcessStartInfo(timed ? Time : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in (timed ? ["-f", "%M %U %S", "-o", peakFile, "dotnet"] : Array.Empty<string>()).Concat(args))
+            string[] command = args[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", .. args] : args;
+            var start = new ProcessStartInfo(timed ? Time : command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in (timed ? ["-f", "%M %U %S", "-o", peakFile] : Array.Empty<string>()).Concat(timed ? command : command[1..]))
             {
                 start.ArgumentList.Add(arg);
             }
 
             var stopwatch = Stopwatch.StartNew();
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {command[0]}.");
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();

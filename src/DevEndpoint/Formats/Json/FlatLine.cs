@@ -16,6 +16,9 @@ internal static class FlatLine
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
+    /// <summary>The bytes of a string looked at one by one before the rest is searched vectorised.</summary>
+    private const int ShortRun = 24;
+
     private static readonly SearchValues<byte> Escaped = SearchValues.Create("\"\\/bfnrt"u8);
 
     private static readonly SearchValues<byte> Hex = SearchValues.Create("0123456789abcdefABCDEF"u8);
@@ -73,7 +76,7 @@ internal static class FlatLine
                 return false;
             }
 
-            var keyEnd = line[(i + 1)..].IndexOfAny(StringStops);
+            var keyEnd = StringStop(line, i + 1) - (i + 1);
             if (keyEnd < 0 || line[i + 1 + keyEnd] != '"')
             {
                 return false;
@@ -122,6 +125,7 @@ internal static class FlatLine
     }
 
     /// <summary>Reads the scalar at <paramref name="i"/> and moves past it; <c>false</c> for anything else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryValue(ReadOnlySpan<byte> line, ref int i, out Kind kind)
     {
         kind = Kind.Other;
@@ -153,13 +157,12 @@ internal static class FlatLine
         var at = i + 1;
         while (true)
         {
-            var stop = line[at..].IndexOfAny(StringStops);
-            if (stop < 0)
+            at = StringStop(line, at);
+            if (at < 0)
             {
                 return false;
             }
 
-            at += stop;
             if (line[at] == '"')
             {
                 i = at + 1;
@@ -255,6 +258,27 @@ internal static class FlatLine
         return true;
     }
 
+    /// <summary>
+    /// Where the plain run of a string from <paramref name="from"/> stops (see <see cref="StringStops"/>), or -1: byte by
+    /// byte over the first bytes (keys and short values end there), then vectorised.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int StringStop(ReadOnlySpan<byte> line, int from)
+    {
+        var end = Math.Min(line.Length, from + ShortRun);
+        for (var at = from; at < end; at++)
+        {
+            if (line[at] is (byte)'"' or (byte)'\\' or < 0x20)
+            {
+                return at;
+            }
+        }
+
+        var stop = end < line.Length ? line[end..].IndexOfAny(StringStops) : -1;
+        return stop < 0 ? -1 : end + stop;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Digits(ReadOnlySpan<byte> line, int at)
     {
         while (at < line.Length && char.IsAsciiDigit((char)line[at]))
@@ -266,9 +290,11 @@ internal static class FlatLine
     }
 
     /// <summary>Whether a scalar may end at <paramref name="at"/>: at white space, a comma or the object's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsValue(ReadOnlySpan<byte> line, int at) =>
         at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)'}';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipSpace(ReadOnlySpan<byte> line, int at)
     {
         while (at < line.Length && line[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
