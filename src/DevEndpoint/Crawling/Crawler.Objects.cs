@@ -26,11 +26,36 @@ public sealed partial class Crawler
     {
         var prefix = S3Path.Parse(root + "/");
         var source = new ObjectStoreFiles(store);
-        var files = new List<FoundFile>();
-        var excluded = 0;
+        var listing = new ObjectListing(prefix.FolderPrefix, exclusions, skipped);
         await foreach (var stored in store.ListAsync(prefix, cancellationToken: cancellationToken))
         {
-            var path = stored.Path.Key[prefix.FolderPrefix.Length..];
+            listing.Add(stored, source);
+        }
+
+        var (files, excluded) = (listing.Files, listing.Excluded);
+        if (files.Count == 0 && excluded == 0 && skipped.Count == 0)
+        {
+            throw NoObjects(store, root);
+        }
+
+        files = LeaveOutTableRoots(files, skipped);
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (source, files, excluded);
+    }
+
+    /// <summary>
+    /// The files of a crawl found among listed objects: keys are folders split at slashes (below <paramref name="rootPrefix"/>);
+    /// hidden and marker objects, excluded ones and empty ones are left out as in a folder.
+    /// </summary>
+    private sealed class ObjectListing(string rootPrefix, List<Glob> exclusions, List<SkippedFile> skipped)
+    {
+        public List<FoundFile> Files { get; } = [];
+
+        public int Excluded { get; private set; }
+
+        public void Add(StoredObject stored, ObjectStoreFiles source)
+        {
+            var path = stored.Path.Key[rootPrefix.Length..];
             var segments = path.Split('/');
             if (segments.Any(s => s.Length == 0))
             {
@@ -38,7 +63,7 @@ public sealed partial class Crawler
             }
             else if (Enumerable.Range(1, segments.Length).Any(n => exclusions.Any(g => g.Matches(string.Join('/', segments[..n])))))
             {
-                excluded++;
+                Excluded++;
             }
             else if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
             {
@@ -51,19 +76,9 @@ public sealed partial class Crawler
             else
             {
                 source.Listed(stored);
-                files.Add(new FoundFile(stored.Path.ToString(), path, segments[..^1], stored.Size));
+                Files.Add(new FoundFile(stored.Path.ToString(), path, segments[..^1], stored.Size));
             }
         }
-
-        if (files.Count == 0 && excluded == 0 && skipped.Count == 0)
-        {
-            throw new DevEndpointException(
-                $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
-        }
-
-        files = LeaveOutTableRoots(files, skipped);
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (source, files, excluded);
     }
 
     /// <summary>

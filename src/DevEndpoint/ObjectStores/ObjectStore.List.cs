@@ -37,6 +37,30 @@ public sealed partial class ObjectStore
         while (request.ContinuationToken is not null);
     }
 
+    /// <summary>
+    /// One level below <paramref name="prefix"/> (its key taken as is, usually ending with a slash): the objects directly
+    /// under it and the prefixes of its "subfolders" (keys up to their next slash, ending with it), each in key order.
+    /// Folder markers are left out of the objects.
+    /// </summary>
+    internal async Task<(List<StoredObject> Objects, List<string> Folders)> ListLevelAsync(S3Path prefix, CancellationToken cancellationToken = default)
+    {
+        var request = new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key, Delimiter = "/", MaxKeys = Settings.PageSize };
+        var objects = new List<StoredObject>();
+        var folders = new List<string>();
+        do
+        {
+            var page = await Call(() => client.ListObjectsV2Async(request, cancellationToken), "list", prefix);
+            Interlocked.Increment(ref listPages);
+            objects.AddRange((page.S3Objects ?? []).Where(o => !o.Key.EndsWith('/')).Select(o =>
+                new StoredObject(new S3Path(prefix.Bucket, o.Key), o.Size ?? 0, o.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : default)));
+            folders.AddRange(page.CommonPrefixes ?? []);
+            request.ContinuationToken = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (request.ContinuationToken is not null);
+        folders.Sort(StringComparer.Ordinal);
+        return (objects, folders);
+    }
+
     /// <summary>The names of the buckets the credentials own, in name order.</summary>
     public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
     {
