@@ -32,11 +32,17 @@ internal static class BigCrawl
         var local = await new Crawler(DataCatalog.Open(Path.Combine(work, "local.db"))).CrawlAsync(options);
         var alone = clock.Elapsed;
         report.AppendLine(CultureInfo.InvariantCulture, $"| one process | {Seconds(alone)} | 1.00x | {Describe(local)} |");
+        Console.Error.WriteLine(report);
         using var workers = new BenchWorkers("bigcrawl_crawl");
+        workers.Start("w1");
         await using var session = await ClusterSession.ConnectAsync(workers.Database);
         for (var count = 1; count <= 3; count++)
         {
-            workers.Start($"w{count}");
+            if (count > 1)
+            {
+                workers.Start($"w{count}");
+            }
+
             while ((await session.WorkersAsync()).Count < count)
             {
                 await Task.Delay(200);
@@ -54,6 +60,7 @@ internal static class BigCrawl
 
             var tasks = progress.ToString().Split('\n').Count(l => l.Contains(" done on ", StringComparison.Ordinal));
             report.AppendLine(CultureInfo.InvariantCulture, $"| {count} worker(s), {tasks} tasks | {Seconds(time)} | {time / alone:0.00}x | {Describe(result)} |");
+            Console.Error.WriteLine(report);
         }
 
         return report.ToString();

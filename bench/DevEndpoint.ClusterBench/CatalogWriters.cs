@@ -18,6 +18,8 @@ internal static class CatalogWriters
     public static string Run(int commits, string work)
     {
         using var server = new BenchWorkers("bigcrawl_writers");
+        // The catalog takes the password from PGPASSWORD, here and in the writer processes.
+        Environment.SetEnvironmentVariable("PGPASSWORD", server.Server.Password);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## Catalog writers: N processes, {commits} commits each (half create a table, half update one shared table with its VersionId)");
         report.AppendLine();
