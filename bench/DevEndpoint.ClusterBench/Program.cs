@@ -3,13 +3,43 @@ using System.Globalization;
 using System.Text;
 using DevEndpoint.Catalog;
 using DevEndpoint.Cluster;
+using DevEndpoint.ClusterBench;
 using DevEndpoint.Crawling;
 using DevEndpoint.Loading;
 using DevEndpoint.Writing;
-using Npgsql;
 
 // dotnet run --project bench/DevEndpoint.ClusterBench -c Release -- [partitions=200] [crawl files=2000]
+//   ... -- crawl [files=100000]           a big lake crawled in one process and by 1, 2, 3 workers
+//   ... -- limits [objects=100000,...]    the coordinator with 100 simulated workers; then the dispatch of many tasks
+//   ... -- writers [commits=40]           N processes committing into one PostgreSQL catalog, then one SQLite file
 // Needs PostgreSQL: DEVENDPOINT_TEST_POSTGRES, _USER, _PASSWORD (source scripts/servers.sh or ./build.sh test's servers).
+if (args is ["writer", var writerCatalog, var writerDatabase, var writerProcess, var writerCommits])
+{
+    return CatalogWriters.Write(writerCatalog, writerDatabase, int.Parse(writerProcess, CultureInfo.InvariantCulture), int.Parse(writerCommits, CultureInfo.InvariantCulture));
+}
+
+if (args is [var mode, ..] && mode is "crawl" or "limits" or "writers")
+{
+    var scratch = Path.Combine(Path.GetTempPath(), "bigcrawl", mode);
+    Directory.CreateDirectory(scratch);
+    try
+    {
+        var section = mode switch
+        {
+            "crawl" => await BigCrawl.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, scratch),
+            "limits" => await CoordinatorLimits.RunAsync(args.Length > 1 ? args[1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [100_000, 300_000, 1_000_000], scratch)
+                + Environment.NewLine + await CoordinatorLimits.DispatchAsync([400, 2000], scratch),
+            _ => CatalogWriters.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40, scratch),
+        };
+        Console.WriteLine(section);
+        return 0;
+    }
+    finally
+    {
+        Directory.Delete(scratch, recursive: true);
+    }
+}
+
 var partitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var crawlFiles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 var work = Path.Combine(Path.GetTempPath(), "devendpoint-cluster-bench");
@@ -18,26 +48,17 @@ if (Directory.Exists(work))
     Directory.Delete(work, recursive: true);
 }
 
-var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES") ?? throw new InvalidOperationException("Set DEVENDPOINT_TEST_POSTGRES."))
-{
-    Username = Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES_USER"),
-    Password = Environment.GetEnvironmentVariable("DEVENDPOINT_TEST_POSTGRES_PASSWORD"),
-    Pooling = false,
-};
-var membership = $"cluster_bench_{Guid.NewGuid().ToString("N")[..8]}";
-Sql(server.ConnectionString, $"CREATE DATABASE {membership}");
-var url = $"postgresql://{server.Username}@{server.Host}:{server.Port}/{membership}";
-var database = ClusterDatabase.Parse(url, server.Password);
+using var bench = new BenchWorkers("cluster_bench");
 var workers = new List<(string Name, Process Process)>();
 var report = new StringBuilder();
 try
 {
     foreach (var name in new[] { "w1", "w2", "w3" })
     {
-        workers.Add((name, StartWorker(name)));
+        workers.Add((name, bench.Start(name)));
     }
 
-    await using var session = await Connect(database);
+    await using var session = await ClusterSession.ConnectAsync(bench.Database);
     var catalog = DataCatalog.Open(Path.Combine(work, "catalog.db"));
     var rows = WriteOrders(Path.Combine(work, "lake"), partitions);
     await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = Path.Combine(work, "lake"), Database = "bench" });
@@ -138,38 +159,14 @@ try
 }
 finally
 {
-    foreach (var (_, process) in workers.Where(w => !w.Process.HasExited))
-    {
-        process.Kill();
-    }
-
-    Sql(server.ConnectionString, $"DROP DATABASE IF EXISTS {membership} WITH (FORCE)");
     Directory.Delete(work, recursive: true);
 }
+
+return 0;
 
 static string TableFor(string folder) => $"bench.{Path.GetFileName(folder).Replace('-', '_')}";
 
 static string Seconds(TimeSpan time) => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.00} s");
-
-Process StartWorker(string name)
-{
-    var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-    foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "cluster", "DevEndpoint.Cluster.dll"), "worker", "--cluster", url, "--name", name })
-    {
-        start.ArgumentList.Add(argument);
-    }
-
-    start.Environment["PGPASSWORD"] = server.Password;
-    var process = Process.Start(start)!;
-    while (process.StandardOutput.ReadLine() is { } line && !line.Contains("joined the cluster", StringComparison.Ordinal))
-    {
-    }
-
-    process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-    return process;
-}
-
-static async Task<ClusterSession> Connect(ClusterDatabase database) => await ClusterSession.ConnectAsync(database);
 
 static int WriteOrders(string lake, int partitions)
 {
@@ -198,12 +195,4 @@ static void WriteFiles(string lake, int files)
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, $"part-{f % 10}.csv"), $"id,kind,value\n{f},k{f % 3},{f * 0.5}\n");
     }
-}
-
-static void Sql(string connectionString, string sql)
-{
-    using var connection = new NpgsqlConnection(connectionString);
-    connection.Open();
-    using var command = new NpgsqlCommand(sql, connection);
-    command.ExecuteNonQuery();
 }

@@ -37,11 +37,11 @@ internal static partial class CrawlCommand
         {
             if (parse.GetValue(cluster) is not null)
             {
-                var others = new Option[] { combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, sampleFiles, connection, include, detectPii, json };
+                var others = new Option[] { combine, newFoldersOnly, schemaChange, deleteBehavior, sampleBytes, sampleRows, include, detectPii, json };
                 if (others.FirstOrDefault(o => parse.GetResult(o) is { Implicit: false }) is { } other)
                 {
                     throw new DevEndpointException(
-                        $"crawl --cluster takes the path, --database, --exclude, --table-level, --classifier and --catalog; {other.Name} is not available with --cluster yet. Crawl without --cluster to use it.");
+                        $"crawl --cluster takes the path (a shared folder or s3://), --database, --exclude, --table-level, --classifier, --sample-files, --connection and --catalog; {other.Name} is not available with --cluster yet. Crawl without --cluster to use it.");
                 }
 
                 return await ClusterCommands.ForwardAsync(parse, "devendpoint crawl --cluster", cancellationToken);

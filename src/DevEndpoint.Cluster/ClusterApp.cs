@@ -72,16 +72,20 @@ internal static class ClusterApp
         var exclude = CliDescriptions.Option<string[]>(CrawlDescription.Exclude);
         var tableLevel = CliDescriptions.Option<int?>(CrawlDescription.TableLevel);
         var classifier = CliDescriptions.Option<string[]>(CrawlDescription.Classifier);
+        var sampleFiles = CliDescriptions.Option<string>(CrawlDescription.SampleFiles);
+        var connection = CliDescriptions.Option<string?>(CrawlDescription.Connection);
         var catalog = CliDescriptions.Option<string?>(CommonOptions.Catalog);
         var cluster = CliDescriptions.Option<string>(ClusterDescriptions.RequiredCluster);
-        var command = CliDescriptions.Command(CrawlDescription.Command, path, database, exclude, tableLevel, classifier, catalog, cluster);
+        var command = CliDescriptions.Command(CrawlDescription.Command, path, database, exclude, tableLevel, classifier, sampleFiles, connection, catalog, cluster);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var store = DataCatalog.Open(parse.GetValue(catalog));
             await using var session = await ClusterSession.ConnectAsync(ClusterDatabase.Parse(parse.GetValue(cluster)!), cancellationToken);
             var result = await new DistributedCrawl(session, error).RunAsync(store, new CrawlOptions
             {
-                Path = parse.GetValue(path) ?? throw new DevEndpointException("crawl --cluster crawls a folder: give its path."),
+                Path = parse.GetValue(path) ?? throw new DevEndpointException("crawl --cluster crawls a folder or an s3:// prefix: give its path."),
+                Connection = parse.GetValue(connection),
+                SampleFiles = CrawlOptions.ParseSampleFiles(parse.GetValue(sampleFiles)),
                 Database = parse.GetValue(database)!,
                 TableLevel = parse.GetValue(tableLevel),
                 Exclusions = parse.GetValue(exclude) ?? [],

@@ -2,11 +2,15 @@ using DevEndpoint.Catalog;
 using DevEndpoint.Classifiers;
 using DevEndpoint.Crawling;
 using DevEndpoint.Formats;
+using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Cluster;
 
-/// <summary>A crawl task: files to classify (full paths in a shared folder), the sample to read and the custom classifiers to try.</summary>
-internal sealed record CrawlTaskRequest(IReadOnlyList<string> Paths, SampleOptions Sample, IReadOnlyList<CustomClassifier> Classifiers);
+/// <summary>
+/// A crawl task: files to classify (full paths in a shared folder or <c>s3://</c> paths), the sample to read, the custom
+/// classifiers to try and, for an object store, its connection (no secret: each worker finds the keys itself).
+/// </summary>
+internal sealed record CrawlTaskRequest(IReadOnlyList<string> Paths, SampleOptions Sample, IReadOnlyList<CustomClassifier> Classifiers, Connection? Connection = null);
 
 /// <summary>The crawl's share of the work on a worker, and how the coordinator splits a crawl's files into tasks.</summary>
 internal static class CrawlTasks
@@ -16,10 +20,28 @@ internal static class CrawlTasks
     {
         var request = ClusterJson.Read<CrawlTaskRequest>(requestJson);
         var custom = request.Classifiers.Select(c => c.ToClassifier()).ToList();
+        using var store = request.Connection is { } connection ? ObjectStoreConnections.Open(connection) : null;
+        FileSource source = store is null ? FileSource.Local : new ObjectStoreFiles(store);
         var results = new FileClassification[request.Paths.Count];
         await Parallel.ForAsync(0, results.Length, async (i, ct) =>
-            results[i] = await Crawler.ClassifyFileAsync(FileSource.Local, request.Paths[i], request.Sample, custom, ct));
+            results[i] = await Crawler.ClassifyFileAsync(source, request.Paths[i], request.Sample, custom, ct));
         return ClusterJson.Write(results);
+    }
+
+    /// <summary>Lists and classifies the request's subtrees (a share of the listing); returns the per-folder summaries (JSON).</summary>
+    public static async Task<string> ListAsync(string requestJson) =>
+        ClusterJson.Write(await Crawler.ListShareAsync(ClusterJson.Read<CrawlShareRequest>(requestJson)));
+
+    /// <summary>Splits the listing's subtrees into about <paramref name="tasks"/> shares of as many subtrees each, in order.</summary>
+    public static List<List<CrawlSubtree>> Split(IReadOnlyList<CrawlSubtree> subtrees, int tasks)
+    {
+        var all = subtrees.ToList();
+        var count = Math.Clamp(tasks, 1, Math.Max(1, all.Count));
+        return Enumerable.Range(0, count)
+            .Select(i => (Start: (int)((long)i * all.Count / count), End: (int)((long)(i + 1) * all.Count / count)))
+            .Where(range => range.End > range.Start)
+            .Select(range => all.GetRange(range.Start, range.End - range.Start))
+            .ToList();
     }
 
     /// <summary>

@@ -5,9 +5,10 @@ using DevEndpoint.Crawling;
 namespace DevEndpoint.Cluster;
 
 /// <summary>
-/// <c>crawl ... --cluster</c>: this process lists the folder and commits; the workers classify the files, split by
-/// folder into tasks. The tables are planned and committed by the crawler's own code, in one commit, so the catalog
-/// ends as a local crawl of the same folder leaves it.
+/// <c>crawl ... --cluster</c>: this process walks the include path's top levels and commits; the workers list and
+/// classify the subtrees below (shares of folders, as tasks) and return a summary per folder; files of the top levels, and
+/// files a first sample left unread, are classified on the workers too. The tables are planned and committed by the
+/// crawler's own code, in one commit, so the catalog ends as a local crawl of the same folder or prefix leaves it.
 /// </summary>
 internal sealed class DistributedCrawl(ClusterSession session, TextWriter progress)
 {
@@ -17,22 +18,38 @@ internal sealed class DistributedCrawl(ClusterSession session, TextWriter progre
     public async Task<CrawlResult> RunAsync(DataCatalog catalog, CrawlOptions options, CancellationToken cancellationToken = default)
     {
         var classifiers = options.Classifiers.Select(catalog.GetClassifier).ToList();
+        var connection = options.Connection is { } name ? catalog.GetConnection(name) : null;
         var run = NewRunId();
         var calls = 0;
         var dispatcher = new TaskDispatcher(session.Client, progress);
         var distributed = options with
         {
+            ListingShares = (await session.WorkersAsync()).Count * TasksPerWorker,
+            Listing = async (request, ct) =>
+            {
+                var workers = await session.WorkersAsync();
+                var shares = CrawlTasks.Split(request.Subtrees, workers.Count * TasksPerWorker);
+                progress.WriteLine($"Crawl on the cluster: {request.Subtrees.Count} folders to list in {shares.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
+                var outcomes = await dispatcher.RunAsync(
+                    string.Create(CultureInfo.InvariantCulture, $"{run}-{++calls}"),
+                    "crawl",
+                    TaskKinds.List,
+                    shares.Count,
+                    (i, _) => ClusterJson.Write(request with { Subtrees = shares[i] }),
+                    ct);
+                return outcomes.Select(o => ClusterJson.Read<CrawlShare>(o.ResultJson)).ToList();
+            },
             Classification = async (paths, ct) =>
             {
                 var workers = await session.WorkersAsync();
                 var shares = CrawlTasks.Split(paths, workers.Count * TasksPerWorker);
-                progress.WriteLine($"Crawl on the cluster: {paths.Count} files in {shares.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
+                progress.WriteLine($"Crawl on the cluster: {paths.Count} files to read in {shares.Count} tasks on {workers.Count} workers ({string.Join(", ", workers)})");
                 var outcomes = await dispatcher.RunAsync(
                     string.Create(CultureInfo.InvariantCulture, $"{run}-{++calls}"),
                     "crawl",
                     TaskKinds.Crawl,
                     shares.Count,
-                    (i, _) => ClusterJson.Write(new CrawlTaskRequest(shares[i], options.Sample, classifiers)),
+                    (i, _) => ClusterJson.Write(new CrawlTaskRequest(shares[i], options.Sample, classifiers, connection)),
                     ct);
                 var found = new Dictionary<string, FileClassification>(StringComparer.Ordinal);
                 for (var i = 0; i < shares.Count; i++)

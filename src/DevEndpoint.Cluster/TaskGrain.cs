@@ -16,6 +16,7 @@ internal sealed class TaskGrain(WorkerInfo worker) : Grain, ITaskGrain
                 var result = kind switch
                 {
                     TaskKinds.Crawl => await CrawlTasks.RunAsync(requestJson),
+                    TaskKinds.List => await CrawlTasks.ListAsync(requestJson),
                     TaskKinds.Job => await JobTasks.RunAsync(requestJson),
                     _ => throw new DevEndpointException($"Unknown task kind '{kind}'."),
                 };
@@ -44,6 +45,9 @@ internal sealed class TaskGrain(WorkerInfo worker) : Grain, ITaskGrain
 internal static class TaskKinds
 {
     public const string Crawl = "crawl";
+
+    /// <summary>A share of a crawl's listing: subtrees to list and classify.</summary>
+    public const string List = "list";
 
     public const string Job = "job";
 }

@@ -130,7 +130,7 @@ public sealed class ClusterCommandTests
 
         Assert.Equal(1, code);
         Assert.Equal(
-            "error: crawl --cluster takes the path, --database, --exclude, --table-level, --classifier and --catalog; --combine-compatible-schemas is not available with --cluster yet. Crawl without --cluster to use it." + Environment.NewLine,
+            "error: crawl --cluster takes the path (a shared folder or s3://), --database, --exclude, --table-level, --classifier, --sample-files, --connection and --catalog; --combine-compatible-schemas is not available with --cluster yet. Crawl without --cluster to use it." + Environment.NewLine,
             error.ToString());
     }
 

@@ -43,6 +43,7 @@ public sealed class ClusterTests
         Assert.Equal(expected.SkippedFiles.Select(s => (s.Path, s.Reason)), actual.SkippedFiles.Select(s => (s.Path, s.Reason)));
         Assert.Single(distributed.GetCrawlRuns("lake"));
         Assert.Contains("crawl task 1/", progress.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Crawl on the cluster: 6 folders to list in 6 tasks on 3 workers (w1, w2, w3)", progress.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> ActiveSilosAsync(LoopbackCluster cluster)

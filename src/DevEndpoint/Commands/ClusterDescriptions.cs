@@ -19,7 +19,7 @@ internal static class ClusterDescriptions
 
     public static CommandDescription Worker { get; } = new(
         "worker",
-        "Start a worker: an Orleans silo that joins the cluster through its PostgreSQL membership and runs crawl and job tasks until stopped (Ctrl+C, SIGTERM). Data must be where every worker reaches it: a shared folder.",
+        "Start a worker: an Orleans silo that joins the cluster through its PostgreSQL membership and runs crawl and job tasks until stopped (Ctrl+C, SIGTERM). Data must be where every worker reaches it: a shared folder, or for a crawl an s3:// prefix (each worker takes the keys from its own environment or credentials file).",
         [RequiredCluster, WorkerName, WorkerAddress])
     {
         Fronts = Fronts.Cli,

@@ -63,6 +63,16 @@ public sealed record CrawlOptions
     /// </summary>
     internal Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyList<FileClassification>>>? Classification { get; init; }
 
+    /// <summary>
+    /// Lists and classifies subtrees of the include path somewhere else (the workers of a distributed crawl): this process
+    /// walks the top levels only, down to about <see cref="ListingShares"/> folders, and the files it finds there are
+    /// classified through <see cref="Classification"/>. Default <c>null</c>: the whole include path is listed here.
+    /// </summary>
+    internal Func<CrawlShareRequest, CancellationToken, Task<IReadOnlyList<CrawlShare>>>? Listing { get; init; }
+
+    /// <summary>How many folders the top-level walk of a <see cref="Listing"/> looks for, to hand out. Default 16.</summary>
+    internal int ListingShares { get; init; } = 16;
+
     /// <summary>What to do when a table's schema changed. Default <see cref="SchemaChangePolicy.Update"/>.</summary>
     public SchemaChangePolicy SchemaChange { get; init; } = SchemaChangePolicy.Update;
 

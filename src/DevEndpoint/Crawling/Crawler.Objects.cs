@@ -33,17 +33,65 @@ public sealed partial class Crawler
     {
         var prefix = S3Path.Parse(root + "/");
         var source = new ObjectStoreFiles(store);
-        var objects = new List<(StoredObject Stored, string Path)>();
+        var objects = new List<StoredObject>();
         await foreach (var stored in store.ListAsync(prefix, cancellationToken: cancellationToken))
         {
-            objects.Add((stored, stored.Path.Key[prefix.FolderPrefix.Length..]));
+            objects.Add(stored);
         }
 
-        tableRoots.AddRange(FindTableRoots(objects.Select(o => o.Path), root, exclusions, storage));
-        var files = new List<FoundFile>();
-        var excluded = 0;
-        foreach (var (stored, path) in objects.Where(o => !tableRoots.Any(r => r.RelativePath.Length == 0 || o.Path.StartsWith(r.RelativePath + "/", StringComparison.Ordinal))))
+        var listing = ListOutsideTableRoots(objects, prefix.FolderPrefix, root, exclusions, skipped, tableRoots, storage, source);
+        var files = listing.Files;
+        if (files.Count == 0 && listing.Excluded == 0 && skipped.Count == 0 && tableRoots.Count == 0)
         {
+            throw NoObjects(store, root);
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (source, files, listing.Excluded);
+    }
+
+    /// <summary>
+    /// The table roots among <paramref name="objects"/> (keys below <paramref name="rootPrefix"/>) go to
+    /// <paramref name="tableRoots"/>; every object outside them goes through an <see cref="ObjectListing"/>.
+    /// </summary>
+    private static ObjectListing ListOutsideTableRoots(
+        List<StoredObject> objects,
+        string rootPrefix,
+        string root,
+        List<Glob> exclusions,
+        List<SkippedFile> skipped,
+        List<TableRoot> tableRoots,
+        TableStorage storage,
+        ObjectStoreFiles source)
+    {
+        var found = FindTableRoots(objects.Select(o => o.Path.Key[rootPrefix.Length..]), root, exclusions, storage);
+        tableRoots.AddRange(found);
+        var listing = new ObjectListing(rootPrefix, exclusions, skipped);
+        foreach (var stored in objects)
+        {
+            var path = stored.Path.Key[rootPrefix.Length..];
+            if (!found.Any(r => r.RelativePath.Length == 0 || path.StartsWith(r.RelativePath + "/", StringComparison.Ordinal)))
+            {
+                listing.Add(stored, source);
+            }
+        }
+
+        return listing;
+    }
+
+    /// <summary>
+    /// The files of a crawl found among listed objects: keys are folders split at slashes (below <paramref name="rootPrefix"/>);
+    /// hidden and marker objects, excluded ones and empty ones are left out as in a folder.
+    /// </summary>
+    private sealed class ObjectListing(string rootPrefix, List<Glob> exclusions, List<SkippedFile> skipped)
+    {
+        public List<FoundFile> Files { get; } = [];
+
+        public int Excluded { get; private set; }
+
+        public void Add(StoredObject stored, ObjectStoreFiles source)
+        {
+            var path = stored.Path.Key[rootPrefix.Length..];
             var segments = path.Split('/');
             if (segments.Any(s => s.Length == 0))
             {
@@ -51,7 +99,7 @@ public sealed partial class Crawler
             }
             else if (IsExcluded(segments, segments.Length, exclusions))
             {
-                excluded++;
+                Excluded++;
             }
             else if (segments.Any(s => s.StartsWith('.') || s.StartsWith('_')))
             {
@@ -64,18 +112,9 @@ public sealed partial class Crawler
             else
             {
                 source.Listed(stored);
-                files.Add(new FoundFile(stored.Path.ToString(), path, segments[..^1], stored.Size));
+                Files.Add(new FoundFile(stored.Path.ToString(), path, segments[..^1], stored.Size));
             }
         }
-
-        if (files.Count == 0 && excluded == 0 && skipped.Count == 0 && tableRoots.Count == 0)
-        {
-            throw new DevEndpointException(
-                $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
-        }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (source, files, excluded);
     }
 
     /// <summary>

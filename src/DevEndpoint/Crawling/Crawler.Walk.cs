@@ -22,10 +22,25 @@ public sealed partial class Crawler
         /// <summary>The folders that are roots of a table format's table (a Delta table's): not walked into.</summary>
         public List<TableRoot> TableRoots { get; } = [];
 
+        /// <summary>
+        /// Folders deeper than this (1: the include path's subfolders) are not walked but kept in <see cref="Frontier"/>,
+        /// for a worker of a distributed crawl to walk (<see cref="RunFrom"/>). Default: every folder is walked.
+        /// </summary>
+        public int MaxDepth { get; init; } = int.MaxValue;
+
+        /// <summary>The folders left unwalked below <see cref="MaxDepth"/>, in walking order.</summary>
+        public List<CrawlSubtree> Frontier { get; } = [];
+
         public void Run()
         {
             Visit(root, string.Empty, RealPath(new DirectoryInfo(root)), excluded: false);
             Files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        }
+
+        /// <summary>Walks one folder below the include path that another walk left in its <see cref="Frontier"/>; leaves the files unsorted.</summary>
+        public void RunFrom(CrawlSubtree subtree)
+        {
+            Visit(Path.Combine(root, subtree.RelativePath), subtree.RelativePath, subtree.RealPath, subtree.Excluded);
         }
 
         private void Visit(string folder, string relative, string real, bool excluded)
@@ -75,7 +90,7 @@ public sealed partial class Crawler
         {
             if (directory.LinkTarget is not { } target)
             {
-                Visit(directory.FullName, path, Path.Combine(parentReal, directory.Name), excluded);
+                Enter(directory.FullName, path, Path.Combine(parentReal, directory.Name), excluded);
                 return;
             }
 
@@ -93,7 +108,19 @@ public sealed partial class Crawler
                 return;
             }
 
-            Visit(directory.FullName, path, real, excluded);
+            Enter(directory.FullName, path, real, excluded);
+        }
+
+        private void Enter(string folder, string path, string real, bool excluded)
+        {
+            if (Depth(path) > MaxDepth)
+            {
+                Frontier.Add(new CrawlSubtree(path, real, excluded));
+            }
+            else
+            {
+                Visit(folder, path, real, excluded);
+            }
         }
 
         private void AddFile(FileInfo file, string path)

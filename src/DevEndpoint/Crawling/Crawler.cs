@@ -47,18 +47,24 @@ public sealed partial class Crawler
         var runId = $"{started:yyyyMMddTHHmmssZ}-{Guid.NewGuid().ToString("N")[..8]}";
 
         var skipped = new List<SkippedFile>();
-        if (inStore && options.Classification is not null)
-        {
-            throw new DevEndpointException(
-                $"A crawl across a cluster reads a folder every worker reaches (a shared folder); '{options.Path}' is in an object store. Crawl it without --cluster.");
-        }
-
         using var store = inStore ? OpenStore(options) : null;
         var tableRoots = new List<TableRoot>();
         var storage = store is null ? TableStorage.Local : new ObjectTableStorage(store);
-        var (source, candidates, excluded) = store is null
-            ? WalkFolder(root, exclusions, skipped, tableRoots)
-            : await WalkObjectsAsync(store, storage, root, exclusions, skipped, tableRoots, cancellationToken);
+        FileSource source;
+        List<FoundFile> candidates;
+        int excluded;
+        if (options.Listing is not null)
+        {
+            (candidates, excluded, var read) = await ListAcrossAsync(store, root, options, exclusions, skipped, tableRoots, cancellationToken);
+            source = store is null ? FileSource.Local : new ObjectStoreFiles(store);
+            options = options with { Classification = ReadOrClassify(read, options.Classification) };
+        }
+        else
+        {
+            (source, candidates, excluded) = store is null
+                ? WalkFolder(root, exclusions, skipped, tableRoots)
+                : await WalkObjectsAsync(store, storage, root, exclusions, skipped, tableRoots, cancellationToken);
+        }
         if (options.NewFoldersOnly)
         {
             var seen = SeenFolders(root, database);

@@ -37,6 +37,54 @@ public sealed partial class ObjectStore
         while (request.ContinuationToken is not null);
     }
 
+    /// <summary>
+    /// One level below <paramref name="prefix"/> (its key taken as is, usually ending with a slash): the objects directly
+    /// under it and the prefixes of its "subfolders" (keys up to their next slash, ending with it), each in key order.
+    /// Folder markers are left out of the objects. Listed without a delimiter (some S3-compatible servers leave out the
+    /// common prefixes of keys more than one level down): a page's last subfolder is skipped with <c>StartAfter</c>, so a
+    /// page of small folders names up to a page of them and a big folder costs about one request.
+    /// </summary>
+    internal async Task<(List<StoredObject> Objects, List<string> Folders)> ListLevelAsync(S3Path prefix, CancellationToken cancellationToken = default)
+    {
+        var request = new ListObjectsV2Request { BucketName = prefix.Bucket, Prefix = prefix.Key, MaxKeys = Settings.PageSize };
+        var objects = new List<StoredObject>();
+        var folders = new List<string>();
+        while (true)
+        {
+            var page = await Call(() => client.ListObjectsV2Async(request, cancellationToken), "list", prefix);
+            Interlocked.Increment(ref listPages);
+            string? last = null;
+            foreach (var item in page.S3Objects ?? [])
+            {
+                last = item.Key;
+                var slash = item.Key.IndexOf('/', prefix.Key.Length);
+                if (slash >= 0)
+                {
+                    var folder = item.Key[..(slash + 1)];
+                    if (folders.Count == 0 || folders[^1] != folder)
+                    {
+                        folders.Add(folder);
+                    }
+                }
+                else if (!item.Key.EndsWith('/'))
+                {
+                    objects.Add(new StoredObject(new S3Path(prefix.Bucket, item.Key), item.Size ?? 0, item.LastModified is { } modified ? new DateTimeOffset(modified.ToUniversalTime()) : default));
+                }
+            }
+
+            if (page.IsTruncated != true || last is null)
+            {
+                break;
+            }
+
+            var lastSlash = last.IndexOf('/', prefix.Key.Length);
+            var past = lastSlash < 0 ? last : last[..(lastSlash + 1)] + "\U0010FFFF";
+            request.StartAfter = string.CompareOrdinal(past, last) > 0 ? past : last;
+        }
+
+        return (objects, folders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>The names of the buckets the credentials own, in name order.</summary>
     public async Task<IReadOnlyList<string>> ListBucketsAsync(CancellationToken cancellationToken = default)
     {
