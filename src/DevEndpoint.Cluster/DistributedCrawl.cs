@@ -21,7 +21,7 @@ internal sealed class DistributedCrawl(ClusterSession session, TextWriter progre
         var connection = options.Connection is { } name ? catalog.GetConnection(name) : null;
         var run = NewRunId();
         var calls = 0;
-        var dispatcher = new TaskDispatcher(session.Client, progress);
+        var dispatcher = new TaskDispatcher(session.Client, progress) { Deaths = session.Deaths };
         var distributed = options with
         {
             ListingShares = (await session.WorkersAsync()).Count * TasksPerWorker,

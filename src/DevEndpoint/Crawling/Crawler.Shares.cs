@@ -57,10 +57,10 @@ public sealed partial class Crawler
                 }
             }
 
-            var found = new List<TableRoot>();
-            var listing = ListOutsideTableRoots(listed, prefix.FolderPrefix, request.Root, exclusions, skipped, found, new ObjectTableStorage(store), objects);
+            var inShare = new List<TableRoot>();
+            var listing = ListOutsideTableRoots(listed, prefix.FolderPrefix, request.Root, exclusions, skipped, inShare, new ObjectTableStorage(store), objects);
             (source, files, excluded) = (objects, listing.Files, listing.Excluded);
-            roots.AddRange(found.Select(r => new FoundTableRoot(r.RelativePath, r.Format.Classification)));
+            roots.AddRange(inShare.Select(r => new FoundTableRoot(r.RelativePath, r.Format.Classification)));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
