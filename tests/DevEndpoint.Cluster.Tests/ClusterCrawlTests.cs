@@ -3,6 +3,8 @@ using Amazon.S3;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
 using DevEndpoint.ObjectStores;
+using DevEndpoint.Writing;
+using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Cluster.Tests;
 
@@ -43,6 +45,9 @@ public sealed class ClusterCrawlTests
         using var folder = new TempFolder();
         Lakes.Write(folder, "lake", days: 8);
         folder.Write("lake/orders/dt=2024-01-01/_SUCCESS", "done");
+        // A Delta table the coordinator's walk of the top levels meets, and one inside a folder a worker lists.
+        await DeltaTableAsync(folder.Combine("lake", "events"));
+        await DeltaTableAsync(folder.Combine("lake", "archive", "2023", "old_events"));
         var local = DataCatalog.Open(folder.Combine("local.db"));
         var distributed = DataCatalog.Open(folder.Combine("distributed.db"));
         S3TestServer.AddConnection(local, "store");
@@ -66,7 +71,8 @@ public sealed class ClusterCrawlTests
             Assert.Equal(8, distributed.GetPartitions(new TableName("lake", "orders")).Count);
             Assert.Equal(expected.SkippedFiles.Select(s => (s.Path, s.Reason)), actual.SkippedFiles.Select(s => (s.Path, s.Reason)));
             Assert.Equal("store", distributed.GetTable(new TableName("lake", "orders")).Parameter(ObjectStoreConnections.ConnectionParameter));
-            Assert.Contains("Crawl on the cluster: 8 folders to list in 8 tasks on 2 workers (w1, w2)", progress.ToString(), StringComparison.Ordinal);
+            Assert.Equal(["delta", "delta"], new[] { "events", "old_events" }.Select(t => distributed.GetTable(new TableName("lake", t)).Parameter("classification")));
+            Assert.Contains("Crawl on the cluster: 9 folders to list in 8 tasks on 2 workers (w1, w2)", progress.ToString(), StringComparison.Ordinal);
             Assert.All(cluster.Lines("w1").Concat(cluster.Lines("w2")), line => Assert.DoesNotContain(S3TestServer.SecretVariable, line, StringComparison.Ordinal));
             await store.DeleteAsync(uploaded);
         }
@@ -74,6 +80,14 @@ public sealed class ClusterCrawlTests
         {
             await DeleteBucketAsync(store, bucket);
         }
+    }
+
+    /// <summary>Writes a Delta table of five rows at <paramref name="root"/>.</summary>
+    private static async Task DeltaTableAsync(string root)
+    {
+        using var scratch = new TempFolder();
+        var frame = new DataFrame(new Int32DataFrameColumn("id", Enumerable.Range(0, 5)));
+        await new FrameWriter(DataCatalog.Open(scratch.Combine("writer.db"))).WriteAsync(frame, new WriteOptions { Path = root, Format = WriteFormat.Delta });
     }
 
     /// <summary>Deletes what is left in the bucket, then the bucket.</summary>

@@ -71,39 +71,16 @@ internal static class FlatLine
 
         while (true)
         {
-            if (i >= line.Length || line[i] != '"')
-            {
-                return false;
-            }
-
-            var keyEnd = StringStop(line, i + 1) - (i + 1);
-            if (keyEnd < 0 || line[i + 1 + keyEnd] != '"')
-            {
-                return false;
-            }
-
             if (count == members.Length)
             {
                 Array.Resize(ref members, members.Length * 2);
             }
 
-            ref var member = ref members[count++];
-            member.KeyStart = i + 1;
-            member.KeyLength = keyEnd;
-            i = SkipSpace(line, i + keyEnd + 2);
-            if (i >= line.Length || line[i] != ':')
+            if (!TryMember(line, ref i, ref members[count++]))
             {
                 return false;
             }
 
-            i = SkipSpace(line, i + 1);
-            member.Start = i;
-            if (!TryValue(line, ref i, out member.Kind))
-            {
-                return false;
-            }
-
-            member.End = i;
             i = SkipSpace(line, i);
             if (i >= line.Length)
             {
@@ -122,6 +99,43 @@ internal static class FlatLine
 
             i = SkipSpace(line, i + 1);
         }
+    }
+
+    /// <summary>
+    /// Reads the member at <paramref name="i"/> (an unescaped key, a colon, a scalar) into <paramref name="member"/> and
+    /// moves past it; <c>false</c> for anything else.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryMember(ReadOnlySpan<byte> line, ref int i, ref Member member)
+    {
+        if (i >= line.Length || line[i] != '"')
+        {
+            return false;
+        }
+
+        var keyEnd = StringStop(line, i + 1) - (i + 1);
+        if (keyEnd < 0 || line[i + 1 + keyEnd] != '"')
+        {
+            return false;
+        }
+
+        member.KeyStart = i + 1;
+        member.KeyLength = keyEnd;
+        i = SkipSpace(line, i + keyEnd + 2);
+        if (i >= line.Length || line[i] != ':')
+        {
+            return false;
+        }
+
+        i = SkipSpace(line, i + 1);
+        member.Start = i;
+        if (!TryValue(line, ref i, out member.Kind))
+        {
+            return false;
+        }
+
+        member.End = i;
+        return true;
     }
 
     /// <summary>Reads the scalar at <paramref name="i"/> and moves past it; <c>false</c> for anything else.</summary>
