@@ -244,7 +244,7 @@ internal static unsafe partial class ChunkResults
                     var text = length <= Inline ? slot + 4 : *(byte**)(slot + 8);
                     if (end + length > data.Length)
                     {
-                        Array.Resize(ref data, Math.Max(data.Length * 2, end + length));
+                        Grow(end + (long)length);
                     }
 
                     new ReadOnlySpan<byte>(text, length).CopyTo(data.AsSpan(end));
@@ -260,6 +260,17 @@ internal static unsafe partial class ChunkResults
             }
 
             count += take;
+        }
+
+        /// <summary>Room for <paramref name="needed"/> bytes of text: doubled, up to the most an array holds.</summary>
+        private void Grow(long needed)
+        {
+            if (needed > Array.MaxLength)
+            {
+                throw SqlErrors.TooMuchText();
+            }
+
+            Array.Resize(ref data, (int)Math.Min(Array.MaxLength, Math.Max(2L * data.Length, needed)));
         }
 
         public override DataFrameColumn Build(string name) => new Utf8StringDataFrameColumn(

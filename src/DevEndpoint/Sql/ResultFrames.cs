@@ -77,7 +77,13 @@ internal static class ResultFrames
         {
             if (texts[row] is { } text)
             {
-                data.AddRange(System.Text.Encoding.UTF8.GetBytes(text));
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                if ((long)data.Count + bytes.Length > Array.MaxLength)
+                {
+                    throw SqlErrors.TooMuchText();
+                }
+
+                data.AddRange(bytes);
                 validity[row >> 3] |= (byte)(1 << (row & 7));
             }
 

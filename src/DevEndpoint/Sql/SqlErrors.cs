@@ -6,6 +6,10 @@ namespace DevEndpoint.Sql;
 /// <summary>The messages of queries that fail: DuckDB's own message, placed at the query's line and column when DuckDB gives a position.</summary>
 internal static partial class SqlErrors
 {
+    /// <summary>A result's text column past what a <c>Utf8StringDataFrameColumn</c> holds (its offsets are 32-bit).</summary>
+    public static DevEndpointException TooMuchText() => new(
+        "A text column of the result holds more than 2 GiB, more than a UTF-8 string column can hold. Run the query with --strings dotnet, or return fewer rows or shorter text.");
+
     /// <summary>
     /// DuckDB's error as the user's: <c>Line 2, column 15: Binder Error: ...</c>, the position counted in the query as
     /// written (saved queries put before it by <c>--with</c> not counted), without DuckDB's excerpt of the line.
