@@ -87,6 +87,35 @@ public sealed class DeltaCheckpointTests
         Assert.Equal(Enumerable.Range(0, 11), await LoadedIdsAsync(temp, path));
     }
 
+    [Fact]
+    public async Task A_crawl_of_a_table_of_ten_thousand_commits_reads_its_checkpoint_and_the_commits_after_it_not_the_whole_log()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("events");
+        var log = Path.Combine(path, "_delta_log");
+        await new FrameWriter().WriteAsync(Numbers(0, 1), Delta(path, WriteMode.Append));
+        for (var version = 1; version < 10_000; version++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(log, $"{version:D20}.json"), "{\"commitInfo\":{\"timestamp\":1700000000000,\"operation\":\"SET TBLPROPERTIES\"}}\n");
+        }
+
+        await new FrameWriter().WriteAsync(Numbers(1, 1), Delta(path, WriteMode.Append));
+        await new FrameWriter().WriteAsync(Numbers(2, 1), Delta(path, WriteMode.Append));
+        // Every commit the checkpoint holds made unreadable: a reader that replayed the whole log would fail on them.
+        for (var version = 0; version < 10_000; version++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(log, $"{version:D20}.json"), "not a commit\n");
+        }
+
+        var snapshot = await ReadAsync(path);
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var crawl = await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = path, Database = "lake" });
+
+        Assert.Equal(["00000000000000010000.checkpoint.parquet", "00000000000000010001.json"], snapshot.LogFilesRead.Select(Path.GetFileName));
+        Assert.Equal("10001", catalog.GetTable(new TableName("lake", crawl.Tables.Single().Name)).Parameter(DeltaTableFormat.VersionParameter));
+        Assert.Equal([0, 1, 2], await LoadedIdsAsync(temp, path));
+    }
+
     private static WriteOptions Delta(string path, WriteMode mode, params string[] partitionBy) =>
         new() { Path = path, Format = WriteFormat.Delta, Mode = mode, PartitionBy = partitionBy };
 
