@@ -78,7 +78,7 @@ public sealed class ClusterCrawlTests
         }
         finally
         {
-            await DeleteBucketAsync(store, bucket);
+            await S3TestServer.DeleteBucketAsync(store, bucket);
         }
     }
 
@@ -88,22 +88,6 @@ public sealed class ClusterCrawlTests
         using var scratch = new TempFolder();
         var frame = new DataFrame(new Int32DataFrameColumn("id", Enumerable.Range(0, 5)));
         await new FrameWriter(DataCatalog.Open(scratch.Combine("writer.db"))).WriteAsync(frame, new WriteOptions { Path = root, Format = WriteFormat.Delta });
-    }
-
-    /// <summary>Deletes what is left in the bucket, then the bucket.</summary>
-    private static async Task DeleteBucketAsync(ObjectStore store, string bucket)
-    {
-        var left = new List<S3Path>();
-        await foreach (var stored in store.ListAsync(new S3Path(bucket, string.Empty)))
-        {
-            left.Add(stored.Path);
-        }
-
-        await store.DeleteAsync(left);
-        using var client = new AmazonS3Client(
-            new BasicAWSCredentials(S3TestServer.AccessKey, S3TestServer.SecretKey),
-            new AmazonS3Config { ServiceURL = S3TestServer.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        await client.DeleteBucketAsync(bucket);
     }
 }
 

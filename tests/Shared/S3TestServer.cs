@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
+using Amazon.S3;
 using DevEndpoint.Catalog;
 using DevEndpoint.ObjectStores;
 
@@ -39,6 +40,22 @@ internal static class S3TestServer
         var bucket = $"t{Guid.NewGuid():N}"[..20];
         await store.CreateBucketAsync(bucket);
         return bucket;
+    }
+
+    /// <summary>Deletes every object left in <paramref name="bucket"/>, then the bucket.</summary>
+    public static async Task DeleteBucketAsync(ObjectStore store, string bucket)
+    {
+        var left = new List<S3Path>();
+        await foreach (var stored in store.ListAsync(new S3Path(bucket, string.Empty)))
+        {
+            left.Add(stored.Path);
+        }
+
+        await store.DeleteAsync(left);
+        using var client = new AmazonS3Client(
+            new BasicAWSCredentials(AccessKey, SecretKey),
+            new AmazonS3Config { ServiceURL = Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        await client.DeleteBucketAsync(bucket);
     }
 
     /// <summary>Adds an s3 connection to the test server to a catalog, with the secret key from <see cref="SecretVariable"/> (set here).</summary>

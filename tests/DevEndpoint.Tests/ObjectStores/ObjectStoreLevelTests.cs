@@ -31,11 +31,7 @@ public sealed class ObjectStoreLevelTests
         }
         finally
         {
-            await store.DeleteAsync(keys.Select(k => new S3Path(bucket, k)));
-            using var client = new AmazonS3Client(
-                new BasicAWSCredentials(S3TestServer.AccessKey, S3TestServer.SecretKey),
-                new AmazonS3Config { ServiceURL = S3TestServer.Endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-            await client.DeleteBucketAsync(bucket);
+            await S3TestServer.DeleteBucketAsync(store, bucket);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class S3ConnectionTests
     [S3Fact]
     public async Task Testing_an_s3_connection_lists_the_buckets_with_its_keys()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
 
         var check = await ConnectionTester.TestAsync(lake.Catalog.GetConnection(S3Lake.Connection));
 
@@ -25,7 +25,7 @@ public sealed class S3ConnectionTests
     [S3Fact]
     public async Task An_s3_connection_takes_its_keys_from_a_credentials_file_named_by_path()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var file = lake.Local.Write(
             "aws-credentials",
             $"[default]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = other\n\n[lake]\naws_access_key_id = {S3TestServer.AccessKey}\naws_secret_access_key = {S3TestServer.SecretKey}\n");

@@ -14,7 +14,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task A_crawl_of_an_s3_prefix_catalogues_what_a_crawl_of_the_same_files_on_disk_does()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var local = await lake.UploadSampleLakeAsync();
         var crawler = new Crawler(lake.Catalog);
 
@@ -43,7 +43,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task A_recrawl_of_new_folders_only_reads_only_the_new_prefixes()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var local = await lake.UploadSampleLakeAsync();
         var options = new CrawlOptions { Path = lake.Path("sales"), Database = "store", Connection = S3Lake.Connection };
         await new Crawler(lake.Catalog).CrawlAsync(options);
@@ -60,7 +60,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task Classifying_a_parquet_object_fetches_its_head_and_footer_by_range_never_the_whole_object()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var path = await WriteParquetAsync(lake.Local.Combine("parquet"), rows: 300_000);
         var size = new FileInfo(path).Length;
         var footerLength = FooterLength(path);
@@ -81,7 +81,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task Avro_and_orc_objects_classify_as_the_same_files_on_disk_do()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var avro = Corpora.Path("arrow-testing", "data", "avro");
         var orc = lake.Local.Combine("data.orc");
         File.WriteAllBytes(orc, OrcFiles.Build([new(12, [1, 2], ["id", "name"]), new(4), new(7)], 4321));
@@ -115,7 +115,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task Classifying_a_big_csv_object_fetches_only_its_sample()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var lines = Enumerable.Range(0, 200_000).Select(i => $"{i},name {i},{i * 0.5}");
         var path = lake.Local.Write("big.csv", "id,name,score\n" + string.Join('\n', lines) + "\n");
         await lake.Store.UploadAsync(path, S3Path.Parse(lake.Path("csv/big.csv")));
@@ -134,7 +134,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task Hidden_empty_and_excluded_objects_are_left_out_as_files_on_disk_are()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("logs/a/part-1.csv")), "id,level\n1,info\n2,warn\n");
         await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("logs/a/_SUCCESS")), "done");
         await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("logs/a/empty.csv")), string.Empty);
@@ -153,7 +153,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task A_crawl_of_a_missing_bucket_says_which_and_what_to_do()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => new Crawler(lake.Catalog).CrawlAsync(
             new CrawlOptions { Path = "s3://no-such-bucket-here/sales", Database = "sales", Connection = S3Lake.Connection }));
@@ -166,7 +166,7 @@ public sealed class S3CrawlTests(ITestOutputHelper output)
     [S3Fact]
     public async Task A_crawl_of_an_empty_prefix_says_nothing_is_there()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => new Crawler(lake.Catalog).CrawlAsync(
             new CrawlOptions { Path = lake.Path("nothing/here"), Database = "sales", Connection = S3Lake.Connection }));

@@ -6,13 +6,14 @@ namespace DevEndpoint.Tests.ObjectStores;
 
 /// <summary>
 /// A bucket of its own on the test S3 server, a catalog with the connection <c>lake</c> to the server, and a local
-/// folder: for crawling, loading and writing <c>s3://</c> paths and comparing them with the same files on disk.
+/// folder: for crawling, loading and writing <c>s3://</c> paths and comparing them with the same files on disk. The bucket
+/// and everything in it are deleted afterwards.
 /// </summary>
-internal sealed class S3Lake : IDisposable
+internal class S3Lake : IAsyncDisposable
 {
     public const string Connection = "lake";
 
-    private S3Lake(ObjectStore store, string bucket)
+    protected S3Lake(ObjectStore store, string bucket)
     {
         Store = store;
         Bucket = bucket;
@@ -46,9 +47,11 @@ internal sealed class S3Lake : IDisposable
         return folder;
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        await S3TestServer.DeleteBucketAsync(Store, Bucket);
         Store.Dispose();
         Local.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

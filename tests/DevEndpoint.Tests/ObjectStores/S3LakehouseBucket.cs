@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-using Amazon.S3;
 using DevEndpoint.Catalog;
 using DevEndpoint.ObjectStores;
 using DevEndpoint.Tests.Formats.Iceberg;
@@ -8,14 +6,11 @@ using DevEndpoint.Tests.Formats.Lakehouse;
 namespace DevEndpoint.Tests.ObjectStores;
 
 /// <summary>
-/// A bucket of its own (named <c>lakes3-...</c>, deleted with everything in it afterwards) on the test S3 server, a
-/// catalog with the connection <c>lake</c> to it, and a local folder <c>lake/</c> of lakehouse tables: Delta golden tables,
+/// An <see cref="S3Lake"/> with a local folder <c>lake/</c> of lakehouse tables: Delta golden tables,
 /// Iceberg tables of the corpus and a Hudi copy-on-write table written here, to upload and compare with the same tables on disk.
 /// </summary>
-internal sealed class S3LakehouseBucket : IAsyncDisposable
+internal sealed class S3LakehouseBucket : S3Lake
 {
-    public const string Connection = "lake";
-
     /// <summary>The Delta golden tables of the lake: a multi-part checkpoint, deletion vectors in a partitioned table with a checkpoint, typed partition values, a V2 checkpoint with sidecars, and statistics on a data column.</summary>
     public static readonly string[] Delta =
         ["multi-part-checkpoint", "dv-partitioned-with-checkpoint", "data-reader-partition-values", "v2-checkpoint-parquet", "data-skipping-partition-and-data-column"];
@@ -31,34 +26,18 @@ internal sealed class S3LakehouseBucket : IAsyncDisposable
     public const string Hudi = "hudi_t";
 
     private S3LakehouseBucket(ObjectStore store, string bucket)
+        : base(store, bucket)
     {
-        Store = store;
-        Bucket = bucket;
-        Catalog = DataCatalog.Open(Local.Combine("catalog.db"));
-        S3TestServer.AddConnection(Catalog, Connection);
     }
-
-    public TempFolder Local { get; } = new();
-
-    public ObjectStore Store { get; }
-
-    public string Bucket { get; }
-
-    public DataCatalog Catalog { get; }
 
     /// <summary>The local folder of the lake's tables.</summary>
     public string Lake => Local.Combine("lake");
 
-    public static async Task<S3LakehouseBucket> CreateAsync()
+    public static new async Task<S3LakehouseBucket> CreateAsync()
     {
         var store = S3TestServer.Open();
-        var bucket = $"lakes3-{Guid.NewGuid():N}"[..24];
-        await store.CreateBucketAsync(bucket);
-        return new S3LakehouseBucket(store, bucket);
+        return new S3LakehouseBucket(store, await S3TestServer.NewBucketAsync(store));
     }
-
-    /// <summary>The <c>s3://</c> path of a key in this bucket.</summary>
-    public string Path(string key) => $"s3://{Bucket}/{key}";
 
     /// <summary>Writes the lake's tables to <see cref="Lake"/> on disk (each in a folder of its name) and uploads them under <c>lake/</c>.</summary>
     public async Task UploadLakeAsync()
@@ -89,25 +68,5 @@ internal sealed class S3LakehouseBucket : IAsyncDisposable
                 await Store.UploadAsync(file, S3Path.Parse(Path($"{key}/{relative}")));
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        var objects = new List<S3Path>();
-        await foreach (var stored in Store.ListAsync(new S3Path(Bucket, string.Empty)))
-        {
-            objects.Add(stored.Path);
-        }
-
-        await Store.DeleteAsync(objects);
-        using (var client = new AmazonS3Client(
-            new BasicAWSCredentials(S3TestServer.AccessKey, S3TestServer.SecretKey),
-            new AmazonS3Config { ServiceURL = S3TestServer.Endpoint, ForcePathStyle = true }))
-        {
-            await client.DeleteBucketAsync(Bucket);
-        }
-
-        Store.Dispose();
-        Local.Dispose();
     }
 }

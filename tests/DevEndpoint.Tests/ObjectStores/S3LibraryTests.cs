@@ -9,7 +9,7 @@ public sealed class S3LibraryTests
     [S3Fact]
     public async Task A_library_in_the_object_store_is_downloaded_to_the_private_cache_and_built()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var zip = LibraryFiles.Zip(lake.Local.Combine("upload", "cleaning.zip"), ("Cleaning/Text.cs", "namespace Cleaning; public static class Text { public static string Tidy(string s) => s.Trim().ToLowerInvariant(); }"));
         await lake.Store.UploadAsync(zip, S3Path.Parse(lake.Path("libs/cleaning.zip")));
         var builder = new ScriptLibraryBuilder(new LibraryOptions { CacheFolder = lake.Local.Combine("cache") });
@@ -25,7 +25,7 @@ public sealed class S3LibraryTests
     [S3Fact]
     public async Task A_missing_library_object_is_named()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var builder = new ScriptLibraryBuilder(new LibraryOptions { CacheFolder = lake.Local.Combine("cache") });
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => builder.DownloadAsync(lake.Path("libs/missing.zip"), lake.Store));

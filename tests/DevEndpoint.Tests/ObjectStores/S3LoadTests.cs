@@ -10,7 +10,7 @@ public sealed class S3LoadTests
     [S3Fact]
     public async Task Loading_s3_tables_gives_the_rows_a_load_of_the_same_files_on_disk_gives()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var local = await lake.UploadSampleLakeAsync();
         var crawler = new Crawler(lake.Catalog);
         await crawler.CrawlAsync(new CrawlOptions { Path = local, Database = "disk" });
@@ -35,7 +35,7 @@ public sealed class S3LoadTests
     [S3Fact]
     public async Task A_predicate_prunes_s3_partitions_before_any_object_is_read()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         await lake.UploadSampleLakeAsync();
         await new Crawler(lake.Catalog).CrawlAsync(new CrawlOptions { Path = lake.Path("sales"), Database = "store", Connection = S3Lake.Connection });
 
@@ -49,7 +49,7 @@ public sealed class S3LoadTests
     [S3Fact]
     public async Task Bad_rows_and_failures_name_the_object_not_a_downloaded_copy()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var path = S3Path.Parse(lake.Path("scores/part-0.csv"));
         await S3TestServer.PutTextAsync(lake.Store, path, "id,score\n1,10\n2,20\n");
         await new Crawler(lake.Catalog).CrawlAsync(new CrawlOptions { Path = lake.Path("scores"), Database = "store", Connection = S3Lake.Connection });
@@ -93,7 +93,7 @@ public sealed class S3LoadTests
     [S3Fact]
     public async Task Loading_an_s3_table_whose_objects_are_gone_says_so()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("gone/a.csv")), "id\n1\n");
         await new Crawler(lake.Catalog).CrawlAsync(new CrawlOptions { Path = lake.Path("gone"), Database = "store", Connection = S3Lake.Connection });
         await lake.Store.DeleteAsync([S3Path.Parse(lake.Path("gone/a.csv"))]);

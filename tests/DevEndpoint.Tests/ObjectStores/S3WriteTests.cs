@@ -11,7 +11,7 @@ public sealed class S3WriteTests
     [S3Fact]
     public async Task A_frame_written_to_s3_is_catalogued_and_loads_back_with_the_same_values()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var options = new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection, PartitionBy = ["team"], CatalogTable = "lake.scores" };
 
         var result = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a", "b", "a"], [1.5, 2.5, 3.5]), options);
@@ -29,7 +29,7 @@ public sealed class S3WriteTests
     [S3Fact]
     public async Task An_overwrite_replaces_the_previous_objects()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var options = new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection, Format = WriteFormat.Csv, CatalogTable = "lake.scores" };
         var first = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a"], [1]), options);
 
@@ -43,7 +43,7 @@ public sealed class S3WriteTests
     [S3Fact]
     public async Task An_overwrite_of_one_partition_deletes_only_that_partitions_objects_and_an_overwrite_table_deletes_all()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var options = new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection, PartitionBy = ["team"], CatalogTable = "lake.scores", Mode = WriteMode.Overwrite };
         var first = await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a", "b", "ab"], [1, 2, 3]), options);
 
@@ -63,7 +63,7 @@ public sealed class S3WriteTests
     [S3Fact]
     public async Task An_overwrite_that_fails_after_uploading_leaves_the_previous_objects_as_they_were()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         var options = new WriteOptions { Path = lake.Path("out/scores"), Connection = S3Lake.Connection, CatalogTable = "lake.scores" };
         await new FrameWriter(lake.Catalog).WriteAsync(Scores(["a"], [1]), options);
         await new FrameWriter(lake.Catalog).WriteAsync(Scores(["z"], [9]), new WriteOptions { Path = lake.Local.Combine("elsewhere"), CatalogTable = "lake.elsewhere" });
@@ -81,7 +81,7 @@ public sealed class S3WriteTests
     [S3Fact]
     public async Task Error_if_exists_refuses_a_prefix_that_holds_objects()
     {
-        using var lake = await S3Lake.CreateAsync();
+        await using var lake = await S3Lake.CreateAsync();
         await S3TestServer.PutTextAsync(lake.Store, S3Path.Parse(lake.Path("out/scores/old.csv")), "team,score\na,1\n");
 
         var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter(lake.Catalog).WriteAsync(
