@@ -12,13 +12,14 @@ using DevEndpoint.Writing;
 //   ... -- crawl [files=100000]           a big lake crawled in one process and by 1, 2, 3 workers
 //   ... -- limits [objects=100000,...]    the coordinator with 100 simulated workers; then the dispatch of many tasks
 //   ... -- writers [commits=40]           N processes committing into one PostgreSQL catalog, then one SQLite file
+//   ... -- catalog [files=2000,20000] [rounds=3]  the same crawls into a SQLite file and a PostgreSQL catalog: time in the store
 // Needs PostgreSQL: DEVENDPOINT_TEST_POSTGRES, _USER, _PASSWORD (source scripts/servers.sh or ./build.sh test's servers).
 if (args is ["writer", var writerCatalog, var writerDatabase, var writerProcess, var writerCommits])
 {
     return CatalogWriters.Write(writerCatalog, writerDatabase, int.Parse(writerProcess, CultureInfo.InvariantCulture), int.Parse(writerCommits, CultureInfo.InvariantCulture));
 }
 
-if (args is [var mode, ..] && mode is "crawl" or "limits" or "writers")
+if (args is [var mode, ..] && mode is "crawl" or "limits" or "writers" or "catalog")
 {
     var scratch = Path.Combine(Path.GetTempPath(), "bigcrawl", mode);
     Directory.CreateDirectory(scratch);
@@ -29,6 +30,10 @@ if (args is [var mode, ..] && mode is "crawl" or "limits" or "writers")
             "crawl" => await BigCrawl.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000, scratch),
             "limits" => await CoordinatorLimits.RunAsync(args.Length > 1 ? args[1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [100_000, 300_000, 1_000_000], scratch)
                 + Environment.NewLine + await CoordinatorLimits.DispatchAsync([400, 2000], scratch),
+            "catalog" => CatalogCrawls.Run(
+                args.Length > 1 ? args[1].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList() : [2000, 20_000],
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
+                scratch),
             _ => CatalogWriters.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40, scratch),
         };
         Console.WriteLine(section);

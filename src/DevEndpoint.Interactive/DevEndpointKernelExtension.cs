@@ -43,6 +43,7 @@ public sealed class DevEndpointKernelExtension : IKernelExtension
         LoadMagic.Register(root);
         WriteMagic.Register(root);
         BookmarkMagic.Register(root);
+        JobMagic.Register(root);
         GenerateEtlMagic.Register(root);
         ClassifierMagic.Register(root);
         ConnectionMagic.Register(root);

@@ -15,6 +15,7 @@ public sealed class HelpMagic : KernelDirectiveCommand
         ("#!catalog", "Show databases, a database's tables, or a table's columns, partitions and parameters.", "#!catalog sales.orders"),
         ("#!load", "Load a catalog table into a DataFrame variable, pruning partitions and filtering rows by a predicate; with --bookmark <job>, only files the job has not processed.", "#!load sales.orders --as orders --where \"year = '2024'\""),
         ("#!bookmark", "Show, commit or reset a job bookmark: what a job's bookmarked loads processed, so the next run reads only new or changed files.", "#!bookmark commit nightly"),
+        ("#!job", "Show the job runs the catalog keeps (devendpoint job run records them): one run's state, times and tasks per worker, or every run, newest first.", "#!job list --job nightly"),
         ("#!write", "Write a DataFrame variable as Parquet, CSV or JSON lines, Hive-partitioned and atomic, and create or update its catalog table.", "#!write orders --to out/orders --partition-by year --mode overwrite --catalog sales.orders_clean"),
         ("#!generate-etl", "Generate a runnable C# ETL job for a catalog table (bookmarked load, ApplyMapping of every column, write with catalog update, bookmark commit): a new cell in Polyglot Notebooks, code and a .cs file in Jupyter.", "#!generate-etl --source sales.orders --target out/orders_clean --partition-by year"),
         ("#!classifier", "Add, list or remove the custom classifiers a crawl can name.", "#!classifier add pipes --type csv --delimiter \"|\""),

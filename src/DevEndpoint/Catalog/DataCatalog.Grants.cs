@@ -17,19 +17,28 @@ public sealed partial class DataCatalog
         InTransaction(write: true, (connection, transaction) =>
         {
             RequireRole(connection, transaction, role);
-            Execute(
-                connection,
-                transaction,
-                "INSERT INTO database_grants (database_name, role_name, access) VALUES ($db, $role, $access) ON CONFLICT (database_name, role_name) DO UPDATE SET access = excluded.access",
-                ("$db", name),
-                ("$role", role),
-                ("$access", Access(access)));
-            var schema = Identifier(ReadStrings(connection, transaction, "SELECT current_schema()::text")[0]);
-            Execute(connection, transaction, $"GRANT USAGE ON SCHEMA {schema} TO {Identifier(role)}");
-            Execute(connection, transaction, $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {Identifier(role)}");
-            Execute(connection, transaction, $"REVOKE INSERT, UPDATE, DELETE ON database_grants FROM {Identifier(role)}");
+            GrantIn(connection, transaction, name, role, access);
             return 0;
         });
+    }
+
+    /// <summary>
+    /// Records the grant and gives the role the privileges on the catalog's tables every grant gives (all of them, changes
+    /// to <c>database_grants</c> aside); what it may do in each database is left to the policies and triggers.
+    /// </summary>
+    internal static void GrantIn(DbConnection connection, DbTransaction transaction, string database, string role, DatabaseAccess access)
+    {
+        Execute(
+            connection,
+            transaction,
+            "INSERT INTO database_grants (database_name, role_name, access) VALUES ($db, $role, $access) ON CONFLICT (database_name, role_name) DO UPDATE SET access = excluded.access",
+            ("$db", database),
+            ("$role", role),
+            ("$access", Access(access)));
+        var schema = Identifier(ReadStrings(connection, transaction, "SELECT current_schema()::text")[0]);
+        Execute(connection, transaction, $"GRANT USAGE ON SCHEMA {schema} TO {Identifier(role)}");
+        Execute(connection, transaction, $"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {Identifier(role)}");
+        Execute(connection, transaction, $"REVOKE INSERT, UPDATE, DELETE ON database_grants FROM {Identifier(role)}");
     }
 
     /// <summary>

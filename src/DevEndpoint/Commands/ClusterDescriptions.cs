@@ -2,7 +2,8 @@ namespace DevEndpoint.Commands;
 
 /// <summary>
 /// <c>devendpoint worker</c>, <c>devendpoint job run</c> and <c>crawl --cluster</c>: the command line only (the cluster
-/// executable beside the command runs them, with these same options).
+/// executable beside the command runs them, with these same options). <c>job status</c> and <c>job list</c>, which only read
+/// the catalog, are magics too: <c>#!job status</c>, <c>#!job list</c>.
 /// </summary>
 internal static class ClusterDescriptions
 {
@@ -25,7 +26,7 @@ internal static class ClusterDescriptions
         Fronts = Fronts.Cli,
     };
 
-    public static CommandDescription JobGroup { get; } = new("job", "Jobs in Glue's shape: read a catalog table, apply a library transform, write a table.", []) { Fronts = Fronts.Cli };
+    public static CommandDescription JobGroup { get; } = new("job", "Jobs in Glue's shape: read a catalog table, apply a library transform, write a table; and the runs the catalog keeps of them.", []);
 
     public static OptionDescription Source { get; } = new("--source", "The catalog table to read, <database>.<table>: a table of files in a folder every worker reaches.") { Required = true, Fronts = Fronts.Cli };
 
@@ -61,18 +62,12 @@ internal static class ClusterDescriptions
     public static CommandDescription JobStatus { get; } = new(
         "job status",
         "Show a job run: its state (STARTING, RUNNING, SUCCEEDED, FAILED, STOPPED; a run whose process stopped its heartbeat for over 60 s reads FAILED, lost), times, error, and its tasks per worker.",
-        [new("--run-id", "The run's id, as job run printed it.") { Positional = true, Required = true, Fronts = Fronts.Cli }, CommonOptions.Catalog, CommonOptions.Json])
-    {
-        Fronts = Fronts.Cli,
-    };
+        [new("--run-id", "The run's id, as job run printed it.") { Positional = true, Required = true }, CommonOptions.Catalog, CommonOptions.Json]);
 
-    public static OptionDescription JobName { get; } = new("--job", "Only the runs of this job (its --bookmark job, else the transform's Type.Method).") { Fronts = Fronts.Cli };
+    public static OptionDescription JobName { get; } = new("--job", "Only the runs of this job (its --bookmark job, else the transform's Type.Method).");
 
     public static CommandDescription JobList { get; } = new(
         "job list",
         "List job runs, newest first: state, start, execution time, tasks done and workers (a run whose process stopped its heartbeat for over 60 s reads FAILED, lost).",
-        [JobName, CommonOptions.Catalog, CommonOptions.Json])
-    {
-        Fronts = Fronts.Cli,
-    };
+        [JobName, CommonOptions.Catalog, CommonOptions.Json]);
 }

@@ -212,30 +212,21 @@ public sealed partial class Crawler
     /// <summary>Writes the table's partitions: how many, how many are new, and their values as the catalog keys them.</summary>
     private static (int Count, int Added, HashSet<string> Found) PutPartitions(WriteContext context, TablePlan plan, StorageDescriptor descriptor, List<PartStatistic> parts)
     {
-        var count = 0;
-        var added = 0;
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in plan.PartitionKeys.Count == 0 ? [] : parts)
+        var partitions = (plan.PartitionKeys.Count == 0 ? [] : parts).Select(part => new Partition
         {
-            count++;
-            found.Add(CatalogJson.Serialize(part.Values));
-            var isNew = context.Update.PutPartition(new Partition
+            DatabaseName = context.Database,
+            TableName = plan.Name,
+            Values = part.Values,
+            StorageDescriptor = descriptor with { Location = Location(context.Root, part.Folder) },
+            Parameters = new Dictionary<string, string>
             {
-                DatabaseName = context.Database,
-                TableName = plan.Name,
-                Values = part.Values,
-                StorageDescriptor = descriptor with { Location = Location(context.Root, part.Folder) },
-                Parameters = new Dictionary<string, string>
-                {
-                    ["recordCount"] = Invariant(part.Records),
-                    ["objectCount"] = Invariant(part.Files),
-                    ["sizeKey"] = Invariant(part.Bytes),
-                },
-            });
-            added += isNew ? 1 : 0;
-        }
-
-        return (count, added, found);
+                ["recordCount"] = Invariant(part.Records),
+                ["objectCount"] = Invariant(part.Files),
+                ["sizeKey"] = Invariant(part.Bytes),
+            },
+        }).ToList();
+        var added = context.Update.PutPartitions(partitions).Count(isNew => isNew);
+        return (partitions.Count, added, partitions.Select(p => CatalogJson.Serialize(p.Values)).ToHashSet(StringComparer.Ordinal));
     }
 
     private static List<PartStatistic> PartStatistics(TablePlan plan)

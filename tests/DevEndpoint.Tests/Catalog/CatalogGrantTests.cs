@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Catalog.Internals;
 using DevEndpoint.Crawling;
 using DevEndpoint.Tests.Writing;
 using DevEndpoint.Writing;
@@ -83,6 +84,36 @@ public sealed class CatalogGrantTests : IDisposable
             [new DatabaseGrant("sales", reader, DatabaseAccess.Read), new DatabaseGrant("sales", writer, DatabaseAccess.Read)],
             owner.GetGrants().OrderBy(g => g.Role, StringComparer.Ordinal));
         Assert.Single(asWriter.GetTables("sales"));
+    }
+
+    [ServerFact(ConnectionTypes.Postgres)]
+    public void Roles_granted_before_job_runs_were_added_record_and_read_job_runs_once_the_catalog_is_migrated()
+    {
+        var database = catalogs.CreateDatabase();
+        var location = CatalogLocation.Parse(catalogs.Url(database));
+        var store = new PostgresCatalogStore(location.ConnectionString!);
+        var writer = catalogs.CreateRole("writer");
+        var reader = catalogs.CreateRole("reader");
+        using (var connection = store.Open(location.Display))
+        {
+            // The catalog as a build of schema 3 made it, and its grants as that build gave them: job_runs did not exist.
+            using var transaction = store.Begin(connection, write: true);
+            CatalogMigrations.Apply(store, connection, transaction, location.Display, upTo: 3);
+            DataCatalog.GrantIn(connection, transaction, "sales", writer, DatabaseAccess.Write);
+            DataCatalog.GrantIn(connection, transaction, "sales", reader, DatabaseAccess.Read);
+            transaction.Commit();
+        }
+
+        var owner = DataCatalog.Open(catalogs.Url(database));
+        var asWriter = DataCatalog.Open(catalogs.Url(database, writer));
+        var asReader = DataCatalog.Open(catalogs.Url(database, reader));
+        asWriter.RecordJobRun(new JobRun { Id = "run-1", JobName = "nightly", JobRunState = JobRunStates.Succeeded });
+
+        Assert.Equal(JobRunStates.Succeeded, asReader.GetJobRun("run-1").JobRunState);
+        Assert.Equal(["run-1"], owner.GetJobRuns("nightly").Select(r => r.Id));
+        Assert.Equal(
+            [new DatabaseGrant("sales", reader, DatabaseAccess.Read), new DatabaseGrant("sales", writer, DatabaseAccess.Write)],
+            owner.GetGrants().OrderBy(g => g.Role, StringComparer.Ordinal));
     }
 
     [Fact]

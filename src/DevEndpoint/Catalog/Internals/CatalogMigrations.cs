@@ -7,7 +7,8 @@ namespace DevEndpoint.Catalog.Internals;
 /// The catalog's schema as a numbered list of migrations, the same for both stores (their SQL is written once, with
 /// SQLite's types that <see cref="CatalogStore.Schema"/> turns into the store's). <c>schema_info</c> holds the number of
 /// the last one applied; opening a catalog for writing applies the later ones in the transaction that checks the number,
-/// so a catalog made by an older build keeps opening, and a catalog that is half migrated is never seen.
+/// so a catalog made by an older build keeps opening, and a catalog that is half migrated is never seen. A migration that
+/// adds a table ends with <see cref="CatalogStore.Regrant"/>, so the roles granted databases before it can use the table.
 /// </summary>
 internal static class CatalogMigrations
 {
@@ -20,6 +21,7 @@ internal static class CatalogMigrations
         new(2, "tables and columns added under schema 1 (ML models' metrics, data quality), and crawl runs kept in order by a seq column", AddRunOrder),
         new(3, "per-database grants (PostgreSQL only)", (store, connection, transaction) => store.AddGrants(connection, transaction)),
         new(4, "job runs", (store, connection, transaction) => Run(store, connection, transaction, CatalogTables.JobRuns)),
+        new(5, "the privileges on job runs of the roles granted before them (PostgreSQL only)", (store, connection, transaction) => store.Regrant(connection, transaction)),
     ];
 
     /// <summary>The schema version of the catalog, 0 when it has no catalog tables yet.</summary>

@@ -39,6 +39,12 @@ internal abstract class CatalogStore
     /// <summary>Sets up per-database grants enforced by the store itself (PostgreSQL); a SQLite file has its file permissions.</summary>
     public abstract void AddGrants(DbConnection connection, DbTransaction transaction);
 
+    /// <summary>
+    /// Gives the roles granted a database before a migration added tables the privileges on them their grants give
+    /// (PostgreSQL); the last step of every migration that adds a table.
+    /// </summary>
+    public abstract void Regrant(DbConnection connection, DbTransaction transaction);
+
     /// <summary>Schema statements written with SQLite's types, in the store's own types.</summary>
     public abstract string Schema(string sql);
 

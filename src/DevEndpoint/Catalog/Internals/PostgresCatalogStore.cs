@@ -70,6 +70,9 @@ internal sealed partial class PostgresCatalogStore(string connectionString) : Ca
     public override void AddGrants(DbConnection connection, DbTransaction transaction) =>
         CatalogMigrations.Run(this, connection, transaction, PostgresGrants.Sql);
 
+    public override void Regrant(DbConnection connection, DbTransaction transaction) =>
+        CatalogMigrations.Run(this, connection, transaction, PostgresGrants.RegrantSql);
+
     public override string Schema(string sql) => Types().Replace(sql, m => m.Value switch
     {
         "INTEGER" => "BIGINT",

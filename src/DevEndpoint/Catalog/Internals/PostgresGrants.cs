@@ -23,6 +23,25 @@ internal static class PostgresGrants
     /// <summary>What comes before the database's name in the trigger's refusal (its detail field is redacted by Npgsql).</summary>
     public const string RefusedDatabase = " may not write database ";
 
+    /// <summary>
+    /// Gives every role granted a database the privileges on the catalog's tables that <see cref="DataCatalog.GrantIn"/>
+    /// gives (all of them, changes to <c>database_grants</c> aside), for a migration that adds tables: a role granted before
+    /// it uses them as its grants say. What the role may do in each database stays with the policies and triggers.
+    /// </summary>
+    public const string RegrantSql = """
+        DO $f$
+        DECLARE
+            granted text;
+        BEGIN
+            FOR granted IN SELECT DISTINCT g.role_name FROM database_grants g JOIN pg_roles r ON r.rolname = g.role_name LOOP
+                EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), granted);
+                EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), granted);
+                EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON database_grants FROM %I', granted);
+            END LOOP;
+        END
+        $f$;
+        """;
+
     /// <summary>The grant table, the functions the policies and triggers call, and the policies and triggers themselves.</summary>
     public static string Sql => Setup + string.Concat(Keyed.Select(k => Table(k.Table, k.Column)));
 

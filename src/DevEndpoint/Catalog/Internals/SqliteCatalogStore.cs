@@ -60,6 +60,10 @@ internal sealed class SqliteCatalogStore(string path, bool readOnly, bool immuta
     {
     }
 
+    public override void Regrant(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
     public override string Schema(string sql) => sql;
 
     public override DevEndpointException Failed(string catalog, DbException e) =>
