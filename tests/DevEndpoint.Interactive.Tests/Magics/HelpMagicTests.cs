@@ -19,7 +19,7 @@ public sealed class HelpMagicTests
         var help = KernelFixture.Html(await fixture.SubmitAsync("#!devendpoint help"));
 
         Assert.Equal(
-            ["#!attach-library", "#!bookmark", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!fill-missing", "#!generate-etl", "#!libraries", "#!load", "#!ml", "#!pii", "#!profile", "#!write"],
+            ["#!attach-library", "#!bookmark", "#!catalog", "#!classifier", "#!connection", "#!crawl", "#!devendpoint", "#!endpoint", "#!fill-missing", "#!generate-etl", "#!job", "#!libraries", "#!load", "#!ml", "#!pii", "#!profile", "#!write"],
             added.Order(StringComparer.Ordinal));
         Assert.All(added, magic => Assert.Contains($"<tr><td style=\"text-align:left\">{magic}</td>", help));
         Assert.All(HelpMagic.Magics, m => Assert.Contains($"<td style=\"text-align:left\">{System.Net.WebUtility.HtmlEncode(m.Example)}</td>", help));
