@@ -1,4 +1,6 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Endpoints;
+using DevEndpoint.Jobs;
 using Microsoft.Data.Analysis;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
@@ -88,5 +90,31 @@ public sealed class PostgresCatalogMagicTests : IDisposable
         Assert.Equal("shop", Assert.Single(catalog.GetConnections()).Name);
         Assert.Equal("postgresql", catalog.GetTable(new TableName("shop_db", "shop_public_orders")).Parameter("classification"));
         Assert.Contains("pipes", catalog.GetClassifiers().Select(c => c.Name));
+    }
+
+    [ServerFact(ConnectionTypes.Postgres)]
+    public async Task An_endpoint_created_on_a_PostgreSQL_catalog_works_in_it_and_keeps_its_URL_without_the_password()
+    {
+        await using var fixture = await KernelFixture.CreateAsync(catalog: catalogs.Name(TestCatalogs.Postgres));
+        await fixture.CrawlSampleAsync();
+
+        var created = await fixture.MagicAsync("#!endpoint create team");
+        var path = await fixture.SubmitAsync("#!team\ncatalog.Path");
+        var tables = await fixture.SubmitAsync("#!team\nstring.Join(\",\", catalog.GetTables(\"sales\").Select(t => t.Name))");
+        var load = await fixture.SubmitAsync("#!team\n#!load sales.products --as products --bookmark nightly");
+        var commit = await fixture.SubmitAsync("#!team\n#!bookmark commit nightly");
+
+        KernelFixture.AssertSucceeded(created);
+        Assert.Contains("Endpoint team created: run cells in it with #!team", KernelFixture.Html(created));
+        var catalog = DataCatalog.Open(fixture.CatalogPath);
+        Assert.Equal(catalog.Path, KernelFixture.ReturnValue(path));
+        Assert.StartsWith("postgresql://", catalog.Path, StringComparison.Ordinal);
+        Assert.Equal("customers,orders,products", KernelFixture.ReturnValue(tables));
+        KernelFixture.AssertSucceeded(load);
+        KernelFixture.AssertSucceeded(commit);
+        Assert.Equal(1, new JobBookmarks(catalog).Get("nightly").FilesProcessed);
+        var stored = new EndpointStore(Path.Combine(fixture.Home, "endpoints")).Get("team");
+        Assert.Equal(fixture.CatalogPath, stored.Catalog);
+        Assert.DoesNotContain(TestServers.Password(ConnectionTypes.Postgres), File.ReadAllText(Directory.GetFiles(Path.Combine(fixture.Home, "endpoints")).Single()), StringComparison.Ordinal);
     }
 }
