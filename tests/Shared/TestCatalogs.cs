@@ -97,7 +97,7 @@ internal sealed class TestCatalogs : IDisposable
         NpgsqlConnection.ClearAllPools();
         foreach (var database in databases)
         {
-            Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            Drop(database);
         }
 
         foreach (var role in roles)
@@ -106,5 +106,25 @@ internal sealed class TestCatalogs : IDisposable
         }
 
         temp.Dispose();
+    }
+
+    /// <summary>
+    /// Drops the database. Another role's connection closed by <see cref="NpgsqlConnection.ClearAllPools"/> may still be
+    /// ending on the server, which the test user may not terminate: then the drop waits for it, up to 10 seconds.
+    /// </summary>
+    private static void Drop(string database)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Admin($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 }
