@@ -87,7 +87,7 @@ public sealed class CatalogGrantTests : IDisposable
     }
 
     [ServerFact(ConnectionTypes.Postgres)]
-    public void Roles_granted_before_job_runs_were_added_record_and_read_job_runs_once_the_catalog_is_migrated()
+    public void Roles_granted_before_job_runs_were_added_record_and_read_job_runs_once_the_owner_migrated_the_catalog()
     {
         var database = catalogs.CreateDatabase();
         var location = CatalogLocation.Parse(catalogs.Url(database));
@@ -96,19 +96,25 @@ public sealed class CatalogGrantTests : IDisposable
         var reader = catalogs.CreateRole("reader");
         using (var connection = store.Open(location.Display))
         {
-            // The catalog as a build of schema 3 made it, and its grants as that build gave them: job_runs did not exist.
+            // Grants given by a build of schema 3, before job_runs existed; then a build of schema 4 added job_runs.
             using var transaction = store.Begin(connection, write: true);
             CatalogMigrations.Apply(store, connection, transaction, location.Display, upTo: 3);
             DataCatalog.GrantIn(connection, transaction, "sales", writer, DatabaseAccess.Write);
             DataCatalog.GrantIn(connection, transaction, "sales", reader, DatabaseAccess.Read);
+            CatalogMigrations.Apply(store, connection, transaction, location.Display, upTo: 4);
             transaction.Commit();
         }
 
+        var first = Assert.Throws<DevEndpointException>(() => DataCatalog.Open(catalogs.Url(database, writer)));
         var owner = DataCatalog.Open(catalogs.Url(database));
         var asWriter = DataCatalog.Open(catalogs.Url(database, writer));
         var asReader = DataCatalog.Open(catalogs.Url(database, reader));
         asWriter.RecordJobRun(new JobRun { Id = "run-1", JobName = "nightly", JobRunState = JobRunStates.Succeeded });
 
+        var url = CatalogLocation.Parse(catalogs.Url(database, writer)).Display;
+        Assert.Equal(
+            $"Role '{writer}' may not bring the catalog {url} up to this build's schema {CatalogMigrations.Latest}: only its owner (the role that created it) may, since the roles granted its databases get their privileges on the new tables then. Nothing was changed. Ask the owner to open the catalog once with this build (any devendpoint command with --catalog {url}).",
+            first.Message);
         Assert.Equal(JobRunStates.Succeeded, asReader.GetJobRun("run-1").JobRunState);
         Assert.Equal(["run-1"], owner.GetJobRuns("nightly").Select(r => r.Id));
         Assert.Equal(

@@ -17,6 +17,8 @@ internal static partial class CatalogErrors
         {
             "42501" when server.MessageText.StartsWith(PostgresGrants.Refusal, StringComparison.Ordinal) =>
                 NoGrantMessage(catalog, server.Hint ?? "?", server.MessageText[(server.MessageText.IndexOf(PostgresGrants.RefusedDatabase, StringComparison.Ordinal) + PostgresGrants.RefusedDatabase.Length)..], server.ConstraintName ?? "none"),
+            "42501" when server.MessageText == PostgresGrants.NotOwner =>
+                $"Role '{server.Hint}' may not bring the catalog {catalog} up to this build's schema {CatalogMigrations.Latest}: only its owner (the role that created it) may, since the roles granted its databases get their privileges on the new tables then. Nothing was changed. Ask the owner to open the catalog once with this build (any devendpoint command with --catalog {catalog}).",
             "42501" when server.TableName == "database_grants" || server.MessageText.Contains("database_grants", StringComparison.Ordinal) =>
                 $"Only the owner of the catalog {catalog} may grant or revoke access to its databases (PostgreSQL found \"{server.MessageText}\"). Ask the owner (the role that created the catalog) to run the command.",
             "42501" => $"PostgreSQL refused access to the catalog {catalog}: {server.MessageText}. Ask the catalog's owner for a grant: devendpoint catalog grant <database> --role <your role> --read (or --write) --catalog {catalog}.",

@@ -20,19 +20,27 @@ internal static class PostgresGrants
     /// <summary>The start of the message of the trigger's refusal, which <see cref="CatalogErrors.PostgresFailed"/> words for people.</summary>
     public const string Refusal = "devendpoint grant:";
 
+    /// <summary>The message of the refusal of a migration that grants, run by a role that is not the catalog's owner.</summary>
+    public const string NotOwner = "devendpoint migration: only the owner of the catalog may bring its grants up to date";
+
     /// <summary>What comes before the database's name in the trigger's refusal (its detail field is redacted by Npgsql).</summary>
     public const string RefusedDatabase = " may not write database ";
 
     /// <summary>
     /// Gives every role granted a database the privileges on the catalog's tables that <see cref="DataCatalog.GrantIn"/>
     /// gives (all of them, changes to <c>database_grants</c> aside), for a migration that adds tables: a role granted before
-    /// it uses them as its grants say. What the role may do in each database stays with the policies and triggers.
+    /// it uses them as its grants say. What the role may do in each database stays with the policies and triggers. Only the
+    /// owner may grant, so another role that opens the catalog first is refused (<see cref="NotOwner"/>) rather than
+    /// recording a migration that granted nothing.
     /// </summary>
-    public const string RegrantSql = """
+    public const string RegrantSql = $$"""
         DO $f$
         DECLARE
             granted text;
         BEGIN
+            IF NOT devendpoint_is_owner() THEN
+                RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = '{{NotOwner}}', HINT = current_user;
+            END IF;
             FOR granted IN SELECT DISTINCT g.role_name FROM database_grants g JOIN pg_roles r ON r.rolname = g.role_name LOOP
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), granted);
                 EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', current_schema(), granted);
