@@ -54,4 +54,19 @@ public sealed class ObjectTableRootTests
         Assert.Equal([string.Empty], roots.Select(r => r.RelativePath));
         Assert.Empty(listing.Files);
     }
+
+    [Fact]
+    public void A_key_with_two_slashes_in_a_row_is_skipped_saying_why()
+    {
+        using var store = new ObjectStore(new ObjectStoreSettings { Endpoint = "http://127.0.0.1:9" }, new BasicAWSCredentials("key", "secret"));
+        var objects = new[] { "a.csv", "b//c.csv" }.Select(k => new StoredObject(new S3Path("lake", $"raw/{k}"), 10, DateTimeOffset.UnixEpoch)).ToList();
+        var skipped = new List<SkippedFile>();
+
+        var listing = Crawler.ListOutsideTableRoots(objects, "raw/", "s3://lake/raw", [], skipped, [], new ObjectTableStorage(store), new ObjectStoreFiles(store));
+
+        Assert.Equal(["a.csv"], listing.Files.Select(f => f.RelativePath));
+        Assert.Equal(
+            [("b//c.csv", "its key has an empty folder name (two slashes in a row): it cannot be told apart from its neighbours as a folder path")],
+            skipped.Select(s => (s.Path, s.Reason)));
+    }
 }
