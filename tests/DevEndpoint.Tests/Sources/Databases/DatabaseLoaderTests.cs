@@ -169,5 +169,24 @@ public sealed class DatabaseLoaderTests
         }
     }
 
+    [ServerFact(ConnectionTypes.Postgres)]
+    public async Task A_connection_without_a_password_to_a_server_that_asks_for_one_says_to_name_the_variable_that_holds_it()
+    {
+        await using var db = await ScratchDatabase.CreateAsync(ConnectionTypes.Postgres);
+        await db.ExecuteAsync("CREATE TABLE t (id int)");
+        await db.CrawlAsync();
+        db.Catalog.Update(u =>
+        {
+            u.DeleteConnection("src");
+            u.PutConnection(db.Connection with { PasswordEnv = null });
+        });
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(db.Catalog).LoadAsync($"src.{db.TableName("t")}"));
+
+        Assert.Equal(
+            $"Cannot connect to {TestServers.Target(ConnectionTypes.Postgres)} with connection 'src': the server refused user 'devendpoint_test' without a password. Name the environment variable that holds it with --password-env <VAR>.",
+            error.Message);
+    }
+
     private static List<long> Ids(DataFrame frame) => frame.Columns["id"].Cast<object>().Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToList();
 }
