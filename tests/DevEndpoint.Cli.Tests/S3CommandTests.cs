@@ -15,17 +15,17 @@ public sealed class S3CommandTests : IDisposable
     [S3Fact]
     public async Task An_s3_prefix_crawls_and_loads_from_the_command_line_as_the_same_files_on_disk_do()
     {
-        var bucket = await UploadSampleLakeAsync();
+        await using var bucket = await UploadSampleLakeAsync();
         var added = await RunAsync("connection", "add", "lake", "--type", "s3", "--url", S3TestServer.Endpoint, "--region", "eu-west-1", "--user", S3TestServer.AccessKey, "--password-env", S3TestServer.SecretVariable);
 
-        var crawl = await RunAsync("crawl", $"s3://{bucket}/sales", "--connection", "lake", "--database", "store");
+        var crawl = await RunAsync("crawl", $"s3://{bucket.Name}/sales", "--connection", "lake", "--database", "store");
         var local = await RunAsync("crawl", temp.Combine("lake"), "--database", "disk");
         var fromStore = await RunAsync("load", "store.orders", "--summary");
         var fromDisk = await RunAsync("load", "disk.orders", "--summary");
 
         Assert.True(added.ExitCode == 0, added.Error);
         Assert.True(crawl.ExitCode == 0, crawl.Error);
-        Assert.StartsWith($"Crawled s3://{bucket}/sales/ into database 'store'", crawl.Output, StringComparison.Ordinal);
+        Assert.StartsWith($"Crawled s3://{bucket.Name}/sales/ into database 'store'", crawl.Output, StringComparison.Ordinal);
         Assert.True(fromStore.ExitCode == 0, fromStore.Error);
         Assert.Equal(Figures(fromDisk.Output), Figures(fromStore.Output));
         Assert.Equal(200, JsonDocument.Parse(fromStore.Output).RootElement.GetProperty("rows").GetInt64());
@@ -36,14 +36,14 @@ public sealed class S3CommandTests : IDisposable
     {
         // s3rver checks the access key id, not SigV4 signatures: an unknown key id is what it refuses.
         const string secret = "secret-of-an-unknown-key-7f3a9c";
-        var bucket = await UploadSampleLakeAsync();
+        await using var bucket = await UploadSampleLakeAsync();
         await RunAsync("connection", "add", "lake", "--type", "s3", "--url", S3TestServer.Endpoint, "--user", "AKIAUNKNOWN", "--password-env", S3TestServer.SecretVariable);
 
-        var crawl = await RunAsync(["crawl", $"s3://{bucket}/sales", "--connection", "lake", "--database", "store"], secret);
+        var crawl = await RunAsync(["crawl", $"s3://{bucket.Name}/sales", "--connection", "lake", "--database", "store"], secret);
 
         Assert.NotEqual(0, crawl.ExitCode);
         Assert.Equal(
-            $"error: {S3TestServer.Endpoint} refused the credentials to list s3://{bucket}/sales/ (InvalidAccessKeyId): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile).",
+            $"error: {S3TestServer.Endpoint} refused the credentials to list s3://{bucket.Name}/sales/ (InvalidAccessKeyId): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile).",
             crawl.Error.Trim());
         Assert.DoesNotContain(secret, crawl.Output + crawl.Error, StringComparison.Ordinal);
     }
@@ -69,13 +69,13 @@ public sealed class S3CommandTests : IDisposable
         return $"{root.GetProperty("rows")} {root.GetProperty("columns")} {root.GetProperty("badRows")}";
     }
 
-    private async Task<string> UploadSampleLakeAsync()
+    /// <summary>Writes the sample lake and uploads it under <c>sales/</c> of a bucket of its own, deleted when disposed.</summary>
+    private async Task<S3TestBucket> UploadSampleLakeAsync()
     {
         var sample = await DevEndpointCommand.RunAsync("sample-data", temp.Combine("lake"));
         Assert.True(sample.ExitCode == 0, sample.Error);
-        using var store = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(store);
-        await store.UploadFolderAsync(temp.Combine("lake"), new S3Path(bucket, "sales"));
+        var bucket = await S3TestBucket.CreateAsync();
+        await bucket.Store.UploadFolderAsync(temp.Combine("lake"), new S3Path(bucket.Name, "sales"));
         return bucket;
     }
 

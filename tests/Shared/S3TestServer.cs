@@ -9,7 +9,7 @@ namespace DevEndpoint.Testing;
 /// <summary>
 /// The S3-protocol server the object store tests run against: <c>$DEVENDPOINT_TEST_S3_ENDPOINT</c> (<c>./build.sh test</c>
 /// sets it to the s3rver that <c>scripts/s3-server.sh</c> starts; without it the tests skip); keys from <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>, else
-/// s3rver's own (<c>S3RVER</c>). Each test works in a bucket of its own.
+/// s3rver's own (<c>S3RVER</c>). Each test works in a bucket of its own (<see cref="S3TestBucket"/>) and deletes it.
 /// </summary>
 internal static class S3TestServer
 {
@@ -33,14 +33,6 @@ internal static class S3TestServer
 
     public static ObjectStore Open(ObjectStoreSettings? settings = null) =>
         new(settings ?? Settings, new BasicAWSCredentials(AccessKey, SecretKey));
-
-    /// <summary>Creates a bucket of a fresh name and returns the name.</summary>
-    public static async Task<string> NewBucketAsync(ObjectStore store)
-    {
-        var bucket = $"t{Guid.NewGuid():N}"[..20];
-        await store.CreateBucketAsync(bucket);
-        return bucket;
-    }
 
     /// <summary>Deletes every object left in <paramref name="bucket"/>, then the bucket.</summary>
     public static async Task DeleteBucketAsync(ObjectStore store, string bucket)

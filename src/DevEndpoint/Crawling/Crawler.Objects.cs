@@ -52,9 +52,10 @@ public sealed partial class Crawler
 
     /// <summary>
     /// The table roots among <paramref name="objects"/> (keys below <paramref name="rootPrefix"/>) go to
-    /// <paramref name="tableRoots"/>; every object outside them goes through an <see cref="ObjectListing"/>.
+    /// <paramref name="tableRoots"/>; every object outside them goes through an <see cref="ObjectListing"/>. One pass over
+    /// the objects: each key's folders are looked up among the roots' paths.
     /// </summary>
-    private static ObjectListing ListOutsideTableRoots(
+    internal static ObjectListing ListOutsideTableRoots(
         List<StoredObject> objects,
         string rootPrefix,
         string root,
@@ -66,11 +67,11 @@ public sealed partial class Crawler
     {
         var found = FindTableRoots(objects.Select(o => o.Path.Key[rootPrefix.Length..]), root, exclusions, storage);
         tableRoots.AddRange(found);
+        var inRoots = found.Select(r => r.RelativePath).ToHashSet(StringComparer.Ordinal);
         var listing = new ObjectListing(rootPrefix, exclusions, skipped);
         foreach (var stored in objects)
         {
-            var path = stored.Path.Key[rootPrefix.Length..];
-            if (!found.Any(r => r.RelativePath.Length == 0 || path.StartsWith(r.RelativePath + "/", StringComparison.Ordinal)))
+            if (!IsInside(stored.Path.Key.AsSpan(rootPrefix.Length), inRoots))
             {
                 listing.Add(stored, source);
             }
@@ -80,10 +81,42 @@ public sealed partial class Crawler
     }
 
     /// <summary>
+    /// Whether <paramref name="path"/> (slash-separated, below the include path) is inside one of the folders of
+    /// <paramref name="folders"/> (paths below the include path; empty for the include path itself).
+    /// </summary>
+    private static bool IsInside(ReadOnlySpan<char> path, HashSet<string> folders)
+    {
+        if (folders.Count == 0)
+        {
+            return false;
+        }
+
+        var lookup = folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.Contains([]))
+        {
+            return true;
+        }
+
+        var end = 0;
+        while (path[end..].IndexOf('/') is var next and >= 0)
+        {
+            end += next;
+            if (lookup.Contains(path[..end]))
+            {
+                return true;
+            }
+
+            end++;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The files of a crawl found among listed objects: keys are folders split at slashes (below <paramref name="rootPrefix"/>);
     /// hidden and marker objects, excluded ones and empty ones are left out as in a folder.
     /// </summary>
-    private sealed class ObjectListing(string rootPrefix, List<Glob> exclusions, List<SkippedFile> skipped)
+    internal sealed class ObjectListing(string rootPrefix, List<Glob> exclusions, List<SkippedFile> skipped)
     {
         public List<FoundFile> Files { get; } = [];
 
@@ -140,15 +173,17 @@ public sealed partial class Crawler
         }
 
         var roots = new List<TableRoot>();
+        var inRoots = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (folder, names) in entries.OrderBy(e => e.Key.Length == 0 ? 0 : e.Key.Count(c => c == '/') + 1).ThenBy(e => e.Key, StringComparer.Ordinal))
         {
             var segments = folder.Length == 0 ? [] : folder.Split('/');
             var full = folder.Length == 0 ? root : TableStorage.Combine(root, folder);
-            if (!roots.Any(r => r.RelativePath.Length == 0 || folder.StartsWith(r.RelativePath + "/", StringComparison.Ordinal))
+            if (!IsInside(folder, inRoots)
                 && !IsExcluded(segments, segments.Length, exclusions)
                 && TableFormats.Root(full, names, storage) is { } format)
             {
                 roots.Add(new TableRoot(full, folder, format));
+                inRoots.Add(folder);
             }
         }
 

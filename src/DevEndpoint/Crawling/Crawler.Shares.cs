@@ -13,9 +13,6 @@ namespace DevEndpoint.Crawling;
 /// </summary>
 public sealed partial class Crawler
 {
-    /// <summary>The deepest level the top-level walk goes down to looking for folders to share.</summary>
-    private const int MaxTopDepth = 8;
-
     /// <summary>
     /// On a worker: lists the request's subtrees and reads the files of its sample as a local crawl does; returns them
     /// summarized per folder.
@@ -129,11 +126,12 @@ public sealed partial class Crawler
     /// listed, how many were excluded, and the classifications of the files the workers read, by full path.
     /// </summary>
     private async Task<(List<FoundFile> Files, int Excluded, Dictionary<string, FileClassification> Read)> ListAcrossAsync(
-        ObjectStore? store, string root, CrawlOptions options, List<Glob> exclusions, List<SkippedFile> skipped, List<TableRoot> tableRoots, CancellationToken cancellationToken)
+        ObjectStoreFiles? objects, TableStorage storage, string root, CrawlOptions options, List<Glob> exclusions, List<SkippedFile> skipped, List<TableRoot> tableRoots, CancellationToken cancellationToken)
     {
-        var top = store is null
+        var store = objects?.Store;
+        var top = objects is null
             ? WalkTop(root, exclusions, options.ListingShares)
-            : await WalkTopObjectsAsync(store, root, exclusions, options.ListingShares, cancellationToken);
+            : await WalkTopObjectsAsync(objects, storage, root, exclusions, options.ListingShares, cancellationToken);
         var request = new CrawlShareRequest(
             root,
             top.Frontier,
@@ -221,119 +219,6 @@ public sealed partial class Crawler
             return paths.Select(p => read[p]).ToList();
         };
 
-    /// <summary>
-    /// Walks a folder's top levels, down to the first level with at least <paramref name="shares"/> folders or with only
-    /// partition folders (<c>key=value</c>), and not deeper than a level that gives no more folders than the one above.
-    /// </summary>
-    private static TopLevels WalkTop(string root, List<Glob> exclusions, int shares)
-    {
-        TopLevels? chosen = null;
-        for (var depth = 0; depth < MaxTopDepth; depth++)
-        {
-            var skipped = new List<SkippedFile>();
-            var walk = new FileWalk(root, exclusions, skipped) { MaxDepth = depth };
-            walk.Run();
-            if (Deeper(ref chosen, new TopLevels(walk.Files, skipped, walk.Excluded, walk.TableRoots, walk.Frontier), shares))
-            {
-                break;
-            }
-        }
-
-        return chosen!;
-    }
-
-    /// <summary>As <see cref="WalkTop"/>, for an object store: one delimited listing per "folder" of the top levels.</summary>
-    private static async Task<TopLevels> WalkTopObjectsAsync(ObjectStore store, string root, List<Glob> exclusions, int shares, CancellationToken cancellationToken)
-    {
-        var prefix = S3Path.Parse(root + "/");
-        TopLevels? chosen = null;
-        for (var depth = 0; depth < MaxTopDepth; depth++)
-        {
-            var skipped = new List<SkippedFile>();
-            var listing = new ObjectListing(prefix.FolderPrefix, exclusions, skipped);
-            var level = new TopLevels(listing.Files, skipped, 0, [], []);
-            await ListLevelsAsync(store, root, prefix.Bucket, prefix.FolderPrefix, 0, depth, listing, new ObjectStoreFiles(store), level, cancellationToken);
-            if (Deeper(ref chosen, level with { Excluded = listing.Excluded }, shares))
-            {
-                break;
-            }
-        }
-
-        return chosen!;
-    }
-
-    /// <summary>
-    /// Lists the level at <paramref name="key"/> into <paramref name="top"/>: its objects as files, a folder that is a table
-    /// format's table root as one, folders deeper than <paramref name="depth"/> as subtrees for the workers.
-    /// </summary>
-    private static async Task ListLevelsAsync(
-        ObjectStore store, string root, string bucket, string key, int level, int depth, ObjectListing listing, ObjectStoreFiles source, TopLevels top, CancellationToken cancellationToken)
-    {
-        var rootLength = S3Path.Parse(root + "/").FolderPrefix.Length;
-        var (objects, folders) = await store.ListLevelAsync(new S3Path(bucket, key), cancellationToken);
-        var relative = key[rootLength..].TrimEnd('/');
-        var full = relative.Length == 0 ? root : TableStorage.Combine(root, relative);
-        var entries = objects.Select(o => o.Path.Key[key.Length..]).Concat(folders.Select(f => f[key.Length..])).ToList();
-        if (TableFormats.Root(full, entries, new ObjectTableStorage(store)) is { } format)
-        {
-            top.TableRoots.Add(new TableRoot(full, relative, format));
-            return;
-        }
-
-        foreach (var stored in objects)
-        {
-            listing.Add(stored, source);
-        }
-
-        foreach (var folder in folders)
-        {
-            if (level + 1 > depth)
-            {
-                top.Frontier.Add(new CrawlSubtree(folder[rootLength..^1], string.Empty, false));
-            }
-            else
-            {
-                await ListLevelsAsync(store, root, bucket, folder, level + 1, depth, listing, source, top, cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>Keeps <paramref name="level"/> when it shares more folders than the level above; says whether to stop going down.</summary>
-    private static bool Deeper(ref TopLevels? chosen, TopLevels level, int shares)
-    {
-        if (chosen is not null && level.Frontier.Count <= chosen.Frontier.Count)
-        {
-            return true;
-        }
-
-        chosen = level;
-        return level.Frontier.Count >= shares
-            || level.Frontier.Count == 0
-            || level.Frontier.All(f => IsHivePartition(f.RelativePath[(f.RelativePath.LastIndexOf('/') + 1)..]));
-    }
-
     private static DevEndpointException NoObjects(ObjectStore store, string root) => new(
         $"No objects found under {root}/ at {store.Settings.Describe()}. Check the bucket and prefix (keys are case-sensitive), and that the data was uploaded there.");
-
-    /// <summary>What the coordinator's walk of the top levels found, and the folders it leaves to the workers.</summary>
-    private sealed record TopLevels(List<FoundFile> Files, List<SkippedFile> Skipped, int Excluded, List<TableRoot> TableRoots, List<CrawlSubtree> Frontier);
-
-    /// <summary>Paths in the order a folder walk meets them: segment by segment, each in ordinal order.</summary>
-    private sealed class SegmentOrder : IComparer<string[]>
-    {
-        public static SegmentOrder Instance { get; } = new();
-
-        public int Compare(string[]? x, string[]? y)
-        {
-            for (var i = 0; i < Math.Min(x!.Length, y!.Length); i++)
-            {
-                if (string.CompareOrdinal(x[i], y[i]) is var order && order != 0)
-                {
-                    return order;
-                }
-            }
-
-            return x.Length.CompareTo(y.Length);
-        }
-    }
 }

@@ -116,7 +116,7 @@ public sealed partial class Crawler
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A folder the walk found to be the root of a table of <paramref name="Format"/>.</summary>
-    private sealed record TableRoot(string FullPath, string RelativePath, ITableFormat Format);
+    internal sealed record TableRoot(string FullPath, string RelativePath, ITableFormat Format);
 
     /// <summary>The table a crawl writes for a table root: its name and the table's latest snapshot.</summary>
     private sealed record FormatTablePlan(string Name, TableRoot Root, TableSnapshot Snapshot);

@@ -55,8 +55,9 @@ public sealed partial class Crawler
         int excluded;
         if (options.Listing is not null)
         {
-            (candidates, excluded, var read) = await ListAcrossAsync(store, root, options, exclusions, skipped, tableRoots, cancellationToken);
-            source = store is null ? FileSource.Local : new ObjectStoreFiles(store);
+            var objects = store is null ? null : new ObjectStoreFiles(store);
+            (candidates, excluded, var read) = await ListAcrossAsync(objects, storage, root, options, exclusions, skipped, tableRoots, cancellationToken);
+            source = objects ?? FileSource.Local;
             options = options with { Classification = ReadOrClassify(read, options.Classification) };
         }
         else
@@ -186,7 +187,7 @@ public sealed partial class Crawler
         }
     }
 
-    private sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size)
+    internal sealed record FoundFile(string FullPath, string RelativePath, string[] Folders, long Size)
     {
         /// <summary>The folder holding the file, relative to the include path (empty for the include path itself).</summary>
         public string Folder => string.Join('/', Folders);

@@ -12,21 +12,21 @@ public sealed class ObjectStoreMagicTests
     {
         Environment.SetEnvironmentVariable(S3TestServer.SecretVariable, S3TestServer.SecretKey);
         await using var fixture = await KernelFixture.CreateAsync();
-        using var store = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync();
+        var store = bucket.Store;
         await SampleLake.WriteAsync(fixture.Lake);
-        await store.UploadFolderAsync(fixture.Lake, new S3Path(bucket, "sales"));
+        await store.UploadFolderAsync(fixture.Lake, new S3Path(bucket.Name, "sales"));
         var zip = SampleLibraries.WriteCleaning(Path.Combine(fixture.Folder, "libs"), "1.0.0");
-        await store.UploadAsync(zip, new S3Path(bucket, "libs/cleaning.zip"));
+        await store.UploadAsync(zip, new S3Path(bucket.Name, "libs/cleaning.zip"));
         KernelFixture.AssertSucceeded(await fixture.MagicAsync(
             $"#!connection add lake --type s3 --url {S3TestServer.Endpoint} --user {S3TestServer.AccessKey} --password-env {S3TestServer.SecretVariable}"));
 
-        var crawl = await fixture.MagicAsync($"#!crawl s3://{bucket}/sales --database store --connection lake");
+        var crawl = await fixture.MagicAsync($"#!crawl s3://{bucket.Name}/sales --database store --connection lake");
         var load = await fixture.MagicAsync("#!load store.orders --as orders --where \"year = '2024'\"");
         var write = await fixture.SubmitAsync(
-            $"#!write orders --to s3://{bucket}/out/orders --connection lake --catalog store.orders_2024 --catalog-file {fixture.CatalogPath}");
+            $"#!write orders --to s3://{bucket.Name}/out/orders --connection lake --catalog store.orders_2024 --catalog-file {fixture.CatalogPath}");
         var again = await fixture.MagicAsync("#!load store.orders_2024 --as again");
-        var attach = await fixture.MagicAsync($"#!attach-library s3://{bucket}/libs/cleaning.zip --connection lake");
+        var attach = await fixture.MagicAsync($"#!attach-library s3://{bucket.Name}/libs/cleaning.zip --connection lake");
 
         KernelFixture.AssertSucceeded(crawl);
         KernelFixture.AssertSucceeded(load);

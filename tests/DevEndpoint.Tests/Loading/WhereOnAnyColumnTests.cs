@@ -15,7 +15,7 @@ namespace DevEndpoint.Tests.Loading;
 /// <c>--where</c> over any column of a table of files: partition terms prune folders, the rest filters rows. Every
 /// result is checked against the same filter computed by hand over a full load of the table.
 /// </summary>
-public sealed class WhereOnAnyColumnTests : IDisposable
+public sealed partial class WhereOnAnyColumnTests : IDisposable
 {
     private static readonly string[] Teams = ["Arsenal", "Bari", "Bologna", "Chelsea", "Brentford", "Everton"];
 
@@ -139,109 +139,6 @@ public sealed class WhereOnAnyColumnTests : IDisposable
         // Fewer than 50 rows in the first file have FTHG = 5, so the limit is reached in a later file.
         Assert.Equal(all.Where(m => m.Fthg == 5).Take(50).Select(m => m.Id), loaded);
         Assert.Equal(50, loaded.Count);
-    }
-
-    [Theory]
-    [MemberData(nameof(Formats))]
-    public async Task A_sample_with_a_predicate_keeps_the_sampled_rows_the_predicate_keeps(string format)
-    {
-        var table = await WriteAndCrawlAsync(format, partitioned: true);
-        var sampled = Matches((await LoadAsync(table, new LoadOptions { SampleFraction = 0.3 })).Frame);
-
-        var loaded = Ids((await LoadAsync(table, new LoadOptions { SampleFraction = 0.3, Where = "league = 'I1' AND FTAG > 0" })).Frame);
-
-        Assert.Equal(sampled.Where(m => m.League == "I1" && m.Ftag > 0).Select(m => m.Id), loaded);
-        Assert.InRange(loaded.Count, 100, 170);
-    }
-
-    [Theory]
-    [MemberData(nameof(Formats))]
-    public async Task A_sample_of_n_rows_is_taken_over_the_partitions_the_predicate_keeps(string format)
-    {
-        var table = await WriteAndCrawlAsync(format, partitioned: true);
-
-        // 400 of the table's 1,200 rows are in season 2324: 100 of them is a quarter, not a twelfth.
-        var loaded = Matches((await LoadAsync(table, new LoadOptions { Where = "season = '2324'", SampleRows = 100 })).Frame);
-
-        Assert.InRange(loaded.Count, 70, 130);
-        Assert.All(loaded, m => Assert.Equal("2324", m.Season));
-    }
-
-    [Theory]
-    [MemberData(nameof(Formats))]
-    public async Task A_sample_of_n_rows_is_taken_over_the_rows_a_filter_on_data_columns_keeps(string format)
-    {
-        var table = await WriteAndCrawlAsync(format, partitioned: true);
-        var all = Matches((await LoadAsync(table, new LoadOptions())).Frame);
-        var kept = all.Where(m => m.Fthg > 3).Select(m => m.Id).ToHashSet();
-
-        var first = Ids((await LoadAsync(table, new LoadOptions { Where = "FTHG > 3", SampleRows = 100 })).Frame);
-        var second = Ids((await LoadAsync(table, new LoadOptions { Where = "FTHG > 3", SampleRows = 100 })).Frame);
-
-        Assert.InRange(first.Count, 70, 130);
-        Assert.All(first, id => Assert.Contains(id, kept));
-        Assert.Equal(first, second);
-    }
-
-    [Fact]
-    public async Task A_bookmarked_load_filters_the_rows_of_the_files_it_reads_and_leaves_them_processed()
-    {
-        var table = await WriteAndCrawlAsync("csv", partitioned: true);
-        var all = Matches((await LoadAsync(table, new LoadOptions())).Frame);
-
-        var first = await LoadAsync(table, new LoadOptions { Bookmark = "daily", Where = "FTHG > 3 OR season = '2425'" });
-        new JobBookmarks(catalog).Commit("daily");
-        var second = await LoadAsync(table, new LoadOptions { Bookmark = "daily", Where = "FTHG > 3 OR season = '2425'" });
-
-        Assert.Equal(all.Where(m => m.Fthg > 3 || m.Season == "2425").Select(m => m.Id), Ids(first.Frame));
-        Assert.Equal(6, first.FilesRead);
-        Assert.Equal((0L, 0), (second.Frame.Rows.Count, second.FilesRead));
-    }
-
-    [Fact]
-    public async Task A_predicate_on_an_unknown_column_names_it_lists_the_columns_and_the_closest_name()
-    {
-        var table = await WriteAndCrawlAsync("csv", partitioned: true);
-
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => LoadAsync(table, new LoadOptions { Where = "season = '2324' AND FTHGX > 2" }));
-
-        Assert.Equal(
-            $"Column 'FTHGX' at position 21 of the predicate does not exist in {table}. Did you mean 'fthg'? Columns: id, date, hometeam, fthg, ftag, odds, corners, league, season.",
-            error.Message);
-    }
-
-    [Theory]
-    [InlineData("FTHG > 'two'", "The value 'two' at position 8 of the predicate is not a value of type int for column 'fthg' of lake_csv.matches. Give a value of type int, for example 42.")]
-    [InlineData("Odds < 'x'", "The value 'x' at position 8 of the predicate is not a value of type decimal(10,2) for column 'odds' of lake_csv.matches. Give a value of type decimal(10,2), for example 12.50.")]
-    [InlineData("Date >= '2022-13-01'", "The value '2022-13-01' at position 9 of the predicate is not a value of type date for column 'date' of lake_csv.matches. Give a value of type date, for example '2024-01-31'.")]
-    [InlineData("FTAG IN (1, 'many')", "The value 'many' at position 13 of the predicate is not a value of type int for column 'ftag' of lake_csv.matches. Give a value of type int, for example 42.")]
-    public async Task A_value_that_is_not_of_its_columns_type_is_refused_before_any_file_is_read(string where, string message)
-    {
-        var table = await WriteAndCrawlAsync("csv", partitioned: true);
-
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => LoadAsync(table, new LoadOptions { Where = where }));
-
-        Assert.Equal(message, error.Message);
-    }
-
-    [Fact]
-    public async Task Numbers_compare_as_numbers_dates_as_dates_and_text_as_text()
-    {
-        temp.Write("typed/t/a.csv", "n,d,s\n9,2024-01-09,b\n10,2024-01-10,B\n-1,2023-12-31,ab\n,,\n");
-        await new Crawler(catalog).CrawlAsync(new CrawlOptions { Path = temp.Combine("typed"), Database = "typed" });
-
-        async Task<List<string?>> Select(string where) =>
-            (await new TableLoader(catalog).LoadAsync("typed.t", new LoadOptions { Where = where, Columns = ["s"] })).Frame.Columns["s"].Cast<string?>().ToList();
-
-        Assert.Equal(["B"], await Select("n > 9"));
-        Assert.Equal(["B"], await Select("n > 9.5"));
-        Assert.Equal(["b", "B"], await Select("d > '2024-01-01'"));
-        Assert.Equal(["ab"], await Select("d < '2024-01-01'"));
-        Assert.Equal(["B"], await Select("s < 'a'"));
-        Assert.Equal(["b", "ab"], await Select("s LIKE '%b'"));
-        Assert.Equal([null], await Select("n IS NULL"));
-        Assert.Equal(["b", "B", "ab"], await Select("n <> 0"));
-        Assert.Equal(["b", "B", "ab"], await Select("NOT n = 0"));
     }
 
     private static List<int> Ids(DataFrame frame) => frame.Columns["id"].Cast<object>().Select(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)).ToList();

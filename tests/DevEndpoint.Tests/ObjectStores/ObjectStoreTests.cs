@@ -14,17 +14,17 @@ public sealed class ObjectStoreTests : IDisposable
     public async Task Listing_pages_through_more_objects_than_one_page_holds()
     {
         using var store = S3TestServer.Open(S3TestServer.Settings with { PageSize = 2 });
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync(store);
         foreach (var name in new[] { "a.csv", "b.csv", "c.csv", "d.csv", "sub/e.csv" })
         {
-            await S3TestServer.PutTextAsync(store, new S3Path(bucket, $"data/{name}"), name);
+            await S3TestServer.PutTextAsync(store, new S3Path(bucket.Name, $"data/{name}"), name);
         }
 
-        await S3TestServer.PutTextAsync(store, new S3Path(bucket, "other/f.csv"), "f");
+        await S3TestServer.PutTextAsync(store, new S3Path(bucket.Name, "other/f.csv"), "f");
 
-        var all = await store.ListAsync(new S3Path(bucket, "data/")).ToListAsync();
+        var all = await store.ListAsync(new S3Path(bucket.Name, "data/")).ToListAsync();
         var pages = store.ListPages;
-        var direct = await store.ListAsync(new S3Path(bucket, "data"), folder: true).ToListAsync();
+        var direct = await store.ListAsync(new S3Path(bucket.Name, "data"), folder: true).ToListAsync();
 
         Assert.Equal(["data/a.csv", "data/b.csv", "data/c.csv", "data/d.csv", "data/sub/e.csv"], all.Select(o => o.Path.Key));
         Assert.Equal(3, pages);
@@ -36,9 +36,9 @@ public sealed class ObjectStoreTests : IDisposable
     public async Task A_ranged_read_fetches_only_the_bytes_asked_for()
     {
         using var store = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync(store);
         var text = string.Concat(Enumerable.Range(0, 10_000).Select(i => (char)('a' + (i % 26))));
-        var path = new S3Path(bucket, "letters.txt");
+        var path = new S3Path(bucket.Name, "letters.txt");
         await S3TestServer.PutTextAsync(store, path, text);
         var before = store.BytesFetched;
 
@@ -54,9 +54,9 @@ public sealed class ObjectStoreTests : IDisposable
     public async Task A_streaming_read_and_a_download_give_the_whole_object()
     {
         using var store = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync(store);
         var text = string.Join('\n', Enumerable.Range(0, 50_000).Select(i => $"line {i}"));
-        var path = new S3Path(bucket, "lines.txt");
+        var path = new S3Path(bucket.Name, "lines.txt");
         await S3TestServer.PutTextAsync(store, path, text);
 
         string streamed;
@@ -77,12 +77,12 @@ public sealed class ObjectStoreTests : IDisposable
     public async Task A_file_above_the_threshold_is_uploaded_in_parts_and_reads_back_whole()
     {
         using var store = S3TestServer.Open(S3TestServer.Settings with { MultipartThreshold = 1 << 20, PartSize = ObjectStoreSettings.MinPartSize });
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync(store);
         var bytes = new byte[(int)ObjectStoreSettings.MinPartSize * 2 + 12_345];
         new Random(7).NextBytes(bytes);
         var local = folder.Combine("big.bin");
         await File.WriteAllBytesAsync(local, bytes);
-        var path = new S3Path(bucket, "big/big.bin");
+        var path = new S3Path(bucket.Name, "big/big.bin");
 
         var parts = await store.UploadAsync(local, path);
         var info = await store.GetInfoAsync(path);
@@ -109,12 +109,12 @@ public sealed class ObjectStoreTests : IDisposable
     public async Task A_missing_key_is_named_with_what_to_do()
     {
         using var store = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(store);
+        await using var bucket = await S3TestBucket.CreateAsync(store);
 
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => store.ReadRangeAsync(new S3Path(bucket, "gone.csv"), 0, 10));
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => store.ReadRangeAsync(new S3Path(bucket.Name, "gone.csv"), 0, 10));
 
         Assert.Equal(
-            $"s3://{bucket}/gone.csv does not exist at {S3TestServer.Endpoint}. Check the key (keys are case-sensitive); if the object was removed, crawl again.",
+            $"s3://{bucket.Name}/gone.csv does not exist at {S3TestServer.Endpoint}. Check the key (keys are case-sensitive); if the object was removed, crawl again.",
             error.Message);
     }
 
@@ -123,13 +123,13 @@ public sealed class ObjectStoreTests : IDisposable
     {
         const string secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYSECRETKEY";
         using var good = S3TestServer.Open();
-        var bucket = await S3TestServer.NewBucketAsync(good);
+        await using var bucket = await S3TestBucket.CreateAsync(good);
         using var store = new ObjectStore(S3TestServer.Settings, new BasicAWSCredentials("AKIAUNKNOWNKEY", secret));
 
-        var error = await Assert.ThrowsAsync<DevEndpointException>(() => store.ListAsync(new S3Path(bucket, "data/")).ToListAsync().AsTask());
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => store.ListAsync(new S3Path(bucket.Name, "data/")).ToListAsync().AsTask());
 
         Assert.Equal(
-            $"{S3TestServer.Endpoint} refused the credentials to list s3://{bucket}/data/ (InvalidAccessKeyId): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile).",
+            $"{S3TestServer.Endpoint} refused the credentials to list s3://{bucket.Name}/data/ (InvalidAccessKeyId): the access key id is unknown there or the secret key does not match it. Check the credentials the connection takes (its environment variable, credentials file or AWS profile).",
             error.Message);
         Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
     }

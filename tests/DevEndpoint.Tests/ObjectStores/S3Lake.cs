@@ -13,27 +13,24 @@ internal class S3Lake : IAsyncDisposable
 {
     public const string Connection = "lake";
 
-    protected S3Lake(ObjectStore store, string bucket)
+    private readonly S3TestBucket bucket;
+
+    protected S3Lake(S3TestBucket bucket)
     {
-        Store = store;
-        Bucket = bucket;
+        this.bucket = bucket;
         Catalog = DataCatalog.Open(Local.Combine("catalog.db"));
         S3TestServer.AddConnection(Catalog, Connection);
     }
 
     public TempFolder Local { get; } = new();
 
-    public ObjectStore Store { get; }
+    public ObjectStore Store => bucket.Store;
 
-    public string Bucket { get; }
+    public string Bucket => bucket.Name;
 
     public DataCatalog Catalog { get; }
 
-    public static async Task<S3Lake> CreateAsync()
-    {
-        var store = S3TestServer.Open();
-        return new S3Lake(store, await S3TestServer.NewBucketAsync(store));
-    }
+    public static async Task<S3Lake> CreateAsync() => new(await S3TestBucket.CreateAsync());
 
     /// <summary>The <c>s3://</c> path of a key in this lake's bucket.</summary>
     public string Path(string key) => $"s3://{Bucket}/{key}";
@@ -49,8 +46,7 @@ internal class S3Lake : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await S3TestServer.DeleteBucketAsync(Store, Bucket);
-        Store.Dispose();
+        await bucket.DisposeAsync();
         Local.Dispose();
         GC.SuppressFinalize(this);
     }

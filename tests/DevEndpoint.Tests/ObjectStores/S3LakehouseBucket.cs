@@ -25,19 +25,15 @@ internal sealed class S3LakehouseBucket : S3Lake
 
     public const string Hudi = "hudi_t";
 
-    private S3LakehouseBucket(ObjectStore store, string bucket)
-        : base(store, bucket)
+    private S3LakehouseBucket(S3TestBucket bucket)
+        : base(bucket)
     {
     }
 
     /// <summary>The local folder of the lake's tables.</summary>
     public string Lake => Local.Combine("lake");
 
-    public static new async Task<S3LakehouseBucket> CreateAsync()
-    {
-        var store = S3TestServer.Open();
-        return new S3LakehouseBucket(store, await S3TestServer.NewBucketAsync(store));
-    }
+    public static new async Task<S3LakehouseBucket> CreateAsync() => new(await S3TestBucket.CreateAsync());
 
     /// <summary>Writes the lake's tables to <see cref="Lake"/> on disk (each in a folder of its name) and uploads them under <c>lake/</c>.</summary>
     public async Task UploadLakeAsync()

@@ -83,6 +83,68 @@ public sealed partial class DeltaWriteTests
     }
 
     [Fact]
+    public async Task A_plain_write_to_an_object_store_without_a_catalog_is_refused_naming_what_reaches_it()
+    {
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = "s3://bucket/orders" }));
+
+        Assert.Equal(
+            "Cannot write to s3://bucket/orders: an object store is reached through a connection of the catalog. Make the FrameWriter with the catalog that holds the connection.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData(WriteMode.Overwrite, "overwrite")]
+    [InlineData(WriteMode.OverwriteTable, "overwrite-table")]
+    public async Task A_table_whose_property_delta_appendOnly_is_true_refuses_an_overwrite_and_keeps_its_files(WriteMode mode, string name)
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("t");
+        await new FrameWriter().WriteAsync(Numbers(0, 3), Delta(path, WriteMode.Append));
+        // The table property a Spark "ALTER TABLE t SET TBLPROPERTIES ('delta.appendOnly' = 'true')" writes into the metadata action.
+        var commit = Path.Combine(path, "_delta_log", "00000000000000000000.json");
+        var actions = File.ReadAllLines(commit).Select(line =>
+        {
+            var action = System.Text.Json.Nodes.JsonNode.Parse(line)!.AsObject();
+            if (action["metaData"] is { } metadata)
+            {
+                metadata["configuration"] = new System.Text.Json.Nodes.JsonObject { ["delta.appendOnly"] = "true" };
+            }
+
+            return action.ToJsonString();
+        });
+        File.WriteAllLines(commit, actions);
+        var before = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter().WriteAsync(Numbers(10, 1), Delta(path, mode)));
+        var after = Directory.GetFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var appended = await new FrameWriter().WriteAsync(Numbers(3, 1), Delta(path, WriteMode.Append));
+
+        Assert.Equal($"Cannot {name} Delta table '{path}': its property delta.appendOnly is true, so its files may only be added to. Use mode append.", error.Message);
+        Assert.Equal(before, after);
+        Assert.Equal(1L, appended.DeltaVersion);
+    }
+
+    [Fact]
+    public async Task A_delta_write_naming_a_catalog_table_of_another_format_at_its_folder_is_refused_and_writes_nothing()
+    {
+        using var temp = new TempFolder();
+        var catalog = DataCatalog.Open(temp.Combine("catalog.db"));
+        var path = temp.Combine("t");
+        await new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), new WriteOptions { Path = path, Format = WriteFormat.Parquet, CatalogTable = "lake.t" });
+        // The Parquet files are gone; the table that describes them is still in the catalog.
+        Directory.Delete(path, recursive: true);
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new FrameWriter(catalog).WriteAsync(WrittenFrames.Orders(), Delta(path, WriteMode.Append) with { CatalogTable = "lake.t" }));
+
+        Assert.Equal(
+            "Table lake.t is classified as 'parquet', not as a Delta table; a Delta commit in its folder would leave it describing files the log does not list. "
+            + "Name another table, or replace the whole table with mode overwrite-table.",
+            error.Message);
+        Assert.False(Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path, "*", SearchOption.AllDirectories).Any());
+        Assert.Equal("parquet", catalog.GetTable(new TableName("lake", "t")).Parameter("classification"));
+    }
+
+    [Fact]
     public async Task Of_two_appends_at_once_one_commits_first_and_the_other_retries_at_the_next_version()
     {
         using var temp = new TempFolder();

@@ -48,6 +48,9 @@ internal sealed partial class PostgresEngine : DatabaseEngine
         return exception switch
         {
             PostgresException { SqlState: "28P01" or "28000" } => Refused(connection, login, login.User ?? builder.Username),
+            // Npgsql's own refusal, before it sends anything: the server asked for a password and the login has none.
+            NpgsqlException when login.Password is null && exception.Message.StartsWith("No password has been provided", StringComparison.Ordinal) =>
+                Refused(connection, login, login.User ?? builder.Username),
             PostgresException { SqlState: "3D000" } => NoDatabase(builder.Database),
             NpgsqlException { InnerException: SocketException or TimeoutException } => Unreachable($"{builder.Host ?? "localhost"}:{builder.Port}"),
             _ => null,

@@ -122,7 +122,13 @@ public sealed class DatabaseCrawlerTests
             logged.Result.Notices.Select(n => $"{n.Table}: {n.Message}"));
         Assert.Equal((TableChange.Updated, TableChange.Deprecated), (updated.Table("main_a").Change, updated.Table("main_b").Change));
         Assert.Equal(updated.Result.Run.RunId, deprecated);
+        Assert.Contains(
+            $"main_b: main/b is no longer in the database; the table was marked {Crawler.DeprecatedParameter} = {deprecated} (delete behavior deprecate)",
+            updated.Result.Notices.Select(n => $"{n.Table}: {n.Message}"));
         Assert.Equal((TableChange.Deleted, TableChange.Deleted), (deleted.Table("main_b").Change, deleted.Table("main_c").Change));
+        Assert.Equal(
+            ["main_b: main/b is no longer in the database; the table was deleted (delete behavior delete)", "main_c: main/c is no longer in the database; the table was deleted (delete behavior delete)"],
+            deleted.Result.Notices.Select(n => $"{n.Table}: {n.Message}"));
         Assert.Equal(["main_a"], db.Catalog.GetTables("src").Select(t => t.Name));
         Assert.Equal(2, db.Catalog.GetTableVersions(TableName.Parse("src.main_a")).Count);
     }

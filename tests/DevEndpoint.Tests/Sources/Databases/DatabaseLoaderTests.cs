@@ -113,7 +113,7 @@ public sealed class DatabaseLoaderTests
     public async Task Load_errors_name_the_column_value_or_table_and_what_to_do()
     {
         await using var db = await ScratchDatabase.CreateAsync(ConnectionTypes.Postgres);
-        await db.ExecuteAsync("CREATE TABLE gone (id int, label text); CREATE TABLE kept (id int, day date);");
+        await db.ExecuteAsync("CREATE TABLE gone (id int, label text); CREATE TABLE kept (id int, day date, ok boolean);");
         await db.CrawlAsync();
         await db.ExecuteAsync("DROP TABLE gone");
         var loader = new TableLoader(db.Catalog);
@@ -125,7 +125,7 @@ public sealed class DatabaseLoaderTests
         Assert.Equal(
             $"Table {gone} reads shop/{db.Name}/gone through connection 'src', and {TestServers.Target(ConnectionTypes.Postgres)} has no such table any more. Crawl the connection again, or remove the table from the catalog.",
             await Error(gone, new LoadOptions()));
-        Assert.Equal($"Column 'dy' at position 1 of the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
+        Assert.Equal($"Column 'dy' at position 1 of the predicate does not exist in {kept}. Did you mean 'day'? Columns: id, day, ok.", await Error(kept, new LoadOptions { Where = "dy = '2024-01-01'" }));
         Assert.Equal(
             $"The value '2024-13-01' in the predicate is not a value of type date for column 'day' of {kept}. Give a value of type date, for example '2024-01-31'.",
             await Error(kept, new LoadOptions { Where = "day > '2024-13-01'" }));
@@ -133,6 +133,11 @@ public sealed class DatabaseLoaderTests
             $"Column 'day' of {kept} is date; --hash-field splits a read by a numeric column's range. Give a number column, such as the primary key.",
             await Error(kept, new LoadOptions { HashField = "day" }));
         Assert.Equal($"{kept} is a database table; sampling is for files. Use --where or --limit to load part of it.", await Error(kept, new LoadOptions { SampleFraction = 0.5 }));
+        Assert.Equal($"--hash-partitions splits the read of {kept} by a numeric column: name it with --hash-field.", await Error(kept, new LoadOptions { HashPartitions = 4 }));
+        Assert.Equal("--hash-partitions must be 1 or more; got 0.", await Error(kept, new LoadOptions { HashField = "id", HashPartitions = 0 }));
+        Assert.Equal(
+            $"Column 'ok' of {kept} is boolean; a bookmark key must be a column whose values only grow: a number, a date, a timestamp or text.",
+            await Error(kept, new LoadOptions { BookmarkKey = "ok" }));
     }
 
     [ServerFact(ConnectionTypes.MySql)]
@@ -162,6 +167,25 @@ public sealed class DatabaseLoaderTests
         {
             Environment.SetEnvironmentVariable(variable, null);
         }
+    }
+
+    [ServerFact(ConnectionTypes.Postgres)]
+    public async Task A_connection_without_a_password_to_a_server_that_asks_for_one_says_to_name_the_variable_that_holds_it()
+    {
+        await using var db = await ScratchDatabase.CreateAsync(ConnectionTypes.Postgres);
+        await db.ExecuteAsync("CREATE TABLE t (id int)");
+        await db.CrawlAsync();
+        db.Catalog.Update(u =>
+        {
+            u.DeleteConnection("src");
+            u.PutConnection(db.Connection with { PasswordEnv = null });
+        });
+
+        var error = await Assert.ThrowsAsync<DevEndpointException>(() => new TableLoader(db.Catalog).LoadAsync($"src.{db.TableName("t")}"));
+
+        Assert.Equal(
+            $"Cannot connect to {TestServers.Target(ConnectionTypes.Postgres)} with connection 'src': the server refused user 'devendpoint_test' without a password. Name the environment variable that holds it with --password-env <VAR>.",
+            error.Message);
     }
 
     private static List<long> Ids(DataFrame frame) => frame.Columns["id"].Cast<object>().Select(v => Convert.ToInt64(v, CultureInfo.InvariantCulture)).ToList();
