@@ -15,9 +15,22 @@ internal static partial class CsvSniffer
         var text = sample.Text;
         var start = text.Length <= DialectSampleChars ? text : text[..DialectSampleChars];
         var startComplete = sample.Complete && start.Length == text.Length;
-        var winner = Candidates(start)
+        // A delimiter the start does not hold splits nothing: its records have one column, which no dialect may have.
+        var scores = Candidates(start, CsvDialect.CandidateDelimiters.Where(d => start.Contains(d, StringComparison.Ordinal)))
             .Select((dialect, order) => Score(start, startComplete, dialect, options.MaxRecords, order))
             .Where(s => s.Records.Count > 0 && s.Columns >= 2 && s.Consistency >= MinimumConsistency)
+            .ToList();
+        // Other delimiters rank below the usual ones at the same consistency and quote errors: once a usual one splits
+        // every record without a quote error, none of them can win, so they are not looked for.
+        if (!scores.Any(s => s.Consistency >= 1.0 && s.QuoteErrors == 0))
+        {
+            var order = scores.Count == 0 ? 0 : scores[^1].Order + 1;
+            scores.AddRange(Candidates(start, OtherDelimiters(start))
+                .Select((dialect, i) => Score(start, startComplete, dialect, options.MaxRecords, order + i))
+                .Where(s => s.Records.Count > 0 && s.Columns >= 2 && s.Consistency >= MinimumConsistency));
+        }
+
+        var winner = scores
             .OrderByDescending(s => s.Consistency)
             .ThenBy(s => s.QuoteErrors)
             .ThenByDescending(s => CsvDialect.CandidateDelimiters.Contains(s.Dialect.Delimiter))
