@@ -129,9 +129,12 @@ internal sealed record InferredType(
     /// <summary>Adds fields to a field list: a new name goes last, a known one widens its type. Returns the list.</summary>
     public static List<KeyValuePair<string, InferredType>> MergeFields(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
     {
+        var position = 0;
         foreach (var field in more)
         {
-            var index = IndexOf(fields, field.Key);
+            // Records mostly list their fields in the same order: the field at the same position is tried first (names are unique).
+            var index = position < fields.Count && fields[position].Key == field.Key ? position : IndexOf(fields, field.Key);
+            position++;
             if (index < 0)
             {
                 fields.Add(field);

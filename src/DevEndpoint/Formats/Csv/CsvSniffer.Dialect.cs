@@ -80,9 +80,17 @@ internal static partial class CsvSniffer
         }
 
         var tail = records.Skip(Math.Min(MaxPreambleRecords, records.Count / 2)).ToList();
-        var columns = tail.SelectMany(r => new[] { r.Length, FilledLength(r) })
-            .Distinct()
-            .Where(c => c > 0)
+        // Each record's field count and filled length are the column counts tried (their order does not matter: the
+        // ordering below ends on the count itself).
+        var counts = new HashSet<int>();
+        foreach (var record in tail)
+        {
+            counts.Add(record.Length);
+            counts.Add(FilledLength(record));
+        }
+
+        counts.Remove(0);
+        var columns = counts
             .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c)), FitsAll: records.Count(r => Fits(r, c))))
             .OrderByDescending(c => c.Fits)
             .ThenByDescending(c => c.FitsAll)

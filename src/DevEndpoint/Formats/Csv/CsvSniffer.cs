@@ -93,7 +93,7 @@ internal static partial class CsvSniffer
         var types = hasHeader ? below.Types(width) : InferTypes(data, width);
         for (var i = 0; i < width; i++)
         {
-            if (types[i].Kind == TypeKind.String && DateFormats.Infer(ColumnValues(data, i)) is var (pattern, hasTime))
+            if (types[i].Kind == TypeKind.String && MayBeDates(data, i) && DateFormats.Infer(ColumnValues(data, i)) is var (pattern, hasTime))
             {
                 types[i] = hasTime ? InferredType.Timestamp : InferredType.Date;
                 dateFormats[names[i]] = pattern;
@@ -152,4 +152,28 @@ internal static partial class CsvSniffer
 
     private static List<string> ColumnValues(List<string[]> data, int column) =>
         data.Where(r => column < r.Length && !TextValues.IsNull(r[column])).Select(r => r[column].Trim()).ToList();
+
+    /// <summary>
+    /// Whether a column's values could be dates for <see cref="DateFormats.Infer"/>: it has some, and each is 6 to 40
+    /// characters starting with a digit (the values it turns away at once are turned away here without a list).
+    /// </summary>
+    private static bool MayBeDates(List<string[]> data, int column)
+    {
+        var any = false;
+        foreach (var record in data)
+        {
+            if (column < record.Length && !TextValues.IsNull(record[column]))
+            {
+                var value = record[column].AsSpan().Trim();
+                if (value.Length is < 6 or > 40 || !char.IsAsciiDigit(value[0]))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 }
