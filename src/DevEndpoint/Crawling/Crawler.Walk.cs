@@ -132,13 +132,15 @@ public sealed partial class Crawler
                 return;
             }
 
-            if (file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            // The listing's status tells links apart without reading each file's link target; a link's size is its target's.
+            var isLink = file.Attributes.HasFlag(FileAttributes.ReparsePoint);
+            if (isLink && file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
             {
                 skipped.Add(new SkippedFile(path, $"broken symbolic link to {target}: not followed"));
                 return;
             }
 
-            var size = new FileInfo(file.FullName).Length;
+            var size = isLink ? new FileInfo(file.FullName).Length : file.Length;
             if (size == 0)
             {
                 skipped.Add(new SkippedFile(path, "the file is empty."));

@@ -10,10 +10,15 @@ internal sealed class FileProbe
     /// <summary>How many raw bytes <see cref="Head"/> holds at most.</summary>
     public const int HeadLength = 4096;
 
-    private readonly Lazy<TextSample> text;
+    /// <summary>A local file of at most this many bytes is read whole when it is opened: its sample needs no second opening.</summary>
+    private const int WholeLength = 64 * 1024;
 
-    private FileProbe(FileSource source, string path, long size, byte[] head, string compression, SampleOptions options)
+    private readonly Lazy<TextSample> text;
+    private readonly byte[]? whole;
+
+    private FileProbe(FileSource source, string path, long size, byte[] head, byte[]? whole, string compression, SampleOptions options)
     {
+        this.whole = whole;
         Source = source;
         Path = path;
         Size = size;
@@ -45,8 +50,8 @@ internal sealed class FileProbe
 
     public static FileProbe Open(FileSource source, string path, SampleOptions options)
     {
-        var (head, length) = source.ReadHeadAndLength(path, HeadLength);
-        return new FileProbe(source, path, length, head, Formats.Compression.Detect(head), options);
+        var (head, length, whole) = source.ReadStart(path, HeadLength, WholeLength);
+        return new FileProbe(source, path, length, head, whole, Formats.Compression.Detect(head), options);
     }
 
     /// <summary>Opens the whole file (as stored) as a seekable stream; from an object store, only what is read is fetched.</summary>
@@ -56,7 +61,9 @@ internal sealed class FileProbe
     {
         try
         {
-            return TextSample.Read(Source, Path, Compression, Options.MaxBytes);
+            return whole is null
+                ? TextSample.Read(Source, Path, Compression, Options.MaxBytes)
+                : TextSample.Read(new MemoryStream(whole, writable: false), Compression, Options.MaxBytes);
         }
         catch (InvalidDataException e)
         {

@@ -19,8 +19,11 @@ internal abstract class FileSource
     /// <summary>A file's size in bytes.</summary>
     public abstract long Length(string path);
 
-    /// <summary>The first <paramref name="count"/> bytes of a file (fewer when the file is shorter), and its size.</summary>
-    public virtual (byte[] Head, long Length) ReadHeadAndLength(string path, int count) => (ReadHead(path, count), Length(path));
+    /// <summary>
+    /// The first <paramref name="count"/> bytes of a file (fewer when the file is shorter), its size, and all its bytes
+    /// when it holds no more than <paramref name="wholeUpTo"/> and the source reads them at no extra cost (else <c>null</c>).
+    /// </summary>
+    public virtual (byte[] Head, long Length, byte[]? Whole) ReadStart(string path, int count, int wholeUpTo) => (ReadHead(path, count), Length(path), null);
 
     private sealed class LocalFiles : FileSource
     {
@@ -31,20 +34,23 @@ internal abstract class FileSource
 
         public override long Length(string path) => new FileInfo(path).Length;
 
-        /// <summary>Both from one opening of the file, read without a stream.</summary>
-        public override (byte[] Head, long Length) ReadHeadAndLength(string path, int count)
+        /// <summary>All from one opening of the file, read without a stream; a small file is read whole.</summary>
+        public override (byte[] Head, long Length, byte[]? Whole) ReadStart(string path, int count, int wholeUpTo)
         {
             using var handle = File.OpenHandle(path);
             var length = RandomAccess.GetLength(handle);
-            var head = new byte[Math.Min(count, length)];
+            var whole = length <= wholeUpTo;
+            var bytes = new byte[whole ? length : Math.Min(count, length)];
             var total = 0;
             int read;
-            while (total < head.Length && (read = RandomAccess.Read(handle, head.AsSpan(total), total)) > 0)
+            while (total < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(total), total)) > 0)
             {
                 total += read;
             }
 
-            return (total == head.Length ? head : head[..total], length);
+            // A file that shrank while it was read is not taken whole: a later reading sees what it holds then.
+            var head = total <= count && total == bytes.Length ? bytes : bytes[..Math.Min(total, count)];
+            return (head, length, whole && total == bytes.Length ? bytes : null);
         }
     }
 }

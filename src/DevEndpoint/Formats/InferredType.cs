@@ -42,10 +42,34 @@ internal sealed record InferredType(
     private const int MaxDecimalPrecision = 38;
     private const int MaxInferredScale = 6;
 
+    /// <summary>The int and bigint types by digit count, shared: inference meets them once per value.</summary>
+    private static readonly InferredType[] Ints = [.. Enumerable.Range(0, MaxDecimalPrecision + 1).Select(d => new InferredType(TypeKind.Int, d))];
+
+    private static readonly InferredType[] BigInts = [.. Enumerable.Range(0, MaxDecimalPrecision + 1).Select(d => new InferredType(TypeKind.BigInt, d))];
+
+    /// <summary>The type of an integer of <paramref name="digits"/> digits (an optional sign first): fewer than ten always fit an int.</summary>
     public static InferredType Integer(string text, int digits) =>
-        !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? new(TypeKind.Decimal, digits)
-        : value is >= int.MinValue and <= int.MaxValue ? new(TypeKind.Int, digits)
-        : new(TypeKind.BigInt, digits);
+        digits < 10 ? WholeNumber(TypeKind.Int, digits)
+        : !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? new(TypeKind.Decimal, digits)
+        : WholeNumber(value is >= int.MinValue and <= int.MaxValue ? TypeKind.Int : TypeKind.BigInt, digits);
+
+    /// <summary>The decimal types met so far, by integer digits and scale (filled as they are met; any copy is equal).</summary>
+    private static readonly InferredType?[] Decimals = new InferredType?[(MaxDecimalPrecision + 1) * (MaxDecimalPrecision + 1)];
+
+    private static InferredType WholeNumber(TypeKind kind, int digits) =>
+        (uint)digits < (uint)Ints.Length ? (kind == TypeKind.Int ? Ints : BigInts)[digits] : new(kind, digits);
+
+    /// <summary>The type of a decimal number of <paramref name="integerDigits"/> digits before its point and <paramref name="scale"/> after it.</summary>
+    public static InferredType DecimalNumber(int integerDigits, int scale)
+    {
+        if ((uint)integerDigits > MaxDecimalPrecision || (uint)scale > MaxDecimalPrecision)
+        {
+            return new(TypeKind.Decimal, integerDigits, scale);
+        }
+
+        ref var known = ref Decimals[(integerDigits * (MaxDecimalPrecision + 1)) + scale];
+        return known ??= new(TypeKind.Decimal, integerDigits, scale);
+    }
 
     public InferredType Widen(InferredType other)
     {
@@ -64,11 +88,11 @@ internal sealed record InferredType(
             var digits = Math.Max(IntegerDigits, other.IntegerDigits);
             if (Kind is TypeKind.Int or TypeKind.BigInt && other.Kind is TypeKind.Int or TypeKind.BigInt)
             {
-                return Kind == TypeKind.BigInt || other.Kind == TypeKind.BigInt ? new(TypeKind.BigInt, digits) : new(TypeKind.Int, digits);
+                return WholeNumber(Kind == TypeKind.BigInt || other.Kind == TypeKind.BigInt ? TypeKind.BigInt : TypeKind.Int, digits);
             }
 
             // Exact numbers stay exact: the widest integer part and the widest fraction ("1.5" and "2.25" make decimal(10,2)).
-            return new(TypeKind.Decimal, digits, Math.Max(Scale, other.Scale));
+            return DecimalNumber(digits, Math.Max(Scale, other.Scale));
         }
 
         if (IsNumber(Kind) && IsNumber(other.Kind))
@@ -105,9 +129,12 @@ internal sealed record InferredType(
     /// <summary>Adds fields to a field list: a new name goes last, a known one widens its type. Returns the list.</summary>
     public static List<KeyValuePair<string, InferredType>> MergeFields(List<KeyValuePair<string, InferredType>> fields, IEnumerable<KeyValuePair<string, InferredType>> more)
     {
+        var position = 0;
         foreach (var field in more)
         {
-            var index = IndexOf(fields, field.Key);
+            // Records mostly list their fields in the same order: the field at the same position is tried first (names are unique).
+            var index = position < fields.Count && fields[position].Key == field.Key ? position : IndexOf(fields, field.Key);
+            position++;
             if (index < 0)
             {
                 fields.Add(field);

@@ -8,8 +8,6 @@ namespace DevEndpoint.Formats;
 /// </summary>
 internal sealed record TextSample(string Text, bool Complete, long SampledBytes, long StoredBytesRead, long FileSize)
 {
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The encoding's name (Java's charset names, as Hive's <c>serialization.encoding</c> takes them: <c>UTF-8</c>, <c>UTF-16LE</c>, <c>UTF-16BE</c>, <c>ISO-8859-1</c>).</summary>
     public string Encoding { get; init; } = "UTF-8";
 
@@ -17,6 +15,12 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
     {
         // An uncompressed local file is read straight into the sample's buffer, without a buffer of the stream's own.
         using var file = source.OpenRead(path, source == FileSource.Local && compression == Compression.None ? 1 : 1 << 16);
+        return Read(file, compression, maxBytes);
+    }
+
+    /// <summary>The sample of a file opened as <paramref name="file"/> (a seekable stream of its stored bytes, read from its start).</summary>
+    public static TextSample Read(Stream file, string compression, int maxBytes)
+    {
         using var stream = Compression.Decompress(file, compression, leaveOpen: true);
         // An uncompressed file needs no more than its size; a compressed one grows the buffer as it decompresses.
         var limit = maxBytes + 1;
@@ -86,14 +90,8 @@ internal sealed record TextSample(string Text, bool Complete, long SampledBytes,
             checkedLength = Math.Max(0, checkedLength - 1);
         }
 
-        try
-        {
-            StrictUtf8.GetCharCount(bytes[..checkedLength]);
-            return (System.Text.Encoding.UTF8.GetString(bytes), "UTF-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (System.Text.Encoding.Latin1.GetString(bytes), "ISO-8859-1");
-        }
+        return System.Text.Unicode.Utf8.IsValid(bytes[..checkedLength])
+            ? (System.Text.Encoding.UTF8.GetString(bytes), "UTF-8")
+            : (System.Text.Encoding.Latin1.GetString(bytes), "ISO-8859-1");
     }
 }

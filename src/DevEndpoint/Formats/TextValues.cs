@@ -21,7 +21,8 @@ internal static class TextValues
         "yyyy-MM-dd HH:mm:sszz", "yyyy-MM-dd'T'HH:mm:sszz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz",
     ];
 
-    public static bool IsNull(string text) => NullTokens.Contains(text);
+    /// <summary>Whether a text is one of <see cref="NullTokens"/> (compared by length first, without hashing).</summary>
+    public static bool IsNull(string text) => text is "" or "NULL" or "null" or "NA" or "N/A" or "\\N";
 
     public static bool TryParseBoolean(string text, out bool value)
     {
@@ -171,7 +172,7 @@ internal static class TextValues
             var fraction = scale - 1;
             if (scale == rest.Length && fraction > 0)
             {
-                return new InferredType(TypeKind.Decimal, integerDigits, fraction);
+                return InferredType.DecimalNumber(integerDigits, fraction);
             }
         }
 

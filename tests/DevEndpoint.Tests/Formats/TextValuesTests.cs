@@ -71,6 +71,34 @@ public sealed class TextValuesTests
         Assert.Equal(InferredType.Null, TextValues.Infer(text));
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("Null")]
+    [InlineData("NaN")]
+    [InlineData("n/a")]
+    [InlineData("\\n")]
+    [InlineData("NULLS")]
+    public void Texts_that_are_no_null_token_are_not_nulls(string text)
+    {
+        Assert.False(TextValues.NullTokens.Contains(text));
+        Assert.False(TextValues.IsNull(text));
+    }
+
+    [Theory]
+    [InlineData("999999999", "int", 9)]
+    [InlineData("-999999999", "int", 9)]
+    [InlineData("1000000000", "int", 10)]
+    [InlineData("-2147483648", "int", 10)]
+    [InlineData("-2147483649", "bigint", 10)]
+    [InlineData("9223372036854775807", "bigint", 19)]
+    public void Integers_around_the_int_range_get_their_type_and_digits(string text, string expected, int digits)
+    {
+        var type = TextValues.Infer(text);
+
+        Assert.Equal((expected, digits), (type.ToHiveType(), type.IntegerDigits));
+        Assert.Equal(type, type.Widen(TextValues.Infer(text)));
+    }
+
     [Fact]
     public void A_timestamp_with_a_zone_is_converted_to_utc()
     {

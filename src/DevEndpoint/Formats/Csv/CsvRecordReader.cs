@@ -8,7 +8,8 @@ namespace DevEndpoint.Formats.Csv;
 /// </summary>
 internal sealed class CsvRecordReader
 {
-    private readonly TextReader reader;
+    private readonly TextReader? reader;
+    private readonly string? text;
     private readonly char delimiter;
     private readonly char quote;
     private readonly char escape;
@@ -16,11 +17,24 @@ internal sealed class CsvRecordReader
     private readonly StringBuilder field = new();
     private int line;
     private int peeked = -2;
+    private int position;
 
     /// <param name="firstLine">The line number of the reader's first line (1-based), when lines before it were skipped.</param>
     public CsvRecordReader(TextReader reader, CsvDialect dialect, int firstLine = 1)
+        : this(dialect, firstLine)
     {
         this.reader = reader;
+    }
+
+    /// <summary>Reads the records of a text held whole: unquoted fields are cut from it rather than built character by character.</summary>
+    public CsvRecordReader(string text, CsvDialect dialect)
+        : this(dialect, 1)
+    {
+        this.text = text;
+    }
+
+    private CsvRecordReader(CsvDialect dialect, int firstLine)
+    {
         delimiter = dialect.Delimiter;
         quote = dialect.Quote;
         escape = dialect.Escape;
@@ -96,13 +110,21 @@ internal sealed class CsvRecordReader
                 }
             }
 
-            while (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+            if (text is not null && !quoted)
             {
-                field.Append((char)c);
-                c = Next();
+                fields.Add(CutPlain(text, ref c));
+            }
+            else
+            {
+                while (c >= 0 && c != delimiter && c != '\n' && c != '\r')
+                {
+                    field.Append((char)c);
+                    c = Next();
+                }
+
+                fields.Add(field.ToString());
             }
 
-            fields.Add(field.ToString());
             Quoted.Add(quoted);
             if (c == delimiter)
             {
@@ -169,8 +191,32 @@ internal sealed class CsvRecordReader
         }
     }
 
+    /// <summary>
+    /// An unquoted field of <see cref="text"/> that starts with <paramref name="c"/> (already read), up to the next
+    /// delimiter or line break, which it leaves in <paramref name="c"/>.
+    /// </summary>
+    private string CutPlain(string text, ref int c)
+    {
+        if (c < 0 || c == delimiter || c == '\n' || c == '\r')
+        {
+            return string.Empty;
+        }
+
+        var start = position - 1;
+        var length = text.AsSpan(position).IndexOfAny(delimiter, '\n', '\r');
+        var end = length < 0 ? text.Length : position + length;
+        position = end;
+        c = Next();
+        return text[start..end];
+    }
+
     private int Next()
     {
+        if (text is not null)
+        {
+            return position < text.Length ? text[position++] : -1;
+        }
+
         if (peeked != -2)
         {
             var value = peeked;
@@ -178,14 +224,19 @@ internal sealed class CsvRecordReader
             return value;
         }
 
-        return reader.Read();
+        return reader!.Read();
     }
 
     private int Peek()
     {
+        if (text is not null)
+        {
+            return position < text.Length ? text[position] : -1;
+        }
+
         if (peeked == -2)
         {
-            peeked = reader.Read();
+            peeked = reader!.Read();
         }
 
         return peeked;

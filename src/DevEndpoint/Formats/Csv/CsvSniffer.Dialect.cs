@@ -9,8 +9,8 @@ internal static partial class CsvSniffer
     /// <summary>At most this many leading records are taken for a preamble (titles, notes, blank lines); see <see cref="Preamble"/>.</summary>
     private const int MaxPreambleRecords = 20;
 
-    /// <summary>The dialects worth trying on the start of a sample: quote, escape and comment characters only where they occur.</summary>
-    private static IEnumerable<CsvDialect> Candidates(string start)
+    /// <summary>The dialects of these delimiters worth trying on the start of a sample: quote, escape and comment characters only where they occur.</summary>
+    private static IEnumerable<CsvDialect> Candidates(string start, IEnumerable<char> delimiters)
     {
         var quotes = new List<char> { '"' };
         if (start.Contains('\'', StringComparison.Ordinal))
@@ -19,8 +19,7 @@ internal static partial class CsvSniffer
         }
 
         char?[] comments = start.Contains('#', StringComparison.Ordinal) ? [null, '#'] : [null];
-        // A delimiter the start does not hold splits nothing: its records have one column, which no dialect may have.
-        foreach (var delimiter in CsvDialect.CandidateDelimiters.Where(d => start.Contains(d, StringComparison.Ordinal)).Concat(OtherDelimiters(start)))
+        foreach (var delimiter in delimiters)
         {
             foreach (var quote in quotes)
             {
@@ -60,7 +59,7 @@ internal static partial class CsvSniffer
     /// <summary>Reads records with one dialect and measures how consistently they split after any preamble.</summary>
     private static Candidate Score(string text, bool complete, CsvDialect dialect, int maxRecords, int order)
     {
-        var reader = new CsvRecordReader(new StringReader(text), dialect);
+        var reader = new CsvRecordReader(text, dialect);
         var records = new List<string[]>();
         var lines = new List<int>();
         var fields = new List<string>();
@@ -81,9 +80,17 @@ internal static partial class CsvSniffer
         }
 
         var tail = records.Skip(Math.Min(MaxPreambleRecords, records.Count / 2)).ToList();
-        var columns = tail.SelectMany(r => new[] { r.Length, FilledLength(r) })
-            .Distinct()
-            .Where(c => c > 0)
+        // Each record's field count and filled length are the column counts tried (their order does not matter: the
+        // ordering below ends on the count itself).
+        var counts = new HashSet<int>();
+        foreach (var record in tail)
+        {
+            counts.Add(record.Length);
+            counts.Add(FilledLength(record));
+        }
+
+        counts.Remove(0);
+        var columns = counts
             .Select(c => (Columns: c, Fits: tail.Count(r => Fits(r, c)), FitsAll: records.Count(r => Fits(r, c))))
             .OrderByDescending(c => c.Fits)
             .ThenByDescending(c => c.FitsAll)

@@ -39,7 +39,7 @@ internal static partial class CsvSniffer
             return true;
         }
 
-        if (Enumerable.Range(0, first.Length).Any(i => DateFormats.Infer(ColumnValues(data, i)) is not null))
+        if (Enumerable.Range(0, first.Length).Any(i => MayBeDates(data, i) && DateFormats.Infer(ColumnValues(data, i)) is not null))
         {
             return true;
         }

@@ -15,9 +15,22 @@ internal static partial class CsvSniffer
         var text = sample.Text;
         var start = text.Length <= DialectSampleChars ? text : text[..DialectSampleChars];
         var startComplete = sample.Complete && start.Length == text.Length;
-        var winner = Candidates(start)
+        // A delimiter the start does not hold splits nothing: its records have one column, which no dialect may have.
+        var scores = Candidates(start, CsvDialect.CandidateDelimiters.Where(d => start.Contains(d, StringComparison.Ordinal)))
             .Select((dialect, order) => Score(start, startComplete, dialect, options.MaxRecords, order))
             .Where(s => s.Records.Count > 0 && s.Columns >= 2 && s.Consistency >= MinimumConsistency)
+            .ToList();
+        // Other delimiters rank below the usual ones at the same consistency and quote errors: once a usual one splits
+        // every record without a quote error, none of them can win, so they are not looked for.
+        if (!scores.Any(s => s.Consistency >= 1.0 && s.QuoteErrors == 0))
+        {
+            var order = scores.Count == 0 ? 0 : scores[^1].Order + 1;
+            scores.AddRange(Candidates(start, OtherDelimiters(start))
+                .Select((dialect, i) => Score(start, startComplete, dialect, options.MaxRecords, order + i))
+                .Where(s => s.Records.Count > 0 && s.Columns >= 2 && s.Consistency >= MinimumConsistency));
+        }
+
+        var winner = scores
             .OrderByDescending(s => s.Consistency)
             .ThenBy(s => s.QuoteErrors)
             .ThenByDescending(s => CsvDialect.CandidateDelimiters.Contains(s.Dialect.Delimiter))
@@ -80,7 +93,7 @@ internal static partial class CsvSniffer
         var types = hasHeader ? below.Types(width) : InferTypes(data, width);
         for (var i = 0; i < width; i++)
         {
-            if (types[i].Kind == TypeKind.String && DateFormats.Infer(ColumnValues(data, i)) is var (pattern, hasTime))
+            if (types[i].Kind == TypeKind.String && MayBeDates(data, i) && DateFormats.Infer(ColumnValues(data, i)) is var (pattern, hasTime))
             {
                 types[i] = hasTime ? InferredType.Timestamp : InferredType.Date;
                 dateFormats[names[i]] = pattern;
@@ -139,4 +152,28 @@ internal static partial class CsvSniffer
 
     private static List<string> ColumnValues(List<string[]> data, int column) =>
         data.Where(r => column < r.Length && !TextValues.IsNull(r[column])).Select(r => r[column].Trim()).ToList();
+
+    /// <summary>
+    /// Whether a column's values could be dates for <see cref="DateFormats.Infer"/>: it has some, and each is 6 to 40
+    /// characters starting with a digit (the values it turns away at once are turned away here without a list).
+    /// </summary>
+    private static bool MayBeDates(List<string[]> data, int column)
+    {
+        var any = false;
+        foreach (var record in data)
+        {
+            if (column < record.Length && !TextValues.IsNull(record[column]))
+            {
+                var value = record[column].AsSpan().Trim();
+                if (value.Length is < 6 or > 40 || !char.IsAsciiDigit(value[0]))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
 }

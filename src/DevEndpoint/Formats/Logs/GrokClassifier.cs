@@ -6,9 +6,10 @@ namespace DevEndpoint.Formats.Logs;
 /// Log files whose lines match a grok pattern, one record per line. Its certainty is the fraction of sampled lines that
 /// match (1.0 when all do); a file none of whose first lines match is not this format. A custom classifier's
 /// <paramref name="customPatterns"/> (the text the pattern was compiled with) are recorded beside the pattern, so that a
-/// load compiles the same pattern.
+/// load compiles the same pattern. <paramref name="mayMatch"/>, when given, is a test every line the pattern matches
+/// passes (a character the pattern requires): a line that fails it is not matched against the pattern.
 /// </summary>
-internal sealed class GrokClassifier(string name, GrokPattern pattern, string? customPatterns = null) : IClassifier
+internal sealed class GrokClassifier(string name, GrokPattern pattern, string? customPatterns = null, Func<string, bool>? mayMatch = null) : IClassifier
 {
     /// <summary>The parameter that records the pattern on the table, and the SerDe's <c>input.format</c>.</summary>
     public const string PatternParameter = "grokPattern";
@@ -21,6 +22,9 @@ internal sealed class GrokClassifier(string name, GrokPattern pattern, string? c
     public string Name => name;
 
     public GrokPattern Pattern => pattern;
+
+    /// <summary>The quick test a line must pass to be matched against the pattern; <c>null</c> when every line is matched.</summary>
+    public Func<string, bool>? MayMatch => mayMatch;
 
     public Task<Classification> ClassifyAsync(FileProbe file, CancellationToken cancellationToken)
     {
@@ -40,7 +44,7 @@ internal sealed class GrokClassifier(string name, GrokPattern pattern, string? c
             }
 
             sampled++;
-            if (pattern.Match(line) is not null)
+            if ((mayMatch is null || mayMatch(line)) && pattern.Match(line) is not null)
             {
                 matched++;
             }

@@ -10,10 +10,16 @@ internal sealed class LogFileFormat : IFileFormat
 {
     public IReadOnlyList<IClassifier> Classifiers { get; } =
     [
-        new GrokClassifier("combined_apache", GrokPattern.Compile("%{COMBINEDAPACHELOG}")),
-        new GrokClassifier("apache", GrokPattern.Compile("%{COMMONAPACHELOG}")),
-        new GrokClassifier("linux_kernel", GrokPattern.Compile("%{SYSLOGLINE}")),
+        new GrokClassifier("combined_apache", GrokPattern.Compile("%{COMBINEDAPACHELOG}"), mayMatch: HasBracket),
+        new GrokClassifier("apache", GrokPattern.Compile("%{COMMONAPACHELOG}"), mayMatch: HasBracket),
+        new GrokClassifier("linux_kernel", GrokPattern.Compile("%{SYSLOGLINE}"), mayMatch: StartsWithMonth),
     ];
+
+    /// <summary>An Apache log line holds its time in brackets (<c>[10/Oct/2000:13:55:36 -0700]</c>).</summary>
+    internal static bool HasBracket(string line) => line.Contains('[', StringComparison.Ordinal);
+
+    /// <summary>A syslog line starts with its month's name (<c>Oct 11 22:14:15</c>), capitalised.</summary>
+    internal static bool StartsWithMonth(string line) => line.Length > 0 && line[0] is 'J' or 'F' or 'M' or 'A' or 'S' or 'O' or 'N' or 'D';
 
     public IReadOnlyList<string> Classifications => [.. Classifiers.Select(c => c.Name)];
 

@@ -1,5 +1,6 @@
 using DevEndpoint.Catalog;
 using DevEndpoint.Formats;
+using DevEndpoint.Formats.Logs;
 
 namespace DevEndpoint.Tests.Formats.Logs;
 
@@ -70,6 +71,27 @@ public sealed class LogClassifierTests
         Assert.Equal("combined_apache", table.Parameter("classification"));
         Assert.Equal(StorageFormats.GrokSerDe, table.StorageDescriptor.SerdeInfo.SerializationLibrary);
         Assert.Equal("%{COMBINEDAPACHELOG}", table.StorageDescriptor.SerdeInfo.Parameters["input.format"]);
+    }
+
+    [Fact]
+    public void Every_line_a_built_in_log_pattern_matches_passes_its_quick_test()
+    {
+        string[] others =
+        [
+            "id,qty,price,active,day,at", "10000000000,-12,4512.330,true,2022-01-05,2022-01-05 18:22:08",
+            "Dec  1 00:00:01 web-2 nginx: reload", "nov 25 04:58:22 host-1 kernel: lower case month", "[client] 10.0.0.1 - - x",
+        ];
+        var lines = (Common + Combined + Syslog).Split('\n', StringSplitOptions.RemoveEmptyEntries).Concat(others).ToList();
+        var classifiers = FileClassifier.BuiltIns.OfType<GrokClassifier>().ToList();
+
+        Assert.Equal(3, classifiers.Count);
+        foreach (var classifier in classifiers)
+        {
+            var matched = lines.Where(l => classifier.Pattern.Match(l) is not null).ToList();
+            Assert.NotEmpty(matched);
+            Assert.All(matched, line => Assert.True(classifier.MayMatch!(line), $"{classifier.Name}: {line}"));
+            Assert.Contains(lines, line => !classifier.MayMatch!(line));
+        }
     }
 
     private static async Task<FileSchema> ClassifyAsync(string name, string content)
