@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text;
 using DevEndpoint.Frames;
 using DuckDB.NET.Native;
 using Microsoft.Data.Analysis;
@@ -20,8 +19,11 @@ internal static unsafe partial class ChunkResults
         /// <summary>DuckDB's name of the column's type, as the value path names it (<c>INTEGER</c>, <c>DECIMAL</c>...).</summary>
         public string TypeName { get; } = typeName;
 
-        /// <summary>The column for a result column of <paramref name="type"/>, or null where the value path must read it.</summary>
-        public static Column? For(Exports native, DuckDBLogicalType type, StringStorage strings)
+        /// <summary>
+        /// The column for a result column of <paramref name="type"/>, with room for <paramref name="capacity"/> rows (the
+        /// result's), or null where the value path must read it.
+        /// </summary>
+        public static Column? For(Exports native, DuckDBLogicalType type, StringStorage strings, int capacity)
         {
             if (native.Alias(type) is not null)
             {
@@ -32,26 +34,26 @@ internal static unsafe partial class ChunkResults
             var name = id.ToString().ToUpperInvariant();
             return id switch
             {
-                DuckDBType.Boolean => new Numbers<bool, bool>(name, null),
-                DuckDBType.TinyInt => new Numbers<sbyte, sbyte>(name, null),
-                DuckDBType.SmallInt => new Numbers<short, short>(name, null),
-                DuckDBType.Integer => new Numbers<int, int>(name, null),
-                DuckDBType.BigInt => new Numbers<long, long>(name, null),
-                DuckDBType.UnsignedTinyInt => new Numbers<byte, byte>(name, null),
-                DuckDBType.UnsignedSmallInt => new Numbers<ushort, ushort>(name, null),
-                DuckDBType.UnsignedInteger => new Numbers<uint, uint>(name, null),
-                DuckDBType.UnsignedBigInt => new Numbers<ulong, ulong>(name, null),
-                DuckDBType.Float => new Numbers<float, float>(name, null),
-                DuckDBType.Double => new Numbers<double, double>(name, null),
-                DuckDBType.Date => new Numbers<int, DateTime>(name, days => new DateTime(EpochTicks + (days * TimeSpan.TicksPerDay))),
-                DuckDBType.Timestamp => new Numbers<long, DateTime>(name, micros => new DateTime(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond))),
-                DuckDBType.HugeInt => new Numbers<Int128, decimal>(name, huge => (decimal)(BigInteger)huge),
-                DuckDBType.Decimal => Decimals(type, name),
+                DuckDBType.Boolean => new Numbers<bool, bool>(name, capacity, null),
+                DuckDBType.TinyInt => new Numbers<sbyte, sbyte>(name, capacity, null),
+                DuckDBType.SmallInt => new Numbers<short, short>(name, capacity, null),
+                DuckDBType.Integer => new Numbers<int, int>(name, capacity, null),
+                DuckDBType.BigInt => new Numbers<long, long>(name, capacity, null),
+                DuckDBType.UnsignedTinyInt => new Numbers<byte, byte>(name, capacity, null),
+                DuckDBType.UnsignedSmallInt => new Numbers<ushort, ushort>(name, capacity, null),
+                DuckDBType.UnsignedInteger => new Numbers<uint, uint>(name, capacity, null),
+                DuckDBType.UnsignedBigInt => new Numbers<ulong, ulong>(name, capacity, null),
+                DuckDBType.Float => new Numbers<float, float>(name, capacity, null),
+                DuckDBType.Double => new Numbers<double, double>(name, capacity, null),
+                DuckDBType.Date => new Numbers<int, DateTime>(name, capacity, days => new DateTime(EpochTicks + (days * TimeSpan.TicksPerDay))),
+                DuckDBType.Timestamp => new Numbers<long, DateTime>(name, capacity, micros => new DateTime(EpochTicks + (micros * TimeSpan.TicksPerMicrosecond))),
+                DuckDBType.HugeInt => new Numbers<Int128, decimal>(name, capacity, huge => (decimal)(BigInteger)huge),
+                DuckDBType.Decimal => Decimals(type, name, capacity),
                 DuckDBType.Varchar => strings switch
                 {
-                    StringStorage.Utf8 => new Utf8Texts(name),
-                    StringStorage.Auto => new AutoTexts(name),
-                    _ => new Texts(name),
+                    StringStorage.Utf8 => new Utf8Texts(name, capacity),
+                    StringStorage.Auto => new AutoTexts(name, capacity),
+                    _ => new Texts(name, capacity),
                 },
                 _ => null,
             };
@@ -65,20 +67,90 @@ internal static unsafe partial class ChunkResults
         /// <summary>Whether row <paramref name="row"/> of a vector is valid (a null validity mask: every row is).</summary>
         protected static bool Valid(ulong* mask, int row) => mask is null || ((mask[row >> 6] >> (row & 63)) & 1) != 0;
 
+        /// <summary>The UTF-8 bytes of row <paramref name="row"/>'s 16-byte string slot: its length, then the text inline (up to 12 bytes) or a pointer to it.</summary>
+        protected static ReadOnlySpan<byte> Text(byte* slots, int row)
+        {
+            var slot = slots + (row * 16);
+            var length = (int)*(uint*)slot;
+            return new ReadOnlySpan<byte>(length <= 12 ? slot + 4 : *(byte**)(slot + 8), length);
+        }
+
+        /// <summary>
+        /// The validity of a vector's first <paramref name="take"/> rows into <paramref name="validity"/> (an Arrow bitmap,
+        /// zeroed) from row <paramref name="at"/> on, and how many of them are null. DuckDB's mask is laid out as Arrow's (bit
+        /// <c>i % 64</c> of word <c>i / 64</c>, little-endian): where <paramref name="at"/> falls on a byte, as it does for
+        /// every full chunk, the mask's bytes are copied as they are.
+        /// </summary>
+        protected static int CopyValidity(ulong* mask, int take, byte[] validity, int at)
+        {
+            var target = validity.AsSpan(at >> 3, (take + 7) >> 3);
+            if ((at & 7) != 0)
+            {
+                var nulls = 0;
+                for (var i = 0; i < take; i++)
+                {
+                    var row = at + i;
+                    if (Valid(mask, i))
+                    {
+                        validity[row >> 3] |= (byte)(1 << (row & 7));
+                    }
+                    else
+                    {
+                        nulls++;
+                    }
+                }
+
+                return nulls;
+            }
+
+            if (mask is null)
+            {
+                target.Fill(0xFF);
+            }
+            else
+            {
+                new ReadOnlySpan<byte>(mask, target.Length).CopyTo(target);
+            }
+
+            if ((take & 7) != 0)
+            {
+                target[^1] &= (byte)((1 << (take & 7)) - 1);
+            }
+
+            return mask is null ? 0 : take - Ones(target);
+        }
+
+        /// <summary>How many bits of <paramref name="bytes"/> are set.</summary>
+        private static int Ones(ReadOnlySpan<byte> bytes)
+        {
+            var ones = 0;
+            foreach (var word in MemoryMarshal.Cast<byte, ulong>(bytes))
+            {
+                ones += BitOperations.PopCount(word);
+            }
+
+            for (var i = bytes.Length & ~7; i < bytes.Length; i++)
+            {
+                ones += BitOperations.PopCount(bytes[i]);
+            }
+
+            return ones;
+        }
+
         /// <summary>
         /// DuckDB's decimals by their storage: up to 18 digits as the value path reads them, with their scale (<c>1.20</c>);
         /// 128-bit ones (wider than 18 digits, such as sums) as the whole part plus the fraction, which .NET normalizes (<c>1.2</c>)
         /// and rounds to the 28 digits a decimal holds, as the value path does. A scale beyond 28 goes the value path.
         /// </summary>
-        private static Column? Decimals(DuckDBLogicalType type, string name)
+        private static Column? Decimals(DuckDBLogicalType type, string name, int capacity)
         {
             var scale = NativeMethods.LogicalType.DuckDBDecimalScale(type);
             return NativeMethods.LogicalType.DuckDBDecimalInternalType(type) switch
             {
-                DuckDBType.SmallInt => new Numbers<short, decimal>(name, value => Decimal(value, scale)),
-                DuckDBType.Integer => new Numbers<int, decimal>(name, value => Decimal(value, scale)),
-                DuckDBType.BigInt => new Numbers<long, decimal>(name, value => Decimal(value, scale)),
-                _ when scale <= MaxScale => new Numbers<Int128, decimal>(name, value => Decimal(value, scale)),
+                DuckDBType.SmallInt => new Numbers<short, decimal>(name, capacity, value => Decimal(value, scale)),
+                DuckDBType.Integer => new Numbers<int, decimal>(name, capacity, value => Decimal(value, scale)),
+                DuckDBType.BigInt => new Numbers<long, decimal>(name, capacity, value => Decimal(value, scale)),
+                _ when scale <= MaxScale => new Numbers<Int128, decimal>(name, capacity, value => Decimal(value, scale)),
                 _ => null,
             };
         }
@@ -108,14 +180,15 @@ internal static unsafe partial class ChunkResults
 
     /// <summary>
     /// Fixed-width values (<typeparamref name="TSource"/> in DuckDB's vector) into an array of <typeparamref name="T"/> and a
-    /// validity bitmap that become the column's buffers: a block copy where the types are the same, else converted per valid row.
+    /// validity bitmap that become the column's buffers, both sized for the whole result: a block copy where the types are the
+    /// same, else converted 64 rows (a word of the validity mask) at a time; a null row holds the default value.
     /// </summary>
-    private sealed class Numbers<TSource, T>(string typeName, Func<TSource, T>? convert) : Column(typeName)
+    private sealed class Numbers<TSource, T>(string typeName, int capacity, Func<TSource, T>? convert) : Column(typeName)
         where TSource : unmanaged
         where T : unmanaged
     {
-        private byte[] data = new byte[2048 * sizeof(T)];
-        private byte[] validity = new byte[256];
+        private byte[] data = GC.AllocateUninitializedArray<byte>(Math.Max(capacity, 1) * sizeof(T));
+        private byte[] validity = new byte[(Math.Max(capacity, 1) + 7) / 8];
         private int count;
         private int nulls;
 
@@ -130,24 +203,36 @@ internal static unsafe partial class ChunkResults
                 MemoryMarshal.Cast<TSource, T>(source).CopyTo(target);
             }
 
-            for (var i = 0; i < take; i++)
+            for (var start = 0; start < take; start += 64)
             {
-                var row = count + i;
-                if (Valid(mask, i))
+                var end = Math.Min(take, start + 64);
+                if (mask is null || mask[start >> 6] == ulong.MaxValue)
                 {
-                    validity[row >> 3] |= (byte)(1 << (row & 7));
                     if (convert is not null)
+                    {
+                        for (var i = start; i < end; i++)
+                        {
+                            target[i] = convert(source[i]);
+                        }
+                    }
+
+                    continue;
+                }
+
+                for (var i = start; i < end; i++)
+                {
+                    if (!Valid(mask, i))
+                    {
+                        target[i] = default;
+                    }
+                    else if (convert is not null)
                     {
                         target[i] = convert(source[i]);
                     }
                 }
-                else
-                {
-                    target[i] = default;
-                    nulls++;
-                }
             }
 
+            nulls += CopyValidity(mask, take, validity, count);
             count += take;
         }
 
@@ -156,170 +241,19 @@ internal static unsafe partial class ChunkResults
 
         private void Grow(int take)
         {
-            var capacity = data.Length / sizeof(T);
-            if (count + take <= capacity)
+            var rows = data.Length / sizeof(T);
+            if (count + take <= rows)
             {
                 return;
             }
 
-            while (capacity < count + take)
+            while (rows < count + take)
             {
-                capacity *= 2;
+                rows *= 2;
             }
 
-            Array.Resize(ref data, capacity * sizeof(T));
-            Array.Resize(ref validity, (capacity + 7) / 8);
-        }
-    }
-
-    /// <summary>
-    /// VARCHAR values decoded from DuckDB's 16-byte string slots: the length, then the text inline (up to 12 bytes) or a
-    /// pointer to it. Short values that repeat (categories, codes) are shared through a <see cref="Utf8Pool"/>, one string
-    /// per distinct value, as <c>#!load</c> shares them; a column whose values rarely repeat stops looking them up.
-    /// </summary>
-    private sealed class Texts(string typeName) : Column(typeName)
-    {
-        private const int Inline = 12;
-
-        private readonly Utf8Pool pool = new();
-        private string?[] values = new string?[2048];
-        private int count;
-
-        public override void Append(nint vector, int take)
-        {
-            if (count + take > values.Length)
-            {
-                Array.Resize(ref values, Math.Max(values.Length * 2, count + take));
-            }
-
-            var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
-            var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
-            for (var i = 0; i < take; i++)
-            {
-                if (Valid(mask, i))
-                {
-                    var slot = slots + (i * 16);
-                    var length = *(uint*)slot;
-                    var text = length <= Inline ? slot + 4 : *(byte**)(slot + 8);
-                    values[count + i] = pool.Get(new ReadOnlySpan<byte>(text, (int)length));
-                }
-            }
-
-            count += take;
-        }
-
-        public override DataFrameColumn Build(string name) => StringColumns.Create(name, [new ArraySegment<string?>(values, 0, count)]);
-    }
-
-    /// <summary>VARCHAR values as UTF-8 bytes copied from DuckDB's string slots into a <see cref="Utf8StringDataFrameColumn"/>'s buffers (<c>--strings utf8</c>).</summary>
-    private sealed class Utf8Texts(string typeName) : Column(typeName)
-    {
-        private const int Inline = 12;
-
-        private byte[] data = new byte[2048 * 16];
-        private int[] offsets = new int[2049];
-        private byte[] validity = new byte[256];
-        private int count;
-        private int nulls;
-
-        public override void Append(nint vector, int take)
-        {
-            if (count + take + 1 > offsets.Length)
-            {
-                var capacity = Math.Max(offsets.Length * 2, count + take + 1);
-                Array.Resize(ref offsets, capacity);
-                Array.Resize(ref validity, (capacity + 7) / 8);
-            }
-
-            var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
-            var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
-            var end = offsets[count];
-            for (var i = 0; i < take; i++)
-            {
-                var row = count + i;
-                if (Valid(mask, i))
-                {
-                    var slot = slots + (i * 16);
-                    var length = (int)*(uint*)slot;
-                    var text = length <= Inline ? slot + 4 : *(byte**)(slot + 8);
-                    if (end + length > data.Length)
-                    {
-                        Grow(end + (long)length);
-                    }
-
-                    new ReadOnlySpan<byte>(text, length).CopyTo(data.AsSpan(end));
-                    end += length;
-                    validity[row >> 3] |= (byte)(1 << (row & 7));
-                }
-                else
-                {
-                    nulls++;
-                }
-
-                offsets[row + 1] = end;
-            }
-
-            count += take;
-        }
-
-        /// <summary>Room for <paramref name="needed"/> bytes of text: doubled, up to the most an array holds.</summary>
-        private void Grow(long needed)
-        {
-            if (needed > Array.MaxLength)
-            {
-                throw SqlErrors.TooMuchText();
-            }
-
-            Array.Resize(ref data, (int)Math.Min(Array.MaxLength, Math.Max(2L * data.Length, needed)));
-        }
-
-        public override DataFrameColumn Build(string name) => new Utf8StringDataFrameColumn(
-            name,
-            data.AsMemory(0, offsets[count]),
-            MemoryMarshal.AsBytes(offsets.AsSpan(0, count + 1)).ToArray(),
-            validity.AsMemory(0, (count + 7) / 8),
-            count,
-            nulls);
-    }
-
-    /// <summary>
-    /// VARCHAR values held as the first chunk says (<c>--strings auto</c>): where at least half of its values repeat an
-    /// earlier one, shared .NET strings (<see cref="Texts"/>); otherwise UTF-8 bytes (<see cref="Utf8Texts"/>). This is
-    /// <see cref="ResultFrames.RarelyRepeats"/>' rule, which the value path applies to the same rows.
-    /// </summary>
-    private sealed class AutoTexts(string typeName) : Column(typeName)
-    {
-        private Column? chosen;
-
-        public override void Append(nint vector, int take)
-        {
-            chosen ??= RarelyRepeats(vector, take) ? new Utf8Texts(TypeName) : new Texts(TypeName);
-            chosen.Append(vector, take);
-        }
-
-        public override DataFrameColumn Build(string name) => (chosen ?? new Texts(TypeName)).Build(name);
-
-        /// <summary>Whether fewer than half of a chunk's first <see cref="ResultFrames.TrialRows"/> values repeat an earlier one (by their bytes' hash).</summary>
-        private static bool RarelyRepeats(nint vector, int take)
-        {
-            var slots = (byte*)NativeMethods.Vectors.DuckDBVectorGetData(vector);
-            var mask = NativeMethods.Vectors.DuckDBVectorGetValidity(vector);
-            var seen = new HashSet<int>();
-            var values = 0;
-            for (var i = 0; i < Math.Min(take, ResultFrames.TrialRows); i++)
-            {
-                if (Valid(mask, i))
-                {
-                    var slot = slots + (i * 16);
-                    var length = (int)*(uint*)slot;
-                    var hash = new HashCode();
-                    hash.AddBytes(new ReadOnlySpan<byte>(length <= 12 ? slot + 4 : *(byte**)(slot + 8), length));
-                    seen.Add(hash.ToHashCode());
-                    values++;
-                }
-            }
-
-            return ResultFrames.RarelyRepeats(values, seen.Count);
+            Array.Resize(ref data, rows * sizeof(T));
+            Array.Resize(ref validity, (rows + 7) / 8);
         }
     }
 }

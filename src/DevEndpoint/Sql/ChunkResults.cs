@@ -7,9 +7,9 @@ namespace DevEndpoint.Sql;
 
 /// <summary>
 /// A query's result copied from DuckDB a chunk (2,048 rows) at a time, straight from DuckDB's vectors into the arrays that
-/// become the DataFrame's buffers: numbers and booleans in one block copy per chunk, dates, timestamps and decimals converted
-/// in a tight loop, strings decoded from DuckDB's string slots (inline up to 12 bytes, else a pointer), validity masks as
-/// nulls. This is DuckDB's C API (DuckDB.NET.Bindings) on a prepared statement of the connection. It takes a single
+/// become the DataFrame's buffers, made once for the result's row count: numbers and booleans in one block copy per chunk,
+/// dates, timestamps and decimals converted in a tight loop, strings decoded from DuckDB's string slots (inline up to 12
+/// bytes, else a pointer), validity masks copied as they are (DuckDB's bits are laid out as Arrow's null bitmaps). This is DuckDB's C API (DuckDB.NET.Bindings) on a prepared statement of the connection. It takes a single
 /// <c>SELECT</c> whose columns are all of those types and whose parameters are plain values; anything else (several
 /// statements, DDL, lists, structs, intervals, zoned timestamps...) returns null and goes the value path,
 /// <see cref="ResultFrames.Read"/>, which gives the same frame.
@@ -18,6 +18,9 @@ internal static unsafe partial class ChunkResults
 {
     /// <summary>DuckDB's <c>DUCKDB_STATEMENT_TYPE_SELECT</c>.</summary>
     private const int SelectStatement = 1;
+
+    /// <summary>The most rows a column makes room for at the start (more grow it): a decimal column of them fills an array.</summary>
+    private const int Rows = 100_000_000;
 
     private static readonly Lazy<Exports?> Native = new(Exports.Find);
 
@@ -67,13 +70,14 @@ internal static unsafe partial class ChunkResults
     private static SqlResult? Read(Exports native, ref DuckDBResult result, long? limit, StringStorage strings, CancellationToken cancellationToken)
     {
         var count = (long)NativeMethods.Query.DuckDBColumnCount(ref result);
+        var capacity = (int)Math.Min(Math.Min((long)NativeMethods.Query.DuckDBRowCount(ref result), limit ?? long.MaxValue), Rows);
         var columns = new List<Column>();
         var types = new List<string>();
         var names = new List<string>();
         for (long i = 0; i < count; i++)
         {
             using var type = NativeMethods.Query.DuckDBColumnLogicalType(ref result, i);
-            if (Column.For(native, type, strings) is not { } column)
+            if (Column.For(native, type, strings, capacity) is not { } column)
             {
                 return null;
             }

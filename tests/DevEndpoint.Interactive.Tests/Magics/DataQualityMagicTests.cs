@@ -117,6 +117,54 @@ public sealed class DataQualityMagicTests
     }
 
     [Fact]
+    public async Task A_cell_without_a_table_or_rules_says_what_it_needs()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var rulesWithoutTable = await fixture.SubmitAsync($"#!dq --catalog {fixture.CatalogPath}\nRules = [ RowCount > 0 ]");
+        var neither = await fixture.SubmitAsync($"#!dq --catalog {fixture.CatalogPath}");
+
+        Assert.Equal("#!dq needs the table to check: #!dq <database>.<table>, or the name of a DataFrame variable.", KernelFixture.Failure(rulesWithoutTable));
+        Assert.Equal(
+            "#!dq checks the DQDL in the rest of the cell (Rules = [ ... ]), or a ruleset of the catalog with --ruleset <name>; this cell has neither.",
+            KernelFixture.Failure(neither));
+    }
+
+    [Fact]
+    public async Task A_target_that_is_neither_a_table_nor_a_dataframe_variable_fails_the_cell_saying_how_to_name_it()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+
+        var check = await fixture.SubmitAsync($"#!dq products --catalog {fixture.CatalogPath}\nRules = [ RowCount > 0 ]");
+        var suggest = await fixture.SubmitAsync($"#!dq products --suggest --catalog {fixture.CatalogPath}");
+
+        Assert.Equal("'products' is not a table: name it as <database>.<table>.", KernelFixture.Failure(check));
+        Assert.Equal("'products' is not a table: name it as <database>.<table>.", KernelFixture.Failure(suggest));
+    }
+
+    [Fact]
+    public async Task Rows_of_a_table_with_several_saved_rulesets_need_one_of_them_named()
+    {
+        await using var fixture = await KernelFixture.CreateAsync();
+        await fixture.CrawlSampleAsync();
+        var catalog = DataCatalog.Open(fixture.CatalogPath);
+        DataQualityRulesets.Create(catalog, "products-size", "sales.products", "Rules = [ RowCount > 0 ]");
+        DataQualityRulesets.Create(catalog, "products-prices", "sales.products", "Rules = [ IsComplete \"price\" ]");
+
+        var both = await fixture.SubmitAsync($"#!dq sales.products --rows outcomes --catalog {fixture.CatalogPath}");
+        var named = await fixture.SubmitAsync($"#!dq sales.products --ruleset products-prices --rows outcomes --catalog {fixture.CatalogPath}");
+
+        Assert.Equal(
+            "The catalog keeps 2 rulesets for sales.products (products-prices, products-size), and --rows takes the rows of one: name it with --ruleset <name>.",
+            KernelFixture.Failure(both));
+        KernelFixture.AssertSucceeded(named);
+        Assert.True(fixture.CSharp.TryGetValue<DataFrame>("outcomes", out var rows));
+        Assert.Contains("DataQualityEvaluationResult", rows.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task The_magic_alone_shows_its_help()
     {
         await using var fixture = await KernelFixture.CreateAsync();

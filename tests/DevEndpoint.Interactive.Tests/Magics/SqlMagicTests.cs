@@ -1,5 +1,8 @@
 using DevEndpoint.Frames;
 using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.Events;
 
 namespace DevEndpoint.Interactive.Tests.Magics;
 
@@ -104,5 +107,29 @@ public sealed class SqlMagicTests
         Assert.Equal("'1st' is not a valid C# variable name for --as. Use letters, digits and underscores, starting with a letter.", KernelFixture.Failure(name));
         KernelFixture.AssertSucceeded(help);
         Assert.Contains("--with", KernelFixture.Html(help));
+    }
+
+    [Fact]
+    public async Task Sql_and_dq_in_a_notebook_without_a_csharp_kernel_fail_saying_they_need_one()
+    {
+        var home = Path.Combine(Path.GetTempPath(), "devendpoint-no-csharp-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var kernel = new CompositeKernel();
+            await new DevEndpointKernelExtension(home).OnLoadAsync(kernel);
+
+            var sql = await kernel.SendAsync(new SubmitCode("#!sql\nSELECT 1 AS one"));
+            var dq = await kernel.SendAsync(new SubmitCode("#!dq main.t\nRules = [ RowCount > 0 ]"));
+
+            Assert.Equal("#!sql reads and sets C# variables, and this notebook has no C# kernel ('csharp').", Assert.Single(sql.Events.OfType<CommandFailed>()).Message);
+            Assert.Equal("#!dq reads and sets C# variables, and this notebook has no C# kernel ('csharp').", Assert.Single(dq.Events.OfType<CommandFailed>()).Message);
+        }
+        finally
+        {
+            if (Directory.Exists(home))
+            {
+                Directory.Delete(home, recursive: true);
+            }
+        }
     }
 }

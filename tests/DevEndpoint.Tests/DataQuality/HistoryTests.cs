@@ -43,6 +43,24 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ruleset_name_it_cannot_take_or_a_target_that_is_not_a_table_is_refused_and_nothing_is_kept()
+    {
+        const string Rules = "Rules = [ RowCount > 0 ]";
+
+        var badName = Assert.Throws<DevEndpointException>(() => DataQualityRulesets.Create(lake.Catalog, "1 orders", "shop.orders", Rules));
+        var badTable = Assert.Throws<DevEndpointException>(() => DataQualityRulesets.Create(lake.Catalog, "orders-basics", "orders", Rules));
+        var badRun = await Assert.ThrowsAsync<DevEndpointException>(() => EvaluateDataQuality.RunAsync(lake.Session, "orders", Rules));
+        var badSuggestion = await Assert.ThrowsAsync<DevEndpointException>(() => DataQualityRecommendations.SuggestAsync(lake.Session, "orders"));
+
+        Assert.Equal("'1 orders' is not a name a ruleset can take. Use letters, digits, '-' and '_', starting with a letter.", badName.Message);
+        Assert.Equal("'orders' is not a table: name it as <database>.<table>.", badTable.Message);
+        Assert.Equal(badTable.Message, badRun.Message);
+        Assert.Equal(badTable.Message, badSuggestion.Message);
+        Assert.Empty(lake.Catalog.GetDataQualityRulesets());
+        Assert.Empty(lake.Catalog.GetDataQualityResults());
+    }
+
+    [Fact]
     public async Task A_ruleset_kept_in_the_catalog_runs_by_name_on_its_table()
     {
         DataQualityRulesets.Create(lake.Catalog, "orders-basics", "shop.orders", "Rules = [ IsComplete \"id\", IsComplete \"email\" ]");

@@ -64,6 +64,23 @@ public sealed class ChunkResultsTests : IDisposable
     }
 
     [Fact]
+    public void Text_held_as_utf8_over_many_chunks_with_nulls_and_lengths_growing_past_the_first_chunks_reads_as_the_value_path_stores_it()
+    {
+        const string sql = """
+            SELECT CASE WHEN i % 6 = 0 THEN NULL ELSE repeat(chr(65 + (i % 26)::INTEGER), (i // 100)::INTEGER) || i::VARCHAR END AS text, i AS n
+            FROM range(20000) t(i)
+            """;
+        foreach (var strings in new[] { StringStorage.Utf8, StringStorage.Auto })
+        {
+            var chunked = ChunkResults.TryRead(connection, sql, [], null, strings, default);
+
+            Assert.NotNull(chunked);
+            Assert.IsType<Utf8StringDataFrameColumn>(chunked.Frame["text"]);
+            Assert.Equal(Cells(ResultFrames.Store(ValuePath(sql, null).Frame, strings)), Cells(chunked.Frame));
+        }
+    }
+
+    [Fact]
     public void Lists_structs_maps_zoned_timestamps_intervals_and_json_go_the_value_path()
     {
         foreach (var sql in new[]
