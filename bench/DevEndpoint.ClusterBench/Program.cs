@@ -43,7 +43,7 @@ if (args is [var mode, ..] && mode is "crawl" or "limits" or "writers")
 var partitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 var crawlFiles = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
 var rowsPerPartition = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500;
-var work = Path.Combine(Path.GetTempPath(), "devendpoint-cluster-bench");
+var work = Path.Combine(Path.GetTempPath(), $"devendpoint-cluster-bench-{Environment.ProcessId}");
 if (Directory.Exists(work))
 {
     Directory.Delete(work, recursive: true);
@@ -160,7 +160,15 @@ try
 }
 finally
 {
-    Directory.Delete(work, recursive: true);
+    try
+    {
+        Directory.Delete(work, recursive: true);
+    }
+    catch (IOException e)
+    {
+        // A worker still writing (an attempt sent again while the first ran on): say so, without hiding the run's own error.
+        Console.Error.WriteLine($"Could not delete {work}: {e.Message}");
+    }
 }
 
 return 0;

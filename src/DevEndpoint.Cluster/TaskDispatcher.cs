@@ -38,10 +38,13 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>How many times a start unanswered on a worker that accepts connections is sent.</summary>
-    private const int MaxStarts = 3;
+    private const int MaxStarts = 5;
 
     /// <summary>How many polls in a row may fail on a worker that accepts connections before its task is sent elsewhere.</summary>
     private const int MaxPollFailures = 5;
+
+    /// <summary>Attempts given up on while their workers were up, which the run waits out.</summary>
+    private readonly List<Task> stragglers = [];
 
     /// <summary>This run's tasks by the worker they were placed on, to place each on the least busy live worker.</summary>
     private readonly Dictionary<string, int> running = new(StringComparer.Ordinal);
@@ -54,8 +57,9 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
 
     /// <param name="request">The request of task <c>i</c> (0-based) at attempt <c>a</c> (1-based), as JSON.</param>
     /// <remarks>
-    /// When a task fails, the others still run to their end before the failure is reported, so that nothing a worker
-    /// writes for this run comes after the caller cleans up.
+    /// When a task fails, the others still run to their end before the failure is reported, and an attempt given up on a
+    /// worker that is not lost is waited for too, so that nothing a worker writes for this run comes after the caller
+    /// cleans up.
     /// </remarks>
     public async Task<IReadOnlyList<TaskOutcome>> RunAsync(
         string run, string what, string kind, int count, Func<int, int, string> request, CancellationToken cancellationToken = default)
@@ -68,6 +72,10 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         catch (Exception) when (tasks.Select(t => t.Exception?.GetBaseException()).FirstOrDefault(e => e is DevEndpointException) is { } failure)
         {
             throw failure;
+        }
+        finally
+        {
+            await Task.WhenAll(TakeStragglers());
         }
     }
 
@@ -112,6 +120,13 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
             }
 
             worker ??= target?.Name;
+            var lost = worker is not null && Deaths is not null && await Deaths.CheckAsync(worker);
+            if (!lost && worker is not null)
+            {
+                // Given up on, but its worker is up: the attempt may still run there, so the run waits for its end.
+                AddStraggler(WaitOutAsync(grain, worker));
+            }
+
             if (attempt == MaxAttempts)
             {
                 throw new DevEndpointException(
@@ -123,7 +138,6 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
 
             // A worker found lost (its port closed, or declared dead) is out of placement already: send the task again at
             // once. Otherwise the call failed on its way (a gateway or a directory entry on a worker being lost): wait a little.
-            var lost = worker is not null && Deaths is not null && await Deaths.CheckAsync(worker);
             await Task.Delay(lost ? TimeSpan.Zero : RetryDelay * attempt, cancellationToken);
         }
     }
@@ -285,6 +299,45 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         {
             Forget(call);
             throw;
+        }
+    }
+
+    private void AddStraggler(Task straggler)
+    {
+        lock (stragglers)
+        {
+            stragglers.Add(straggler);
+        }
+    }
+
+    private List<Task> TakeStragglers()
+    {
+        lock (stragglers)
+        {
+            var taken = stragglers.ToList();
+            stragglers.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Waits until an attempt given up on ends: it is done, its grain does not know it, its worker is lost or stops answering.</summary>
+    private async Task WaitOutAsync(ITaskGrain grain, string worker)
+    {
+        for (var failures = 0; failures < MaxPollFailures && Deaths?.IsDead(worker) != true;)
+        {
+            try
+            {
+                if (await PollLaterAsync(grain, CancellationToken.None) is { Known: false } or { Done: true })
+                {
+                    return;
+                }
+
+                failures = 0;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures++;
+            }
         }
     }
 

@@ -17,7 +17,7 @@ internal sealed class TaskGrain(WorkerInfo worker) : Grain, ITaskGrain
                 {
                     TaskKinds.Crawl => await CrawlTasks.RunAsync(requestJson),
                     TaskKinds.List => await CrawlTasks.ListAsync(requestJson),
-                    TaskKinds.Job => await JobTasks.RunAsync(requestJson),
+                    TaskKinds.Job => await worker.RunJobTaskAsync(() => JobTasks.RunAsync(requestJson)),
                     _ => throw new DevEndpointException($"Unknown task kind '{kind}'."),
                 };
                 worker.Log($"task {key} done");
@@ -52,10 +52,32 @@ internal static class TaskKinds
     public const string Job = "job";
 }
 
-/// <summary>Who this worker is, for the coordinator's progress lines, and where it reports what it runs.</summary>
-internal sealed class WorkerInfo(string name, TextWriter log)
+/// <summary>Who this worker is, for the coordinator's progress lines, where it reports what it runs, and its job task slots.</summary>
+internal sealed class WorkerInfo(string name, TextWriter log) : IDisposable
 {
+    /// <summary>
+    /// Job tasks (CPU-bound: load, transform, stage) run one a core; the others wait their turn. So a worker answers the
+    /// coordinator's calls at once however many tasks it was given, and a worker lost midway loses only the tasks it was
+    /// running: those waiting are sent elsewhere with nothing to redo.
+    /// </summary>
+    private readonly SemaphoreSlim jobSlots = new(Environment.ProcessorCount);
+
     public string Name { get; } = name;
+
+    public async Task<string> RunJobTaskAsync(Func<Task<string>> task)
+    {
+        await jobSlots.WaitAsync();
+        try
+        {
+            return await task();
+        }
+        finally
+        {
+            jobSlots.Release();
+        }
+    }
+
+    public void Dispose() => jobSlots.Dispose();
 
     public void Log(string line)
     {

@@ -19,7 +19,7 @@ internal static class WorkerHost
 
         await database.EnsureMembershipTablesAsync(cancellationToken);
         var (siloPort, gatewayPort) = (FreePort(ip), FreePort(ip));
-        var info = new WorkerInfo(name ?? $"{Environment.MachineName}:{Environment.ProcessId}", output);
+        using var info = new WorkerInfo(name ?? $"{Environment.MachineName}:{Environment.ProcessId}", output);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(info);
         builder.UseOrleans(silo => silo
