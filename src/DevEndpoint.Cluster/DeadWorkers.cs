@@ -73,6 +73,15 @@ internal sealed class DeadWorkers : IAsyncDisposable
         }
     }
 
+    /// <summary>Where <paramref name="worker"/>'s silo listens, as last read; <c>null</c> when it is not known.</summary>
+    public SiloAddress? SiloOf(string worker)
+    {
+        lock (latest)
+        {
+            return latest.TryGetValue(worker, out var member) ? member.Silo : null;
+        }
+    }
+
     /// <summary>Completes when <paramref name="worker"/> is lost (at once when it is).</summary>
     public async Task WhenDeadAsync(string worker, CancellationToken cancellationToken)
     {
@@ -88,13 +97,7 @@ internal sealed class DeadWorkers : IAsyncDisposable
     /// </summary>
     public async Task<bool> CheckAsync(string worker)
     {
-        SiloAddress? silo;
-        lock (latest)
-        {
-            silo = latest.TryGetValue(worker, out var member) ? member.Silo : null;
-        }
-
-        if (silo is not null && await RefusesAsync(silo.Endpoint))
+        if (SiloOf(worker) is { } silo && await RefusesAsync(silo.Endpoint))
         {
             MarkClosed(silo);
         }

@@ -211,17 +211,21 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         return await start;
     }
 
-    private static Task<string> Send(ITaskGrain grain, string kind, string request, (string Name, SiloAddress Silo)? target)
+    private static Task<string> Send(ITaskGrain grain, string kind, string request, (string Name, SiloAddress Silo)? target) =>
+        OnSilo(target?.Silo, () => grain.StartAsync(kind, request));
+
+    /// <summary>Makes a call whose grain, if it has no activation (or Orleans lost track of it), is activated on <paramref name="silo"/>.</summary>
+    private static Task<T> OnSilo<T>(SiloAddress? silo, Func<Task<T>> call)
     {
-        if (target is not { Silo: var silo })
+        if (silo is null)
         {
-            return grain.StartAsync(kind, request);
+            return call();
         }
 
         RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
         try
         {
-            return grain.StartAsync(kind, request);
+            return call();
         }
         finally
         {
@@ -245,7 +249,7 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         {
             for (var failures = 0; ;)
             {
-                var poll = PollLaterAsync(grain, cancellationToken);
+                var poll = PollLaterAsync(grain, worker, cancellationToken);
                 if (await Task.WhenAny(poll, death) == death)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -287,10 +291,15 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         }
     }
 
-    private async Task<TaskPoll> PollLaterAsync(ITaskGrain grain, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls after <see cref="PollInterval"/>. The poll carries the worker's silo as placement hint: when the worker that
+    /// held the grain's directory entry dies, Orleans forgets where the grain lives and activates it anew, on that worker
+    /// again, which still holds the task.
+    /// </summary>
+    private async Task<TaskPoll> PollLaterAsync(ITaskGrain grain, string worker, CancellationToken cancellationToken)
     {
         await Task.Delay(PollInterval, cancellationToken);
-        var call = grain.PollAsync();
+        var call = OnSilo(Deaths?.SiloOf(worker), grain.PollAsync);
         try
         {
             return await call.WaitAsync(PollTimeout, cancellationToken);
@@ -327,7 +336,7 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         {
             try
             {
-                if (await PollLaterAsync(grain, CancellationToken.None) is { Known: false } or { Done: true })
+                if (await PollLaterAsync(grain, worker, CancellationToken.None) is { Known: false } or { Done: true })
                 {
                     return;
                 }
