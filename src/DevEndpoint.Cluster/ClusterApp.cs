@@ -79,11 +79,12 @@ internal static class ClusterApp
         var command = CliDescriptions.Command(CrawlDescription.Command, path, database, exclude, tableLevel, classifier, sampleFiles, connection, catalog, cluster);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var folder = parse.GetValue(path) ?? throw new DevEndpointException("crawl --cluster crawls a folder or an s3:// prefix: give its path.");
             var store = DataCatalog.Open(parse.GetValue(catalog));
             await using var session = await ClusterSession.ConnectAsync(ClusterDatabase.Parse(parse.GetValue(cluster)!), cancellationToken);
             var result = await new DistributedCrawl(session, error).RunAsync(store, new CrawlOptions
             {
-                Path = parse.GetValue(path) ?? throw new DevEndpointException("crawl --cluster crawls a folder or an s3:// prefix: give its path."),
+                Path = folder,
                 Connection = parse.GetValue(connection),
                 SampleFiles = CrawlOptions.ParseSampleFiles(parse.GetValue(sampleFiles)),
                 Database = parse.GetValue(database)!,

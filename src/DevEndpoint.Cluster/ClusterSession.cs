@@ -13,16 +13,16 @@ internal sealed class ClusterSession : IAsyncDisposable
 
     private readonly IHost host;
 
-    private ClusterSession(IHost host, ClusterDatabase database)
+    private ClusterSession(IHost host, ClusterDatabase database, DeadWorkers deaths)
     {
         this.host = host;
         Database = database;
-        Deaths = new DeadWorkers(database, TimeSpan.FromMilliseconds(500));
+        Deaths = deaths;
     }
 
     public ClusterDatabase Database { get; }
 
-    /// <summary>The workers the cluster declared dead, read from its membership table twice a second.</summary>
+    /// <summary>The live and lost workers: the membership table read four times a second, and a check of every worker when a gateway connection drops.</summary>
     public DeadWorkers Deaths { get; }
 
     public IClusterClient Client => host.Services.GetRequiredService<IClusterClient>();
@@ -30,8 +30,10 @@ internal sealed class ClusterSession : IAsyncDisposable
     public static async Task<ClusterSession> ConnectAsync(ClusterDatabase database, CancellationToken cancellationToken = default)
     {
         await database.EnsureMembershipTablesAsync(cancellationToken);
+        var deaths = new DeadWorkers(database, TimeSpan.FromMilliseconds(250));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleansClient(client => client
+            .AddClusterConnectionStatusObserver(new GatewayWatch(deaths))
             .UseAdoNetClustering(options => OrleansSetup.Membership(options, database))
             .Configure<ClusterOptions>(OrleansSetup.Ids)
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2))
@@ -42,13 +44,19 @@ internal sealed class ClusterSession : IAsyncDisposable
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             host.Dispose();
+            await deaths.DisposeAsync();
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
             throw NoWorkers(database);
         }
 
-        return new ClusterSession(host, database);
+        return new ClusterSession(host, database, deaths);
     }
 
     /// <summary>
@@ -81,4 +89,21 @@ internal sealed class ClusterSession : IAsyncDisposable
 
     private static DevEndpointException NoWorkers(ClusterDatabase database) => new(
         $"No worker has joined the cluster at {database.Display}. Start workers first: devendpoint worker --cluster {database.Display}");
+}
+
+/// <summary>
+/// Told by the Orleans client when its connections to the workers' gateways change: one dropped (a killed worker's
+/// kernel resets its connections at once), so every worker is checked and a dead one's tasks are sent elsewhere.
+/// </summary>
+internal sealed class GatewayWatch(DeadWorkers deaths) : IClusterConnectionStatusObserver
+{
+    public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
+    {
+        if (currentNumberOfGateways < previousNumberOfGateways)
+        {
+            _ = Task.Run(deaths.CheckAllAsync);
+        }
+    }
+
+    public void NotifyClusterConnectionLost() => _ = Task.Run(deaths.CheckAllAsync);
 }

@@ -19,7 +19,7 @@ internal static class WorkerHost
 
         await database.EnsureMembershipTablesAsync(cancellationToken);
         var (siloPort, gatewayPort) = (FreePort(ip), FreePort(ip));
-        var info = new WorkerInfo(name ?? $"{Environment.MachineName}:{Environment.ProcessId}", output);
+        using var info = new WorkerInfo(name ?? $"{Environment.MachineName}:{Environment.ProcessId}", output);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(info);
         builder.UseOrleans(silo => silo
@@ -28,9 +28,13 @@ internal static class WorkerHost
             .Configure<SiloOptions>(options => options.SiloName = info.Name)
             .Configure<ClusterMembershipOptions>(options =>
             {
-                // A worker that dies is declared dead within seconds, so its tasks are soon sent elsewhere.
-                options.ProbeTimeout = TimeSpan.FromSeconds(2);
+                // Tuned for a LAN (see docs/scale-out.md, failure detection): a worker that dies is declared dead within
+                // a few seconds. Coordinators find a killed worker sooner (its port closes), but a new activation whose
+                // directory entry belongs to the dead worker waits for the declaration.
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
                 options.NumMissedProbesLimit = 2;
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+                options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
             })
             .ConfigureEndpoints(ip, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(ip)));
         using var host = builder.Build();

@@ -98,6 +98,14 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         workers[name].Process.WaitForExit();
     }
 
+    /// <summary>Stops a worker as Ctrl+C or a service manager does (SIGTERM) and waits until it exits.</summary>
+    public async Task StopAsync(string name)
+    {
+        using var terminate = Process.Start("kill", ["-TERM", workers[name].Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await terminate.WaitForExitAsync();
+        await workers[name].Process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (process, _) in workers.Values)
