@@ -87,36 +87,10 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
         {
             var grain = client.GetGrain<ITaskGrain>(string.Create(CultureInfo.InvariantCulture, $"{run}/{i + 1}/{attempt}"));
             var target = Place();
-            var clock = Stopwatch.StartNew();
-            string? worker = null;
-            try
+            var (outcome, worker) = await AttemptAsync(grain, kind, request(i, attempt), target, label, attempt, cancellationToken);
+            if (outcome is not null)
             {
-                worker = await StartAsync(grain, kind, request(i, attempt), target, cancellationToken);
-                if (worker is not null)
-                {
-                    Tell($"{label} started on {worker}{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
-                    var poll = await WaitAsync(grain, worker, cancellationToken);
-                    if (poll is { Error: { } error })
-                    {
-                        throw new DevEndpointException($"{label} failed on {worker}: {error}");
-                    }
-
-                    if (poll is not null)
-                    {
-                        Tell(string.Create(CultureInfo.InvariantCulture, $"{label} done on {worker} in {clock.Elapsed.TotalSeconds:0.0} s"));
-                        var outcome = new TaskOutcome(poll.ResultJson!, worker, attempt);
-                        Done?.Invoke(outcome);
-                        return outcome;
-                    }
-                }
-            }
-            catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException)
-            {
-                // The call failed: its worker left the cluster, or is leaving.
-            }
-            finally
-            {
-                Release(target);
+                return outcome;
             }
 
             worker ??= target?.Name;
@@ -139,6 +113,52 @@ internal sealed class TaskDispatcher(IClusterClient client, TextWriter progress)
             // A worker found lost (its port closed, or declared dead) is out of placement already: send the task again at
             // once. Otherwise the call failed on its way (a gateway or a directory entry on a worker being lost): wait a little.
             await Task.Delay(lost ? TimeSpan.Zero : RetryDelay * attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One attempt of a task on <paramref name="target"/>: its outcome once done, or <c>null</c> with the worker it started
+    /// on (if any) when its calls failed because that worker left the cluster or is leaving.
+    /// </summary>
+    private async Task<(TaskOutcome? Outcome, string? Worker)> AttemptAsync(
+        ITaskGrain grain, string kind, string request, (string Name, SiloAddress Silo)? target, string label, int attempt,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        string? worker = null;
+        try
+        {
+            worker = await StartAsync(grain, kind, request, target, cancellationToken);
+            if (worker is null)
+            {
+                return (null, null);
+            }
+
+            Tell($"{label} started on {worker}{(attempt > 1 ? $" (attempt {attempt})" : string.Empty)}");
+            var poll = await WaitAsync(grain, worker, cancellationToken);
+            if (poll is { Error: { } error })
+            {
+                throw new DevEndpointException($"{label} failed on {worker}: {error}");
+            }
+
+            if (poll is null)
+            {
+                return (null, worker);
+            }
+
+            Tell(string.Create(CultureInfo.InvariantCulture, $"{label} done on {worker} in {clock.Elapsed.TotalSeconds:0.0} s"));
+            var outcome = new TaskOutcome(poll.ResultJson!, worker, attempt);
+            Done?.Invoke(outcome);
+            return (outcome, worker);
+        }
+        catch (Exception e) when (e is not DevEndpointException and not OperationCanceledException)
+        {
+            // The call failed: its worker left the cluster, or is leaving.
+            return (null, worker);
+        }
+        finally
+        {
+            Release(target);
         }
     }
 
