@@ -2,12 +2,13 @@ using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Jobs;
 using DevEndpoint.Loading;
+using DevEndpoint.ObjectStores;
 using DevEndpoint.Writing;
 
 namespace DevEndpoint.Cluster;
 
 /// <summary>What a distributed job reads, how it transforms it and where it writes.</summary>
-/// <param name="Source">The catalog table to read, <c>database.table</c>: a table of files in a shared folder.</param>
+/// <param name="Source">The catalog table to read, <c>database.table</c>: a table of files in a shared folder or in <c>s3://</c>.</param>
 /// <param name="Transform"><c>&lt;library&gt;:&lt;Type.Method&gt;</c> (see <see cref="LibraryTransform"/>).</param>
 /// <param name="To">The folder the output goes to (shared).</param>
 /// <param name="Table">The catalog table the output is recorded as, <c>database.table</c>; <c>null</c> for none.</param>
@@ -96,9 +97,16 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
                 $"A job across a cluster appends (append) or replaces the partitions it writes (overwrite); --mode {WriteOptions.ModeName(options.Mode)} is not available with --cluster.");
         }
 
+        if (S3Path.IsS3(options.To))
+        {
+            throw new DevEndpointException(
+                $"A job stages its output in a folder and commits it there once; {options.To} is in an object store, which a job does not write to yet. Give --to a folder (shared by the workers with --cluster).");
+        }
+
         catalog.RequireWritable();
         LibraryTransform.Resolve(options.Transform);
         var source = TableName.Parse(options.Source);
+        var connection = SourceConnection(catalog, source, options.Bookmark);
         var (files, bookmark) = await FilesToReadAsync(catalog, source, options.Bookmark, cancellationToken);
 
         var run = DistributedCrawl.NewRunId();
@@ -117,7 +125,7 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
         await using var record = JobRunRecord.Start(catalog, run, options.JobName, options.Arguments, groups.Count, workers.Count);
         try
         {
-            return await RunTasksAsync(catalog, options, source, groups, bookmark, record, cancellationToken);
+            return await RunTasksAsync(catalog, options, new JobSource(source, connection), groups, bookmark, record, cancellationToken);
         }
         catch (Exception e)
         {
@@ -128,7 +136,7 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
 
     /// <summary>Runs the tasks, then puts their output in place and commits the catalog, the bookmark and the run at once.</summary>
     private async Task<ClusterJobResult> RunTasksAsync(
-        DataCatalog catalog, ClusterJobOptions options, TableName source, List<List<string>> groups, BookmarkSelection? bookmark, JobRunRecord record, CancellationToken cancellationToken)
+        DataCatalog catalog, ClusterJobOptions options, JobSource source, List<List<string>> groups, BookmarkSelection? bookmark, JobRunRecord record, CancellationToken cancellationToken)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.To));
         var staging = Path.Combine(target, StagingFolder, record.Id);
@@ -137,12 +145,13 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
             string Request(int i, int attempt) => ClusterJson.Write(
                 new JobTaskRequest(
                     catalog.Path,
-                    source.ToString(),
+                    source.Table.ToString(),
                     groups[i],
                     options.Transform,
                     Path.Combine(staging, string.Create(CultureInfo.InvariantCulture, $"{i + 1}"), string.Create(CultureInfo.InvariantCulture, $"{attempt}")),
                     options.Format,
-                    options.PartitionBy));
+                    options.PartitionBy,
+                    source.Connection));
             var outcomes = session is null
                 ? [new TaskOutcome(await JobTasks.RunAsync(Request(0, 1)), ThisProcess, 1)]
                 : await new TaskDispatcher(session.Client, progress) { Deaths = session.Deaths, Done = o => record.TaskDone(o.Worker), Retried = record.TaskRetried }
@@ -176,6 +185,27 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
         }
     }
 
+    /// <summary>
+    /// The connection of a source table in <c>s3://</c> (its definition goes with each task; no secret), <c>null</c> for
+    /// a table in a folder. A job bookmark follows local files only, so it is refused for a table in an object store.
+    /// </summary>
+    private static Connection? SourceConnection(DataCatalog catalog, TableName source, string? job)
+    {
+        var table = catalog.GetTable(source);
+        if (!S3Path.IsS3(table.StorageDescriptor.Location))
+        {
+            return null;
+        }
+
+        if (job is not null)
+        {
+            throw new DevEndpointException(
+                $"Job bookmarks follow local files only so far, and table {source} is in an object store ({table.StorageDescriptor.Location}). Run the job without --bookmark.");
+        }
+
+        return table.Parameter(ObjectStoreConnections.ConnectionParameter) is { } name ? catalog.GetConnection(name) : null;
+    }
+
     /// <summary>The table's files, or with a job bookmark only those the job has not processed, and the bookmark's selection.</summary>
     private static async Task<(IReadOnlyList<(string Path, string Partition)> Files, BookmarkSelection? Bookmark)> FilesToReadAsync(
         DataCatalog catalog, TableName source, string? job, CancellationToken cancellationToken)
@@ -202,6 +232,9 @@ internal sealed class DistributedJob(ClusterSession? session, TextWriter progres
         var size = Math.Max(1, (files.Count + (2 * workers) - 1) / (2 * workers));
         return files.Select(f => f.Path).Chunk(size).Select(c => c.ToList()).ToList();
     }
+
+    /// <summary>The source table, and for a table in <c>s3://</c> the connection the workers read it through.</summary>
+    private sealed record JobSource(TableName Table, Connection? Connection);
 
     private static void RemoveStaging(string target, string staging)
     {

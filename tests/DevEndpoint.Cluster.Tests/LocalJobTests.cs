@@ -60,6 +60,27 @@ public sealed partial class LocalJobTests
         Assert.Equal(3, list.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').Length);
     }
 
+    [Fact]
+    public async Task A_job_writing_to_an_s3_path_is_refused_before_it_reads_or_records_anything()
+    {
+        using var folder = new TempFolder();
+        Lakes.Write(folder, "lake", days: 1);
+        var library = folder.Write("etl/Jobs.cs", Library);
+        var path = folder.Combine("catalog.db");
+        await new Crawler(DataCatalog.Open(path)).CrawlAsync(new CrawlOptions { Path = folder.Combine("lake"), Database = "lake" });
+        var error = new StringWriter();
+
+        var code = await ClusterApp.RunAsync(
+            ["job", "run", "--source", "lake.orders", "--transform", $"{library}:Jobs.Doubled", "--to", "s3://lake/out", "--catalog", path], TextWriter.Null, error);
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            "error: A job stages its output in a folder and commits it there once; s3://lake/out is in an object store, which a job does not write to yet. Give --to a folder (shared by the workers with --cluster)." + Environment.NewLine,
+            error.ToString());
+        Assert.Empty(DataCatalog.OpenReadOnly(path).GetJobRuns("Jobs.Doubled"));
+        Assert.False(Directory.Exists(Path.Combine(Environment.CurrentDirectory, "s3:")));
+    }
+
     [GeneratedRegex(@"^Job run (?<run>\S+): read \d+ rows of lake\.orders in 1 tasks on 1 workers; wrote \d+ rows to .+ \(\d+ files\); table lake\.doubled created\.", RegexOptions.Multiline)]
     private static partial Regex RunLine();
 }

@@ -1,3 +1,4 @@
+using DevEndpoint.Catalog;
 using DevEndpoint.Frames;
 namespace DevEndpoint.Loading;
 
@@ -59,6 +60,12 @@ public sealed record LoadOptions
     /// them), as a task of a distributed job does with its share; <c>null</c> to read every file.
     /// </summary>
     internal IReadOnlySet<string>? Files { get; init; }
+
+    /// <summary>
+    /// Tables in <c>s3://</c>: the connection to read the objects through (its definition, as a distributed job's task
+    /// carries it; the keys come from this process's environment); <c>null</c> for the one the table names in the catalog.
+    /// </summary>
+    internal Connection? Connection { get; init; }
 
     /// <summary>Tables of a table format: the version to read (a Delta version, an Iceberg snapshot id, a Hudi instant; time travel); <c>null</c> for the latest. Not with <see cref="AsOf"/>.</summary>
     public long? Version { get; init; }

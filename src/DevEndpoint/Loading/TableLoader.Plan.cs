@@ -73,24 +73,38 @@ public sealed partial class TableLoader
     }
 
     /// <summary>
-    /// The data files of a table of files in a local or shared folder (full paths, in path order), with the partition folder
-    /// of each (relative to the table's folder, empty for an unpartitioned table): the shares a distributed job splits it into.
+    /// The data files of a table of files in a local or shared folder or in <c>s3://</c> (full paths, in path order), with
+    /// the partition folder of each (relative to the table's folder, empty for an unpartitioned table): the shares a
+    /// distributed job splits it into. An <c>s3://</c> table is listed through the connection its crawl recorded.
     /// </summary>
     internal async Task<IReadOnlyList<(string Path, string Partition)>> ListFilesAsync(TableName name, CancellationToken cancellationToken = default)
     {
         var table = catalog.GetTable(name);
-        if (TableSources.For(table) is not null || TableFormats.For(table) is not null || S3Path.IsS3(table.StorageDescriptor.Location ?? string.Empty))
+        if (TableSources.For(table) is not null || TableFormats.For(table) is not null)
         {
             throw new DevEndpointException(
-                $"{name} is not a table of files in a folder every worker reaches (it is at {table.StorageDescriptor.Location}). A job across a cluster reads tables of files in a shared folder.");
+                $"{name} is not a table of files in a folder every worker reaches (it is at {table.StorageDescriptor.Location}). A job across a cluster reads tables of files in a shared folder or in s3://.");
         }
 
-        var (_, files, _) = await PlanFilesAsync(name, table, PlanColumns(name, table, new LoadOptions()), null, cancellationToken);
-        var root = Path.GetFullPath(table.StorageDescriptor.Location!);
-        return files.Select(f => Path.GetFullPath(f.Path))
+        using var objectStore = OpenObjectStore(name, table, new LoadOptions());
+        var (_, files, _) = await PlanFilesAsync(name, table, PlanColumns(name, table, new LoadOptions()), objectStore, cancellationToken);
+        var root = FullPath(table.StorageDescriptor.Location!).TrimEnd('/', Path.DirectorySeparatorChar);
+        return files.Select(f => FullPath(f.Path))
             .Order(StringComparer.Ordinal)
-            .Select(f => (f, Path.GetRelativePath(root, Path.GetDirectoryName(f)!) is var folder && folder != "." ? folder.Replace(Path.DirectorySeparatorChar, '/') : string.Empty))
+            .Select(f => (f, PartitionFolder(root, f)))
             .ToList();
+    }
+
+    /// <summary>A local file's full path; an <c>s3://</c> path as it is.</summary>
+    internal static string FullPath(string path) => S3Path.IsS3(path) ? path : Path.GetFullPath(path);
+
+    /// <summary>The folder of <paramref name="file"/> relative to the table's folder <paramref name="root"/>, '/'-separated; empty for the table's own folder.</summary>
+    private static string PartitionFolder(string root, string file)
+    {
+        var folder = S3Path.IsS3(file)
+            ? file.LastIndexOf('/') is var slash && slash > root.Length ? file[(root.Length + 1)..slash] : string.Empty
+            : Path.GetRelativePath(root, Path.GetDirectoryName(file)!) is var relative && relative != "." ? relative : string.Empty;
+        return folder.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>The object store of a table in <c>s3://</c>, through the connection its crawl recorded; <c>null</c> for local files.</summary>
@@ -107,7 +121,9 @@ public sealed partial class TableLoader
                 $"Job bookmarks follow local files only so far, and table {name} is in an object store ({table.StorageDescriptor.Location}). Load it without --bookmark.");
         }
 
-        return ObjectStoreConnections.Open(catalog, table.Parameter(ObjectStoreConnections.ConnectionParameter) ?? throw NoConnection(name, table), table.StorageDescriptor.Location!);
+        return options.Connection is { } connection
+            ? ObjectStoreConnections.Open(connection)
+            : ObjectStoreConnections.Open(catalog, table.Parameter(ObjectStoreConnections.ConnectionParameter) ?? throw NoConnection(name, table), table.StorageDescriptor.Location!);
     }
 
     /// <summary>The data files of the folders, in folder order, each with its folder's partition values.</summary>
@@ -128,7 +144,7 @@ public sealed partial class TableLoader
     private static List<TableFile> UnprocessedFiles(List<TableFile> files, BookmarkSelection bookmark)
     {
         var unread = bookmark.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        return files.FindAll(f => unread.Contains(Path.GetFullPath(f.Path)));
+        return files.FindAll(f => unread.Contains(FullPath(f.Path)));
     }
 
     /// <summary>The fraction of rows each file keeps; none when a sample of n rows waits for a filter to count its rows.</summary>

@@ -57,7 +57,7 @@ public sealed partial class TableLoader
             : await PlanSnapshotAsync(format, table, Storage(objectStore), columns, options, cancellationToken);
         var bookmark = options.Bookmark is { } job ? catalog.SelectUnprocessedFiles(job, name, files.ConvertAll(f => f.Path)) : null;
         files = bookmark is null ? files : UnprocessedFiles(files, bookmark);
-        files = options.Files is { } only ? files.FindAll(f => only.Contains(Path.GetFullPath(f.Path))) : files;
+        files = options.Files is { } only ? files.FindAll(f => only.Contains(FullPath(f.Path))) : files;
 
         var fileReader = NewFileReader(table, reader, columns, options, files, folders);
         var (read, filesRead) = options.Limit is { } limit
