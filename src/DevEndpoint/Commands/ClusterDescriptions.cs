@@ -20,7 +20,7 @@ internal static class ClusterDescriptions
 
     public static CommandDescription Worker { get; } = new(
         "worker",
-        "Start a worker: an Orleans silo that joins the cluster through its PostgreSQL membership and runs crawl and job tasks until stopped (Ctrl+C, SIGTERM). Data must be where every worker reaches it: a shared folder, or for a crawl an s3:// prefix (each worker takes the keys from its own environment or credentials file).",
+        "Start a worker: an Orleans silo that joins the cluster through its PostgreSQL membership and runs crawl and job tasks until stopped (Ctrl+C, SIGTERM). Data must be where every worker reaches it: a shared folder, or an s3:// prefix or table (each worker takes the keys from its own environment or credentials file).",
         [RequiredCluster, WorkerName, WorkerAddress])
     {
         Fronts = Fronts.Cli,
@@ -28,7 +28,7 @@ internal static class ClusterDescriptions
 
     public static CommandDescription JobGroup { get; } = new("job", "Jobs in Glue's shape: read a catalog table, apply a library transform, write a table; and the runs the catalog keeps of them.", []);
 
-    public static OptionDescription Source { get; } = new("--source", "The catalog table to read, <database>.<table>: a table of files in a folder every worker reaches.") { Required = true, Fronts = Fronts.Cli };
+    public static OptionDescription Source { get; } = new("--source", "The catalog table to read, <database>.<table>: a table of files in a folder every worker reaches, or in s3:// (crawled with --connection; each worker reads its objects with the keys from its own environment).") { Required = true, Fronts = Fronts.Cli };
 
     public static OptionDescription Transform { get; } = new("--transform", "<library>:<Type.Method>: a public static method taking and returning a DataFrame, in a script library (.cs, folder, .zip or .dll) every worker reaches.")
     {
@@ -36,7 +36,7 @@ internal static class ClusterDescriptions
         Fronts = Fronts.Cli,
     };
 
-    public static OptionDescription To { get; } = new("--to", "The folder the output goes to (every worker stages its part under <to>/_staging/<run>/).") { Required = true, Value = OptionValue.File, Fronts = Fronts.Cli };
+    public static OptionDescription To { get; } = new("--to", "The folder the output goes to, not s3:// (every worker stages its part under <to>/_staging/<run>/).") { Required = true, Value = OptionValue.File, Fronts = Fronts.Cli };
 
     public static OptionDescription Format { get; } = new("--format", "The output format: parquet (default), csv or json.") { Allowed = ["parquet", "csv", "json"], Fronts = Fronts.Cli };
 
