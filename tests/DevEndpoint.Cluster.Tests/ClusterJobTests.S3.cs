@@ -1,6 +1,7 @@
 using System.Globalization;
 using DevEndpoint.Catalog;
 using DevEndpoint.Crawling;
+using DevEndpoint.Loading;
 using DevEndpoint.ObjectStores;
 
 namespace DevEndpoint.Cluster.Tests;
@@ -41,8 +42,12 @@ public sealed partial class ClusterJobTests
         var progress = new StringWriter();
         var options = new ClusterJobOptions("lake.orders", $"{library}:Jobs.Taxed", output) { PartitionBy = ["dt"], Table = "lake.taxed" };
 
+        var listed = await new TableLoader(catalog).ListFilesAsync(new TableName("lake", "orders"));
         var result = await new DistributedJob(session, TextWriter.Synchronized(progress)).RunAsync(catalog, options);
 
+        Assert.Equal(
+            Enumerable.Range(1, 6).SelectMany(day => Enumerable.Range(0, 3).Select(file => ($"s3://{bucket.Name}/lake/orders/dt=2024-01-{day:D2}/part-{file}.csv", $"dt=2024-01-{day:D2}"))),
+            listed);
         Assert.Contains($"Job run {result.Run}: 18 files of lake.orders in 6 tasks on 3 workers (w1, w2, w3)", progress.ToString(), StringComparison.Ordinal);
         Assert.Equal(rows, result.RowsRead);
         var (count, distinct, taxed, amount) = Scan(output);

@@ -88,7 +88,7 @@ public sealed partial class TableLoader
 
         using var objectStore = OpenObjectStore(name, table, new LoadOptions());
         var (_, files, _) = await PlanFilesAsync(name, table, PlanColumns(name, table, new LoadOptions()), objectStore, cancellationToken);
-        var root = FullPath(table.StorageDescriptor.Location!).TrimEnd('/', Path.DirectorySeparatorChar);
+        var root = FullPath(table.StorageDescriptor.Location!);
         return files.Select(f => FullPath(f.Path))
             .Order(StringComparer.Ordinal)
             .Select(f => (f, PartitionFolder(root, f)))
@@ -96,13 +96,13 @@ public sealed partial class TableLoader
     }
 
     /// <summary>A local file's full path; an <c>s3://</c> path as it is.</summary>
-    internal static string FullPath(string path) => S3Path.IsS3(path) ? path : Path.GetFullPath(path);
+    private static string FullPath(string path) => S3Path.IsS3(path) ? path : Path.GetFullPath(path);
 
     /// <summary>The folder of <paramref name="file"/> relative to the table's folder <paramref name="root"/>, '/'-separated; empty for the table's own folder.</summary>
     private static string PartitionFolder(string root, string file)
     {
         var folder = S3Path.IsS3(file)
-            ? file.LastIndexOf('/') is var slash && slash > root.Length ? file[(root.Length + 1)..slash] : string.Empty
+            ? file.LastIndexOf('/') is var slash && slash > root.TrimEnd('/').Length ? file[(root.TrimEnd('/').Length + 1)..slash] : string.Empty
             : Path.GetRelativePath(root, Path.GetDirectoryName(file)!) is var relative && relative != "." ? relative : string.Empty;
         return folder.Replace(Path.DirectorySeparatorChar, '/');
     }
