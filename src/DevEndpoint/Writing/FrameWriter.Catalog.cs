@@ -172,11 +172,10 @@ public sealed partial class FrameWriter
     private static (int Added, int Replaced) PutWrittenPartitions(
         CatalogUpdate update, TableName name, List<WrittenPart> parts, StorageDescriptor descriptor, string location, bool append)
     {
-        var (added, replaced) = (0, 0);
-        foreach (var part in parts)
+        var partitions = parts.Select(part =>
         {
             var stored = append ? update.FindPartition(name, part.Values)?.Parameters : null;
-            var isNew = update.PutPartition(new Partition
+            return new Partition
             {
                 DatabaseName = name.Database,
                 TableName = name.Table,
@@ -188,11 +187,13 @@ public sealed partial class FrameWriter
                     ["objectCount"] = Invariant(part.Files.Count + Statistic(stored, "objectCount")),
                     ["sizeKey"] = Invariant(part.Bytes + Statistic(stored, "sizeKey")),
                 },
-            });
-            added += isNew ? 1 : 0;
-            replaced += isNew || append ? 0 : 1;
-        }
+            };
+        }).ToList();
 
+        // In few statements (one read and one multi-row insert per batch), as a crawl stores its partitions.
+        var isNew = update.PutPartitions(partitions);
+        var added = isNew.Count(n => n);
+        var replaced = append ? 0 : isNew.Count - added;
         return (added, replaced);
     }
 
