@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DevEndpoint.Catalog;
+using DevEndpoint.Testing;
 
 namespace DevEndpoint.Cli.Tests;
 
@@ -67,34 +68,7 @@ public sealed class JobRunsCommandTests : IDisposable
     private string Catalog()
     {
         var path = temp.Combine("catalog.db");
-        var catalog = DataCatalog.Open(path);
-        catalog.RecordJobRun(new JobRun
-        {
-            Id = "run-1",
-            JobName = "nightly",
-            StartedOn = Started,
-            LastModifiedOn = Started.AddSeconds(12),
-            CompletedOn = Started.AddSeconds(12),
-            JobRunState = JobRunStates.Succeeded,
-            NumberOfWorkers = 2,
-            Coordinator = "build-7:4242",
-            Tasks = 3,
-            TasksSucceeded = 3,
-            TasksRetried = 1,
-            TasksByWorker = new Dictionary<string, int> { ["w2"] = 1, ["w1"] = 2 },
-        });
-        catalog.RecordJobRun(new JobRun
-        {
-            Id = "run-2",
-            JobName = "Cleaning.Drop",
-            StartedOn = Started.AddHours(1),
-            LastModifiedOn = Started.AddHours(1).AddSeconds(5),
-            JobRunState = JobRunStates.Running,
-            NumberOfWorkers = 2,
-            Coordinator = "build-7:4242",
-            Tasks = 4,
-            TasksSucceeded = 1,
-        });
+        JobRunSamples.RecordTwo(DataCatalog.Open(path), Started);
         return path;
     }
 

@@ -1,4 +1,5 @@
 using DevEndpoint.Catalog;
+using DevEndpoint.Testing;
 
 namespace DevEndpoint.Interactive.Tests.Jobs;
 
@@ -65,36 +66,5 @@ public sealed class JobRunsMagicTests
         Assert.Equal("Give #!job a subcommand: status <run-id> or list.", KernelFixture.Failure(noSubcommand));
     }
 
-    /// <summary>Two runs: one that succeeded on two workers, and one whose coordinator stopped its heartbeat long ago (read as lost).</summary>
-    private static void RecordRuns(string catalogPath)
-    {
-        var catalog = DataCatalog.Open(catalogPath);
-        catalog.RecordJobRun(new JobRun
-        {
-            Id = "run-1",
-            JobName = "nightly",
-            StartedOn = Started,
-            LastModifiedOn = Started.AddSeconds(12),
-            CompletedOn = Started.AddSeconds(12),
-            JobRunState = JobRunStates.Succeeded,
-            NumberOfWorkers = 2,
-            Coordinator = "build-7:4242",
-            Tasks = 3,
-            TasksSucceeded = 3,
-            TasksRetried = 1,
-            TasksByWorker = new Dictionary<string, int> { ["w2"] = 1, ["w1"] = 2 },
-        });
-        catalog.RecordJobRun(new JobRun
-        {
-            Id = "run-2",
-            JobName = "Cleaning.Drop",
-            StartedOn = Started.AddHours(1),
-            LastModifiedOn = Started.AddHours(1).AddSeconds(5),
-            JobRunState = JobRunStates.Running,
-            NumberOfWorkers = 2,
-            Coordinator = "build-7:4242",
-            Tasks = 4,
-            TasksSucceeded = 1,
-        });
-    }
+    private static void RecordRuns(string catalogPath) => JobRunSamples.RecordTwo(DataCatalog.Open(catalogPath), Started);
 }
